@@ -1,0 +1,83 @@
+"""Deterministic IRIs: the same document gives the same IRIs on every machine.
+
+A document's key comes from what it is (municipality, case number, date,
+type), never from the file path, so that the text and PDF renditions of one
+plan are one document, and links stay stable across re-ingests. People,
+organisations and referenced works are minted per municipality, so that two
+documents naming the same person meet at one IRI.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import unicodedata
+
+from ontology.terms import DEFAULT_BASE_IRI
+
+from .records import DocumentInfo
+
+
+def base_iri() -> str:
+    base = os.environ.get("STYRGRAF_BASE_IRI", DEFAULT_BASE_IRI)
+    return base if base.endswith(("/", "#")) else base + "/"
+
+
+def slugify(text: str, max_len: int = 60) -> str:
+    text = unicodedata.normalize("NFKD", text.lower())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if len(slug) > max_len:
+        digest = hashlib.sha1(slug.encode()).hexdigest()[:8]
+        slug = slug[: max_len - 9].rstrip("-") + "-" + digest
+    return slug or "x"
+
+
+def document_key(info: DocumentInfo) -> str:
+    parts = [info.municipality or "okand", info.doc_type]
+    if info.identifier:
+        parts.append(info.identifier)
+    if info.date and (info.date.iso or info.date.text):
+        parts.append(info.date.iso or info.date.text)
+    if not info.identifier:
+        parts.append(hashlib.sha1(info.title.encode()).hexdigest()[:8])
+    return slugify("-".join(parts), 90)
+
+
+def scope_key(info: DocumentInfo) -> str:
+    """The scope shared entities are minted in: the municipality."""
+    return slugify(info.municipality or "okand")
+
+
+class Minter:
+    """Mints the IRIs of one document's entities."""
+
+    def __init__(self, info: DocumentInfo, base: str | None = None):
+        self.base = base or base_iri()
+        self.doc_key = document_key(info)
+        self.scope = scope_key(info)
+
+    def _iri(self, kind: str, slug: str) -> str:
+        return f"{self.base}{kind}/{slug}"
+
+    def document(self) -> str:
+        return self._iri("doc", self.doc_key)
+
+    def graph(self) -> str:
+        return self._iri("graph", self.doc_key)
+
+    def local(self, kind: str, *parts: object) -> str:
+        """An entity that belongs to this document (subproject, intention, decision …)."""
+        return self._iri(kind, self.doc_key + "-" + "-".join(slugify(str(p), 40) for p in parts))
+
+    def shared(self, kind: str, name: str) -> str:
+        """An entity shared across the municipality's documents (person, organisation, work)."""
+        return self._iri(kind, self.scope + "-" + slugify(name, 70))
+
+    def rendition(self, sha256: str) -> str:
+        return self._iri("file", sha256[:32])
+
+    def node(self, kind: str, *parts: object) -> str:
+        """A node whose identity is a hash of what it says (evidence, selectors)."""
+        digest = hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:16]
+        return self._iri(kind, self.doc_key + "-" + digest)

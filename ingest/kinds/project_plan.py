@@ -1,0 +1,791 @@
+"""Project plans and project directives (projektplan, projektdirektiv).
+
+The genre's shape (see GLOSSARY.md): a main part with background, the
+decisions the plan rests on, the intentions laid down, the plan's own decision
+with its list of subprojects (delprojekt) and who is responsible, then either
+one appendix per subproject or inline subproject sections with purpose, scope
+limits, method, what else to take into account, project organisation,
+schedule, budget and reporting.
+
+Each `extract_*` function reads the running body of `DocumentText` and returns
+typed records with evidence; `extract_project_plan` composes them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from ..dates import find_dates, parse_date, year_of
+from ..document_text import DocumentText
+from ..headers import DNR_PATTERN, normalise_dnr
+from ..lists import Item, bullet_items, letter_number, lettered_items, numbered_items
+from ..names import PersonMention, find_title_after, find_title_before, parse_people, NAME
+from ..organisations import find_organisations, municipality_of
+from ..records import (
+    Appendix, Consideration, Coverage, DateValue, Decision, DecisionPoint, DocumentInfo, Evidences,
+    Finding, Intention, Involvement, Milestone, Organisation, Person, PlanRecords, Project, Reference,
+    RelatedDocument, RoleAssignment, Subproject, TextFact,
+)
+from ..references import reference_key as _reference_key, reference_kind as _reference_kind
+from ..roles import ROLE_LABEL, role_for_word
+from ..sections import Section, split_sections
+from ..sentences import first_sentence_end, sentence_spans, trim
+
+KEY = "projektplan"
+DOC_TYPES = {
+    "projektplan": ("Projektplan", "Project plan"),
+    "projektdirektiv": ("Projektdirektiv", "Project directive"),
+    "uppdragsbeskrivning": ("Uppdragsbeskrivning", "Assignment description"),
+}
+
+_INTENTION_REF = re.compile(
+    r"intention(?:s?punkt(?:en|erna|er)?|en|erna|er)?\s*:?\s*"
+    r"(?P<refs>(?:\d{1,2}|[a-zåäö]\))(?:\s*[-–]\s*\d{1,2})?(?:\s*(?:,|och|samt|&)\s*(?:\d{1,2}|[a-zåäö]\))(?:\s*[-–]\s*\d{1,2})?)*)"
+    r"(?![\d.]\s*[A-ZÅÄÖ]|\.\d)",
+    re.IGNORECASE,
+)
+_SCOPE = re.compile(
+    r"(?:I detta|I det här|I denna del av)\s+(?:uppdrag|delprojekt)\w*\s+(?:avses|menas|innebär|fokuseras på|avgränsas till)\b"
+)
+# Checked in this order: "beslutade att bordlägga" is a tabling, "beslutade att uppdra" a decision.
+_DECISION_VERBS = (
+    ("tabling", re.compile(r"bordlägg|bordlade|bordlagt")),
+    ("decision", re.compile(r"\bbeslutade\b|\bbeslutar\b|\bbeslöt\b|\bantog\b|\bfastställde\b|\bgodkände\b")),
+    ("assignment", re.compile(r"\bi uppdrag\b|\buppdrog\b|\buppdra åt\b|\buppdraget åt\b")),
+    ("handling", re.compile(r"\bbehandlades\b|\bbehandlade\b")),
+)
+_PLANNED = re.compile(r"\bska kunna\b|\bambition\w*\b|\bsenast\b|\bbör\b|\bplaneras\b")
+_TARGET_DATE = re.compile(r"(?:till dess sammanträde|till sammanträdet|till|senast|före|från)\s*(?:den\s*)?$")
+_BODY_ANAPHORA = re.compile(r"^(?:Utskottet|Styrelsen|Nämnden|Fullmäktige)\b")
+_SIBLINGS = re.compile(r"Övriga delprojekt\b[^.]*?(?=\s+\d{1,2}\.\s|\.(?:\s|$)|\s+[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ]|$)")
+_CONSIDER_CLAUSE = re.compile(
+    r"(?:samordnas med(?: arbetet med)?|ta i beaktande|beakta|innefatta|knyta an till)\s+(?P<what>[^.]+?)(?=\.\s|\.$|\s+samt\s|$)"
+)
+_NAMED_WORK = re.compile(
+    r"\b(?:projektet|utredningen|processen|programmet)\s+(?P<name>[A-ZÅÄÖ][\wåäö-]*(?:\s+[a-zåäöA-ZÅÄÖ][\wåäö-]*){0,3}?)(?=[.,;]|\s+(?:och|samt|som|där|i|inom)\b|$)"
+)
+_SUBPROJECT_ANCHOR = re.compile(r"(?<![\w-])Delprojekt\s+(?P<n>\d{1,2})\s*[:.–-]\s+(?=[A-ZÅÄÖ])")
+_APPENDIX_SUBPROJECT = re.compile(r"\bdelprojekt\s+(?P<n>\d{1,2})\b", re.IGNORECASE)
+_OWNER_SENTENCE = re.compile(r"Ansvarig för (?:huvudprojektet|projektet|hela projektet) är\s+")
+_RESPONSIBLES = re.compile(r"Ansvariga för (?:respektive|varje|de olika) delprojekt(?:en)? är\s*:?\s*")
+_SIGNATURE = re.compile(r"(?:I tjänsten|Med vänlig hälsning|Enligt uppdrag)\s+")
+_RELATED_HEADING = re.compile(r"^Relevanta dokument\s*$", re.MULTILINE)
+_PARTY_LIST = re.compile(r"\((?:M|S|C|V|L|KD|MP|FP|SD)\)")
+
+
+@dataclass
+class Part:
+    """A run of pages: the main part (appendix None) or one appendix."""
+
+    appendix: int | None
+    start: int
+    end: int
+    pages: list[int] = field(default_factory=list)
+    date: str | None = None
+
+
+class _Builder:
+    """Collects records, merging repeated mentions of the same fact."""
+
+    def __init__(self, doc: DocumentText):
+        self.doc = doc
+        self.people: dict[str, Person] = {}
+        self.roles: dict[tuple[str, str, int | None], RoleAssignment] = {}
+        self.orgs: dict[str, Organisation] = {}
+        self.references: dict[str, Reference] = {}
+        self.considerations: dict[tuple[int, str | None, bool], Consideration] = {}
+        self.coverage: dict[tuple[int, int], Coverage] = {}
+        self.involvements: dict[tuple[str, str, int | None], Involvement] = {}
+        self.findings: list[Finding] = []
+
+    def ev(self, start: int, end: int) -> Evidences:
+        return self.doc.evidence(start, end)
+
+    def person(self, m: PersonMention, role: str | None, role_text: str, subproject: int | None) -> None:
+        ev = self.ev(m.start, m.end)
+        old = self.people.get(m.name)
+        titles = tuple(dict.fromkeys((old.titles if old else ()) + ((m.title,) if m.title else ())))
+        affs = tuple(dict.fromkeys((old.affiliations if old else ()) + ((m.affiliation,) if m.affiliation else ())))
+        self.people[m.name] = Person(m.name, titles, affs, (old.evidence if old else ()) + ev)
+        if role:
+            key = (m.name, role, subproject)
+            prev = self.roles.get(key)
+            self.roles[key] = RoleAssignment(m.name, role, prev.role_text if prev else role_text, subproject,
+                                             (prev.evidence if prev else ()) + ev)
+
+    def org(self, key: str, name: str | None, abbr: str | None, start: int, end: int) -> None:
+        old = self.orgs.get(key)
+        ev = self.ev(start, end)
+        self.orgs[key] = Organisation(key, (old.name if old and old.name else name), abbr or (old.abbreviation if old else None),
+                                      (old.evidence if old else ()) + ev)
+
+    def reference(self, title: str, start: int, end: int, subproject: int) -> None:
+        key = _reference_key(title)
+        if not key:
+            return
+        ev = self.ev(start, end)
+        old = self.references.get(key)
+        dnr = DNR_PATTERN.search(title)
+        self.references[key] = Reference(key, old.title if old else title, _reference_kind(title),
+                                         normalise_dnr(dnr.group("dnr")) if dnr else None,
+                                         (old.evidence if old else ()) + ev)
+        self.consider(subproject, key, False, start, end)
+
+    def consider(self, subproject: int, ref: str | None, siblings: bool, start: int, end: int) -> None:
+        k = (subproject, ref, siblings)
+        old = self.considerations.get(k)
+        self.considerations[k] = Consideration(subproject, ref, siblings, (old.evidence if old else ()) + self.ev(start, end))
+
+    def cover(self, subproject: int, intention: int, start: int, end: int, scope: tuple[str, int, int] | None = None) -> None:
+        k = (subproject, intention)
+        old = self.coverage.get(k) or Coverage(subproject, intention)
+        new = replace(old, evidence=old.evidence + self.ev(start, end))
+        if scope and not old.scope:
+            new = replace(new, scope=scope[0], scope_evidence=self.ev(scope[1], scope[2]))
+        self.coverage[k] = new
+
+    def involve(self, org_key: str, role: str, subproject: int | None, start: int, end: int) -> None:
+        k = (org_key, role, subproject)
+        old = self.involvements.get(k)
+        self.involvements[k] = Involvement(org_key, role, subproject, (old.evidence if old else ()) + self.ev(start, end))
+
+
+# --- parts and document ----------------------------------------------------------
+
+def split_parts(doc: DocumentText) -> list[Part]:
+    """The main part and the appendices, by the running header of each page."""
+    parts: list[Part] = []
+    for seg in doc.segments:
+        header = doc.headers.get(seg.page)
+        appendix = header.appendix if header else (parts[-1].appendix if parts else None)
+        if parts and parts[-1].appendix == appendix:
+            parts[-1].end = seg.body_start + seg.length
+            parts[-1].pages.append(seg.page)
+        else:
+            parts.append(Part(appendix, seg.body_start, seg.body_start + seg.length, [seg.page],
+                              header.date if header else None))
+    return parts
+
+
+def _caps_run(text: str, start: int, end: int) -> tuple[int, int]:
+    """The upper-case title at `start` (`PROJEKTPLAN FÖR …`), as (start, end)."""
+    pos = start
+    last = start
+    for m in re.finditer(r"\S+", text[start:end]):
+        word = m.group(0)
+        letters = [c for c in word if c.isalpha()]
+        if letters and all(c.isupper() for c in letters) and not (len(letters) == 1 and m.start() > 0):
+            last = start + m.end()
+            continue
+        if not letters and last > start:  # numbers and punctuation inside a title
+            last = start + m.end()
+            continue
+        break
+    s, e = trim(text, pos, last, " .,;:-–")
+    return s, e
+
+
+def extract_document_info(doc: DocumentText, parts: list[Part], title_hint: str | None, b: _Builder) -> DocumentInfo:
+    main = parts[0]
+    text = doc.body
+    ts, te = _caps_run(text, main.start, main.end)
+    title, title_ev = (text[ts:te], b.ev(ts, te)) if te - ts >= 8 else ((title_hint or "").strip(), ())
+    if not title:
+        s, e = trim(text, main.start, first_sentence_end(text, main.start, main.end))
+        title, title_ev = text[s:e], b.ev(s, e)
+    header = doc.headers.get(main.pages[0])
+    date = identifier = None
+    date_ev = id_ev = ()
+    if header and header.date:
+        date = parse_date(header.date)
+        date_ev = doc.header_evidence(main.pages[0], header.date)
+    if header and header.dnr:
+        identifier = normalise_dnr(header.dnr)
+        id_ev = doc.header_evidence(main.pages[0], header.dnr)
+    first_page_end = doc.segments[0].body_start + doc.segments[0].length
+    if date is None:
+        found = find_dates(text[:first_page_end])
+        if found:
+            date, date_ev = found[0].value, b.ev(found[0].start, found[0].end)
+    if identifier is None:
+        m = re.search(r"(?:Dnr|Diarienummer|Diarienr)\.?:?\s*" + DNR_PATTERN.pattern, text[:first_page_end])
+        if m:
+            identifier, id_ev = normalise_dnr(m.group("dnr")), b.ev(m.start("dnr"), m.end("dnr"))
+    muni = municipality_of(text[main.start:main.end]) or municipality_of(text)
+    muni_name = muni_ev = None
+    if muni:
+        offset = main.start if municipality_of(text[main.start:main.end]) else 0
+        muni_name, muni_ev = muni[0], b.ev(offset + muni[2], offset + muni[3])
+    elif header and header.municipality:
+        muni_name = re.sub(r"s?\s+(?:kommun|stad)$", "", header.municipality)
+    signatory = sig_title = None
+    sig_ev: Evidences = ()
+    for m in _SIGNATURE.finditer(text, main.start, main.end):
+        nm = NAME.match(text, m.end(), main.end)
+        if nm:
+            signatory = nm.group("name")
+            sig_title = find_title_after(text, nm.end()) or find_title_before(text, nm.start())
+            stop = nm.end() + (1 + len(sig_title) if sig_title and text.startswith(sig_title, nm.end() + 1) else 0)
+            sig_ev = b.ev(m.start(), stop)
+            b.person(PersonMention(signatory, nm.start(), stop, sig_title, None), "signatory", m.group(0).strip(), None)
+    return DocumentInfo(
+        title=title, doc_type=_doc_type(title + " " + text[:2000]), date=date, identifier=identifier,
+        municipality=muni_name, signatory=signatory, signatory_title=sig_title,
+        page_count=len(doc.pages), title_evidence=title_ev, date_evidence=date_ev, identifier_evidence=id_ev,
+        municipality_evidence=muni_ev or (), signatory_evidence=sig_ev,
+    )
+
+
+def _doc_type(text: str) -> str:
+    lower = text.lower()
+    for key in ("projektdirektiv", "uppdragsbeskrivning", "projektplan"):
+        if key in lower[:300]:
+            return key
+    return "projektdirektiv" if "direktiv" in lower[:300] else "projektplan"
+
+
+def extract_appendices(doc: DocumentText, parts: list[Part], b: _Builder) -> list[Appendix]:
+    out = []
+    for part in parts:
+        if part.appendix is None:
+            continue
+        ts, te = _caps_run(doc.body, part.start, part.end)
+        title = doc.body[ts:te] if te > ts else None
+        date = parse_date(part.date) if part.date else None
+        ev = doc.header_evidence(part.pages[0], f"Bilaga {part.appendix}")
+        out.append(Appendix(part.appendix, date, title, tuple(part.pages), ev + (b.ev(ts, te) if title else ())))
+    return out
+
+
+# --- decisions and intentions ------------------------------------------------------
+
+def _body_in(orgs, start: int, end: int) -> tuple[str, int, int] | None:
+    for o in orgs:
+        if start <= o.start < end and o.key in {"KS", "KF", "KLU", "KSAU"} | {o.key for o in orgs if o.name and "nämnd" in (o.name or "").lower()}:
+            return o.key, o.start, o.end
+    return None
+
+
+def _event_date(text: str, start: int, end: int, default_year: int | None):
+    for d in find_dates(text[start:end], default_year):
+        if not _TARGET_DATE.search(text[max(start, start + d.start - 30):start + d.start]):
+            return d.value, start + d.start, start + d.end
+    return None
+
+
+def extract_decisions(doc: DocumentText, main: Part, sections: list[Section], orgs, info: DocumentInfo, b: _Builder):
+    """Decisions and events the plan rests on, and the plan's own decision.
+
+    Returns (decisions, decision spans) where spans are (key, start, end) in the body.
+    """
+    text = doc.body
+    year = year_of(info.date)
+    plan_section = next((s for s in sections if s.key == "decision"), None)
+    narrative_end = plan_section.heading_start if plan_section else main.end
+    decisions: list[Decision] = []
+    spans: list[tuple[str, int, int]] = []
+    pos = main.start
+    last_body = None
+    narrative = [sp for sec in sections if sec.key != "lead" and sec.start < narrative_end
+                 for sp in sentence_spans(text, sec.start, min(sec.end, narrative_end))]
+    for s, e in narrative:
+        if s < pos:
+            continue
+        sentence = text[s:e]
+        kind = next((k for k, rx in _DECISION_VERBS if rx.search(sentence)), None)
+        body = _body_in(orgs, s, e)
+        anaphora = _BODY_ANAPHORA.match(sentence)
+        if kind is None or (body is None and not anaphora):
+            continue
+        if _PLANNED.search(sentence) and kind not in ("decision", "tabling"):
+            continue
+        dated = _event_date(text, s, e, year)
+        if anaphora and decisions and (dated is None or decisions[-1].date is None):
+            # "Utskottet beslutade att bordlägga …": refines the event of the sentence before.
+            prev = decisions[-1]
+            new_kind = kind if kind in ("tabling", "decision") else prev.kind
+            decisions[-1] = replace(prev, kind=new_kind, text=prev.text + " " + sentence, evidence=prev.evidence + b.ev(s, e))
+            spans[-1] = (prev.key, spans[-1][1], e)
+            continue
+        if body is None:
+            body = (last_body, s, s) if last_body else None
+        if body is None or dated is None:
+            continue
+        last_body = body[0]
+        end = e
+        points: list[DecisionPoint] = []
+        if re.search(r"följande\s*:?\s*$", sentence) or sentence.rstrip().endswith(":"):
+            region_end = narrative_end
+            items = numbered_items(text, e, region_end, first=1)
+            for it in items:
+                ps, pe = trim(text, it.text_start, it.end)
+                points.append(DecisionPoint(it.number, text[ps:pe], b.ev(it.start, pe)))
+            if items:
+                end = region_end
+        dnr = DNR_PATTERN.search(sentence)
+        key = f"{dated[0].iso or dated[0].text}-{body[0].lower()}"
+        while any(d.key == key for d in decisions):
+            key += "-b"
+        kind = "decision" if kind == "handling" and points else kind
+        decisions.append(Decision(
+            key=key, kind=kind, date=dated[0], body=body[0],
+            identifier=normalise_dnr(dnr.group("dnr")) if dnr else None,
+            text=text[s:end].strip(), points=tuple(points), evidence=b.ev(s, e),
+        ))
+        spans.append((key, s, end))
+        pos = end
+    if plan_section is not None:
+        s = plan_section.heading_start
+        stop = _plan_decision_end(text, plan_section)
+        ps, pe = trim(text, plan_section.start, stop)
+        decisions.append(Decision(
+            key="plan", kind="plan", date=info.date, body=None, identifier=info.identifier,
+            text=text[ps:pe], evidence=b.ev(s, pe),
+        ))
+        spans.append(("plan", s, plan_section.end))
+    # Each decision builds on the one before it in the narrative (the case's chain).
+    chained = []
+    for i, d in enumerate(decisions):
+        chained.append(replace(d, builds_on=(decisions[i - 1].key,)) if i else d)
+    return chained, spans
+
+
+def _plan_decision_end(text: str, section: Section) -> int:
+    m = re.search(r"Delprojekten är följande|följande delprojekt|Delprojekt(?:en)?\s*:", text[section.start:section.end])
+    if m:
+        return section.start + m.start()
+    return first_sentence_end(text, section.start, section.end)
+
+
+def extract_intentions(doc: DocumentText, main: Part, spans, b: _Builder) -> tuple[list[Intention], tuple[int, int] | None]:
+    """The numbered or lettered intentions laid down by a decision."""
+    text = doc.body
+    for m in re.finditer(r"intention(?:er|erna|spunkter|spunkterna)\b[^.:]{0,40}:", text[main.start:main.end], re.IGNORECASE):
+        start = main.start + m.end()
+        region_end = main.end
+        lettered = lettered_items(text, start, region_end)
+        items: list[Item] = lettered if len(lettered) >= 2 else numbered_items(text, start, region_end, first=1)
+        if len(items) < 2 or items[0].start - start > 40:
+            continue
+        out = []
+        for i, it in enumerate(items):
+            stop = first_sentence_end(text, it.text_start, it.end) if i == len(items) - 1 else it.end
+            ts, te = trim(text, it.text_start, stop, " ,;")
+            decided = next((k for k, s, e in spans if s <= it.start < e), None)
+            out.append(Intention(
+                number=it.number, letter=it.marker if it.marker.isalpha() else None,
+                text=text[ts:te], decided_by=decided, evidence=b.ev(it.start, te),
+            ))
+        return out, (items[0].start, out[-1].evidence[-1].end if out else items[-1].end)
+    return [], None
+
+
+def _intention_numbers(refs: str, letters_map: bool = True) -> list[int]:
+    out: list[int] = []
+    for m in re.finditer(r"(\d{1,2})\s*[-–]\s*(\d{1,2})|(\d{1,2})|([a-zåäö])\)", refs):
+        if m.group(1):
+            out.extend(range(int(m.group(1)), int(m.group(2)) + 1))
+        elif m.group(3):
+            out.append(int(m.group(3)))
+        elif letters_map:
+            out.append(letter_number(m.group(4)))
+    return out
+
+
+def extract_coverage_refs(doc: DocumentText, number: int, start: int, end: int, b: _Builder) -> None:
+    """`Delprojektet skall adressera intentionspunkterna 1, 2, 3, 8 och 10`."""
+    for m in _INTENTION_REF.finditer(doc.body, start, end):
+        for n in _intention_numbers(m.group("refs")):
+            b.cover(number, n, m.start(), m.end())
+
+
+def extract_restated_intentions(doc: DocumentText, number: int, start: int, end: int, known: set[int], b: _Builder) -> None:
+    """Intentions restated in a subproject's description, with their scope qualifiers.
+
+    `Intentionspunkterna är: 1. … 8. … I detta uppdrag avses SPH som strategisk
+    resurs för innovation 10. …`: the sentence `I detta uppdrag avses …` narrows
+    what this subproject takes on of intention 8.
+    """
+    text = doc.body
+    for m in re.finditer(r"intention(?:spunkt(?:en|erna)|en|erna)(?:\s+är)?\s*:", text[start:end], re.IGNORECASE):
+        s = start + m.end()
+        cands = numbered_items(text, s, end)
+        items = [it for it in cands if it.number in known]
+        # Restated items are a run of known numbers, not necessarily consecutive.
+        items = _restated_run(text, s, end, known)
+        for it in items:
+            ts, te = it
+            num = int(re.match(r"(\d{1,2})", text[ts:te]).group(1))
+            scope = None
+            sm = _SCOPE.search(text, ts, te)
+            if sm:
+                se = first_sentence_end(text, sm.start(), te)
+                ss, se = trim(text, sm.start(), se, " ,;")
+                scope = (text[ss:se].rstrip("."), ss, se)
+            b.cover(number, num, ts, te, scope)
+
+
+def _restated_run(text: str, start: int, end: int, known: set[int]) -> list[tuple[int, int]]:
+    """Spans of `N. text` items whose numbers are intentions, in increasing order."""
+    marks = []
+    last = 0
+    for m in re.finditer(r"(?:(?<=\s)|^)(\d{1,2})\.\s+(?=[A-ZÅÄÖ\"”])", text[start:end]):
+        n = int(m.group(1))
+        if n in known and n > last:
+            marks.append((start + m.start(), n))
+            last = n
+        elif marks:
+            break
+    out = []
+    for i, (s, n) in enumerate(marks):
+        stop = marks[i + 1][0] if i + 1 < len(marks) else end
+        if i + 1 == len(marks):
+            # The last restated item ends at its sentence, or at its scope sentence.
+            e1 = first_sentence_end(text, s + len(str(n)) + 2, stop)
+            sm = _SCOPE.match(text, e1 + 1) if e1 < stop else None
+            stop = first_sentence_end(text, sm.start(), stop) if sm else e1
+        out.append(trim(text, s, stop, " ,;"))
+    return out
+
+
+# --- subprojects ---------------------------------------------------------------------
+
+def extract_subproject_list(doc: DocumentText, section: Section | None, main: Part, b: _Builder) -> list[tuple[int, str, int, int, Evidences]]:
+    """(number, title, item start, item end, title evidence) of each listed subproject."""
+    text = doc.body
+    start = section.start if section else main.start
+    end = section.end if section else main.end
+    anchor = re.search(r"Delprojekten är följande\s*:?|följande delprojekt\s*:?", text[start:end])
+    if anchor:
+        start = start + anchor.end()
+    stop = _OWNER_SENTENCE.search(text, start, end) or _RESPONSIBLES.search(text, start, end)
+    if stop:
+        end = stop.start()
+    items = [it for it in numbered_items(text, start, end, first=1)]
+    if not anchor and not any(re.search(r"Delprojektet", text[it.text_start:it.end]) for it in items):
+        return []
+    out = []
+    for it in items:
+        m = re.search(r"\s*Delprojektet\s+(?:skall|ska|bör)\b", text[it.text_start:it.end])
+        stop_title = it.text_start + m.start() if m else first_sentence_end(text, it.text_start, it.end)
+        ts, te = trim(text, it.text_start, stop_title)
+        out.append((it.number, text[ts:te], it.start, it.end, b.ev(it.start, te)))
+    return out
+
+
+def extract_responsibles(doc: DocumentText, main: Part, b: _Builder) -> str | None:
+    """`Ansvarig för huvudprojektet är …` and `Ansvariga för respektive delprojekt är: 1 … 2 …`."""
+    text = doc.body
+    owner = None
+    m = _OWNER_SENTENCE.search(text, main.start, main.end)
+    if m:
+        people, _ = parse_people(text, m.end(), first_sentence_end(text, m.end(), main.end))
+        if not people:
+            title = re.match(r"(\S+)\s+", text[m.end():])
+            if title:
+                people, _ = parse_people(text, m.end() + title.end(), main.end)
+                people = [replace(p, title=p.title or title.group(1), start=m.end()) for p in people]
+        if people:
+            p = people[0]
+            if p.title is None:
+                p = replace(p, title=find_title_before(text, p.start))
+            b.person(replace(p, start=m.start()), "uppdragsansvarig", "Ansvarig för huvudprojektet", None)
+            owner = p.name
+    r = _RESPONSIBLES.search(text, main.start, main.end)
+    if r:
+        end = _list_end(text, r.end(), main.end)
+        for it in numbered_items(text, r.end(), end, bare=True, first=1):
+            _people_with_roles(text, it.text_start, it.end, it.number, "uppdragsansvarig", "Ansvarig", b)
+    return owner
+
+
+def _list_end(text: str, start: int, end: int) -> int:
+    m = re.search(r"(?<=[a-zåäö])\s+(?=[A-ZÅÄÖ][a-zåäö]+\s+[a-zåäö]+\s+[a-zåäö]+)", text[start:end])
+    return start + m.start() if m else end
+
+
+def _people_with_roles(text: str, start: int, end: int, subproject: int | None, default_role: str | None, default_text: str, b: _Builder) -> None:
+    """`Utvecklingschef Stefan Almér, Projektledare Björn Kalla`: people, split by role words."""
+    cuts = [(start, default_role, default_text)]
+    for m in re.finditer(r"(?<![\w-])([A-ZÅÄÖa-zåäö][\wåäö]+)(?:\s*:)?\s+(?=[A-ZÅÄÖ])", text[start:end]):
+        role = role_for_word(m.group(1))
+        if role:
+            cuts.append((start + m.end(), role, m.group(1)))
+    for i, (s, role, role_text) in enumerate(cuts):
+        stop = cuts[i + 1][0] if i + 1 < len(cuts) else end
+        people, _ = parse_people(text, s, stop)
+        for p in people:
+            if role:
+                b.person(p, role, role_text, subproject)
+
+
+def extract_roles(doc: DocumentText, number: int | None, start: int, end: int, orgs, b: _Builder) -> None:
+    """`Uppdragsansvarig: Stefan Almér Projektledare: Björn Kalla Projektgrupp: …`."""
+    text = doc.body
+    labels = list(ROLE_LABEL.finditer(text, start, end))
+    for i, m in enumerate(labels):
+        role = role_for_word(m.group("word"))
+        stop = labels[i + 1].start() if i + 1 < len(labels) else end
+        people, list_end = parse_people(text, m.end(), stop)
+        for p in people:
+            b.person(replace(p, start=m.start() if p is people[0] else p.start), role, m.group("word"), number)
+        rest_end = first_sentence_end(text, list_end, stop)
+        support = re.search(r"med stöd (?:från|av)\s+", text[list_end:rest_end])
+        for o in orgs:
+            if list_end <= o.start < rest_end and (support or not people):
+                b.involve(o.key, "stod" if support else role, number, o.start, o.end)
+        if not people:
+            for gm in re.finditer(r"[A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+)+", text[m.end():rest_end]):
+                gs, ge = m.end() + gm.start(), m.end() + gm.end()
+                if not any(o.start <= gs < o.end for o in orgs):
+                    b.org(gm.group(0), gm.group(0), None, gs, ge)
+                    b.involve(gm.group(0), role, number, gs, ge)
+
+
+def extract_considerations(doc: DocumentText, number: int, start: int, end: int, b: _Builder) -> None:
+    """What the subproject must take into account: each item an entity of its own."""
+    text = doc.body
+    items = numbered_items(text, start, end, first=1)
+    spans = [(it.start, it.text_start, it.end) for it in items] or [(start, start, end)]
+    for s, ts, e in spans:
+        sib = _SIBLINGS.search(text, ts, e)
+        if sib:
+            b.consider(number, None, True, sib.start(), sib.end())
+            pieces = [(ts, sib.start()), (sib.end(), e)]
+        else:
+            pieces = [(ts, e)]
+        for ps, pe in pieces:
+            ps, pe = trim(text, ps, pe)
+            if pe - ps >= 4:
+                b.reference(text[ps:pe], s if ps == ts else ps, pe, number)
+
+
+def extract_clause_considerations(doc: DocumentText, number: int, start: int, end: int, b: _Builder) -> None:
+    """`… samt samordnas med arbetet med KS verksamhetsmål …`, `inom projektet Stadens hjärta`."""
+    text = doc.body
+    for m in _CONSIDER_CLAUSE.finditer(text, start, end):
+        ws, we = trim(text, m.start("what"), m.end("what"))
+        if we - ws >= 6:
+            b.reference(text[ws:we], m.start(), we, number)
+    for m in _NAMED_WORK.finditer(text, start, end):
+        b.reference(text[m.start():m.end()], m.start(), m.end(), number)
+
+
+def extract_milestones(doc: DocumentText, number: int | None, start: int, end: int, year: int | None, b: _Builder) -> list[Milestone]:
+    """Dated points of a schedule; each label is the text that leads up to its date."""
+    text = doc.body
+    out = []
+    items = numbered_items(text, start, end)
+    bounds = sorted({start} | {it.start for it in items} | {it.text_start for it in items}
+                    | {s for s, _ in sentence_spans(text, start, end)})
+    prev_end = start
+    last_label = None
+    for d in find_dates(text[start:end], year):
+        ds, de = start + d.start, start + d.end
+        left = max([x for x in bounds if x <= ds] + [prev_end])
+        ls, le = trim(text, left, ds)
+        label = re.sub(r"\s+(?:den|senast den|senast|från|och)$", "", text[ls:le]).strip()
+        label = re.sub(r"^\d{1,2}\.?\s+", "", label).strip(" .,")
+        if not label or label in {"och", "den"}:
+            label = last_label or "Milstolpe"
+        ev_start = ls if le > ls else ds
+        out.append(Milestone(number, label, d.value, b.ev(ev_start, de)))
+        last_label = label
+        prev_end = de
+        if not d.value.valid:
+            b.findings.append(Finding("warning", "invalid-date",
+                                      f"Omöjligt datum '{d.value.text}' i tidplanen ({label})", b.ev(ds, de)))
+    return out
+
+
+def _fact(doc: DocumentText, s: int, e: int) -> TextFact | None:
+    s, e = trim(doc.body, s, e, " -–")
+    return TextFact(doc.body[s:e], doc.evidence(s, e)) if e - s >= 3 else None
+
+
+def _list_facts(doc: DocumentText, s: int, e: int, numbered_first: bool) -> tuple[TextFact, ...]:
+    text = doc.body
+    items = numbered_items(text, s, e, first=1) if numbered_first else []
+    if len(items) < 2:
+        items = bullet_items(text, s, e)
+    if items:
+        spans = [(it.text_start, it.end) for it in items]
+    else:
+        spans = sentence_spans(text, s, e)
+    return tuple(f for f in (_fact(doc, a, z) for a, z in spans) if f)
+
+
+def extract_subproject_sections(doc: DocumentText, number: int, start: int, end: int, boundaries, known: set[int],
+                                year: int | None, orgs, b: _Builder, title: str | None, appendix: int | None,
+                                evidence: Evidences) -> tuple[Subproject, list[Milestone]]:
+    sections = split_sections(doc.body, start, end, boundaries)
+    by_key: dict[str, list[Section]] = {}
+    for s in sections:
+        by_key.setdefault(s.key, []).append(s)
+
+    def first(key: str) -> Section | None:
+        return by_key.get(key, [None])[0]
+
+    purpose = first("purpose") or first("lead")
+    extract_coverage_refs(doc, number, start, end, b)
+    if purpose:
+        extract_restated_intentions(doc, number, purpose.start, purpose.end, known, b)
+    for s in by_key.get("considerations", []):
+        extract_considerations(doc, number, s.start, s.end, b)
+    if purpose:
+        extract_clause_considerations(doc, number, purpose.start, purpose.end, b)
+    for s in by_key.get("organisation", []):
+        extract_roles(doc, number, s.start, s.end, orgs, b)
+    milestones: list[Milestone] = []
+    for s in by_key.get("schedule", []):
+        milestones += extract_milestones(doc, number, s.start, s.end, year, b)
+    scope = tuple(f for s in by_key.get("scope", []) for f in _list_facts(doc, s.start, s.end, False))
+    method = tuple(f for s in by_key.get("method", []) for f in _list_facts(doc, s.start, s.end, True))
+    budget = first("budget")
+    reporting = first("reporting")
+    if title is None:
+        lead = first("lead")
+        if lead:
+            ts, te = _caps_run(doc.body, lead.start, lead.end)
+            title = doc.body[ts:te] if te > ts else None
+    sub = Subproject(
+        number=number, title=title or f"Delprojekt {number}", appendix=appendix,
+        purpose=_fact(doc, purpose.start, purpose.end) if purpose else None,
+        scope_limits=scope, method_steps=method,
+        budget=_fact(doc, budget.start, budget.end) if budget else None,
+        reporting=_fact(doc, reporting.start, reporting.end) if reporting else None,
+        evidence=evidence,
+    )
+    return sub, milestones
+
+
+def extract_related_documents(doc: DocumentText) -> list[RelatedDocument]:
+    """Titles of the export's "Relevanta dokument" list: links to other documents, not content."""
+    if doc.preamble is None:
+        return []
+    text = doc.preamble.text
+    m = _RELATED_HEADING.search(text)
+    if not m:
+        return []
+    out = []
+    for line in re.finditer(r"[^\n]+", text[m.end():]):
+        s, e = m.end() + line.start(), m.end() + line.end()
+        title = text[s:e].strip()
+        if not title or title.startswith("Transkript") or _PARTY_LIST.search(title):
+            continue
+        out.append(RelatedDocument(title, doc.preamble_evidence(s, s + len(title))))
+    return out
+
+
+# --- the whole plan ------------------------------------------------------------------
+
+def extract(doc: DocumentText, title_hint: str | None = None) -> PlanRecords:
+    b = _Builder(doc)
+    text = doc.body
+    parts = split_parts(doc)
+    main = parts[0]
+    boundaries = frozenset(s.body_start for s in doc.segments)
+    info = extract_document_info(doc, parts, title_hint, b)
+    year = year_of(info.date)
+    orgs = find_organisations(text, 0, len(text))
+    for o in orgs:
+        b.org(o.key, o.name, o.abbreviation, o.start, o.end)
+    main_sections = split_sections(text, main.start, main.end, boundaries)
+    decisions, spans = extract_decisions(doc, main, main_sections, orgs, info, b)
+    intentions, _ = extract_intentions(doc, main, spans, b)
+    known = {i.number for i in intentions}
+    plan_section = next((s for s in main_sections if s.key == "decision"), None)
+    listed = extract_subproject_list(doc, plan_section, main, b)
+    owner = extract_responsibles(doc, main, b)
+    project_milestones = _project_deadlines(doc, main, plan_section, year, b)
+
+    subprojects: dict[int, Subproject] = {}
+    milestones: list[Milestone] = list(project_milestones)
+    titles = {n: (t, ev) for n, t, _, _, ev in listed}
+    for n, _title, s, e, _ev in listed:
+        extract_coverage_refs(doc, n, s, e, b)
+        extract_clause_considerations(doc, n, s, e, b)
+    covered_by_appendix: set[int] = set()
+    for part in parts[1:]:
+        m = _APPENDIX_SUBPROJECT.search(text, part.start, min(part.end, part.start + 300))
+        if not m:
+            continue
+        n = int(m.group("n"))
+        covered_by_appendix.add(n)
+        title, ev = titles.get(n, (None, ()))
+        sub, ms = extract_subproject_sections(doc, n, part.start, part.end, boundaries, known, year, orgs, b,
+                                              title, part.appendix, ev or b.ev(m.start(), m.end()))
+        subprojects[n] = sub
+        milestones += ms
+    # Inline subproject sections: `Delprojekt 2: Titel …` in the main part.
+    anchors = [a for a in _SUBPROJECT_ANCHOR.finditer(text, main.start, main.end) if int(a.group("n")) not in covered_by_appendix]
+    for i, a in enumerate(anchors):
+        n = int(a.group("n"))
+        stop = anchors[i + 1].start() if i + 1 < len(anchors) else main.end
+        te = first_sentence_end(text, a.end(), stop)
+        head = split_sections(text, a.end(), stop, boundaries)
+        if head and head[0].key == "lead":
+            te = min(te, head[0].end)
+        ts, te = trim(text, a.end(), te)
+        title = titles.get(n, (text[ts:te], ()))[0]
+        sub, ms = extract_subproject_sections(doc, n, te, stop, boundaries, known, year, orgs, b, title, None,
+                                              b.ev(a.start(), te))
+        subprojects[n] = sub
+        milestones += ms
+    for n, title, s, e, ev in listed:
+        if n not in subprojects:
+            subprojects[n] = Subproject(number=n, title=title, evidence=ev)
+    project = None
+    if info.title:
+        project = Project(title=info.title, owner=owner, evidence=info.title_evidence)
+    for p in list(b.people):
+        pass
+    records = PlanRecords(
+        document=info, project=project, appendices=extract_appendices(doc, parts, b), decisions=decisions,
+        intentions=intentions, subprojects=[subprojects[k] for k in sorted(subprojects)],
+        coverage=sorted(b.coverage.values(), key=lambda c: (c.subproject, c.intention)),
+        organisations=sorted(b.orgs.values(), key=lambda o: o.key), people=sorted(b.people.values(), key=lambda p: p.name),
+        roles=sorted(b.roles.values(), key=lambda r: (r.subproject or 0, r.role, r.person)),
+        involvements=sorted(b.involvements.values(), key=lambda i: (i.subproject or 0, i.organisation, i.role)),
+        references=sorted(b.references.values(), key=lambda r: r.key),
+        considerations=sorted(b.considerations.values(), key=lambda c: (c.subproject, c.reference or "", c.siblings)),
+        milestones=milestones, related_documents=extract_related_documents(doc), findings=b.findings,
+    )
+    _check_intention_numbers(records)
+    return records
+
+
+def _project_deadlines(doc: DocumentText, main: Part, plan_section, year, b: _Builder) -> list[Milestone]:
+    """Project-level dates by which decisions are to be taken (`… senast 2012-05-31`)."""
+    text = doc.body
+    end = plan_section.heading_start if plan_section else main.end
+    out = []
+    for s, e in sentence_spans(text, main.start, end):
+        sentence = text[s:e]
+        if not re.search(r"\bbeslut\b", sentence) or not _PLANNED.search(sentence):
+            continue
+        for d in find_dates(sentence, year):
+            ds = s + d.start
+            if _TARGET_DATE.search(text[max(s, ds - 30):ds]) or re.search(r"\bi\s*$", text[max(s, ds - 3):ds]):
+                out.append(Milestone(None, "Beslut senast" if "senast" in text[max(s, ds - 12):ds] else "Planerat beslut",
+                                     d.value, b.ev(s, e)))
+    return out
+
+
+def _check_intention_numbers(records: PlanRecords) -> None:
+    known = {i.number for i in records.intentions}
+    if not known:
+        return
+    for c in records.coverage:
+        if c.intention not in known:
+            records.findings.append(Finding(
+                "error", "unknown-intention",
+                f"Delprojekt {c.subproject} hänvisar till intention {c.intention}, som inte finns", c.evidence))
+
+
+def score(doc: DocumentText) -> float:
+    """How much the document looks like a project plan or directive (0 = not at all)."""
+    lower = doc.body[:20000].lower()
+    hits = sum(w in lower for w in ("projektplan", "projektdirektiv", "delprojekt", "projektledare",
+                                    "projektorganisation", "tidplan", "uppdragsansvarig", "projektägare"))
+    return hits / 8

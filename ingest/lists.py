@@ -1,0 +1,81 @@
+"""Enumerated lists in running text: `1. … 2. …`, `a) … b) …`, `- …`.
+
+Text from PDFs loses line breaks, so list items are found by their markers.
+Numbers also occur in dates and prose (`nr 1`, `2012-04-31`), so only the
+longest chain of consecutive markers (n, n+1, n+2 …) counts as a list.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUMBERED = re.compile(r"(?:(?<=\s)|^)(\d{1,2})\.(?=\s+\S)")
+_NUMBERED_BARE = re.compile(r"(?:(?<=\s)|^)(\d{1,2})(?=\s+[A-ZÅÄÖ])")
+_LETTERED = re.compile(r"(?:(?<=\s)|^)([a-zåäö])\)(?=\s+\S)")
+_BULLET = re.compile(r"(?:(?<=\s)|^)[-–•]\s+(?=\S)")
+
+
+@dataclass(frozen=True)
+class Item:
+    marker: str  # "3" or "c" or "-"
+    number: int  # 1-based ordinal (a=1 for letters); bullets count from 1
+    start: int  # start of the marker
+    text_start: int  # start of the item's text
+    end: int  # end of the item's text (exclusive, before the next marker)
+
+
+def _longest_chain(cands: list[tuple[int, int, int, str]], first: int | None) -> list[tuple[int, int, int, str]]:
+    """Longest run of candidates in text order whose numbers go up by one."""
+    best: list[list[tuple[int, int, int, str]]] = []
+    for cand in cands:
+        extended = [chain + [cand] for chain in best if chain[-1][0] + 1 == cand[0]]
+        if first is None or cand[0] == first:
+            extended.append([cand])
+        best.extend(extended)
+    if not best:
+        return []
+    return max(best, key=lambda c: (len(c), -c[0][1]))
+
+
+def _items(chain, end: int, text: str) -> list[Item]:
+    out = []
+    for i, (num, s, ts, marker) in enumerate(chain):
+        stop = chain[i + 1][1] if i + 1 < len(chain) else end
+        while stop > ts and text[stop - 1].isspace():
+            stop -= 1
+        out.append(Item(marker, num, s, ts, stop))
+    return out
+
+
+def numbered_items(text: str, start: int, end: int, *, bare: bool = False, first: int | None = None) -> list[Item]:
+    """`1. a 2. b` (or `1 a 2 b` with bare=True) in `text[start:end]`."""
+    regex = _NUMBERED_BARE if bare else _NUMBERED
+    cands = []
+    for m in regex.finditer(text, start, end):
+        ts = m.end()
+        while ts < end and text[ts].isspace():
+            ts += 1
+        cands.append((int(m.group(1)), m.start(), ts, m.group(1)))
+    return _items(_longest_chain(cands, first), end, text)
+
+
+def lettered_items(text: str, start: int, end: int) -> list[Item]:
+    """`a) … b) …` in `text[start:end]`, as numbers a=1, b=2 …"""
+    cands = []
+    for m in _LETTERED.finditer(text, start, end):
+        ts = m.end()
+        while ts < end and text[ts].isspace():
+            ts += 1
+        letter = m.group(1)
+        cands.append((ord(letter) - ord("a") + 1, m.start(), ts, letter))
+    return _items(_longest_chain(cands, 1), end, text)
+
+
+def bullet_items(text: str, start: int, end: int) -> list[Item]:
+    marks = list(_BULLET.finditer(text, start, end))
+    chain = [(i + 1, m.start(), m.end(), "-") for i, m in enumerate(marks)]
+    return _items(chain, end, text)
+
+
+def letter_number(letter: str) -> int:
+    return ord(letter.lower()) - ord("a") + 1

@@ -1,0 +1,106 @@
+"""People as written in role lists: names, job titles, affiliations.
+
+`Utvecklingschef Stefan Almér`, `VD HNAB Karolina Davidsson`,
+`Anna Hammarlund, UAF`, `Johan F Lundberg`, `Eva-Lena Torudd`, and
+`Mats Wallmark/Kai Källström` (two people). A list ends at the first words
+that cannot be a name, a title or a separator.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NAME_WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéüøæ]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüøæ]+)?"
+_INITIAL = r"[A-ZÅÄÖ]\.?"
+NAME = re.compile(rf"(?P<name>{_NAME_WORD}(?:\s+{_INITIAL})?(?:\s+{_NAME_WORD}){{1,2}})")
+TITLE = re.compile(
+    r"(?P<title>(?:[A-ZÅÄÖa-zåäö][\wåäö]*-)?(?:[A-ZÅÄÖa-zåäö][\wåäö]*)?(?:chef|direktör|strateg|samordnare|controller|handläggare|sekreterare)"
+    r"|VD|Vd|vd)(?![\wåäö])"
+)
+_AFFILIATION = re.compile(r"(?P<org>[A-ZÅÄÖ]{2,6})(?![\wåäö-])")
+_SEPARATOR = re.compile(r"\s*(?:,|/|&|\boch\b|\bsamt\b)\s*")
+# Words that make a capitalised phrase an organisation or a group, not a person.
+ORG_WORDS = frozenset(
+    {"handel", "ab", "kommun", "kommuns", "region", "landsting", "förening", "föreningen", "förbund", "förbundet",
+     "högskola", "högskolan", "universitet", "kontor", "kontoret", "förvaltning", "förvaltningen", "nämnd",
+     "nämnden", "styrelse", "styrelsen", "bolag", "bolaget", "företagare", "näringsliv", "svensk", "svenska",
+     "sveriges", "stad", "staden", "park", "center", "centrum"}
+)
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    name: str
+    start: int
+    end: int
+    title: str | None = None
+    affiliation: str | None = None
+
+
+def _trim_name(text: str, m: re.Match, end: int) -> tuple[str, int]:
+    """Drop a third name word that really starts the next sentence (`Alexandra Landin Möjlighet att`)."""
+    name = m.group("name")
+    words = name.split()
+    after = text[m.end():end]
+    if len(words) == 3 and not re.fullmatch(_INITIAL, words[1]):
+        if re.match(r"\s+[a-zåäö]", after) and not re.match(r"\s+(?:och|samt)\b", after):
+            cut = name.rfind(" ")
+            return name[:cut], m.start() + cut
+    return name, m.end()
+
+
+def is_person_name(name: str) -> bool:
+    return not any(w.lower() in ORG_WORDS for w in re.split(r"[\s-]+", name))
+
+
+def parse_people(text: str, start: int, end: int) -> tuple[list[PersonMention], int]:
+    """People listed from `start`; returns them and where the list stopped."""
+    people: list[PersonMention] = []
+    pos = start
+    while pos < end:
+        while pos < end and text[pos].isspace():
+            pos += 1
+        title = None
+        mt = TITLE.match(text, pos, end)
+        item_start = pos
+        affiliation = None
+        if mt:
+            title = mt.group("title")
+            pos = mt.end()
+            ma = re.compile(r"\s+" + _AFFILIATION.pattern).match(text, pos, end)
+            if ma and NAME.match(text, ma.end() + 1, end):
+                affiliation = ma.group("org")
+                pos = ma.end()
+            while pos < end and text[pos].isspace():
+                pos += 1
+        m = NAME.match(text, pos, end)
+        if not m:
+            break
+        name, name_end = _trim_name(text, m, end)
+        if not is_person_name(name):
+            break
+        pos = name_end
+        ma = re.compile(r",\s*" + _AFFILIATION.pattern).match(text, pos, end)
+        if ma and not NAME.match(text, pos + 1 + (len(ma.group(0)) - len(ma.group(0).lstrip(",").lstrip())), end):
+            affiliation = affiliation or ma.group("org")
+            pos = ma.end()
+        people.append(PersonMention(name, item_start, pos, title, affiliation))
+        sep = _SEPARATOR.match(text, pos, end)
+        if not sep or sep.end() == pos:
+            break
+        pos = sep.end()
+    return people, (people[-1].end if people else start)
+
+
+def find_title_before(text: str, name_start: int) -> str | None:
+    """A job title written just before a name (`kommunchef Fredrik Geijer`)."""
+    m = re.search(r"(\S+)\s+$", text[max(0, name_start - 40):name_start])
+    if m and TITLE.fullmatch(m.group(1)):
+        return m.group(1)
+    return None
+
+
+def find_title_after(text: str, name_end: int) -> str | None:
+    """A job title written just after a name (`Fredrik Geijer kommunchef`)."""
+    m = TITLE.match(text, name_end + 1) if text[name_end:name_end + 1] == " " else None
+    return m.group("title") if m else None

@@ -1,0 +1,69 @@
+"""The ingest pipeline: source file -> pages -> records -> RDF graph.
+
+Pure up to `records_to_graph`; storing is the graph layer's work.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from rdflib import Graph
+
+from .document_text import DocumentText
+from .kinds import detect_kind
+from .pages import Page, normalise_page
+from .records import PlanRecords
+from .sources import SourceError, SourceFile, open_source
+from .to_rdf import SourceMeta, records_to_graph
+
+EXTRACTOR_VERSION = "styrgraf-extract/0.1.0"
+
+
+@dataclass
+class ExtractedDocument:
+    records: PlanRecords
+    pages: list[Page]
+    preamble: Page | None
+    source: SourceMeta
+    kind: str
+    doc: DocumentText
+
+    def to_graph(self, *, ingested_at: datetime | None = None,
+                 renditions: tuple[SourceMeta, ...] = ()) -> tuple[str, Graph]:
+        return records_to_graph(
+            self.records, self.pages, self.preamble, self.source,
+            ingested_at=ingested_at or datetime.now(timezone.utc).replace(microsecond=0),
+            extractor_version=EXTRACTOR_VERSION, renditions=renditions,
+        )
+
+
+def _title_hint(preamble: str | None) -> str | None:
+    if not preamble:
+        return None
+    for line in preamble.splitlines():
+        if line.strip():
+            return line.strip()
+    return None
+
+
+def extract_source(src: SourceFile) -> ExtractedDocument:
+    """Extract one opened source; raises SourceError when it is no document of a known kind."""
+    pages = [normalise_page(raw.number, raw.lines) for raw in src.pages()]
+    pages = [p for p in pages if p.text] or pages
+    if not any(p.text for p in pages):
+        raise SourceError(src.path, "no-text", "filen innehåller ingen text", "the file contains no text")
+    preamble = Page(0, src.preamble) if src.preamble else None
+    doc = DocumentText(pages, preamble)
+    kind = detect_kind(doc)
+    if kind is None:
+        raise SourceError(src.path, "unknown-kind",
+                          "texten liknar inte en projektplan eller ett projektdirektiv",
+                          "the text does not look like a project plan or directive")
+    records = kind.extract(doc, _title_hint(src.preamble))
+    meta = SourceMeta(src.path.name, src.sha256, src.size, src.media_type)
+    return ExtractedDocument(records, pages, preamble, meta, kind.KEY, doc)
+
+
+def extract_path(path: Path | str) -> ExtractedDocument:
+    return extract_source(open_source(Path(path)))

@@ -1,0 +1,251 @@
+"""Typed records produced by the extraction pipeline.
+
+Extraction is a pipeline of pure functions from page text to these records; a
+single step (`ingest.to_rdf`) turns records into RDF. Every record that states a
+fact carries `evidence`: where in the stored, normalised page text the fact was
+read, with the exact quote, so that an auditor can check it against the source.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A verbatim quote: `page_text[start:end] == quote` for page `page`.
+
+    Page 0 is the export preamble of a text export (title line and the
+    site's "Relevanta dokument" list); pages 1..N are the document's pages.
+    """
+
+    page: int
+    start: int
+    end: int
+    quote: str
+
+
+Evidences = tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A date as written, with its reading.
+
+    `iso` is YYYY-MM-DD (precision "day") or YYYY-MM (precision "month").
+    An impossible date such as 2012-04-31 keeps its text, has `valid=False`
+    and `iso=None`: it is never shifted, guessed or dropped.
+    """
+
+    text: str
+    iso: str | None
+    precision: str = "day"
+    valid: bool = True
+    year_inferred: bool = False
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """An organisation or body as written in the text (`key` = abbreviation if any)."""
+
+    key: str
+    name: str | None
+    abbreviation: str | None
+    evidence: Evidences = ()
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    titles: tuple[str, ...] = ()
+    affiliations: tuple[str, ...] = ()  # organisation keys
+    evidence: Evidences = ()
+
+
+@dataclass(frozen=True)
+class RoleAssignment:
+    """A person (or organisation) holding a role in a project or subproject.
+
+    `role` is a key of `ingest.roles.ROLES` (e.g. "projektledare").
+    `subproject` is the subproject number, or None for a project-level role.
+    """
+
+    person: str  # Person.name
+    role: str
+    role_text: str  # the role word as written
+    subproject: int | None
+    evidence: Evidences = ()
+
+
+@dataclass(frozen=True)
+class Involvement:
+    """An organisation taking part in a subproject (`med stöd från HNAB`, a reference group)."""
+
+    organisation: str  # Organisation.key
+    role: str  # a key of ingest.roles.ROLES ("stod" for support)
+    subproject: int | None
+    evidence: Evidences = ()
+
+
+@dataclass(frozen=True)
+class DecisionPoint:
+    number: int
+    text: str
+    evidence: Evidences = ()
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A decision or event: assignment, tabling, decision, the plan's own decision."""
+
+    key: str  # unique within the document, e.g. "2012-02-07-klu"
+    kind: str  # "assignment" | "tabling" | "decision" | "plan"
+    date: DateValue | None
+    body: str | None  # organisation key of who decided
+    identifier: str | None  # Dnr, e.g. "KS 2011/0546"
+    text: str
+    points: tuple[DecisionPoint, ...] = ()
+    builds_on: tuple[str, ...] = ()  # keys of earlier decisions
+    evidence: Evidences = ()
+
+
+@dataclass(frozen=True)
+class Intention:
+    number: int
+    letter: str | None  # "a".."l" when lettered, None when numbered
+    text: str
+    decided_by: str | None  # Decision.key
+    evidence: Evidences = ()
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Subproject `subproject` addresses intention `intention` (optionally with a scope)."""
+
+    subproject: int
+    intention: int
+    scope: str | None = None
+    evidence: Evidences = ()
+    scope_evidence: Evidences = ()
+
+
+@dataclass(frozen=True)
+class Reference:
+    """An investigation, project, process, plan or decision a subproject must consider."""
+
+    key: str  # normalised key, unique within the document
+    title: str  # as written
+    kind: str  # "investigation" | "project" | "process" | "plan" | "decision" | "other"
+    identifier: str | None = None  # a Dnr if the reference gives one
+    evidence: Evidences = ()
+
+
+@dataclass(frozen=True)
+class Consideration:
+    """Subproject must take `reference` into account (or its sibling subprojects)."""
+
+    subproject: int
+    reference: str | None  # Reference.key, or None when `siblings` is True
+    siblings: bool = False  # "Övriga delprojekt": all other subprojects of the plan
+    evidence: Evidences = ()
+
+
+@dataclass(frozen=True)
+class Milestone:
+    subproject: int | None
+    label: str
+    date: DateValue | None
+    evidence: Evidences = ()
+
+
+@dataclass(frozen=True)
+class TextFact:
+    """A piece of prose belonging to a subproject: purpose, scope limit, method step..."""
+
+    text: str
+    evidence: Evidences = ()
+
+
+@dataclass(frozen=True)
+class Subproject:
+    number: int
+    title: str
+    appendix: int | None = None
+    purpose: TextFact | None = None
+    scope_limits: tuple[TextFact, ...] = ()
+    method_steps: tuple[TextFact, ...] = ()
+    budget: TextFact | None = None
+    reporting: TextFact | None = None
+    evidence: Evidences = ()
+
+
+@dataclass(frozen=True)
+class Appendix:
+    number: int
+    date: DateValue | None
+    title: str | None
+    pages: tuple[int, ...]
+    evidence: Evidences = ()
+
+
+@dataclass(frozen=True)
+class RelatedDocument:
+    """A title from the export's "Relevanta dokument" list: a link, not content."""
+
+    title: str
+    evidence: Evidences = ()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something the ingest noticed and reports (e.g. an impossible date)."""
+
+    severity: str  # "warning" | "error"
+    code: str  # e.g. "invalid-date"
+    message: str
+    evidence: Evidences = ()
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    title: str
+    doc_type: str  # key of ingest.kinds document types, e.g. "projektplan"
+    date: DateValue | None
+    identifier: str | None  # Dnr
+    municipality: str | None
+    signatory: str | None  # Person.name
+    signatory_title: str | None
+    page_count: int
+    title_evidence: Evidences = ()
+    date_evidence: Evidences = ()
+    identifier_evidence: Evidences = ()
+    municipality_evidence: Evidences = ()
+    signatory_evidence: Evidences = ()
+
+
+@dataclass(frozen=True)
+class Project:
+    title: str
+    owner: str | None  # Person.name of the accountable owner of the whole project
+    evidence: Evidences = ()
+
+
+@dataclass
+class PlanRecords:
+    """Everything extracted from one project plan or directive."""
+
+    document: DocumentInfo
+    project: Project | None = None
+    appendices: list[Appendix] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    intentions: list[Intention] = field(default_factory=list)
+    subprojects: list[Subproject] = field(default_factory=list)
+    coverage: list[Coverage] = field(default_factory=list)
+    organisations: list[Organisation] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    roles: list[RoleAssignment] = field(default_factory=list)
+    involvements: list[Involvement] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    considerations: list[Consideration] = field(default_factory=list)
+    milestones: list[Milestone] = field(default_factory=list)
+    related_documents: list[RelatedDocument] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)

@@ -1,0 +1,52 @@
+"""Project roles: the genre's role words and the role each stands for.
+
+The keys are stable identifiers (SKOS concepts in the ontology); the words are
+how Swedish plans write them. Labels are Swedish and English.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Role:
+    key: str
+    label_sv: str
+    label_en: str
+    words: tuple[str, ...]  # lower-case forms as written, singular and plural
+    leads: bool = False  # a leading role ("who leads delprojekt N?")
+    group: bool = False  # a group of people rather than one post
+
+
+ROLES: dict[str, Role] = {
+    r.key: r
+    for r in (
+        Role("uppdragsansvarig", "Uppdragsansvarig", "Accountable owner",
+             ("uppdragsansvarig", "uppdragsansvariga", "projektansvarig", "projektansvariga", "projektägare",
+              "beställare", "huvudansvarig", "ansvarig för huvudprojektet"), leads=True),
+        Role("projektledare", "Projektledare", "Project manager",
+             ("projektledare", "delprojektledare", "projektledaren"), leads=True),
+        Role("projektsekreterare", "Projektsekreterare", "Project secretary", ("projektsekreterare", "sekreterare")),
+        Role("projektgrupp", "Projektgrupp", "Project team",
+             ("projektgrupp", "projektgruppen", "projektarbetsgrupp", "arbetsgrupp", "projektdeltagare"), group=True),
+        Role("resursperson", "Resursperson", "Resource person",
+             ("resurspersoner", "resursperson", "resursgrupp"), group=True),
+        Role("referensgrupp", "Referensgrupp", "Reference group", ("referensgrupp", "referensgruppen"), group=True),
+        Role("styrgrupp", "Styrgrupp", "Steering group", ("styrgrupp", "styrgruppen"), group=True),
+        Role("stod", "Stöd", "Support", ("med stöd från", "med stöd av")),
+        Role("signatory", "Undertecknare", "Signatory", ()),
+    )
+}
+
+_WORD_TO_ROLE = {w: r.key for r in ROLES.values() for w in r.words}
+# A role label introducing a list: `Projektledare: Björn Kalla`.
+ROLE_LABEL = re.compile(
+    r"(?<![\w-])(?P<word>" + "|".join(
+        sorted((re.escape(w.capitalize()) + "|" + re.escape(w) for w in _WORD_TO_ROLE if " " not in w), key=len, reverse=True)
+    ) + r")\s*:"
+)
+
+
+def role_for_word(word: str) -> str | None:
+    return _WORD_TO_ROLE.get(word.strip().lower())

@@ -1,0 +1,94 @@
+"""Section headings of project plans and directives, found in running text.
+
+In text taken from PDFs, headings stand inline: `… organisation. Avgränsningar
+- Uppdraget omfattar …`. A heading is one of the genre's heading phrases, with
+its capital initial, followed by a capital, a digit, a dash or a colon. Short,
+common words (`Beslut`, `Syfte`, `Budget`) count only after a sentence end or at
+the start of a page.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# (key, pattern, strong). Strong headings need no sentence end before them:
+# multi-word phrases and words that do not occur capitalised mid-sentence.
+HEADINGS: tuple[tuple[str, str, bool], ...] = (
+    ("background", r"Bakgrund", True),
+    ("decision", r"Förslag till beslut", True),
+    ("decision", r"Beslut", False),
+    ("purpose", r"Syfte och (?:frågeställning(?:ar)?|mål)|Syfte med (?:uppdraget|delprojektet|projektet)", True),
+    ("purpose", r"Syfte", False),
+    ("scope", r"Avgränsning(?:ar)?", True),
+    ("method", r"Metodik|Arbetssätt och metod", True),
+    ("method", r"Metod", False),
+    ("considerations",
+     r"Andra (?:utredningar|projekt|processer|uppdrag)(?:\s*(?:/|och|,)\s*(?:utredningar|projekt|processer|uppdrag))*"
+     r" som (?:ska|skall|bör) (?:beaktas|samordnas)|Beroenden(?: till andra (?:projekt|utredningar))?|Att beakta",
+     True),
+    ("organisation", r"Projektorganisation|Organisation", True),
+    ("schedule", r"Tidplan|Tidsplan", True),
+    ("budget", r"Kostnader\s*/\s*budget|Kostnader och budget", True),
+    ("budget", r"Budget|Kostnader|Ekonomi", False),
+    ("reporting", r"Rapportering och utvärdering|Rapport och utvärdering|Uppföljning och rapportering", True),
+    ("reporting", r"Rapportering", False),
+    ("intentions", r"Intentioner", False),
+    ("input", r"Indata till arbetet(?: är)?", True),
+)
+
+_FOLLOW = r"(?=\s*:|\s+[A-ZÅÄÖ0-9\"”'–-]|\s*$)"
+_HEADING_RE = [
+    (key, re.compile(rf"(?<![\w/-])(?:{pattern}){_FOLLOW}"), strong) for key, pattern, strong in HEADINGS
+]
+_SENTENCE_END = re.compile(r"(?:[.!?:]|^)\s*$")
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    heading_start: int
+    start: int  # content start (after the heading and a colon)
+    end: int
+
+
+def _after_boundary(text: str, pos: int, boundaries: frozenset[int]) -> bool:
+    if pos in boundaries:
+        return True
+    before = text[max(0, pos - 4):pos]
+    return bool(_SENTENCE_END.search(before))
+
+
+def find_headings(text: str, start: int, end: int, boundaries: frozenset[int] = frozenset()) -> list[tuple[int, int, str]]:
+    """(heading_start, content_start, key) for each heading in `text[start:end]`, in order."""
+    found: list[tuple[int, int, str]] = []
+    for key, regex, strong in _HEADING_RE:
+        for m in regex.finditer(text, start, end):
+            if not strong and not _after_boundary(text, m.start(), boundaries):
+                continue
+            content = m.end()
+            rest = re.match(r"\s*:?\s*", text[content:end])
+            content += rest.end() if rest else 0
+            found.append((m.start(), content, key))
+    found.sort()
+    # Overlapping matches (`Syfte` inside `Syfte och frågeställning`): keep the longest.
+    out: list[tuple[int, int, str]] = []
+    for item in found:
+        if out and item[0] < out[-1][1]:
+            if item[1] > out[-1][1] and item[0] == out[-1][0]:
+                out[-1] = item
+            continue
+        out.append(item)
+    return out
+
+
+def split_sections(text: str, start: int, end: int, boundaries: frozenset[int] = frozenset()) -> list[Section]:
+    """Sections of `text[start:end]`; text before the first heading gets key "lead"."""
+    heads = find_headings(text, start, end, boundaries)
+    sections: list[Section] = []
+    first = heads[0][0] if heads else end
+    if first > start:
+        sections.append(Section("lead", start, start, first))
+    for i, (h, c, key) in enumerate(heads):
+        stop = heads[i + 1][0] if i + 1 < len(heads) else end
+        sections.append(Section(key, h, c, stop))
+    return sections
