@@ -1,0 +1,228 @@
+"""The `styrgraf` command line. Messages in Swedish by default, `--lang en` for English.
+
+The CLI only calls the graph layer; it never parses documents itself.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from graph.documents import IngestResult, ingest_file, list_documents, remove_document
+from graph.store import StoreError, open_store
+
+# A folder is scanned for these endings; a file named on the command line is
+# read whatever its name, since sources are recognised by content.
+FOLDER_SUFFIXES = (".pdf", ".txt", ".text")
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Styrgraf: kunskapsgraf över kommunala styrdokument.")
+err = Console(stderr=True)
+out = Console()
+
+StoreOpt = typer.Option(None, "--store", envvar="STYRGRAF_STORE",
+                        help="Lagringsplats: en katalog (inbäddad) eller http://… (SPARQL-server). Standard ./var/store")
+LangOpt = typer.Option("sv", "--lang", help="Språk för meddelanden: sv eller en.")
+
+TEXTS = {
+    "sv": {
+        "ingested": "inläst", "replaced": "ersatt", "rendition": "ny återgivning av lagrat dokument", "unchanged": "oförändrad", "failed": "misslyckades",
+        "summary": "{n} filer: {ok} inlästa, {same} oförändrade, {bad} misslyckade",
+        "no_files": "Inga filer att läsa in i {paths}",
+        "missing": "Finns inte: {path}",
+        "removed": "Borttaget: {graph}", "not_found": "Inget dokument matchar {ref}",
+        "progress": "Läser in", "invalid_date": "omöjligt datum",
+        "exported": "Exporterade {n} byte till {file}", "imported": "Importerade {n} tripler",
+        "none": "Inga dokument lagrade.",
+    },
+    "en": {
+        "ingested": "ingested", "replaced": "replaced", "rendition": "new rendition of a stored document", "unchanged": "unchanged", "failed": "failed",
+        "summary": "{n} files: {ok} ingested, {same} unchanged, {bad} failed",
+        "no_files": "No files to ingest in {paths}",
+        "missing": "Does not exist: {path}",
+        "removed": "Removed: {graph}", "not_found": "No document matches {ref}",
+        "progress": "Ingesting", "invalid_date": "impossible date",
+        "exported": "Exported {n} bytes to {file}", "imported": "Imported {n} triples",
+        "none": "No documents stored.",
+    },
+}
+
+
+def _t(lang: str, key: str, **kw) -> str:
+    return TEXTS.get(lang, TEXTS["sv"])[key].format(**kw)
+
+
+def _open(store: Optional[str], lang: str, read_only: bool = False):
+    try:
+        return open_store(store, read_only=read_only)
+    except StoreError as e:
+        err.print(f"[red]{e.message}[/red]")
+        raise typer.Exit(2)
+
+
+def collect_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """Files named directly, and the supported files inside named folders (sorted)."""
+    files: list[Path] = []
+    missing: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            files += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in FOLDER_SUFFIXES
+                            and not any(part.startswith(".") for part in f.relative_to(p).parts))
+        elif p.exists():
+            files.append(p)
+        else:
+            missing.append(p)
+    return files, missing
+
+
+def _line(r: IngestResult, lang: str) -> str:
+    status = _t(lang, r.status)
+    if r.status == "failed":
+        reason = r.reason_en if lang == "en" and r.reason_en else r.reason
+        return f"{r.path}: {status}: {reason}"
+    extra = ""
+    bad_dates = [f for f in r.findings if f.code == "invalid-date"]
+    if bad_dates:
+        quotes = sorted({f.evidence[0].quote for f in bad_dates if f.evidence})
+        extra = f" ({_t(lang, 'invalid_date')}: {', '.join(quotes)})"
+    title = f" — {r.title}" if r.title else ""
+    return f"{r.path}: {status}{title}{extra}"
+
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Filer och kataloger att läsa in."),
+    store: Optional[str] = StoreOpt,
+    lang: str = LangOpt,
+    json_out: bool = typer.Option(False, "--json", help="Resultat som JSON."),
+):
+    """Läs in projektplaner och direktiv (PDF eller text) i kunskapsgrafen."""
+    files, missing = collect_files(paths)
+    results: list[IngestResult] = [
+        IngestResult(m, "failed", reason=_t("sv", "missing", path=m), reason_en=_t("en", "missing", path=m)) for m in missing
+    ]
+    if not files and not missing:
+        err.print(_t(lang, "no_files", paths=", ".join(map(str, paths))))
+        raise typer.Exit(1)
+    s = _open(store, lang)
+    try:
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err, transient=True, disable=len(files) < 2 or json_out) as progress:
+            task = progress.add_task(_t(lang, "progress"), total=len(files))
+            for f in files:
+                progress.update(task, description=f"{_t(lang, 'progress')} {f.name}")
+                try:
+                    r = ingest_file(s, f)
+                except StoreError as e:
+                    r = IngestResult(f, "failed", reason=e.message, reason_en=e.message)
+                results.append(r)
+                if not json_out:
+                    print(_line(r, lang), flush=True)
+                progress.advance(task)
+    finally:
+        s.close()
+    bad = sum(not r.ok for r in results)
+    if json_out:
+        print(json.dumps([{
+            "path": str(r.path), "status": r.status, "graph": r.graph, "title": r.title, "reason": r.reason,
+            "findings": [{"code": f.code, "severity": f.severity, "message": f.message} for f in r.findings],
+        } for r in results], ensure_ascii=False, indent=2))
+    else:
+        err.print(_t(lang, "summary", n=len(results), ok=sum(r.status in ("ingested", "replaced", "rendition") for r in results),
+                     same=sum(r.status == "unchanged" for r in results), bad=bad))
+    raise typer.Exit(1 if bad else 0)
+
+
+@app.command()
+def documents(store: Optional[str] = StoreOpt, lang: str = LangOpt,
+              json_out: bool = typer.Option(False, "--json", help="Resultat som JSON.")):
+    """Lista lagrade dokument."""
+    s = _open(store, lang, read_only=True)
+    try:
+        docs = list_documents(s)
+    finally:
+        s.close()
+    if json_out:
+        print(json.dumps(docs, ensure_ascii=False, indent=2))
+        return
+    if not docs:
+        out.print(_t(lang, "none"))
+        return
+    for d in docs:
+        print(f"{d['date'] or '-':<10}  {d['identifier'] or '-':<14}  {d['pages']:>3} s.  {d['title']}")
+        print(f"            {d['iri']}")
+        print(f"            sha256 {', '.join(x[:16] for x in d['sha256'])}  {d['ingested_at']}")
+
+
+@app.command()
+def remove(doc: str = typer.Argument(..., help="Dokumentets IRI, id, Dnr eller sha256."),
+           store: Optional[str] = StoreOpt, lang: str = LangOpt):
+    """Ta bort ett dokuments graf."""
+    s = _open(store, lang)
+    try:
+        graph = remove_document(s, doc)
+    finally:
+        s.close()
+    if graph is None:
+        err.print(_t(lang, "not_found", ref=doc))
+        raise typer.Exit(1)
+    print(_t(lang, "removed", graph=graph))
+
+
+@app.command("export")
+def export_cmd(fmt: str = typer.Option("trig", "--format", help="trig, nquads, turtle eller jsonld."),
+               document: Optional[str] = typer.Option(None, "--document", help="Bara detta dokument."),
+               output: Optional[Path] = typer.Option(None, "--output", "-o", help="Fil att skriva till (standard: stdout)."),
+               store: Optional[str] = StoreOpt, lang: str = LangOpt):
+    """Exportera grafen deterministiskt (samma lager ger samma byte)."""
+    from graph.documents import find_document_graph
+
+    s = _open(store, lang, read_only=True)
+    try:
+        graph = None
+        if document:
+            graph = find_document_graph(s, document)
+            if graph is None:
+                err.print(_t(lang, "not_found", ref=document))
+                raise typer.Exit(1)
+        data = s.export(fmt, graph)
+    except StoreError as e:
+        err.print(f"[red]{e.message}[/red]")
+        raise typer.Exit(2)
+    finally:
+        s.close()
+    if output:
+        output.write_bytes(data)
+        err.print(_t(lang, "exported", n=len(data), file=output))
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@app.command("import")
+def import_cmd(file: Path = typer.Argument(..., exists=True, dir_okay=False, help="En TriG- eller N-Quads-export."),
+               store: Optional[str] = StoreOpt, lang: str = LangOpt):
+    """Återställ en export i ett lager."""
+    fmt = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads"}.get(file.suffix.lower(), "trig")
+    s = _open(store, lang)
+    try:
+        n = s.import_data(file.read_bytes(), fmt)
+    except StoreError as e:
+        err.print(f"[red]{e.message}[/red]")
+        raise typer.Exit(2)
+    finally:
+        s.close()
+    print(_t(lang, "imported", n=n))
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

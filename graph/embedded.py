@@ -1,0 +1,326 @@
+"""Embedded backend: an on-disk Oxigraph (RocksDB) store through pyoxigraph.
+
+Concurrency facts this module is built on (pyoxigraph 0.5, verified):
+- A read-write `Store(path)` takes an exclusive RocksDB lock.  A second
+  read-write open in another process fails ("While lock file: …/LOCK:
+  Resource temporarily unavailable"); in the same process it fails too
+  ("lock hold by current process").  Hence one shared handle per directory
+  per process (the registry below) and StoreError(code="locked") across processes.
+- `Store.read_only(path)` succeeds while a writer holds the lock but shows a
+  frozen snapshot of the moment it was opened, and pyoxigraph documents
+  concurrent writing by another process as undefined behaviour.
+- Each `update()` / `load()` call is one transaction; a SPARQL update request
+  with several operations is applied all-or-nothing, which is what makes
+  `replace_graph` atomic for readers and across SIGKILL.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from typing import Any, Callable, Iterable, Sequence, TypeVar
+
+import pyoxigraph as ox
+import rdflib
+
+from graph.errors import StoreError
+from graph.media import content_type, negotiate
+from graph.serialize import Quad, term_from_ox
+from graph.sparql_guard import check_read_only_query, query_form
+from graph.store import GraphStore
+from graph.terms import check_iri, ox_to_nt, ox_to_rdflib
+
+T = TypeVar("T")
+
+_RESULT_FORMATS = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+}
+_GRAPH_FORMATS = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+}
+
+# Queries with a timeout run here; pyoxigraph releases the GIL while it
+# evaluates, so the caller can give up waiting.  pyoxigraph cannot cancel a
+# query, so a timed-out query still finishes in the background; the pool size
+# bounds how many such runaways can exist at once.
+_QUERY_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="styrgraf-query")
+
+
+class _Handle:
+    """One pyoxigraph Store per directory and mode, shared within the process."""
+
+    def __init__(self, key: tuple[str, bool], store: ox.Store) -> None:
+        self.key = key
+        self.store = store
+        self.refs = 0
+        self.write_lock = threading.Lock()
+
+
+_HANDLES: dict[tuple[str, bool], _Handle] = {}
+_HANDLES_LOCK = threading.Lock()
+
+
+def _open_handle(path: str, read_only: bool) -> _Handle:
+    real = os.path.realpath(path)
+    with _HANDLES_LOCK:
+        # A read-write handle already open here serves read-only users too
+        # (and, unlike a read-only snapshot, sees every later commit).
+        handle = _HANDLES.get((real, False)) or (read_only and _HANDLES.get((real, True)))
+        if not handle:
+            handle = _Handle((real, read_only), _open_pyoxigraph(path, real, read_only))
+            _HANDLES[handle.key] = handle
+        handle.refs += 1
+        return handle
+
+
+def _open_pyoxigraph(path: str, real: str, read_only: bool) -> ox.Store:
+    if read_only:
+        if not os.path.isdir(real) or not os.listdir(real):
+            raise StoreError(f"Det finns inget lager i {path}.", code="not_found")
+        try:
+            return ox.Store.read_only(real)
+        except OSError as error:
+            raise StoreError(f"Lagret i {path} kunde inte öppnas: {error}", code="io") from None
+    if os.path.exists(real) and not os.path.isdir(real):
+        raise StoreError(f"{path} är en fil, inte en lagringskatalog.", code="bad_location")
+    try:
+        os.makedirs(real, exist_ok=True)
+        return ox.Store(real)
+    except OSError as error:
+        if "lock" in str(error).lower():
+            raise StoreError(
+                f"Lagret i {path} är låst: en annan process (till exempel `styrgraf serve`) "
+                "har det öppet. Stoppa den processen, eller låt den ta emot dokumenten.",
+                code="locked",
+            ) from None
+        raise StoreError(f"Lagret i {path} kunde inte öppnas: {error}", code="io") from None
+
+
+def _release_handle(handle: _Handle) -> None:
+    with _HANDLES_LOCK:
+        handle.refs -= 1
+        if handle.refs == 0:
+            _HANDLES.pop(handle.key, None)
+            if not handle.key[1]:
+                try:
+                    handle.store.flush()
+                except OSError:
+                    pass
+            # Dropping the last reference closes RocksDB and frees the lock.
+            handle.store = None  # type: ignore[assignment]
+
+
+def _translate(error: Exception) -> StoreError:
+    if isinstance(error, StoreError):
+        return error
+    if isinstance(error, SyntaxError):
+        return StoreError(f"Ogiltig SPARQL: {error}", code="bad_query")
+    if isinstance(error, ValueError):
+        return StoreError(f"Ogiltig begäran: {error}", code="bad_query")
+    return StoreError(f"Lagret svarade med ett fel: {error}", code="io")
+
+
+class EmbeddedStore(GraphStore):
+    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
+        self.location = os.fspath(path)
+        self.read_only = read_only
+        self._handle: _Handle | None = _open_handle(self.location, read_only)
+
+    @property
+    def _store(self) -> ox.Store:
+        if self._handle is None:
+            raise StoreError("Lagret är stängt.", code="io")
+        return self._handle.store
+
+    # -- queries -----------------------------------------------------------
+
+    def _run(self, work: Callable[[], T], timeout: float | None) -> T:
+        try:
+            if timeout is None:
+                return work()
+            future = _QUERY_POOL.submit(work)
+            try:
+                return future.result(timeout=timeout)
+            except FutureTimeout:
+                raise StoreError(
+                    f"Frågan tog längre tid än {timeout:g} s och avbröts.", code="timeout"
+                ) from None
+        except Exception as error:  # noqa: BLE001 - every store error gets a Swedish message
+            raise _translate(error) from None
+
+    def _query(self, sparql: str, **dataset: Any) -> Any:
+        if not dataset:
+            dataset = {"use_default_graph_as_union": True}
+        return self._store.query(sparql, **dataset)
+
+    def select(self, sparql: str, *, timeout: float | None = None) -> list[dict[str, Any]]:
+        check_read_only_query(sparql)
+
+        def work() -> list[dict[str, Any]]:
+            result = self._query(sparql)
+            if not isinstance(result, ox.QuerySolutions):
+                raise StoreError("select() kräver en SELECT-fråga.", code="bad_query")
+            names = [variable.value for variable in result.variables]
+            indexes = range(len(names))
+            return [
+                {names[i]: ox_to_rdflib(solution[i]) for i in indexes} for solution in result
+            ]
+
+        return self._run(work, timeout)
+
+    def ask(self, sparql: str, *, timeout: float | None = None) -> bool:
+        check_read_only_query(sparql)
+
+        def work() -> bool:
+            result = self._query(sparql)
+            if not isinstance(result, ox.QueryBoolean):
+                raise StoreError("ask() kräver en ASK-fråga.", code="bad_query")
+            return bool(result)
+
+        return self._run(work, timeout)
+
+    def construct(self, sparql: str, *, timeout: float | None = None) -> rdflib.Graph:
+        check_read_only_query(sparql)
+
+        def work() -> rdflib.Graph:
+            result = self._query(sparql)
+            if not isinstance(result, ox.QueryTriples):
+                raise StoreError(
+                    "construct() kräver en CONSTRUCT- eller DESCRIBE-fråga.", code="bad_query"
+                )
+            graph = rdflib.Graph()
+            for triple in result:
+                graph.add(
+                    (
+                        ox_to_rdflib(triple.subject),
+                        ox_to_rdflib(triple.predicate),
+                        ox_to_rdflib(triple.object),
+                    )
+                )
+            return graph
+
+        return self._run(work, timeout)
+
+    def query_raw(
+        self,
+        sparql: str,
+        accept: str,
+        *,
+        default_graph_uri: Sequence[str] = (),
+        named_graph_uri: Sequence[str] = (),
+        timeout: float | None = None,
+    ) -> tuple[bytes, str]:
+        check_read_only_query(sparql)
+        form = query_form(sparql)
+        if form is not None:
+            negotiate(accept, form)  # fail fast, before evaluating
+        dataset: dict[str, Any] = {}
+        if default_graph_uri or named_graph_uri:
+            # SPARQL protocol: an explicit dataset replaces the union default graph.
+            dataset["default_graph"] = [ox.NamedNode(check_iri(g)) for g in default_graph_uri]
+            dataset["named_graphs"] = [ox.NamedNode(check_iri(g)) for g in named_graph_uri]
+
+        def work() -> tuple[bytes, str]:
+            result = self._query(sparql, **dataset)
+            if isinstance(result, ox.QueryTriples):
+                media = negotiate(accept, "CONSTRUCT")
+                body = result.serialize(format=_GRAPH_FORMATS[media])
+            else:
+                media = negotiate(accept, "ASK" if isinstance(result, ox.QueryBoolean) else "SELECT")
+                body = result.serialize(format=_RESULT_FORMATS[media])
+            return body, content_type(media)
+
+        return self._run(work, timeout)
+
+    # -- writes ------------------------------------------------------------
+
+    def _execute_update(self, sparql: str) -> None:
+        self._check_writable()
+        assert self._handle is not None
+        with self._handle.write_lock:
+            try:
+                self._store.update(sparql)
+            except Exception as error:  # noqa: BLE001
+                raise _translate(error) from None
+
+    def _replace_lines(self, graph_iri: str, lines: list[str]) -> None:
+        self._check_writable()
+        assert self._handle is not None
+        store = self._store
+        graph = ox.NamedNode(graph_iri)
+        target = f"GRAPH <{graph_iri}>"
+        # Labels are not stable identities: blank-node data always takes the
+        # full drop-and-insert path (INSERT DATA mints fresh blank nodes).
+        has_bnodes = any("_:" in line for line in lines)
+        # The write lock makes read-compare-write safe: no other writer exists
+        # in this process, and the RocksDB lock excludes other processes.
+        with self._handle.write_lock:
+            try:
+                if not lines:
+                    if store.contains_named_graph(graph):
+                        store.remove_graph(graph)
+                    return
+                if not has_bnodes and not store.contains_named_graph(graph):
+                    # New graph: load() is one transaction and the fastest path.
+                    store.load(("\n".join(lines) + "\n").encode("utf-8"),
+                               ox.RdfFormat.N_TRIPLES, to_graph=graph)
+                    return
+                old = {
+                    f"{ox_to_nt(q.subject)} {ox_to_nt(q.predicate)} {ox_to_nt(q.object)} ."
+                    for q in store.quads_for_pattern(None, None, None, graph)
+                }
+                if has_bnodes or any("_:" in line for line in old):
+                    body = "\n".join(lines)
+                    store.update(f"DROP SILENT {target} ;\nINSERT DATA {{ {target} {{\n{body}\n}} }}")
+                    return
+                # Changed document: one transaction holding only the difference.
+                new = set(lines)
+                removed, added = old - new, new - old
+                operations = []
+                if removed:
+                    operations.append(f"DELETE DATA {{ {target} {{\n" + "\n".join(removed) + "\n} }")
+                if added:
+                    operations.append(f"INSERT DATA {{ {target} {{\n" + "\n".join(added) + "\n} }")
+                if operations:
+                    store.update(" ;\n".join(operations))
+            except Exception as error:  # noqa: BLE001
+                raise _translate(error) from None
+
+    # -- export ------------------------------------------------------------
+
+    def _quads(self, graph_iri: str | None) -> Iterable[Quad]:
+        graph = ox.NamedNode(check_iri(graph_iri)) if graph_iri else None
+        cache: dict[Any, Any] = {}
+
+        def term(value: Any) -> Any:
+            # IRIs repeat a lot (predicates, subjects, graphs); literals rarely do.
+            if isinstance(value, ox.Literal):
+                return term_from_ox(value)
+            found = cache.get(value)
+            if found is None:
+                found = cache[value] = term_from_ox(value)
+            return found
+
+        for quad in self._store.quads_for_pattern(None, None, None, graph):
+            if isinstance(quad.graph_name, ox.DefaultGraph):
+                continue
+            yield term(quad.subject), term(quad.predicate), term(quad.object), term(quad.graph_name)
+
+    # -- lifecycle ---------------------------------------------------------
+
+    def flush(self) -> None:
+        if not self.read_only:
+            self._store.flush()
+
+    def close(self) -> None:
+        if self._handle is not None:
+            handle, self._handle = self._handle, None
+            _release_handle(handle)
