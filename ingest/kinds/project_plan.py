@@ -314,9 +314,10 @@ def extract_decisions(doc: DocumentText, main: Part, sections: list[Section], or
         last_body = body[0]
         end = e
         points: list[DecisionPoint] = []
-        if re.search(r"följande\s*:?\s*$", sentence) or sentence.rstrip().endswith(":"):
+        lead_in = re.search(r"följande\s*:|:\s*$", sentence)
+        if lead_in:
             region_end = narrative_end
-            items = numbered_items(text, e, region_end, first=1)
+            items = numbered_items(text, s + lead_in.end(), region_end, first=1)
             for it in items:
                 ps, pe = trim(text, it.text_start, it.end)
                 points.append(DecisionPoint(it.number, text[ps:pe], b.ev(it.start, pe)))
