@@ -35,7 +35,7 @@ TEXTS = {
         "ingested": "inläst", "replaced": "ersatt", "rendition": "ny återgivning av lagrat dokument", "unchanged": "oförändrad", "failed": "misslyckades",
         "summary": "{n} filer: {ok} inlästa, {same} oförändrade, {bad} misslyckade",
         "no_files": "Inga filer att läsa in i {paths}",
-        "missing": "Finns inte: {path}",
+        "missing": "filen eller katalogen finns inte",
         "removed": "Borttaget: {graph}", "not_found": "Inget dokument matchar {ref}",
         "progress": "Läser in", "invalid_date": "omöjligt datum",
         "exported": "Exporterade {n} byte till {file}", "imported": "Importerade {n} tripler",
@@ -45,7 +45,7 @@ TEXTS = {
         "ingested": "ingested", "replaced": "replaced", "rendition": "new rendition of a stored document", "unchanged": "unchanged", "failed": "failed",
         "summary": "{n} files: {ok} ingested, {same} unchanged, {bad} failed",
         "no_files": "No files to ingest in {paths}",
-        "missing": "Does not exist: {path}",
+        "missing": "no such file or folder",
         "removed": "Removed: {graph}", "not_found": "No document matches {ref}",
         "progress": "Ingesting", "invalid_date": "impossible date",
         "exported": "Exported {n} bytes to {file}", "imported": "Imported {n} triples",
@@ -105,11 +105,14 @@ def ingest(
     """Läs in projektplaner och direktiv (PDF eller text) i kunskapsgrafen."""
     files, missing = collect_files(paths)
     results: list[IngestResult] = [
-        IngestResult(m, "failed", reason=_t("sv", "missing", path=m), reason_en=_t("en", "missing", path=m)) for m in missing
+        IngestResult(m, "failed", reason=_t("sv", "missing"), reason_en=_t("en", "missing")) for m in missing
     ]
     if not files and not missing:
         err.print(_t(lang, "no_files", paths=", ".join(map(str, paths))))
         raise typer.Exit(1)
+    if not json_out:
+        for r in results:
+            print(_line(r, lang), flush=True)
     s = _open(store, lang)
     try:
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),

@@ -1,0 +1,33 @@
+# Styrgraf: set up, run, test. Everything happens in ./.venv.
+PY ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STORE ?= var/store
+
+.PHONY: install run test bench corpus-pdf clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PY) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Styrgraf needs Python 3.11"'
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test,bench]'
+	touch $@
+
+install: $(BIN)/.installed
+
+# The main job: ingest corpus/ into the embedded store and serve the API on http://127.0.0.1:8000
+run: install
+	$(BIN)/styrgraf ingest --store $(STORE) corpus/
+	$(BIN)/styrgraf serve --store $(STORE) --host 127.0.0.1 --port 8000
+
+test: install
+	$(BIN)/pytest -q
+
+corpus-pdf: install
+	$(BIN)/python corpus/build_pdf.py
+
+bench: install
+	$(BIN)/python bench/bench_ingest.py
+
+clean:
+	rm -rf $(VENV) var build *.egg-info

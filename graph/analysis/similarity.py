@@ -1,0 +1,335 @@
+"""Swedish-aware text normalisation and similarity: terms, title sets, TF-IDF cosine.
+
+Words are lower-cased, stemmed with the Snowball Swedish stemmer and then
+folded (diacritics removed), so that `Almér`/`Almer`, `riktlinjer`/`riktlinje`
+and `Stadens`/`staden` meet. Stop words and the genre's boilerplate words are
+dropped. Definite forms the stemmer leaves (`projektet`, `stadskärnan`) are cut
+first, and an acronym's genitive (`HNABs`, `SKL:s`) loses its `s`.
+
+Two uses:
+- titles of referenced works are compared as *sets* of content terms
+  (containment and Jaccard), after compounds whose head is a generic word
+  (`Cityutvecklingsprojektet`) are reduced to their modifier (`cityutveckling`);
+- assignments (purposes, questions, method steps) are compared with TF-IDF
+  cosine, implemented here with the standard library; compounds are also split
+  into parts found in the corpus vocabulary (`myndighetsutövning` ->
+  `myndighet`, `utövning`), so that related compounds share terms.
+
+Candidate pairs are found through an inverted index over each text's
+highest-weighted terms (blocking), never by comparing all pairs.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable
+
+import snowballstemmer
+
+from ingest.organisations import BODY_LEXICON
+
+_STEMMER = snowballstemmer.stemmer("swedish")
+
+# Swedish function words (Snowball's list, abridged) and the genre's boilerplate.
+STOP_WORDS = frozenset("""
+och det att i en jag hon som han på den med var sig för så till är men ett om hade de av icke mig du henne
+då sin nu har inte hans honom skulle hennes där min man ej vid kunde något från ut när efter upp vi dem vara
+vad över än dig kan sina här ha mot alla under någon eller allt mycket sedan ju denna själv detta åt utan
+varit hur ingen mitt ni bli blev oss din dessa några deras blir mina samma vilken er sådan vår blivit dess
+inom mellan sådant varför varje vilka ditt vem vilket sitta sådana vart dina vars vårt våra ert era vilkas
+ska skall bör får också samt mm m.m etc bl a ex t.ex dvs d.v.s inkl enligt även genom både dock hos
+delprojekt delprojektet delprojekten uppdrag uppdraget projektets
+""".split())
+
+# Words naming what kind of work a title is; as a compound's head they say nothing of its subject.
+GENERIC_HEADS = ("projekt", "utredning", "process", "arbete", "uppdrag", "översyn", "förstudie")
+_GENERIC_STEMS = frozenset({"projek", "projekt", "utredning", "process", "arbet", "uppdrag", "översyn", "forstudi",
+                            "förstudi", "pågåend", "pagaend"})
+# Abbreviations of the genre's words (not names): written either way in titles.
+WORD_ABBREVIATIONS = {"vp": "verksamhetsplan"}
+
+_WORD = re.compile(r"[^\W\d_]+(?::s)?|\d+", re.UNICODE)
+_YEAR_OR_NUMBER = re.compile(r"^\d+$")
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: `Almér` -> `almer`."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def fold_name(text: str) -> str:
+    """A name folded for comparison: case, diacritics, hyphens and punctuation."""
+    return " ".join(re.findall(r"[a-z0-9]+", fold(text)))
+
+
+def words(text: str) -> list[str]:
+    """Words as written (letters or digits), acronym genitives cut: `HNABs` -> `HNAB`."""
+    out = []
+    for w in _WORD.findall(text):
+        if w.endswith(":s"):
+            w = w[:-2]
+        elif len(w) >= 3 and w[-1] == "s" and w[:-1].isupper():
+            w = w[:-1]
+        out.append(w)
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Stem of one lower-case word, folded: `stadskärnan` -> `stadskarn`."""
+    w = word.lower()
+    if w.isdigit():
+        return w
+    # Definite forms Snowball keeps: `projektet`, `stadskärnan`.
+    if len(w) >= 8 and w.endswith("et") and not w.endswith(("het", "tet")):
+        w = w[:-2]
+    elif len(w) >= 8 and w.endswith("an") and w[-3] not in "aeiouyåäö":
+        w = w[:-2]
+    return fold(_STEMMER.stemWord(w))
+
+
+def is_stop(word: str) -> bool:
+    return word.lower() in STOP_WORDS or len(word) < 2
+
+
+def terms(text: str) -> list[str]:
+    """Content terms of a text: stop words dropped, stemmed and folded, in order."""
+    out = []
+    for w in words(text):
+        lw = w.lower()
+        if is_stop(lw):
+            continue
+        out.append(stem(WORD_ABBREVIATIONS.get(lw, lw)))
+    return out
+
+
+# --- titles as term sets ------------------------------------------------------------------
+
+def _reduce_generic(term: str) -> str | None:
+    """`cityutvecklingsprojek` -> `cityutveckling`; a bare generic word -> None."""
+    if term in _GENERIC_STEMS:
+        return None
+    for head in ("projek", "utredning", "process", "arbet"):
+        if term.endswith(head) and len(term) > len(head) + 3:
+            mod = term[: -len(head)]
+            if mod.endswith("s") and len(mod) > 4:
+                mod = mod[:-1]
+            return stem(mod)
+    return term
+
+
+def body_abbreviations(text: str, names: dict[str, str] | None = None) -> str:
+    """Replace bodies' and organisations' full names by their abbreviations.
+
+    `KS Verksamhetsplan` and `Kommunstyrelsens verksamhetsplan` meet as `KS`;
+    `names` maps further full names (from the store's organisations) to abbreviations.
+    """
+    out = text
+    for pattern, _canonical, abbr in BODY_LEXICON:
+        out = re.sub(rf"(?<![\w-])(?:{pattern})(?![\w-])", abbr, out, flags=re.IGNORECASE)
+    for name, abbr in (names or {}).items():
+        if len(name) >= 6:
+            out = re.sub(rf"(?<![\w-]){re.escape(name)}s?(?![\w-])", abbr, out, flags=re.IGNORECASE)
+    return out
+
+
+@dataclass(frozen=True)
+class TitleKey:
+    """A title as a set of content terms, split into numbers and words."""
+
+    words: frozenset[str]
+    numbers: frozenset[str]
+    abbreviations: frozenset[str]
+
+    @property
+    def all(self) -> frozenset[str]:
+        return self.words | self.numbers | self.abbreviations
+
+    @property
+    def distinctive(self) -> frozenset[str]:
+        return self.words
+
+
+def title_key(title: str, names: dict[str, str] | None = None) -> TitleKey:
+    text = body_abbreviations(title, names)
+    ws, nums, abbrs = set(), set(), set()
+    for w in words(text):
+        lw = w.lower()
+        if is_stop(lw):
+            continue
+        if w.isdigit():
+            nums.add(w)
+            continue
+        if w.isupper() and len(w) <= 6 and lw not in WORD_ABBREVIATIONS:
+            abbrs.add(lw)
+            continue
+        t = _reduce_generic(stem(WORD_ABBREVIATIONS.get(lw, lw)))
+        if t:
+            ws.add(t)
+    return TitleKey(frozenset(ws), frozenset(nums), frozenset(abbrs))
+
+
+@dataclass(frozen=True)
+class TitleMatch:
+    identity: bool
+    confidence: float
+    method: str
+    containment: float
+    jaccard: float
+
+
+def compare_titles(a: TitleKey, b: TitleKey) -> TitleMatch | None:
+    """How two titles relate: the same work, possibly the same, or unrelated (None).
+
+    Equal term sets are the same work. When one title's content terms are all in
+    the other's (`Pågående projekt om att utveckla samordning …` inside
+    `… visionsstyrning, samordning …`) and the longer adds at most one word, the
+    titles name one work; adding more, or only a year, makes it a possibility.
+    Different years or numbers never match, nor do different organisations.
+    """
+    if not a.words or not b.words:
+        return None
+    if a.numbers and b.numbers and a.numbers != b.numbers:
+        return None
+    if a.abbreviations and b.abbreviations and not (a.abbreviations & b.abbreviations):
+        return None
+    small, big = (a, b) if len(a.all) <= len(b.all) else (b, a)
+    inter = len(a.all & b.all)
+    union = len(a.all | b.all)
+    jac = inter / union
+    word_inter = len(small.words & big.words)
+    containment = word_inter / len(small.words)
+    if a.all == b.all:
+        return TitleMatch(True, 0.95, "equal-terms", 1.0, 1.0)
+    extra_words = len(big.words - small.words)
+    extra_other = len((big.numbers | big.abbreviations) - (small.numbers | small.abbreviations))
+    missing_other = len((small.numbers | small.abbreviations) - (big.numbers | big.abbreviations))
+    if containment == 1.0 and missing_other == 0:
+        if len(small.words) >= 2 and extra_words <= 1 and extra_other == 0:
+            return TitleMatch(True, 0.85, "term-containment", containment, jac)
+        if a.words == b.words:
+            # Same words; one adds a year or an organisation: probably the same work.
+            return TitleMatch(False, 0.7, "equal-words", containment, jac)
+        if len(small.words) >= 2 and extra_words <= 3:
+            return TitleMatch(False, 0.6, "term-containment", containment, jac)
+    if jac >= 0.6 and word_inter >= 2:
+        return TitleMatch(False, 0.5, "term-overlap", containment, jac)
+    return None
+
+
+# --- TF-IDF ---------------------------------------------------------------------------------
+
+class Decompounder:
+    """Splits compounds into a modifier and a head found in the corpus vocabulary."""
+
+    MIN_PART = 4
+
+    def __init__(self, vocabulary: Iterable[str]):
+        self.vocab = {w for w in vocabulary if len(w) >= self.MIN_PART}
+        self.stems = {stem(w) for w in self.vocab}
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def parts(self, word: str) -> tuple[str, ...]:
+        """Stems of the parts of `word` (lower case), or () when it is no known compound."""
+        found = self._cache.get(word)
+        if found is not None:
+            return found
+        out: tuple[str, ...] = ()
+        n = len(word)
+        if n >= 2 * self.MIN_PART + 1:
+            for i in range(n - self.MIN_PART, self.MIN_PART - 1, -1):
+                left, right = word[:i], word[i:]
+                head = stem(right)
+                if right not in self.vocab and head not in self.stems:
+                    continue
+                for mod in (left, left[:-1] if left.endswith("s") else None):
+                    if mod and len(mod) >= self.MIN_PART and (mod in self.vocab or stem(mod) in self.stems):
+                        out = (stem(mod), head)
+                        break
+                if out:
+                    break
+        self._cache[word] = out
+        return out
+
+
+def text_terms(text: str, decompounder: Decompounder | None = None) -> list[str]:
+    """Terms for TF-IDF: content terms plus the parts of compounds."""
+    out = []
+    for w in words(text):
+        lw = w.lower()
+        if is_stop(lw):
+            continue
+        lw = WORD_ABBREVIATIONS.get(lw, lw)
+        out.append(stem(lw))
+        if decompounder is not None:
+            out.extend(decompounder.parts(lw))
+    return out
+
+
+Vector = dict[str, float]
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+@dataclass
+class TfIdf:
+    """TF-IDF over a corpus of term lists, L2-normalised vectors."""
+
+    df: Counter = field(default_factory=Counter)
+    n: int = 0
+
+    @classmethod
+    def fit(cls, documents: Iterable[list[str]]) -> "TfIdf":
+        model = cls()
+        for terms_ in documents:
+            model.n += 1
+            model.df.update(set(terms_))
+        return model
+
+    def idf(self, term: str) -> float:
+        return math.log((self.n + 1) / (self.df.get(term, 0) + 1)) + 1.0
+
+    def vector(self, terms_: list[str]) -> Vector:
+        counts = Counter(terms_)
+        vec = {t: (1.0 + math.log(c)) * self.idf(t) for t, c in counts.items()}
+        norm = math.sqrt(sum(w * w for w in vec.values()))
+        return {t: w / norm for t, w in vec.items()} if norm else {}
+
+
+def candidate_pairs(vectors: dict[str, Vector], groups: dict[str, str] | None = None, *, top_terms: int = 12,
+                    max_df: int = 60) -> set[tuple[str, str]]:
+    """Pairs of keys sharing one of their highest-weighted, not too common terms.
+
+    Blocking: each vector is indexed under its `top_terms` heaviest terms; a
+    term indexed for more than `max_df` keys (within a group) is too common to
+    block on. `groups` restricts pairs to keys of the same group.
+    """
+    index: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key, vec in vectors.items():
+        group = groups.get(key, "") if groups else ""
+        for t, _w in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:top_terms]:
+            index[(group, t)].append(key)
+    pairs: set[tuple[str, str]] = set()
+    for keys in index.values():
+        if len(keys) < 2 or len(keys) > max_df:
+            continue
+        keys = sorted(keys)
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                pairs.add((a, b))
+    return pairs
+
+
+def shared_terms(a: Vector, b: Vector, limit: int = 6) -> list[str]:
+    """The terms contributing most to the cosine of a and b."""
+    common = [(a[t] * b[t], t) for t in a.keys() & b.keys()]
+    return [t for _w, t in sorted(common, key=lambda x: (-x[0], x[1]))[:limit]]

@@ -1,0 +1,678 @@
+"""The read side of the query API: one function per resource, returning plain data.
+
+Each function takes a `GraphStore` and returns JSON-serialisable dicts and
+lists; `api/routes.py` and the CLI only render them. Every item that states a
+fact carries `evidence` (verbatim quotes, see `graph.entities.evidence_for`).
+Referenced entities are entity objects (`graph.describe`).
+
+Speed: each answer runs a fixed handful of SPARQL queries, whatever the
+number of rows: facts are fetched in one query, the entity objects of all
+rows in one (`describe`), and the evidence of all rows in one (`evidence_for`).
+Client text never enters a query: ids go through `resolve_ref`, numbers are
+ints, dates are checked ISO dates.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import importlib.util
+from collections import defaultdict
+
+from ingest.roles import ROLES
+from ontology.terms import sparql_prefixes
+
+from .describe import Described, boolean, describe, integer, iri_values, resolve_ref, text
+from .documents import list_documents
+from .entities import entity_id, entity_type, evidence_for
+from .store import GraphStore
+from .swedish import name_matches
+
+P = sparql_prefixes()
+
+
+class NotFound(LookupError):
+    """An id that names no stored entity of the wanted kind."""
+
+    def __init__(self, message: str, message_en: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.message_en = message_en or message
+
+
+TYPE_LABELS = {
+    "document": ("dokument", "document"), "project": ("projekt", "project"),
+    "subproject": ("delprojekt", "subproject"), "intention": ("intention", "intention"),
+    "decision": ("beslut", "decision"), "person": ("person", "person"),
+    "organisation": ("organisation", "organisation"), "work": ("utredning/process", "work"),
+    "milestone": ("milstolpe", "milestone"), None: ("entitet", "entity"),
+}
+
+
+def require(store: GraphStore, ref: str, types: tuple[str, ...] | None = None) -> str:
+    """The IRI of the stored entity `ref` names, or NotFound."""
+    iri = resolve_ref(store, ref, types)
+    if iri is None:
+        sv, en = TYPE_LABELS.get(types[0] if types and len(types) == 1 else None, TYPE_LABELS[None])
+        raise NotFound(f"Det finns inget {sv} med id {ref!r}.", f"No {en} with id {ref!r}.")
+    return iri
+
+
+def role_object(role_iri) -> dict:
+    key = str(role_iri).rsplit("role-", 1)[-1]
+    role = ROLES.get(key)
+    return {"key": key, "label_sv": role.label_sv if role else key, "label_en": role.label_en if role else key}
+
+
+def _role_rank(key: str) -> int:
+    keys = list(ROLES)
+    return keys.index(key) if key in keys else len(keys)
+
+
+def _rows(store: GraphStore, query: str) -> list[dict]:
+    return store.select(P + query)
+
+
+def _s(row: dict, key: str) -> str | None:
+    return text(row.get(key))
+
+
+# -- documents ---------------------------------------------------------------
+
+def documents(store: GraphStore) -> list[dict]:
+    """Stored documents, with the evidence of their title, date and Dnr."""
+    docs = list_documents(store)
+    evidence = evidence_for(store, [d["iri"] for d in docs])
+    return [{
+        "id": entity_id(d["iri"]), "iri": d["iri"], "graph": d["graph"], "title": d["title"],
+        "identifier": d["identifier"], "date": d["date"], "type": d["type"], "pages": d["pages"],
+        "sha256": d["sha256"], "ingested_at": d["ingested_at"], "evidence": evidence.get(d["iri"], []),
+    } for d in docs]
+
+
+def document(store: GraphStore, ref: str) -> dict:
+    """One document: metadata, renditions, appendices, pages' text, related and linked documents."""
+    doc = require(store, ref, ("document",))
+    meta = _rows(store, f"""
+        SELECT ?g ?title ?identifier ?date ?dateText ?valid ?pages ?type ?at ?muni ?signatory ?signatoryTitle WHERE {{
+          BIND(<{doc}> AS ?doc)
+          OPTIONAL {{ ?g sg:about ?doc ; a sg:DocumentGraph . OPTIONAL {{ ?g prov:generatedAtTime ?at }} }}
+          OPTIONAL {{ ?doc dcterms:title ?title }} OPTIONAL {{ ?doc dcterms:identifier ?identifier }}
+          OPTIONAL {{ ?doc dcterms:date ?date }} OPTIONAL {{ ?doc sg:dateText ?dateText }}
+          OPTIONAL {{ ?doc sg:dateValid ?valid }} OPTIONAL {{ ?doc sg:pageCount ?pages }}
+          OPTIONAL {{ ?doc dcterms:type ?type }} OPTIONAL {{ ?doc sg:municipality ?muni }}
+          OPTIONAL {{ ?doc sg:signatory ?signatory }} OPTIONAL {{ ?doc sg:signatoryTitle ?signatoryTitle }}
+        }} LIMIT 1""")[0]
+    renditions = _rows(store, f"""
+        SELECT ?sha ?name ?format ?size WHERE {{ <{doc}> sg:rendition ?f . ?f sg:sha256 ?sha .
+          OPTIONAL {{ ?f sg:fileName ?name }} OPTIONAL {{ ?f dcterms:format ?format }} OPTIONAL {{ ?f sg:byteSize ?size }}
+        }} ORDER BY ?sha""")
+    parts = _rows(store, f"""
+        SELECT ?kind ?x ?n ?value ?sp WHERE {{
+          {{ <{doc}> dcterms:hasPart ?x . ?x a sg:Appendix . BIND("appendix" AS ?kind)
+             OPTIONAL {{ ?sp sg:appendix ?x }} }}
+          UNION {{ <{doc}> sg:hasPage ?x . ?x sg:pageNumber ?n ; rdf:value ?value . BIND("page" AS ?kind) }}
+          UNION {{ <{doc}> dcterms:relation ?x . OPTIONAL {{ ?x dcterms:title ?value }} BIND("related" AS ?kind) }}
+          UNION {{ <{doc}> sg:finding ?x . BIND("finding" AS ?kind)
+                   OPTIONAL {{ ?x sg:code ?n }} OPTIONAL {{ ?x sg:severity ?sp }} OPTIONAL {{ ?x rdfs:comment ?value }} }}
+          UNION {{ ?x dcterms:source <{doc}> ; a ?cls . FILTER(?cls IN (sg:Project, sg:Decision))
+                   BIND(IF(?cls = sg:Project, "project", "decision") AS ?kind) }}
+        }}""")
+    linked = _rows(store, f"""
+        SELECT ?other (COUNT(DISTINCT ?x) AS ?shared) WHERE {{
+          {{ ?m org:organization/dcterms:source <{doc}> ; org:member ?x .
+             ?m2 org:member ?x ; org:organization/dcterms:source ?other }}
+          UNION {{ ?c sg:subproject/dcterms:source <{doc}> ; sg:considers ?x . ?x a sg:ReferencedWork .
+                   ?c2 sg:considers ?x ; sg:subproject/dcterms:source ?other }}
+          FILTER(?other != <{doc}>)
+        }} GROUP BY ?other ORDER BY DESC(?shared) ?other""")
+    by_kind: dict[str, list[dict]] = defaultdict(list)
+    for r in parts:
+        by_kind[str(r["kind"])].append(r)
+    refs = [doc] + [str(r["x"]) for r in parts if str(r["kind"]) != "page"] + [str(r["sp"]) for r in by_kind["appendix"] if r.get("sp")]
+    refs += [str(r["other"]) for r in linked] + [str(meta[k]) for k in ("muni", "signatory") if meta.get(k)]
+    d = describe(store, refs)
+    ev = evidence_for(store, refs)
+    appendices = []
+    for r in by_kind["appendix"]:
+        a = d[str(r["x"])]
+        a.pop("document", None)
+        a.update(subproject=d.get(_s(r, "sp")), evidence=ev.get(str(r["x"]), []))
+        appendices.append(a)
+    appendices.sort(key=lambda a: (a["number"] is None, a["number"] or 0))
+    pages = sorted(({"number": integer(r["n"]), "text": str(r["value"])} for r in by_kind["page"]), key=lambda p: p["number"])
+    related = sorted(({"type": "related_document", "id": entity_id(str(r["x"])), "iri": str(r["x"]),
+                       "title": _s(r, "value"), "evidence": ev.get(str(r["x"]), [])} for r in by_kind["related"]),
+                     key=lambda x: (x["evidence"][0]["start"] if x["evidence"] else 0, x["iri"]))
+    findings = [{"id": entity_id(str(r["x"])), "iri": str(r["x"]), "code": _s(r, "n"), "severity": _s(r, "sp"),
+                 "message": _s(r, "value"), "evidence": ev.get(str(r["x"]), [])} for r in by_kind["finding"]]
+    findings.sort(key=lambda f: f["iri"])
+    doc_type = _s(meta, "type")
+    return {
+        "type": doc_type.rsplit("doctype-", 1)[-1] if doc_type else None,
+        "id": entity_id(doc), "iri": doc, "graph": _s(meta, "g"), "title": _s(meta, "title"),
+        "identifier": _s(meta, "identifier"), "date": _s(meta, "date") or _s(meta, "dateText"),
+        "date_valid": boolean(meta.get("valid")), "pages_count": integer(meta.get("pages")),
+        "ingested_at": _s(meta, "at"), "municipality": d.get(_s(meta, "muni")),
+        "signatory": d.get(_s(meta, "signatory")), "signatory_title": _s(meta, "signatoryTitle"),
+        "sha256": [str(r["sha"]) for r in renditions],
+        "renditions": [{"sha256": str(r["sha"]), "file_name": _s(r, "name"), "media_type": _s(r, "format"),
+                        "size": integer(r.get("size"))} for r in renditions],
+        "projects": sorted((d[str(r["x"])] for r in by_kind["project"]), key=lambda x: x["iri"]),
+        "decisions": sorted((d[str(r["x"])] for r in by_kind["decision"]), key=lambda x: (x["date"] or "", x["iri"])),
+        "appendices": appendices,
+        "pages": pages,
+        "related_documents": related,
+        "linked_documents": [dict(d[str(r["other"])], shared_entities=integer(r["shared"])) for r in linked],
+        "findings": findings,
+        "evidence": ev.get(doc, []),
+    }
+
+
+# -- projects and subprojects ------------------------------------------------
+
+def projects(store: GraphStore, *, iris: list[str] | None = None) -> list[dict]:
+    """Projects with their document, owner, the decision that made them, and subprojects."""
+    values = f"VALUES ?p {{ {iri_values(iris)} }}" if iris is not None else ""
+    rows = _rows(store, """
+        SELECT ?p ?doc ?owner ?dec ?sp WHERE { """ + values + """ ?p a sg:Project .
+          OPTIONAL { ?p dcterms:source ?doc } OPTIONAL { ?p sg:owner ?owner }
+          OPTIONAL { ?p prov:wasGeneratedBy ?dec } OPTIONAL { ?p sg:hasSubproject ?sp } }""")
+    iris = {str(v) for r in rows for v in r.values() if v is not None}
+    d = describe(store, iris)
+    ev = evidence_for(store, [str(r["p"]) for r in rows])
+    out: dict[str, dict] = {}
+    for r in rows:
+        p = str(r["p"])
+        item = out.setdefault(p, dict(d[p], document=d.get(_s(r, "doc")), owner=d.get(_s(r, "owner")),
+                                      decision=d.get(_s(r, "dec")), subprojects=[], evidence=ev.get(p, [])))
+        sp = _s(r, "sp")
+        if sp and all(s["iri"] != sp for s in item["subprojects"]):
+            s = d[sp]
+            s.pop("project", None)
+            item["subprojects"].append(s)
+    for item in out.values():
+        item["subprojects"].sort(key=lambda s: (s["number"] or 0, s["iri"]))
+    return sorted(out.values(), key=lambda p: (p["document"] or {}).get("iri", "") + p["iri"])
+
+
+def project_iris(store: GraphStore, ref: str) -> list[str]:
+    """The projects a project or document id names."""
+    iri = require(store, ref, ("project", "document"))
+    if entity_type(iri) == "project":
+        return [iri]
+    rows = _rows(store, f"SELECT ?p WHERE {{ ?p a sg:Project ; dcterms:source <{iri}> }}")
+    return sorted(str(r["p"]) for r in rows)
+
+
+def _project_filter(var: str, project_list: list[str] | None) -> str:
+    return f"VALUES {var} {{ {iri_values(project_list)} }}" if project_list is not None else ""
+
+
+def subprojects_by_number(store: GraphStore, number: int, project_list: list[str] | None = None) -> list[str]:
+    """Subprojects numbered `number` (in the given projects, or in all)."""
+    rows = _rows(store, f"""SELECT ?s WHERE {{ {_project_filter("?p", project_list)}
+        ?s a sg:Subproject ; sg:number {int(number)} . OPTIONAL {{ ?s org:subOrganizationOf ?p }} }}""")
+    return sorted({str(r["s"]) for r in rows})
+
+
+def intentions(store: GraphStore, project: str | None = None, number: int | None = None,
+               *, project_list: list[str] | None = None, iris: list[str] | None = None) -> list[dict]:
+    """Intentions with the decision that laid them down and the subprojects that address them."""
+    if project is not None:
+        project_list = project_iris(store, project)
+    number_filter = f"FILTER(?n = {int(number)})" if number is not None else ""
+    rows = _rows(store, f"""
+        SELECT ?i ?n ?dec ?doc ?cov ?sp ?scope WHERE {{
+          {_project_filter("?proj", project_list)}
+          {f"VALUES ?i {{ {iri_values(iris)} }}" if iris is not None else ""}
+          ?i a sg:Intention ; sg:number ?n . {number_filter}
+          OPTIONAL {{ ?i skos:inScheme/dcterms:source ?doc }}
+          {"?proj dcterms:source ?doc ." if project_list is not None else ""}
+          OPTIONAL {{ ?i sg:decidedBy ?dec }}
+          OPTIONAL {{ ?cov a sg:Coverage ; sg:intention ?i ; sg:subproject ?sp . OPTIONAL {{ ?cov sg:scope ?scope }} }}
+        }}""")
+    iris = {str(v) for r in rows for k, v in r.items() if v is not None and k in ("i", "dec", "doc", "sp")}
+    d = describe(store, iris)
+    ev = evidence_for(store, [str(r["i"]) for r in rows] + [str(r["cov"]) for r in rows if r.get("cov")])
+    out: dict[str, dict] = {}
+    for r in rows:
+        i = str(r["i"])
+        item = out.setdefault(i, dict(d[i], decided_by=d.get(_s(r, "dec")), document=d.get(_s(r, "doc")),
+                                      covered_by=[], evidence=ev.get(i, [])))
+        cov = _s(r, "cov")
+        if cov and all(c["coverage"] != cov for c in item["covered_by"]):
+            item["covered_by"].append({"subproject": d[str(r["sp"])], "scope": _s(r, "scope"),
+                                       "coverage": cov, "evidence": ev.get(cov, [])})
+    for item in out.values():
+        item["covered_by"].sort(key=lambda c: (c["subproject"]["number"] or 0, c["subproject"]["iri"]))
+    return sorted(out.values(), key=lambda x: ((x["document"] or {}).get("iri", ""), x["number"] or 0))
+
+
+def subproject(store: GraphStore, ref: str) -> dict:
+    """A subproject with its intentions, people, considerations, milestones, budget and reporting."""
+    sp = require(store, ref, ("subproject",))
+    rows = _rows(store, f"""
+        SELECT ?kind ?node ?target ?extra ?flag ?order WHERE {{
+          BIND(<{sp}> AS ?s)
+          {{ ?node a sg:Coverage ; sg:subproject ?s . BIND("intention" AS ?kind)
+             OPTIONAL {{ ?node sg:intention ?target }} OPTIONAL {{ ?node sg:intentionNumber ?order }}
+             OPTIONAL {{ ?node sg:scope ?extra }} }}
+          UNION {{ ?node org:organization ?s ; org:member ?target ; org:role ?flag . BIND("member" AS ?kind)
+                   OPTIONAL {{ ?node sg:roleText ?extra }} }}
+          UNION {{ ?node a sg:Consideration ; sg:subproject ?s ; sg:considers ?target . BIND("considers" AS ?kind)
+                   OPTIONAL {{ ?node sg:siblings ?flag }} }}
+          UNION {{ ?target sg:milestoneOf ?s . BIND("milestone" AS ?kind) }}
+          UNION {{ ?s sg:scopeLimit ?target . BIND("scope_limit" AS ?kind) OPTIONAL {{ ?target sg:order ?order }} }}
+          UNION {{ ?s sg:methodStep ?target . BIND("method_step" AS ?kind) OPTIONAL {{ ?target sg:order ?order }} }}
+          UNION {{ ?s ?prop ?extra . VALUES (?prop ?kind) {{ (sg:purpose "purpose") (sg:budget "budget") (sg:reporting "reporting") }} }}
+          UNION {{ ?s sg:appendix ?target . BIND("appendix" AS ?kind) }}
+          UNION {{ ?s dcterms:source ?target . BIND("document" AS ?kind) }}
+        }}""")
+    targets = [str(r["target"]) for r in rows if r.get("target")]
+    d = describe(store, [sp] + targets)
+    ev = evidence_for(store, [sp] + [str(r["node"]) for r in rows if r.get("node")] + targets)
+    by_kind: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        by_kind[str(r["kind"])].append(r)
+    own = ev.get(sp, [])
+
+    def fact(kind: str) -> dict | None:
+        r = next(iter(by_kind[kind]), None)
+        if r is None:
+            return None
+        return {"text": _s(r, "extra"), "evidence": [e for e in own if e.get("property") == kind]}
+
+    intentions_ = []
+    for r in by_kind["intention"]:
+        node = str(r["node"])
+        obj = d[str(r["target"])] if r.get("target") else {"type": "intention", "id": None, "iri": None,
+                                                         "number": integer(r.get("order")), "text": None, "defined": False}
+        intentions_.append(dict(obj, scope=_s(r, "extra"), evidence=ev.get(node, [])))
+    intentions_.sort(key=lambda i: i["number"] or 0)
+    people, organisations = [], []
+    for r in by_kind["member"]:
+        target = str(r["target"])
+        item = {"role": role_object(r["flag"]), "role_text": _s(r, "extra"), "evidence": ev.get(str(r["node"]), [])}
+        if entity_type(target) == "person":
+            people.append(dict(item, person=d[target]))
+        else:
+            organisations.append(dict(item, organisation=d[target]))
+    people.sort(key=lambda p: (_role_rank(p["role"]["key"]), p["person"]["name"] or ""))
+    organisations.sort(key=lambda o: (_role_rank(o["role"]["key"]), o["organisation"]["name"] or ""))
+    considers = _considers_items(by_kind["considers"], d, ev)
+    milestones_ = sorted((dict(d[str(r["target"])], evidence=ev.get(str(r["target"]), []))
+                          for r in by_kind["milestone"]), key=_milestone_sort_key)
+    texts = {k: sorted(({**d[str(r["target"])], "evidence": ev.get(str(r["target"]), [])} for r in by_kind[k]),
+                       key=lambda x: x["number"] or 0) for k in ("scope_limit", "method_step")}
+    obj = d[sp]
+    appendix = next((d[str(r["target"])] for r in by_kind["appendix"]), None)
+    if appendix:
+        appendix.pop("document", None)
+    return dict(
+        obj, document=next((d[str(r["target"])] for r in by_kind["document"]), None), appendix=appendix,
+        purpose=fact("purpose"), intentions=intentions_, people=people, organisations=organisations,
+        considers=considers, milestones=milestones_, scope_limits=texts["scope_limit"],
+        method_steps=texts["method_step"], budget=fact("budget"), reporting=fact("reporting"),
+        evidence=[e for e in own if not e.get("property")],
+    )
+
+
+def _considers_items(rows: list[dict], d: Described, ev: dict) -> list[dict]:
+    items: dict[str, dict] = {}
+    for r in rows:
+        target = str(r["target"])
+        item = items.setdefault(target, dict(d[target], siblings=bool(boolean(r.get("flag"))), evidence=[]))
+        item["evidence"] += [e for e in ev.get(str(r["node"]), []) if e not in item["evidence"]]
+    # Named investigations first (in the order the plan lists them), then the sibling subprojects.
+    return sorted(items.values(), key=lambda x: (x["siblings"], x.get("number") or 0,
+                                                 x["evidence"][0]["page"] if x["evidence"] else 0,
+                                                 x["evidence"][0]["start"] if x["evidence"] else 0, x["iri"]))
+
+
+# -- people ------------------------------------------------------------------
+
+def people(store: GraphStore, name: str | None = None) -> list[dict]:
+    """People (whose name matches `name`, folded: `almer` finds Almér) with their roles."""
+    rows = _rows(store, "SELECT ?p ?name WHERE { ?p a foaf:Person ; foaf:name ?name }")
+    found = sorted({str(r["p"]): str(r["name"]) for r in rows
+                    if name is None or name_matches(name, str(r["name"]))}.items(), key=lambda x: (x[1], x[0]))
+    return _people(store, [p for p, _ in found])
+
+
+def person(store: GraphStore, ref: str) -> dict:
+    return _people(store, [require(store, ref, ("person",))])[0]
+
+
+def _people(store: GraphStore, iris: list[str]) -> list[dict]:
+    if not iris:
+        return []
+    rows = _rows(store, f"""
+        SELECT ?p ?kind ?x ?m ?role ?roleText ?unitProject ?doc WHERE {{
+          VALUES ?p {{ {iri_values(iris)} }}
+          {{ ?p sg:jobTitle ?x . BIND("title" AS ?kind) }}
+          UNION {{ ?p org:memberOf ?x . BIND("affiliation" AS ?kind) }}
+          UNION {{ ?m org:member ?p ; org:organization ?x ; org:role ?role . BIND("role" AS ?kind)
+                   OPTIONAL {{ ?m sg:roleText ?roleText }}
+                   OPTIONAL {{ ?x org:subOrganizationOf ?up }}
+                   BIND(COALESCE(?up, ?x) AS ?unitProject)
+                   OPTIONAL {{ ?unitProject dcterms:source ?doc }} }}
+        }}""")
+    refs = list(iris) + [str(v) for r in rows for k, v in r.items()
+                         if v is not None and k in ("x", "unitProject", "doc") and str(r["kind"]) != "title"]
+    d = describe(store, refs)
+    ev = evidence_for(store, list(iris) + [str(r["m"]) for r in rows if r.get("m")])
+    out = {p: dict(d[p], titles=[], affiliations=[], roles=[], evidence=ev.get(p, [])) for p in iris}
+    for r in rows:
+        item = out[str(r["p"])]
+        kind = str(r["kind"])
+        if kind == "title":
+            if str(r["x"]) not in item["titles"]:
+                item["titles"].append(str(r["x"]))
+        elif kind == "affiliation":
+            if all(a["iri"] != str(r["x"]) for a in item["affiliations"]):
+                item["affiliations"].append(d[str(r["x"])])
+        else:
+            unit = str(r["x"])
+            node = _s(r, "m")
+            is_sub = entity_type(unit) == "subproject"
+            sub = d[unit] if is_sub else None
+            if sub:
+                sub.pop("project", None)
+            item["roles"].append({
+                "role": role_object(r["role"]), "role_text": _s(r, "roleText"), "subproject": sub,
+                "project": d.get(_s(r, "unitProject")), "document": d.get(_s(r, "doc")),
+                "evidence": ev.get(node, []) if node else [],
+            })
+    for item in out.values():
+        item["titles"].sort()
+        item["affiliations"].sort(key=lambda a: a["iri"])
+        item["roles"].sort(key=lambda r: ((r["document"] or {}).get("iri", ""), (r["subproject"] or {}).get("number") or 0,
+                                          _role_rank(r["role"]["key"])))
+    return [out[p] for p in iris]
+
+
+# -- decisions and trace -------------------------------------------------------
+
+def decisions(store: GraphStore) -> list[dict]:
+    return _decisions(store, None)
+
+
+def decision(store: GraphStore, ref: str) -> dict:
+    iri = require(store, ref, ("decision",))
+    item = _decisions(store, [iri])[0]
+    item["chain"] = trace(store, iri)["chain"][1:]
+    return item
+
+
+def _decisions(store: GraphStore, iris: list[str] | None) -> list[dict]:
+    values = f"VALUES ?d {{ {iri_values(iris)} }}" if iris is not None else ""
+    rows = _rows(store, f"""
+        SELECT ?d ?kind ?x ?value ?n WHERE {{ {values}
+          ?d a sg:Decision .
+          {{ ?d dcterms:description ?value . BIND("text" AS ?kind) }}
+          UNION {{ ?d sg:buildsOn ?x . BIND("builds_on" AS ?kind) }}
+          UNION {{ ?x sg:buildsOn ?d . BIND("built_upon_by" AS ?kind) }}
+          UNION {{ ?d dcterms:source ?x . BIND("document" AS ?kind) }}
+          UNION {{ ?d prov:generated ?x . BIND("generated" AS ?kind) }}
+          UNION {{ ?d sg:hasPoint ?x . ?x rdf:value ?value . BIND("point" AS ?kind) OPTIONAL {{ ?x sg:number ?n }} }}
+          UNION {{ ?x sg:decidedBy ?d . BIND("decided" AS ?kind) }}
+        }}""")
+    if iris is None:
+        iris = sorted({str(r["d"]) for r in rows})
+    refs = list(iris) + [str(r["x"]) for r in rows if r.get("x")]
+    d = describe(store, refs)
+    ev = evidence_for(store, list(iris) + [str(r["x"]) for r in rows if str(r["kind"]) == "point"])
+    out = {i: dict(d[i], text=None, document=None, builds_on=[], built_upon_by=[], generated=[], points=[],
+                   laid_down=[], evidence=ev.get(i, [])) for i in iris}
+    for r in rows:
+        item = out.get(str(r["d"]))
+        if item is None:
+            continue
+        kind, x = str(r["kind"]), _s(r, "x")
+        if kind == "text":
+            item["text"] = _s(r, "value")
+        elif kind == "document":
+            item["document"] = d[x]
+        elif kind == "point":
+            item["points"].append({"number": integer(r.get("n")), "text": _s(r, "value"), "evidence": ev.get(x, [])})
+        else:
+            key = {"decided": "laid_down"}.get(kind, kind)
+            if all(o["iri"] != x for o in item[key]):
+                item[key].append(d[x])
+    for item in out.values():
+        item["points"].sort(key=lambda p: p["number"] or 0)
+        for key in ("builds_on", "built_upon_by", "generated", "laid_down"):
+            item[key].sort(key=lambda o: (o.get("date") or "", o.get("number") or 0, o["iri"]))
+    return sorted(out.values(), key=lambda x: (x["date"] or "", x["iri"]))
+
+
+# How an entity reaches the decisions it rests on, per kind of entity.
+_ANCHORS = """
+  {{ BIND(?e AS ?d) ?d a sg:Decision . BIND("self" AS ?via) }}
+  UNION {{ ?e org:subOrganizationOf?/prov:wasGeneratedBy ?d . BIND("project" AS ?via) }}
+  UNION {{ ?e (sg:milestoneOf|sg:subproject|org:organization)/org:subOrganizationOf?/prov:wasGeneratedBy ?d . BIND("owner" AS ?via) }}
+  UNION {{ ?s (sg:scopeLimit|sg:methodStep) ?e . ?s org:subOrganizationOf/prov:wasGeneratedBy ?d . BIND("owner" AS ?via) }}
+  UNION {{ ?e sg:decidedBy ?d . BIND("decided_by" AS ?via) }}
+  UNION {{ ?e a sg:Intention . FILTER NOT EXISTS {{ ?e sg:decidedBy ?any }}
+           ?e skos:inScheme/dcterms:source ?doc . ?proj dcterms:source ?doc ; prov:wasGeneratedBy ?d .
+           BIND("document" AS ?via) }}
+"""
+
+
+def trace(store: GraphStore, ref: str, types: tuple[str, ...] | None = None) -> dict:
+    """An entity's evidence and, for decisions, projects, subprojects, intentions and what belongs
+    to them, the chain of decisions it rests on, nearest first, back to the first."""
+    iri = require(store, ref, types)
+    anchors = _rows(store, f"SELECT DISTINCT ?d ?via WHERE {{ BIND(<{iri}> AS ?e) " + _ANCHORS.format() + "}")
+    starts = sorted({str(r["d"]) for r in anchors})
+    links = _rows(store, f"""
+        SELECT DISTINCT ?d ?prev WHERE {{ VALUES ?start {{ {iri_values(starts)} }}
+          ?start sg:buildsOn* ?d . OPTIONAL {{ ?d sg:buildsOn ?prev }} }}""") if starts else []
+    previous: dict[str, list[str]] = defaultdict(list)
+    for r in links:
+        if r.get("prev"):
+            previous[str(r["d"])].append(str(r["prev"]))
+    # Walk back from the anchors; a decision reached twice is listed once.
+    order: list[str] = []
+    frontier = list(starts)
+    while frontier:
+        nxt = []
+        for x in frontier:
+            if x not in order:
+                order.append(x)
+                nxt += sorted(previous.get(x, []))
+        frontier = nxt
+    texts = _rows(store, f"SELECT ?d ?t WHERE {{ VALUES ?d {{ {iri_values(order)} }} ?d dcterms:description ?t }}") if order else []
+    text_of = {str(r["d"]): str(r["t"]) for r in texts}
+    d = describe(store, [iri] + order)
+    ev = evidence_for(store, [iri] + order)
+    via = sorted({str(r["via"]) for r in anchors})
+    chain = [dict(d[x], text=text_of.get(x), builds_on=[{"type": "decision", "id": entity_id(p), "iri": p}
+                                                        for p in sorted(previous.get(x, []))],
+                  evidence=ev.get(x, [])) for x in order]
+    note = None
+    if "document" in via:
+        note = {"sv": "Intentionen är inte kopplad till ett enskilt beslut i grafen; kedjan gäller planen som anger den.",
+                "en": "The intention is not linked to a single decision in the graph; the chain is that of the plan stating it."}
+    return {"entity": d[iri], "evidence": ev.get(iri, []), "via": via, "note": note, "chain": chain,
+            "first": chain[-1] if chain else None}
+
+
+# -- dependencies ------------------------------------------------------------
+
+def dependencies(store: GraphStore, ref: str, depth: int = 1, types: tuple[str, ...] | None = None) -> dict:
+    """What an entity must take into account (sg:mustConsider) and what must take it into account,
+    followed transitively up to `depth` steps (1..10)."""
+    if not 1 <= depth <= 10:
+        raise ValueError("depth must be between 1 and 10")
+    iri = require(store, ref, types)
+    forward = _walk(store, iri, depth, forward=True)
+    backward = _walk(store, iri, depth, forward=False)
+    reached = [x["iri"] for x in forward + backward] + [x["via"] for x in forward + backward if x["via"]]
+    d = describe(store, [iri] + reached)
+    ev = evidence_for(store, [n for x in forward + backward for n in x["nodes"]])
+
+    def render(items: list[dict]) -> list[dict]:
+        out = []
+        for x in items:
+            evidence = [e for n in x["nodes"] for e in ev.get(n, [])]
+            out.append(dict(d[x["iri"]], depth=x["depth"], via=d.get(x["via"]) if x["via"] else None,
+                            siblings=x["siblings"], evidence=evidence))
+        return out
+
+    return {"entity": d[iri], "depth": depth, "depends_on": render(forward), "depended_by": render(backward)}
+
+
+def _walk(store: GraphStore, root: str, depth: int, *, forward: bool) -> list[dict]:
+    """Breadth-first over considerations: one query per level, for the whole frontier."""
+    seen = {root}
+    found: dict[str, dict] = {}
+    frontier = [root]
+    for level in range(1, depth + 1):
+        if not frontier:
+            break
+        here, there = ("?s", "?t") if forward else ("?t", "?s")
+        rows = _rows(store, f"""
+            SELECT ?c ?s ?t ?sib WHERE {{ VALUES {here} {{ {iri_values(frontier)} }}
+              ?c a sg:Consideration ; sg:subproject ?s ; sg:considers ?t . OPTIONAL {{ ?c sg:siblings ?sib }} }}""")
+        nxt = []
+        for r in sorted(rows, key=lambda r: (str(r["s"]), str(r["t"]), str(r["c"]))):
+            src, dst = (str(r["s"]), str(r["t"])) if forward else (str(r["t"]), str(r["s"]))
+            if dst in seen and dst not in found:
+                continue
+            item = found.get(dst)
+            if item is None:
+                item = found[dst] = {"iri": dst, "depth": level, "via": src if src != root else None,
+                                     "siblings": bool(boolean(r.get("sib"))), "nodes": []}
+                seen.add(dst)
+                nxt.append(dst)
+            if item["depth"] == level and str(r["c"]) not in item["nodes"]:
+                item["nodes"].append(str(r["c"]))
+        frontier = nxt
+    return sorted(found.values(), key=lambda x: (x["depth"], x["siblings"], x["iri"]))
+
+
+# -- milestones --------------------------------------------------------------
+
+def _milestone_sort_key(m: dict):
+    return (m["date"] is None, m["date"] or "", (m.get("of") or {}).get("number") or 0, m["iri"])
+
+
+def _month_bounds(value: str) -> tuple[dt.date, dt.date]:
+    year, month = int(value[:4]), int(value[5:7])
+    first = dt.date(year, month, 1)
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
+    return first, last
+
+
+def milestones(store: GraphStore, before: dt.date | None = None, after: dt.date | None = None,
+               project_list: list[str] | None = None) -> dict:
+    """Milestones strictly before/after the given dates, by date.
+
+    A milestone whose date is impossible (2012-04-31) cannot be placed in
+    time: it is never compared and is listed under `invalid_dates` instead,
+    so the reader sees it rather than have it silently dropped or shifted.
+    A month (`maj 2012`) is before a day only if the whole month is, and
+    after it only if the whole month is. A date without a year is `undated`.
+    """
+    rows = _rows(store, f"""SELECT ?m WHERE {{ {_project_filter("?p", project_list)}
+        ?m a sg:Milestone ; sg:milestoneOf ?o . {"?o org:subOrganizationOf? ?p . ?p a sg:Project ." if project_list is not None else ""} }}""")
+    iris = sorted({str(r["m"]) for r in rows})
+    d = describe(store, iris)
+    ev = evidence_for(store, iris)
+    selected, invalid, undated = [], [], []
+    for m in iris:
+        item = dict(d[m], evidence=ev.get(m, []))
+        if item["valid"] is False:
+            invalid.append(item)
+            continue
+        if not item["date"]:
+            undated.append(item)
+            continue
+        try:
+            if item["precision"] == "month":
+                first, last = _month_bounds(item["date"])
+            else:
+                first = last = dt.date.fromisoformat(item["date"][:10])
+        except ValueError:
+            invalid.append(item)
+            continue
+        if (before is None or last < before) and (after is None or first > after):
+            selected.append(item)
+    return {
+        "before": before.isoformat() if before else None, "after": after.isoformat() if after else None,
+        "milestones": sorted(selected, key=_milestone_sort_key),
+        "invalid_dates": sorted(invalid, key=_milestone_sort_key),
+        "undated": sorted(undated, key=_milestone_sort_key),
+    }
+
+
+# -- overlaps ----------------------------------------------------------------
+
+def overlaps(store: GraphStore, project_list: list[str] | None = None, min_score: int = 1) -> list[dict]:
+    """Pairs of subprojects of one project that share intentions, people or investigations to consider.
+
+    Uses `graph.analysis.overlaps.compute_overlaps` when that module exists;
+    this simple count is the fallback until then.
+    """
+    if importlib.util.find_spec("graph.analysis") and importlib.util.find_spec("graph.analysis.overlaps"):
+        module = importlib.import_module("graph.analysis.overlaps")
+        result = module.compute_overlaps(store, project=project_list[0] if project_list and len(project_list) == 1 else None,
+                                         min_score=min_score)
+        if isinstance(result, dict):
+            result = next((result[k] for k in ("overlaps", "pairs", "results") if isinstance(result.get(k), list)), [])
+        return list(result)
+    rows = _rows(store, f"""
+        SELECT ?a ?b ?kind ?x ?n1 ?n2 WHERE {{ {_project_filter("?p", project_list)}
+          ?a a sg:Subproject ; org:subOrganizationOf ?p . ?b a sg:Subproject ; org:subOrganizationOf ?p .
+          FILTER(STR(?a) < STR(?b))
+          {{ ?n1 a sg:Coverage ; sg:subproject ?a ; sg:intention ?x . ?n2 a sg:Coverage ; sg:subproject ?b ; sg:intention ?x .
+             BIND("intentions" AS ?kind) }}
+          UNION {{ ?n1 org:organization ?a ; org:member ?x . ?n2 org:organization ?b ; org:member ?x . ?x a foaf:Person .
+                   BIND("people" AS ?kind) }}
+          UNION {{ ?n1 a sg:Consideration ; sg:subproject ?a ; sg:considers ?x . ?n2 a sg:Consideration ; sg:subproject ?b ; sg:considers ?x .
+                   ?x a sg:ReferencedWork . BIND("considerations" AS ?kind) }}
+        }}""")
+    d = describe(store, {str(r[k]) for r in rows for k in ("a", "b", "x")})
+    ev = evidence_for(store, [str(r[k]) for r in rows for k in ("n1", "n2")])
+    pairs: dict[tuple[str, str], dict] = {}
+    for r in rows:
+        a, b, x, kind = str(r["a"]), str(r["b"]), str(r["x"]), str(r["kind"])
+        pair = pairs.setdefault((a, b), {"type": "overlap", "subprojects": [d[a], d[b]], "intentions": [], "people": [],
+                                         "considerations": [], "score": 0, "evidence": []})
+        if all(o["iri"] != x for o in pair[kind]):
+            pair[kind].append(d[x])
+        for node in (str(r["n1"]), str(r["n2"])):
+            pair["evidence"] += [e for e in ev.get(node, []) if e not in pair["evidence"]]
+    out = []
+    for pair in pairs.values():
+        for kind in ("intentions", "people", "considerations"):
+            pair[kind].sort(key=lambda o: (o.get("number") or 0, o.get("name") or o.get("title") or "", o["iri"]))
+        pair["score"] = len(pair["intentions"]) + len(pair["people"]) + len(pair["considerations"])
+        if pair["score"] >= min_score:
+            out.append(pair)
+    return sorted(out, key=lambda p: (-p["score"], p["subprojects"][0]["number"] or 0, p["subprojects"][1]["number"] or 0,
+                                      p["subprojects"][0]["iri"]))
+
+
+# -- any entity ----------------------------------------------------------------
+
+def show(store: GraphStore, ref: str, types: tuple[str, ...] | None = None) -> dict:
+    """The fullest answer about any entity: `{type, data}`."""
+    iri = require(store, ref, types)
+    kind = entity_type(iri)
+    if kind == "document":
+        data = document(store, iri)
+    elif kind == "subproject":
+        data = subproject(store, iri)
+    elif kind == "person":
+        data = person(store, iri)
+    elif kind == "decision":
+        data = decision(store, iri)
+    elif kind == "project":
+        data = projects(store, iris=[iri])[0]
+    elif kind == "intention":
+        data = intentions(store, iris=[iri])[0]
+    else:
+        data = dict(describe(store, [iri])[iri], evidence=evidence_for(store, [iri]).get(iri, []))
+    return {"type": kind, "data": data}
