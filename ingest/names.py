@@ -38,14 +38,14 @@ class PersonMention:
 
 
 def _trim_name(text: str, m: re.Match, end: int) -> tuple[str, int]:
-    """Drop a third name word that really starts the next sentence (`Alexandra Landin Möjlighet att`)."""
+    """Drop a last name word that really starts the next sentence (`Alexandra Landin Möjlighet att`)."""
     name = m.group("name")
     words = name.split()
+    full_words = [w for w in words if not re.fullmatch(_INITIAL, w)]
     after = text[m.end():end]
-    if len(words) == 3 and not re.fullmatch(_INITIAL, words[1]):
-        if re.match(r"\s+[a-zåäö]", after) and not re.match(r"\s+(?:och|samt)\b", after):
-            cut = name.rfind(" ")
-            return name[:cut], m.start() + cut
+    if len(full_words) >= 3 and re.match(r"\s+[a-zåäö]", after) and not re.match(r"\s+(?:och|samt)\b", after):
+        cut = name.rfind(" ")
+        return name[:cut], m.start() + cut
     return name, m.end()
 
 

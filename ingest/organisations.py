@@ -52,7 +52,8 @@ def _definition_name(text: str, paren_start: int, abbr: str) -> tuple[int, str] 
                 break
             continue
         break
-    while chosen and chosen[0].group(0) in {"&", "i", "och", "AB"}:
+    # Leading words that cannot start the name (`Bolaget Växjö Energi AB (VEAB)`).
+    while chosen and (chosen[0].group(0) in {"&", "i", "och", "AB"} or chosen[0].group(0)[0].lower() != abbr[0].lower()):
         chosen.pop(0)
     if not chosen or chosen[0].group(0)[0].lower() != abbr[0].lower():
         return None
