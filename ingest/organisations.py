@@ -116,7 +116,7 @@ def _in_caps_run(text: str, s: int, e: int) -> bool:
 def _org_context(text: str, s: int, e: int) -> bool:
     """An abbreviation standing where organisations stand: after a name and comma, in a list."""
     before = text[max(0, s - 40):s]
-    genitive = text[e:e + 2] in (":s", "s ")
+    genitive = text[e:e + 2] in (":s", "s ") or text[e:e + 3] == " s "  # `SKL:s`, `HNABs`, `SPH s roll`
     return genitive or bool(
         re.search(r"(?:[a-zåäö], |mellan |från |och |samt |, )$", before)
         or re.search(r"(?:chef|VD|direktör) $", before)
