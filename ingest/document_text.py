@@ -32,7 +32,8 @@ def _recurring_headers(pages: list[Page]) -> dict[int, RunningHeader | None]:
 
     A date at the start of a single page may be the body's first words; a
     running header runs: its shape (which items it holds) is seen on two or
-    more pages, unless the document has only one page.
+    more pages, unless the document has only one page or the header holds a
+    Dnr or an appendix number.
     """
     found = {p.number: parse_running_header(p.text) for p in pages}
     counts: dict[tuple[bool, ...], int] = {}
@@ -41,7 +42,10 @@ def _recurring_headers(pages: list[Page]) -> dict[int, RunningHeader | None]:
             counts[_shape(header)] = counts.get(_shape(header), 0) + 1
     if len(pages) <= 1:
         return found
-    return {n: h if h and counts[_shape(h)] >= 2 else None for n, h in found.items()}
+    def keep(h: RunningHeader | None) -> bool:
+        # A Dnr or `Bilaga N` at the top of a page is a header even when seen once; a date alone must recur.
+        return bool(h) and (counts[_shape(h)] >= 2 or bool(h.dnr) or h.appendix is not None)
+    return {n: h if keep(h) else None for n, h in found.items()}
 
 
 class DocumentText:

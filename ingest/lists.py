@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NUMBERED = re.compile(r"(?:(?<=\s)|^)(\d{1,2})\.(?=\s+\S)")
+# `… 2 och 4. 4. En väg …`: the first `4.` ends a sentence, the second starts an item.
+_NUMBERED = re.compile(r"(?:(?<=\s)|^)(\d{1,2})\.(?=\s+\S)(?!\s+\d{1,2}\.\s)")
 _NUMBERED_BARE = re.compile(r"(?:(?<=\s)|^)(\d{1,2})(?=\s+[A-ZÅÄÖ])")
 _LETTERED = re.compile(r"(?:(?<=\s)|^)([a-zåäö])\)(?=\s+\S)")
 _BULLET = re.compile(r"(?:(?<=\s)|^)[-–•]\s+(?=\S)")

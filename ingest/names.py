@@ -80,6 +80,10 @@ def parse_people(text: str, start: int, end: int) -> tuple[list[PersonMention], 
         if not is_person_name(name):
             break
         pos = name_end
+        mt_after = re.compile(r",\s*" + TITLE.pattern).match(text, pos, end)
+        if mt_after and not title and re.match(r"\s*(?:[,./&]|och\b|samt\b|$)", text[mt_after.end():end] or ""):
+            title = mt_after.group("title")
+            pos = mt_after.end()
         ma = re.compile(r",\s*" + _AFFILIATION.pattern).match(text, pos, end)
         if ma and not NAME.match(text, pos + 1 + (len(ma.group(0)) - len(ma.group(0).lstrip(",").lstrip())), end):
             affiliation = affiliation or ma.group("org")

@@ -139,20 +139,34 @@ def _expand_by_initials(text: str, mentions: list[OrgMention], names: dict[str, 
         names[abbr] = min(names_seen, key=lambda n: (-names_seen[n], len(n)))
 
 
+# Name words that begin two-word municipality names (`Upplands Väsby`, `Östra Göinge`).
+_NAME_PREFIXES = ("Upplands", "Östra", "Västra", "Norra", "Södra", "Lilla", "Stora", "Övre", "Nedre")
+# Place names that end in s in the nominative (`Borås kommun`, `Sotenäs kommun`, `Kramfors kommun`).
+_NOMINATIVE_S = ("ås", "näs", "fors", "os", "us", "ss")
+
+
+def _nominative(word: str, bare: set[str]) -> str:
+    """`Halmstads` -> `Halmstad`: the genitive of `X kommun` without its s."""
+    if not word.endswith("s"):
+        return word
+    if word[:-1] in bare:
+        return word[:-1]
+    if word in bare or word.endswith(_NOMINATIVE_S):
+        return word
+    return word[:-1]
+
+
 def municipality_of(text: str) -> tuple[str, str, int, int] | None:
     """(name, as written, start, end) of the municipality the text is about: its most named `X kommun`."""
-    found = list(re.finditer(r"(?<![\w-])([A-ZÅÄÖ][a-zåäö]+(?:[- ][A-ZÅÄÖ][a-zåäö]+)?)\s+(kommuns?|stads?)(?![\w-])", text))
+    prefixes = "|".join(_NAME_PREFIXES)
+    found = list(re.finditer(
+        rf"(?<![\w-])((?:(?:{prefixes})\s+)?[A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?)\s+(kommuns?|stads?)(?![\w-])", text))
     if not found:
         return None
-    counts = Counter(m.group(1) for m in found)
-    bare = set(re.findall(r"(?<![\w-])([A-ZÅÄÖ][a-zåäö]+)(?![\w-])", text))
-    def name_of(word: str) -> str:
-        return word[:-1] if word.endswith("s") and word[:-1] in bare else word
-    merged = Counter()
-    for word, c in counts.items():
-        merged[name_of(word)] += c
-    best = merged.most_common(1)[0][0]
+    bare = set(re.findall(r"(?<![\w-])([A-ZÅÄÖ][a-zåäö]+)(?![\w-])(?!\s+(?:kommun|stad))", text))
+    counts = Counter(_nominative(m.group(1), bare) for m in found)
+    best = counts.most_common(1)[0][0]
     for m in found:
-        if name_of(m.group(1)) == best:
+        if _nominative(m.group(1), bare) == best:
             return best, m.group(0), m.start(), m.end()
     return None

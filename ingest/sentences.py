@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-SENTENCE_END = re.compile(r"(?<![\s.][A-ZÅÄÖa-zåäö])(?<!\s\d)(?<!\s\d\d)[.!?](?=\s+[A-ZÅÄÖ0-9\"”'–-]|\s*$)")
+SENTENCE_END = re.compile(r"(?<![\s.][A-ZÅÄÖ])(?<!\.[a-zåäö])(?<!\s\d)(?<!\s\d\d)[.!?](?=\s+[A-ZÅÄÖ0-9\"”'–-]|\s*$)")
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -28,7 +28,7 @@ from ..records import (
 )
 from ..references import reference_key as _reference_key, reference_kind as _reference_kind
 from ..roles import ROLE_LABEL, role_for_word
-from ..sections import Section, split_sections
+from ..sections import Section, find_headings, split_sections
 from ..sentences import first_sentence_end, sentence_spans, trim
 
 KEY = "projektplan"
@@ -39,9 +39,9 @@ DOC_TYPES = {
 }
 
 _INTENTION_REF = re.compile(
-    r"intention(?:s?punkt(?:en|erna|er)?|en|erna|er)?\s*:?\s*"
+    r"intention(?:s?punkt(?:en|erna|er)?|en|erna|er)?\s*(?P<colon>:)?\s*"
     r"(?P<refs>(?:\d{1,2}|[a-zåäö]\))(?:\s*[-–]\s*\d{1,2})?(?:\s*(?:,|och|samt|&)\s*(?:\d{1,2}|[a-zåäö]\))(?:\s*[-–]\s*\d{1,2})?)*)"
-    r"(?![\d.]\s*[A-ZÅÄÖ]|\.\d)",
+    r"(?!\d)",
     re.IGNORECASE,
 )
 _SCOPE = re.compile(
@@ -171,12 +171,17 @@ def _caps_run(text: str, start: int, end: int) -> tuple[int, int]:
     """The upper-case title at `start` (`PROJEKTPLAN FÖR …`), as (start, end)."""
     pos = start
     last = start
-    for m in re.finditer(r"\S+", text[start:end]):
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for i, m in enumerate(words):
         word = m.group(0)
         letters = [c for c in word if c.isalpha()]
-        if letters and all(c.isupper() for c in letters) and not (len(letters) == 1 and m.start() > 0):
-            last = start + m.end()
-            continue
+        if letters and all(c.isupper() for c in letters):
+            # A one-letter word (`I`) belongs to the title only when the title goes on after it.
+            nxt = words[i + 1].group(0) if i + 1 < len(words) else ""
+            if len(letters) > 1 or (len(nxt) > 1 and nxt.isupper()):
+                last = start + m.end()
+                continue
+            break
         if not letters and last > start:  # numbers and punctuation inside a title
             last = start + m.end()
             continue
@@ -314,10 +319,12 @@ def extract_decisions(doc: DocumentText, main: Part, sections: list[Section], or
         last_body = body[0]
         end = e
         points: list[DecisionPoint] = []
-        lead_in = re.search(r"följande\s*:|:\s*$", sentence)
+        lead_in = re.search(r"(?:följande|nedanstående)[^.:]{0,40}:|intention\w*[^.:]{0,30}:|:\s*$", sentence)
         if lead_in:
             region_end = narrative_end
             items = numbered_items(text, s + lead_in.end(), region_end, first=1)
+            if items and re.search(r"\S", text[e:items[0].start]) and items[0].start >= e:
+                items = []  # the list does not follow the lead-in
             for it in items:
                 ps, pe = trim(text, it.text_start, it.end)
                 points.append(DecisionPoint(it.number, text[ps:pe], b.ev(it.start, pe)))
@@ -363,7 +370,8 @@ def extract_intentions(doc: DocumentText, main: Part, spans, b: _Builder) -> tup
     text = doc.body
     for m in re.finditer(r"intention(?:er|erna|spunkter|spunkterna)\b[^.:]{0,40}:", text[main.start:main.end], re.IGNORECASE):
         start = main.start + m.end()
-        region_end = main.end
+        heads = [h for h in find_headings(text, start, main.end) if h[2] != "lead"]
+        region_end = heads[0][0] if heads else main.end
         lettered = lettered_items(text, start, region_end)
         items: list[Item] = lettered if len(lettered) >= 2 else numbered_items(text, start, region_end, first=1)
         if len(items) < 2 or items[0].start - start > 40:
@@ -396,6 +404,9 @@ def _intention_numbers(refs: str, letters_map: bool = True) -> list[int]:
 def extract_coverage_refs(doc: DocumentText, number: int, start: int, end: int, b: _Builder) -> None:
     """`Delprojektet skall adressera intentionspunkterna 1, 2, 3, 8 och 10`."""
     for m in _INTENTION_REF.finditer(doc.body, start, end):
+        # `intentionspunkterna: 6. Formerna för …` restates intentions one by one (handled elsewhere).
+        if m.group("colon") and re.match(r"\d{1,2}\.\s+[A-ZÅÄÖ\"”]", doc.body[m.start("refs"):m.start("refs") + 8]):
+            continue
         for n in _intention_numbers(m.group("refs")):
             b.cover(number, n, m.start(), m.end())
 
@@ -501,6 +512,10 @@ def extract_responsibles(doc: DocumentText, main: Part, b: _Builder) -> str | No
 
 
 def _list_end(text: str, start: int, end: int) -> int:
+    """Where a run-in list of names ends: at a sentence of prose or at the next heading."""
+    heads = find_headings(text, start, end)
+    if heads:
+        end = heads[0][0]
     m = re.search(r"(?<=[a-zåäö])\s+(?=[A-ZÅÄÖ][a-zåäö]+\s+[a-zåäö]+\s+[a-zåäö]+)", text[start:end])
     return start + m.start() if m else end
 
@@ -645,6 +660,13 @@ def extract_subproject_sections(doc: DocumentText, number: int, start: int, end:
     budget = first("budget")
     reporting = first("reporting")
     if title is None:
+        named = re.search(rf"Delprojekt\s+{number}\s*[:.–-]\s+(?=[A-ZÅÄÖ])", doc.body[start:min(end, start + 400)])
+        if named:
+            ts = start + named.end()
+            te = min(first_sentence_end(doc.body, ts, end), *(h[0] for h in find_headings(doc.body, ts, end)[:1]), end)
+            ts, te = trim(doc.body, ts, te)
+            title = doc.body[ts:te] or None
+    if title is None:
         lead = first("lead")
         if lead:
             ts, te = _caps_run(doc.body, lead.start, lead.end)
@@ -698,6 +720,15 @@ def extract(doc: DocumentText, title_hint: str | None = None) -> PlanRecords:
     plan_section = next((s for s in main_sections if s.key == "decision"), None)
     listed = extract_subproject_list(doc, plan_section, main, b)
     owner = extract_responsibles(doc, main, b)
+    # The project's own organisation: organisation sections before the first inline subproject.
+    first_sub = _SUBPROJECT_ANCHOR.search(text, main.start, main.end)
+    sub_start = first_sub.start() if first_sub else main.end
+    for sec in main_sections:
+        if sec.key == "organisation" and sec.start < sub_start:
+            extract_roles(doc, None, sec.start, min(sec.end, sub_start), orgs, b)
+    if owner is None:
+        owners = [r.person for r in b.roles.values() if r.subproject is None and r.role == "uppdragsansvarig"]
+        owner = owners[0] if owners else None
     project_milestones = _project_deadlines(doc, main, plan_section, year, b)
 
     subprojects: dict[int, Subproject] = {}

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 # Role words as written, and the role key (ingest.roles.ROLES) each stands for.
@@ -222,6 +222,7 @@ class Truth:
     intentions_decided_by: int | None  # index into `decisions`
     subprojects: dict[int, str]
     appendices: dict[int, int]  # subproject -> appendix number
+    appendix_dates: dict[int, str | None]  # appendix number -> the date its running header gives
     coverage: set[tuple[int, int]]
     scopes: dict[tuple[int, int], str]
     roles: set[tuple[str, str, int | None]]
@@ -340,6 +341,8 @@ def truth(plan: Plan) -> Truth:
         intentions_decided_by=lay,
         subprojects={sp.number: sp.title for sp in plan.subprojects},
         appendices={sp.number: i + 1 for i, sp in enumerate(plan.subprojects)} if plan.layout == "appendix" else {},
+        appendix_dates={i + 1: (None if plan.header_layout == "muni-dnr-date" else sp.appendix_date or plan.date)
+                        for i, sp in enumerate(plan.subprojects)} if plan.layout == "appendix" else {},
         coverage={(sp.number, n) for sp in plan.subprojects for n in sp.intentions},
         scopes={(sp.number, sp.scope[0]): sp.scope[1] for sp in plan.subprojects if sp.scope},
         roles=roles, people=people, milestones=milestones,
@@ -483,7 +486,13 @@ def _description_blocks(sp: Subproject, plan: Plan) -> list[Block]:
 
 
 def _appendix_blocks(sp: Subproject, plan: Plan) -> list[Block]:
-    return [Block("title", f"{plan.appendix_heading} DELPROJEKT {sp.number}")] + _description_blocks(sp, plan)
+    """`UPPDRAGSBESKRIVNING DELPROJEKT 2` when the main part lists the titles; otherwise the
+    appendix names its subproject itself: `UPPDRAGSBESKRIVNING` / `Delprojekt 2: Titel`."""
+    if plan.list_subprojects:
+        head = [Block("title", f"{plan.appendix_heading} DELPROJEKT {sp.number}")]
+    else:
+        head = [Block("title", plan.appendix_heading), Block("heading", f"Delprojekt {sp.number}: {sp.title}")]
+    return head + _description_blocks(sp, plan)
 
 
 @dataclass

@@ -376,6 +376,8 @@ def test_appendices(case):
     expected = {n: case.truth.appendices.get(n) for n in case.truth.subprojects}
     assert got == expected
     assert [a.number for a in case.records.appendices] == sorted(case.truth.appendices.values())
+    dates = {a.number: (a.date.iso if a.date else None) for a in case.records.appendices}
+    assert dates == case.truth.appendix_dates
 
 
 def test_coverage_pairs(case):
