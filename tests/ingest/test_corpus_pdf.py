@@ -5,14 +5,13 @@ text as normalising the seed paragraph N.
 """
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
 
 import pdfplumber
 import pytest
 
+from corpus import build_pdf as builder
 from ingest.pages import normalise_page
 from ingest.sources import RawPage, open_source
 
@@ -22,17 +21,6 @@ SEED = CORPUS / "000_5a26368617003b47.txt"
 COMMITTED = CORPUS / "halmstad-projektplan-2012.pdf"
 RUNNING_HEADER = re.compile(r"^\d{4}-\d{2}-\d{2} (?:KS \d{4}/\d{4}|Bilaga \d+\.)")
 PAGES = 18
-
-
-def _load_builder():
-    spec = importlib.util.spec_from_file_location("corpus_build_pdf", CORPUS / "build_pdf.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
-
-
-builder = _load_builder()
 
 
 def _seed_paragraphs() -> list[str]:

@@ -6,11 +6,11 @@ import random
 from collections.abc import Callable
 from pathlib import Path
 
-import badfiles
 import pdfplumber
 import pytest
 
 from ingest.sources import SUPPORTED_MEDIA_TYPES, RawPage, SourceError, open_source
+from tests.ingest import badfiles
 
 
 def _sha(path: Path) -> str:
