@@ -14,8 +14,10 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from api.server_registry import remove_via_server, running_server, upload_via_server
 from graph.documents import IngestResult, ingest_file, list_documents, remove_document
-from graph.store import StoreError, open_store
+from graph.store import StoreError, open_store, resolve_location
+from ingest.records import Evidence, Finding
 
 # A folder is scanned for these endings; a file named on the command line is
 # read whatever its name, since sources are recognised by content.
@@ -40,6 +42,7 @@ TEXTS = {
         "progress": "Läser in", "invalid_date": "omöjligt datum",
         "exported": "Exporterade {n} byte till {file}", "imported": "Importerade {n} tripler",
         "none": "Inga dokument lagrade.",
+        "via_server": "Lagret används av en körande server ({url}); filerna skickas dit.",
     },
     "en": {
         "ingested": "ingested", "replaced": "replaced", "rendition": "new rendition of a stored document", "unchanged": "unchanged", "failed": "failed",
@@ -50,6 +53,7 @@ TEXTS = {
         "progress": "Ingesting", "invalid_date": "impossible date",
         "exported": "Exported {n} bytes to {file}", "imported": "Imported {n} triples",
         "none": "No documents stored.",
+        "via_server": "The store is held by a running server ({url}); sending the files there.",
     },
 }
 
@@ -79,6 +83,18 @@ def collect_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
         else:
             missing.append(p)
     return files, missing
+
+
+def _from_server(d: dict) -> IngestResult:
+    """An upload answer of a running server as an IngestResult."""
+    findings = [
+        Finding(f.get("severity", "warning"), f.get("code", ""), f.get("message", ""),
+                tuple(Evidence(e.get("page", 0), e.get("start", 0), e.get("end", 0), e.get("quote", ""))
+                      for e in f.get("evidence") or ()))
+        for f in d.get("findings") or ()
+    ]
+    return IngestResult(Path(d["path"]), d["status"], graph=d.get("graph"), document=d.get("document"),
+                        title=d.get("title"), reason=d.get("reason"), reason_en=d.get("reason_en"), findings=findings)
 
 
 def _line(r: IngestResult, lang: str) -> str:
@@ -113,7 +129,11 @@ def ingest(
     if not json_out:
         for r in results:
             print(_line(r, lang), flush=True)
-    s = _open(store, lang)
+    # A running `styrgraf serve` holds the embedded store: hand the files to it instead.
+    server = running_server(resolve_location(store))
+    s = None if server else _open(store, lang)
+    if server and not json_out:
+        err.print(TEXTS[lang if lang in TEXTS else "sv"]["via_server"].format(url=server.get("url")))
     try:
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=err, transient=True, disable=len(files) < 2 or json_out) as progress:
@@ -121,7 +141,7 @@ def ingest(
             for f in files:
                 progress.update(task, description=f"{_t(lang, 'progress')} {f.name}")
                 try:
-                    r = ingest_file(s, f)
+                    r = _from_server(upload_via_server(server, f)) if server else ingest_file(s, f)
                 except StoreError as e:
                     r = IngestResult(f, "failed", reason=e.message, reason_en=e.message)
                 results.append(r)
@@ -129,7 +149,8 @@ def ingest(
                     print(_line(r, lang), flush=True)
                 progress.advance(task)
     finally:
-        s.close()
+        if s is not None:
+            s.close()
     bad = sum(not r.ok for r in results)
     if json_out:
         print(json.dumps([{
@@ -167,11 +188,19 @@ def documents(store: Optional[str] = StoreOpt, lang: str = LangOpt,
 def remove(doc: str = typer.Argument(..., help="Dokumentets IRI, id, Dnr eller sha256."),
            store: Optional[str] = StoreOpt, lang: str = LangOpt):
     """Ta bort ett dokuments graf."""
-    s = _open(store, lang)
-    try:
-        graph = remove_document(s, doc)
-    finally:
-        s.close()
+    server = running_server(resolve_location(store))
+    if server:
+        answer = remove_via_server(server, doc)
+        if answer["status"] == "failed":
+            err.print(answer.get("reason") or "")
+            raise typer.Exit(2)
+        graph = answer.get("graph") if answer["status"] == "removed" else None
+    else:
+        s = _open(store, lang)
+        try:
+            graph = remove_document(s, doc)
+        finally:
+            s.close()
     if graph is None:
         err.print(_t(lang, "not_found", ref=doc))
         raise typer.Exit(1)
@@ -221,6 +250,11 @@ def import_cmd(file: Path = typer.Argument(..., exists=True, dir_okay=False, hel
     finally:
         s.close()
     print(_t(lang, "imported", n=n))
+
+
+from api.serve import register as register_serve  # noqa: E402  (commands defined in their own modules)
+
+register_serve(app)
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import os
 import threading
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any, Callable, Iterable, Sequence, TypeVar
 
 import pyoxigraph as ox
@@ -28,7 +26,7 @@ import rdflib
 from graph.errors import StoreError
 from graph.media import content_type, negotiate
 from graph.serialize import Quad, term_from_ox
-from graph.sparql_guard import check_read_only_query, query_form
+from graph.sparql_guard import check_read_only_query, has_dataset_clause, query_form
 from graph.store import GraphStore
 from graph.terms import check_iri, ox_to_nt, ox_to_rdflib
 
@@ -47,11 +45,37 @@ _GRAPH_FORMATS = {
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
 }
 
-# Queries with a timeout run here; pyoxigraph releases the GIL while it
-# evaluates, so the caller can give up waiting.  pyoxigraph cannot cancel a
-# query, so a timed-out query still finishes in the background; the pool size
-# bounds how many such runaways can exist at once.
-_QUERY_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="styrgraf-query")
+# Queries with a timeout run in a daemon thread; pyoxigraph releases the GIL
+# while it evaluates, so the caller can stop waiting.  pyoxigraph cannot
+# cancel a query: a timed-out query finishes in the background.  Daemon
+# threads keep such a runaway from blocking interpreter exit, and the
+# semaphore bounds how many can run at once.
+_TIMED_QUERY_SLOTS = threading.BoundedSemaphore(4)
+
+
+def _run_with_timeout(work: Callable[[], T], timeout: float) -> T:
+    if not _TIMED_QUERY_SLOTS.acquire(timeout=timeout):
+        raise StoreError(
+            "Lagret är upptaget av tidigare långsamma frågor; försök igen senare.", code="timeout"
+        )
+    outcome: dict[str, Any] = {}
+    finished = threading.Event()
+
+    def target() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as error:  # noqa: BLE001 - handed to the caller
+            outcome["error"] = error
+        finally:
+            _TIMED_QUERY_SLOTS.release()
+            finished.set()
+
+    threading.Thread(target=target, name="styrgraf-query", daemon=True).start()
+    if not finished.wait(timeout):
+        raise StoreError(f"Frågan tog längre tid än {timeout:g} s och avbröts.", code="timeout")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
 
 
 class _Handle:
@@ -144,20 +168,15 @@ class EmbeddedStore(GraphStore):
 
     def _run(self, work: Callable[[], T], timeout: float | None) -> T:
         try:
-            if timeout is None:
-                return work()
-            future = _QUERY_POOL.submit(work)
-            try:
-                return future.result(timeout=timeout)
-            except FutureTimeout:
-                raise StoreError(
-                    f"Frågan tog längre tid än {timeout:g} s och avbröts.", code="timeout"
-                ) from None
+            return work() if timeout is None else _run_with_timeout(work, timeout)
         except Exception as error:  # noqa: BLE001 - every store error gets a Swedish message
             raise _translate(error) from None
 
     def _query(self, sparql: str, **dataset: Any) -> Any:
-        if not dataset:
+        # Union of named graphs as default graph, unless the request or the
+        # query (FROM/FROM NAMED) names a dataset: pyoxigraph would otherwise
+        # let the union option override FROM, unlike Oxigraph server.
+        if not dataset and not has_dataset_clause(sparql):
             dataset = {"use_default_graph_as_union": True}
         return self._store.query(sparql, **dataset)
 

@@ -21,11 +21,12 @@ from collections import defaultdict
 from ingest.roles import ROLES
 from ontology.terms import sparql_prefixes
 
-from .describe import Described, boolean, describe, integer, iri_values, resolve_ref, text
+from .cache import cached
+from .describe import Described, boolean, describe, evidence, integer, iri_values, resolve_ref, text
 from .documents import list_documents
-from .entities import entity_id, entity_type, evidence_for
+from .entities import entity_id, entity_type
 from .store import GraphStore
-from .swedish import name_matches
+from .swedish import words, words_match
 
 P = sparql_prefixes()
 
@@ -39,12 +40,13 @@ class NotFound(LookupError):
         self.message_en = message_en or message
 
 
-TYPE_LABELS = {
-    "document": ("dokument", "document"), "project": ("projekt", "project"),
-    "subproject": ("delprojekt", "subproject"), "intention": ("intention", "intention"),
-    "decision": ("beslut", "decision"), "person": ("person", "person"),
-    "organisation": ("organisation", "organisation"), "work": ("utredning/process", "work"),
-    "milestone": ("milstolpe", "milestone"), None: ("entitet", "entity"),
+# "No such …" in both languages, with the Swedish article of each kind.
+NOT_FOUND = {
+    "document": ("inget dokument", "document"), "project": ("inget projekt", "project"),
+    "subproject": ("inget delprojekt", "subproject"), "intention": ("ingen intention", "intention"),
+    "decision": ("inget beslut", "decision"), "person": ("ingen person", "person"),
+    "organisation": ("ingen organisation", "organisation"), "work": ("ingen utredning eller process", "work"),
+    "milestone": ("ingen milstolpe", "milestone"), None: ("ingen entitet", "entity"),
 }
 
 
@@ -52,8 +54,8 @@ def require(store: GraphStore, ref: str, types: tuple[str, ...] | None = None) -
     """The IRI of the stored entity `ref` names, or NotFound."""
     iri = resolve_ref(store, ref, types)
     if iri is None:
-        sv, en = TYPE_LABELS.get(types[0] if types and len(types) == 1 else None, TYPE_LABELS[None])
-        raise NotFound(f"Det finns inget {sv} med id {ref!r}.", f"No {en} with id {ref!r}.")
+        sv, en = NOT_FOUND.get(types[0] if types and len(types) == 1 else None, NOT_FOUND[None])
+        raise NotFound(f"Det finns {sv} med id {ref!r}.", f"No {en} with id {ref!r}.")
     return iri
 
 
@@ -81,11 +83,11 @@ def _s(row: dict, key: str) -> str | None:
 def documents(store: GraphStore) -> list[dict]:
     """Stored documents, with the evidence of their title, date and Dnr."""
     docs = list_documents(store)
-    evidence = evidence_for(store, [d["iri"] for d in docs])
+    ev = evidence(store, [d["iri"] for d in docs])
     return [{
         "id": entity_id(d["iri"]), "iri": d["iri"], "graph": d["graph"], "title": d["title"],
         "identifier": d["identifier"], "date": d["date"], "type": d["type"], "pages": d["pages"],
-        "sha256": d["sha256"], "ingested_at": d["ingested_at"], "evidence": evidence.get(d["iri"], []),
+        "sha256": d["sha256"], "ingested_at": d["ingested_at"], "evidence": ev.get(d["iri"], []),
     } for d in docs]
 
 
@@ -131,7 +133,7 @@ def document(store: GraphStore, ref: str) -> dict:
     refs = [doc] + [str(r["x"]) for r in parts if str(r["kind"]) != "page"] + [str(r["sp"]) for r in by_kind["appendix"] if r.get("sp")]
     refs += [str(r["other"]) for r in linked] + [str(meta[k]) for k in ("muni", "signatory") if meta.get(k)]
     d = describe(store, refs)
-    ev = evidence_for(store, refs)
+    ev = evidence(store, refs)
     appendices = []
     for r in by_kind["appendix"]:
         a = d[str(r["x"])]
@@ -179,7 +181,7 @@ def projects(store: GraphStore, *, iris: list[str] | None = None) -> list[dict]:
           OPTIONAL { ?p prov:wasGeneratedBy ?dec } OPTIONAL { ?p sg:hasSubproject ?sp } }""")
     iris = {str(v) for r in rows for v in r.values() if v is not None}
     d = describe(store, iris)
-    ev = evidence_for(store, [str(r["p"]) for r in rows])
+    ev = evidence(store, [str(r["p"]) for r in rows])
     out: dict[str, dict] = {}
     for r in rows:
         p = str(r["p"])
@@ -193,6 +195,22 @@ def projects(store: GraphStore, *, iris: list[str] | None = None) -> list[dict]:
     for item in out.values():
         item["subprojects"].sort(key=lambda s: (s["number"] or 0, s["iri"]))
     return sorted(out.values(), key=lambda p: (p["document"] or {}).get("iri", "") + p["iri"])
+
+
+def plan_index(store: GraphStore) -> list[dict]:
+    """Every project with its document, title and Dnr: what a plan can be named by (cached)."""
+    def build(s: GraphStore) -> list[dict]:
+        rows = _rows(s, """SELECT ?p ?title ?doc ?docTitle ?identifier WHERE { ?p a sg:Project .
+            OPTIONAL { ?p dcterms:title ?title } OPTIONAL { ?p dcterms:source ?doc .
+              OPTIONAL { ?doc dcterms:title ?docTitle } OPTIONAL { ?doc dcterms:identifier ?identifier } } }""")
+        out: dict[str, dict] = {}
+        for r in sorted(rows, key=lambda r: tuple(str(v) for v in r.values())):
+            out.setdefault(str(r["p"]), {
+                "iri": str(r["p"]), "id": entity_id(str(r["p"])), "title": _s(r, "title"), "document": _s(r, "doc"),
+                "document_id": entity_id(str(r["doc"])) if r.get("doc") else None,
+                "document_title": _s(r, "docTitle"), "identifier": _s(r, "identifier")})
+        return sorted(out.values(), key=lambda p: p["iri"])
+    return cached(store, "plans", build)
 
 
 def project_iris(store: GraphStore, ref: str) -> list[str]:
@@ -233,7 +251,7 @@ def intentions(store: GraphStore, project: str | None = None, number: int | None
         }}""")
     iris = {str(v) for r in rows for k, v in r.items() if v is not None and k in ("i", "dec", "doc", "sp")}
     d = describe(store, iris)
-    ev = evidence_for(store, [str(r["i"]) for r in rows] + [str(r["cov"]) for r in rows if r.get("cov")])
+    ev = evidence(store, [str(r["i"]) for r in rows] + [str(r["cov"]) for r in rows if r.get("cov")])
     out: dict[str, dict] = {}
     for r in rows:
         i = str(r["i"])
@@ -251,26 +269,26 @@ def intentions(store: GraphStore, project: str | None = None, number: int | None
 def subproject(store: GraphStore, ref: str) -> dict:
     """A subproject with its intentions, people, considerations, milestones, budget and reporting."""
     sp = require(store, ref, ("subproject",))
+    S = f"<{sp}>"
     rows = _rows(store, f"""
         SELECT ?kind ?node ?target ?extra ?flag ?order WHERE {{
-          BIND(<{sp}> AS ?s)
-          {{ ?node a sg:Coverage ; sg:subproject ?s . BIND("intention" AS ?kind)
+          {{ ?node a sg:Coverage ; sg:subproject {S} . BIND("intention" AS ?kind)
              OPTIONAL {{ ?node sg:intention ?target }} OPTIONAL {{ ?node sg:intentionNumber ?order }}
              OPTIONAL {{ ?node sg:scope ?extra }} }}
-          UNION {{ ?node org:organization ?s ; org:member ?target ; org:role ?flag . BIND("member" AS ?kind)
+          UNION {{ ?node org:organization {S} ; org:member ?target ; org:role ?flag . BIND("member" AS ?kind)
                    OPTIONAL {{ ?node sg:roleText ?extra }} }}
-          UNION {{ ?node a sg:Consideration ; sg:subproject ?s ; sg:considers ?target . BIND("considers" AS ?kind)
+          UNION {{ ?node a sg:Consideration ; sg:subproject {S} ; sg:considers ?target . BIND("considers" AS ?kind)
                    OPTIONAL {{ ?node sg:siblings ?flag }} }}
-          UNION {{ ?target sg:milestoneOf ?s . BIND("milestone" AS ?kind) }}
-          UNION {{ ?s sg:scopeLimit ?target . BIND("scope_limit" AS ?kind) OPTIONAL {{ ?target sg:order ?order }} }}
-          UNION {{ ?s sg:methodStep ?target . BIND("method_step" AS ?kind) OPTIONAL {{ ?target sg:order ?order }} }}
-          UNION {{ ?s ?prop ?extra . VALUES (?prop ?kind) {{ (sg:purpose "purpose") (sg:budget "budget") (sg:reporting "reporting") }} }}
-          UNION {{ ?s sg:appendix ?target . BIND("appendix" AS ?kind) }}
-          UNION {{ ?s dcterms:source ?target . BIND("document" AS ?kind) }}
+          UNION {{ ?target sg:milestoneOf {S} . BIND("milestone" AS ?kind) }}
+          UNION {{ {S} sg:scopeLimit ?target . BIND("scope_limit" AS ?kind) OPTIONAL {{ ?target sg:order ?order }} }}
+          UNION {{ {S} sg:methodStep ?target . BIND("method_step" AS ?kind) OPTIONAL {{ ?target sg:order ?order }} }}
+          UNION {{ {S} ?prop ?extra . VALUES (?prop ?kind) {{ (sg:purpose "purpose") (sg:budget "budget") (sg:reporting "reporting") }} }}
+          UNION {{ {S} sg:appendix ?target . BIND("appendix" AS ?kind) }}
+          UNION {{ {S} dcterms:source ?target . BIND("document" AS ?kind) }}
         }}""")
     targets = [str(r["target"]) for r in rows if r.get("target")]
     d = describe(store, [sp] + targets)
-    ev = evidence_for(store, [sp] + [str(r["node"]) for r in rows if r.get("node")] + targets)
+    ev = evidence(store, [sp] + [str(r["node"]) for r in rows if r.get("node")] + targets)
     by_kind: dict[str, list[dict]] = defaultdict(list)
     for r in rows:
         by_kind[str(r["kind"])].append(r)
@@ -333,10 +351,22 @@ def _considers_items(rows: list[dict], d: Described, ev: dict) -> list[dict]:
 
 def people(store: GraphStore, name: str | None = None) -> list[dict]:
     """People (whose name matches `name`, folded: `almer` finds Almér) with their roles."""
-    rows = _rows(store, "SELECT ?p ?name WHERE { ?p a foaf:Person ; foaf:name ?name }")
-    found = sorted({str(r["p"]): str(r["name"]) for r in rows
-                    if name is None or name_matches(name, str(r["name"]))}.items(), key=lambda x: (x[1], x[0]))
-    return _people(store, [p for p, _ in found])
+    return _people(store, find_people(store, name) if name is not None else [i for i, _, _ in person_names(store)])
+
+
+def find_people(store: GraphStore, name: str) -> list[str]:
+    """People whose name holds every word typed (folded; a word may be the start of a name word)."""
+    wanted = words(name)
+    return [iri for iri, _, have in person_names(store) if words_match(wanted, have)]
+
+
+def person_names(store: GraphStore) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Every person, name and folded name words, sorted by name (cached until the documents change)."""
+    def build(s: GraphStore) -> list[tuple[str, str, tuple[str, ...]]]:
+        rows = _rows(s, "SELECT ?p ?name WHERE { ?p a foaf:Person ; foaf:name ?name }")
+        names = sorted({str(r["p"]): str(r["name"]) for r in rows}.items(), key=lambda x: (x[1], x[0]))
+        return [(iri, name, tuple(words(name))) for iri, name in names]
+    return cached(store, "person-names", build)
 
 
 def person(store: GraphStore, ref: str) -> dict:
@@ -346,12 +376,13 @@ def person(store: GraphStore, ref: str) -> dict:
 def _people(store: GraphStore, iris: list[str]) -> list[dict]:
     if not iris:
         return []
+    # VALUES inside each branch: outside a UNION it would not restrict the branches.
+    v = f"VALUES ?p {{ {iri_values(iris)} }}"
     rows = _rows(store, f"""
         SELECT ?p ?kind ?x ?m ?role ?roleText ?unitProject ?doc WHERE {{
-          VALUES ?p {{ {iri_values(iris)} }}
-          {{ ?p sg:jobTitle ?x . BIND("title" AS ?kind) }}
-          UNION {{ ?p org:memberOf ?x . BIND("affiliation" AS ?kind) }}
-          UNION {{ ?m org:member ?p ; org:organization ?x ; org:role ?role . BIND("role" AS ?kind)
+          {{ {v} ?p sg:jobTitle ?x . BIND("title" AS ?kind) }}
+          UNION {{ {v} ?p org:memberOf ?x . BIND("affiliation" AS ?kind) }}
+          UNION {{ {v} ?m org:member ?p ; org:organization ?x ; org:role ?role . BIND("role" AS ?kind)
                    OPTIONAL {{ ?m sg:roleText ?roleText }}
                    OPTIONAL {{ ?x org:subOrganizationOf ?up }}
                    BIND(COALESCE(?up, ?x) AS ?unitProject)
@@ -360,7 +391,7 @@ def _people(store: GraphStore, iris: list[str]) -> list[dict]:
     refs = list(iris) + [str(v) for r in rows for k, v in r.items()
                          if v is not None and k in ("x", "unitProject", "doc") and str(r["kind"]) != "title"]
     d = describe(store, refs)
-    ev = evidence_for(store, list(iris) + [str(r["m"]) for r in rows if r.get("m")])
+    ev = evidence(store, list(iris) + [str(r["m"]) for r in rows if r.get("m")])
     out = {p: dict(d[p], titles=[], affiliations=[], roles=[], evidence=ev.get(p, [])) for p in iris}
     for r in rows:
         item = out[str(r["p"])]
@@ -405,23 +436,26 @@ def decision(store: GraphStore, ref: str) -> dict:
 
 
 def _decisions(store: GraphStore, iris: list[str] | None) -> list[dict]:
-    values = f"VALUES ?d {{ {iri_values(iris)} }}" if iris is not None else ""
+    # VALUES (or the type) inside each branch: outside a UNION it would not restrict the branches.
+    v = f"VALUES ?d {{ {iri_values(iris)} }}" if iris is not None else "?d a sg:Decision ."
     rows = _rows(store, f"""
-        SELECT ?d ?kind ?x ?value ?n WHERE {{ {values}
-          ?d a sg:Decision .
-          {{ ?d dcterms:description ?value . BIND("text" AS ?kind) }}
-          UNION {{ ?d sg:buildsOn ?x . BIND("builds_on" AS ?kind) }}
-          UNION {{ ?x sg:buildsOn ?d . BIND("built_upon_by" AS ?kind) }}
-          UNION {{ ?d dcterms:source ?x . BIND("document" AS ?kind) }}
-          UNION {{ ?d prov:generated ?x . BIND("generated" AS ?kind) }}
-          UNION {{ ?d sg:hasPoint ?x . ?x rdf:value ?value . BIND("point" AS ?kind) OPTIONAL {{ ?x sg:number ?n }} }}
-          UNION {{ ?x sg:decidedBy ?d . BIND("decided" AS ?kind) }}
+        SELECT ?d ?kind ?x ?value ?n WHERE {{
+          {{ {v} ?d dcterms:description ?value . BIND("text" AS ?kind) }}
+          UNION {{ {v} ?d sg:buildsOn ?x . BIND("builds_on" AS ?kind) }}
+          UNION {{ {v} ?x sg:buildsOn ?d . BIND("built_upon_by" AS ?kind) }}
+          UNION {{ {v} ?d dcterms:source ?x . BIND("document" AS ?kind) }}
+          UNION {{ {v} ?d prov:generated ?x . BIND("generated" AS ?kind) }}
+          UNION {{ {v} ?d sg:hasPoint ?x . ?x rdf:value ?value . BIND("point" AS ?kind) OPTIONAL {{ ?x sg:number ?n }} }}
+          UNION {{ {v} ?x sg:decidedBy ?d . BIND("decided" AS ?kind) }}
         }}""")
     if iris is None:
+        rows += [{"d": r["d"], "kind": None} for r in _rows(store, "SELECT ?d WHERE { ?d a sg:Decision }")]
+    if iris is None:
         iris = sorted({str(r["d"]) for r in rows})
+    rows = [r for r in rows if r.get("kind") is not None]
     refs = list(iris) + [str(r["x"]) for r in rows if r.get("x")]
     d = describe(store, refs)
-    ev = evidence_for(store, list(iris) + [str(r["x"]) for r in rows if str(r["kind"]) == "point"])
+    ev = evidence(store, list(iris) + [str(r["x"]) for r in rows if str(r["kind"]) == "point"])
     out = {i: dict(d[i], text=None, document=None, builds_on=[], built_upon_by=[], generated=[], points=[],
                    laid_down=[], evidence=ev.get(i, [])) for i in iris}
     for r in rows:
@@ -448,7 +482,7 @@ def _decisions(store: GraphStore, iris: list[str] | None) -> list[dict]:
 
 # How an entity reaches the decisions it rests on, per kind of entity.
 _ANCHORS = """
-  {{ BIND(?e AS ?d) ?d a sg:Decision . BIND("self" AS ?via) }}
+  {{ ?e a sg:Decision . BIND(?e AS ?d) BIND("self" AS ?via) }}
   UNION {{ ?e org:subOrganizationOf?/prov:wasGeneratedBy ?d . BIND("project" AS ?via) }}
   UNION {{ ?e (sg:milestoneOf|sg:subproject|org:organization)/org:subOrganizationOf?/prov:wasGeneratedBy ?d . BIND("owner" AS ?via) }}
   UNION {{ ?s (sg:scopeLimit|sg:methodStep) ?e . ?s org:subOrganizationOf/prov:wasGeneratedBy ?d . BIND("owner" AS ?via) }}
@@ -463,7 +497,9 @@ def trace(store: GraphStore, ref: str, types: tuple[str, ...] | None = None) -> 
     """An entity's evidence and, for decisions, projects, subprojects, intentions and what belongs
     to them, the chain of decisions it rests on, nearest first, back to the first."""
     iri = require(store, ref, types)
-    anchors = _rows(store, f"SELECT DISTINCT ?d ?via WHERE {{ BIND(<{iri}> AS ?e) " + _ANCHORS.format() + "}")
+    # The IRI is written into each branch: a BIND outside a UNION does not
+    # restrict the branches, which would then be evaluated for every entity.
+    anchors = _rows(store, "SELECT DISTINCT ?d ?via WHERE { " + _ANCHORS.format().replace("?e", f"<{iri}>") + "}")
     starts = sorted({str(r["d"]) for r in anchors})
     links = _rows(store, f"""
         SELECT DISTINCT ?d ?prev WHERE {{ VALUES ?start {{ {iri_values(starts)} }}
@@ -485,7 +521,7 @@ def trace(store: GraphStore, ref: str, types: tuple[str, ...] | None = None) -> 
     texts = _rows(store, f"SELECT ?d ?t WHERE {{ VALUES ?d {{ {iri_values(order)} }} ?d dcterms:description ?t }}") if order else []
     text_of = {str(r["d"]): str(r["t"]) for r in texts}
     d = describe(store, [iri] + order)
-    ev = evidence_for(store, [iri] + order)
+    ev = evidence(store, [iri] + order)
     via = sorted({str(r["via"]) for r in anchors})
     chain = [dict(d[x], text=text_of.get(x), builds_on=[{"type": "decision", "id": entity_id(p), "iri": p}
                                                         for p in sorted(previous.get(x, []))],
@@ -510,7 +546,7 @@ def dependencies(store: GraphStore, ref: str, depth: int = 1, types: tuple[str, 
     backward = _walk(store, iri, depth, forward=False)
     reached = [x["iri"] for x in forward + backward] + [x["via"] for x in forward + backward if x["via"]]
     d = describe(store, [iri] + reached)
-    ev = evidence_for(store, [n for x in forward + backward for n in x["nodes"]])
+    ev = evidence(store, [n for x in forward + backward for n in x["nodes"]])
 
     def render(items: list[dict]) -> list[dict]:
         out = []
@@ -575,11 +611,16 @@ def milestones(store: GraphStore, before: dt.date | None = None, after: dt.date 
     A month (`maj 2012`) is before a day only if the whole month is, and
     after it only if the whole month is. A date without a year is `undated`.
     """
-    rows = _rows(store, f"""SELECT ?m WHERE {{ {_project_filter("?p", project_list)}
-        ?m a sg:Milestone ; sg:milestoneOf ?o . {"?o org:subOrganizationOf? ?p . ?p a sg:Project ." if project_list is not None else ""} }}""")
+    if project_list is None:
+        rows = _rows(store, "SELECT ?m WHERE { ?m a sg:Milestone }")
+    else:
+        v = iri_values(project_list)
+        rows = _rows(store, f"""SELECT ?m WHERE {{
+            {{ VALUES ?p {{ {v} }} ?o org:subOrganizationOf ?p . ?m sg:milestoneOf ?o }}
+            UNION {{ VALUES ?p {{ {v} }} ?m sg:milestoneOf ?p }} }}""")
     iris = sorted({str(r["m"]) for r in rows})
     d = describe(store, iris)
-    ev = evidence_for(store, iris)
+    ev = evidence(store, iris)
     selected, invalid, undated = [], [], []
     for m in iris:
         item = dict(d[m], evidence=ev.get(m, []))
@@ -609,19 +650,29 @@ def milestones(store: GraphStore, before: dt.date | None = None, after: dt.date 
 
 # -- overlaps ----------------------------------------------------------------
 
-def overlaps(store: GraphStore, project_list: list[str] | None = None, min_score: int = 1) -> list[dict]:
-    """Pairs of subprojects of one project that share intentions, people or investigations to consider.
+def overlaps(store: GraphStore, project_list: list[str] | None = None, min_score: float = 0.0,
+             lang: str = "sv") -> list[dict]:
+    """Pairs of subprojects that overlap, strongest first: `[{a, b, score, reasons}]`.
 
-    Uses `graph.analysis.overlaps.compute_overlaps` when that module exists;
-    this simple count is the fallback until then.
+    The analysis module (`graph.analysis.overlaps.compute_overlaps`) does the
+    work when it is installed; this module's simple count of shared
+    intentions, people and investigations is the fallback.
     """
-    if importlib.util.find_spec("graph.analysis") and importlib.util.find_spec("graph.analysis.overlaps"):
-        module = importlib.import_module("graph.analysis.overlaps")
-        result = module.compute_overlaps(store, project=project_list[0] if project_list and len(project_list) == 1 else None,
-                                         min_score=min_score)
-        if isinstance(result, dict):
-            result = next((result[k] for k in ("overlaps", "pairs", "results") if isinstance(result.get(k), list)), [])
-        return list(result)
+    try:
+        from graph.analysis.overlaps import compute_overlaps
+    except ImportError:
+        return _shared_counts(store, project_list, min_score)
+    project = project_list[0] if project_list and len(project_list) == 1 else None
+    pairs = compute_overlaps(store, project=project, min_score=min_score, lang=lang)
+    if project_list is not None and project is None:
+        wanted = set(project_list)
+        pairs = [p for p in pairs if ((p["a"].get("project") or {}).get("iri") in wanted
+                                      or (p["b"].get("project") or {}).get("iri") in wanted)]
+    return [dict(p, type="overlap") for p in pairs]
+
+
+def _shared_counts(store: GraphStore, project_list: list[str] | None, min_score: float) -> list[dict]:
+    """Pairs of subprojects of one project sharing intentions, people or investigations (score: their count)."""
     rows = _rows(store, f"""
         SELECT ?a ?b ?kind ?x ?n1 ?n2 WHERE {{ {_project_filter("?p", project_list)}
           ?a a sg:Subproject ; org:subOrganizationOf ?p . ?b a sg:Subproject ; org:subOrganizationOf ?p .
@@ -634,12 +685,12 @@ def overlaps(store: GraphStore, project_list: list[str] | None = None, min_score
                    ?x a sg:ReferencedWork . BIND("considerations" AS ?kind) }}
         }}""")
     d = describe(store, {str(r[k]) for r in rows for k in ("a", "b", "x")})
-    ev = evidence_for(store, [str(r[k]) for r in rows for k in ("n1", "n2")])
+    ev = evidence(store, [str(r[k]) for r in rows for k in ("n1", "n2")])
     pairs: dict[tuple[str, str], dict] = {}
     for r in rows:
         a, b, x, kind = str(r["a"]), str(r["b"]), str(r["x"]), str(r["kind"])
-        pair = pairs.setdefault((a, b), {"type": "overlap", "subprojects": [d[a], d[b]], "intentions": [], "people": [],
-                                         "considerations": [], "score": 0, "evidence": []})
+        pair = pairs.setdefault((a, b), {"type": "overlap", "a": d[a], "b": d[b], "intentions": [], "people": [],
+                                         "considerations": [], "score": 0, "reasons": [], "evidence": []})
         if all(o["iri"] != x for o in pair[kind]):
             pair[kind].append(d[x])
         for node in (str(r["n1"]), str(r["n2"])):
@@ -649,10 +700,12 @@ def overlaps(store: GraphStore, project_list: list[str] | None = None, min_score
         for kind in ("intentions", "people", "considerations"):
             pair[kind].sort(key=lambda o: (o.get("number") or 0, o.get("name") or o.get("title") or "", o["iri"]))
         pair["score"] = len(pair["intentions"]) + len(pair["people"]) + len(pair["considerations"])
+        pair["reasons"] = [{"kind": kind, "detail": ", ".join(str(o.get("number") or o.get("name") or o.get("title"))
+                                                                for o in pair[kind]), "evidence": []}
+                           for kind in ("intentions", "people", "considerations") if pair[kind]]
         if pair["score"] >= min_score:
             out.append(pair)
-    return sorted(out, key=lambda p: (-p["score"], p["subprojects"][0]["number"] or 0, p["subprojects"][1]["number"] or 0,
-                                      p["subprojects"][0]["iri"]))
+    return sorted(out, key=lambda p: (-p["score"], p["a"]["number"] or 0, p["b"]["number"] or 0, p["a"]["iri"]))
 
 
 # -- any entity ----------------------------------------------------------------
@@ -674,5 +727,5 @@ def show(store: GraphStore, ref: str, types: tuple[str, ...] | None = None) -> d
     elif kind == "intention":
         data = intentions(store, iris=[iri])[0]
     else:
-        data = dict(describe(store, [iri])[iri], evidence=evidence_for(store, [iri]).get(iri, []))
+        data = dict(describe(store, [iri])[iri], evidence=evidence(store, [iri]).get(iri, []))
     return {"type": kind, "data": data}

@@ -23,7 +23,13 @@ from typing import Any, Iterator
 
 from graph.errors import QueryRefused
 
-__all__ = ["QueryRefused", "check_read_only_query", "check_update", "query_form"]
+__all__ = [
+    "QueryRefused",
+    "check_read_only_query",
+    "check_update",
+    "has_dataset_clause",
+    "query_form",
+]
 
 _UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _SERVICE = re.compile(r"service", re.IGNORECASE)
@@ -37,6 +43,19 @@ _FORM = re.compile(
         (SELECT|ASK|CONSTRUCT|DESCRIBE)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+
+# IRIs, strings and comments, blanked out before looking for keywords.
+_NOT_KEYWORDS = re.compile(
+    r"""<[^<>"{}|^`\\\x00-\x20]*>"""
+    r'''|"""(?:[^"\\]|\\.|"(?!""))*"""'''
+    r"""|'''(?:[^'\\]|\\.|'(?!''))*'''"""
+    r'''|"(?:[^"\\\n\r]|\\.)*"'''
+    r"""|'(?:[^'\\\n\r]|\\.)*'"""
+    r"""|\#[^\n]*""",
+    re.DOTALL,
+)
+_FROM = re.compile(r"(?<![?$:\w])FROM(?![:\w])", re.IGNORECASE)
 
 
 def _expand_escapes(sparql: str) -> str:
@@ -120,6 +139,16 @@ def check_update(sparql: str) -> None:
         raise QueryRefused(
             "Federerade frågor (SERVICE) är inte tillåtna: lagret hämtar aldrig data från andra servrar."
         )
+
+
+def has_dataset_clause(sparql: str) -> bool:
+    """True if the query names its own dataset (FROM / FROM NAMED).
+
+    Such a query must run without the union-default-graph option: pyoxigraph
+    lets that option override FROM, while Oxigraph server (and the SPARQL
+    protocol) let the query's own dataset win.
+    """
+    return bool(_FROM.search(_NOT_KEYWORDS.sub(" ", _expand_escapes(sparql))))
 
 
 def query_form(sparql: str) -> str | None:

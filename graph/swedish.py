@@ -15,8 +15,8 @@ import snowballstemmer
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
-# Words that carry no meaning for search (Swedish and English function words).
-STOPWORDS = frozenset("""
+# Words that carry no meaning for search (Swedish and English function words), folded below.
+_STOPWORDS = frozenset("""
 och i att det som en på är av för med till den har de inte om ett men var så vi kan ska skall eller
 från vid hur vad vilka vilken vilket vem där när sig dess denna detta dessa the of and in to a an is
 for on with which what who are be by or at as it this that from how
@@ -29,6 +29,9 @@ def fold(text: str) -> str:
     """Lower case without diacritics: `Näringslivsstrategin` -> `naringslivsstrategin`."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+STOPWORDS = frozenset(fold(w) for w in _STOPWORDS)
 
 
 def words(text: str) -> list[str]:
@@ -49,8 +52,11 @@ def terms(text: str, *, keep_stopwords: bool = False) -> list[str]:
 
 def name_matches(query: str, name: str) -> bool:
     """Whether every word typed is a word (or the start of a word) of the name, folded."""
-    wanted = words(query)
-    have = words(name)
+    return words_match(words(query), words(name))
+
+
+def words_match(wanted: list[str], have) -> bool:
+    """Whether each wanted (folded) word is one of `have` or, from 3 letters, the start of one."""
     return bool(wanted) and all(any(h == w or (len(w) >= 3 and h.startswith(w)) for h in have) for w in wanted)
 
 

@@ -86,9 +86,10 @@ def stem(word: str) -> str:
     if w.isdigit():
         return w
     # Definite forms Snowball keeps: `projektet`, `stadskärnan`.
-    if len(w) >= 8 and w.endswith("et") and not w.endswith(("het", "tet")):
+    if len(w) >= 8 and w.endswith("et") and not w.endswith(("het", "itet")):
         w = w[:-2]
-    elif len(w) >= 8 and w.endswith("an") and w[-3] not in "aeiouyåäö":
+    elif (len(w) >= 9 and w.endswith("an") and w[-3] not in "aeiouyåäö"
+          and not w.endswith(("plan", "organ", "man", "ovan", "nedan", "utan", "innan", "sedan", "samman"))):
         w = w[:-2]
     return fold(_STEMMER.stemWord(w))
 
@@ -110,17 +111,28 @@ def terms(text: str) -> list[str]:
 
 # --- titles as term sets ------------------------------------------------------------------
 
-def _reduce_generic(term: str) -> str | None:
-    """`cityutvecklingsprojek` -> `cityutveckling`; a bare generic word -> None."""
-    if term in _GENERIC_STEMS:
+_HEAD_ENDINGS = ("", "et", "en", "er", "erna", "ets", "ens", "n", "t", "s")
+
+
+def _reduce_generic(word: str) -> str | None:
+    """A word's term for title sets: `cityutvecklingsprojektet` -> `cityutveckling`.
+
+    A bare generic word (`projektet`, `utredning`, `pågående`) gives None.
+    """
+    t = stem(word)
+    if t in _GENERIC_STEMS:
         return None
-    for head in ("projek", "utredning", "process", "arbet"):
-        if term.endswith(head) and len(term) > len(head) + 3:
-            mod = term[: -len(head)]
-            if mod.endswith("s") and len(mod) > 4:
-                mod = mod[:-1]
-            return stem(mod)
-    return term
+    for head in GENERIC_HEADS:
+        i = word.rfind(head)
+        if i < 0 or word[i + len(head):] not in _HEAD_ENDINGS:
+            continue
+        if i == 0:
+            return None
+        mod = word[:i]
+        if mod.endswith("s") and len(mod) > 4:
+            mod = mod[:-1]
+        return stem(mod) if len(mod) >= 3 else None
+    return t
 
 
 def body_abbreviations(text: str, names: dict[str, str] | None = None) -> str:
@@ -168,7 +180,7 @@ def title_key(title: str, names: dict[str, str] | None = None) -> TitleKey:
         if w.isupper() and len(w) <= 6 and lw not in WORD_ABBREVIATIONS:
             abbrs.add(lw)
             continue
-        t = _reduce_generic(stem(WORD_ABBREVIATIONS.get(lw, lw)))
+        t = _reduce_generic(WORD_ABBREVIATIONS.get(lw, lw))
         if t:
             ws.add(t)
     return TitleKey(frozenset(ws), frozenset(nums), frozenset(abbrs))
@@ -305,28 +317,29 @@ class TfIdf:
         return {t: w / norm for t, w in vec.items()} if norm else {}
 
 
-def candidate_pairs(vectors: dict[str, Vector], groups: dict[str, str] | None = None, *, top_terms: int = 12,
-                    max_df: int = 60) -> set[tuple[str, str]]:
-    """Pairs of keys sharing one of their highest-weighted, not too common terms.
+def candidate_pairs(vectors: dict[str, Vector], groups: dict[str, str] | None = None, *, max_df: int = 60,
+                    min_partial: float = 0.03) -> set[tuple[str, str]]:
+    """Pairs of keys whose vectors share enough weight on terms that are not common.
 
-    Blocking: each vector is indexed under its `top_terms` heaviest terms; a
-    term indexed for more than `max_df` keys (within a group) is too common to
-    block on. `groups` restricts pairs to keys of the same group.
+    Blocking: an inverted index of every term, within each group; a term
+    found in more than `max_df` vectors of a group is too common to block on
+    (it still counts in the final cosine). The partial dot product over the
+    remaining terms must reach `min_partial`. `groups` keeps pairs within a group.
     """
-    index: dict[tuple[str, str], list[str]] = defaultdict(list)
+    index: dict[tuple[str, str], list[tuple[str, float]]] = defaultdict(list)
     for key, vec in vectors.items():
         group = groups.get(key, "") if groups else ""
-        for t, _w in sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:top_terms]:
-            index[(group, t)].append(key)
-    pairs: set[tuple[str, str]] = set()
-    for keys in index.values():
-        if len(keys) < 2 or len(keys) > max_df:
+        for t, w in vec.items():
+            index[(group, t)].append((key, w))
+    partial: dict[tuple[str, str], float] = defaultdict(float)
+    for postings in index.values():
+        if len(postings) < 2 or len(postings) > max_df:
             continue
-        keys = sorted(keys)
-        for i, a in enumerate(keys):
-            for b in keys[i + 1:]:
-                pairs.add((a, b))
-    return pairs
+        postings.sort()
+        for i, (a, wa) in enumerate(postings):
+            for b, wb in postings[i + 1:]:
+                partial[(a, b)] += wa * wb
+    return {pair for pair, dot in partial.items() if dot >= min_partial}
 
 
 def shared_terms(a: Vector, b: Vector, limit: int = 6) -> list[str]:

@@ -234,12 +234,12 @@ def test_read_only_store_refuses_writes(store, backend, tmp_path):
 
 
 def test_query_timeout(store):
-    triples = [(URIRef(f"{EX}s{i}"), URIRef(EX + "p"), Literal(i)) for i in range(1500)]
+    # A cross product of 2000 x 2000 takes around a second: far above the
+    # timeout, and short enough that the un-cancellable query (it finishes in
+    # the background) does not burden the rest of the suite.
+    triples = [(URIRef(f"{EX}s{i}"), URIRef(EX + "p"), Literal(i)) for i in range(2000)]
     store.replace_graph(graph_iri("big"), triples)
-    heavy = (
-        f"SELECT (COUNT(*) AS ?n) WHERE {{ ?a <{EX}p> ?x . ?b <{EX}p> ?y . ?c <{EX}p> ?z "
-        "FILTER(?x != ?y && ?y != ?z) }"
-    )
+    heavy = f"SELECT (COUNT(*) AS ?n) WHERE {{ ?a <{EX}p> ?x . ?b <{EX}p> ?y FILTER(?x != ?y) }}"
     with pytest.raises(StoreError) as error:
         store.select(heavy, timeout=0.05)
     assert error.value.code == "timeout"
@@ -301,6 +301,20 @@ def test_query_raw_not_acceptable(store):
     assert error.value.code == "not_acceptable"
 
 
+def test_from_clause_selects_graph_in_embedded_store(embedded_store):
+    embedded_store.replace_graph(graph_iri("a"), doc_triples("a", "aa11"))
+    embedded_store.replace_graph(graph_iri("b"), doc_triples("b", "bb22"))
+    rows = embedded_store.select(
+        f"SELECT ?d FROM <{graph_iri('b')}> WHERE {{ ?d a <{EX}Document> }}"
+    )
+    assert rows == [{"d": URIRef(EX + "b")}]
+    # The word "from" elsewhere does not switch off the union default graph.
+    rows = embedded_store.select(
+        f'SELECT ?from WHERE {{ ?from a <{EX}Document> FILTER(?from != <{EX}from>) }} ORDER BY ?from # from'
+    )
+    assert len(rows) == 2
+
+
 def test_query_raw_dataset_parameters(store):
     store.replace_graph(graph_iri("a"), doc_triples("a", "aa11"))
     store.replace_graph(graph_iri("b"), doc_triples("b", "bb22"))
@@ -345,10 +359,15 @@ def test_service_word_in_iri_or_literal_is_allowed(store):
     assert rows == [{"o": Literal("service")}]
 
 
-def test_from_clause_is_not_dereferenced(store, request_recorder):
+def test_from_clause_is_not_dereferenced(store, backend, request_recorder):
     store.replace_graph(graph_iri("a"), doc_triples("a", "aa11"))
     rows = store.select(f"SELECT * FROM <{request_recorder.url}/data.ttl> WHERE {{ ?s ?p ?o }}")
-    assert rows == []
+    if backend == "embedded":
+        # FROM names a graph of the store (here: none), as the SPARQL spec says.
+        assert rows == []
+    # Oxigraph server with --union-default-graph ignores FROM (its union option
+    # overrides the query dataset; see docs/remote-store.md); either way no
+    # request may leave for the FROM IRI.
     store.query_raw(f"SELECT * FROM NAMED <{request_recorder.url}/x> WHERE {{ ?s ?p ?o }}", "*/*")
     assert request_recorder.paths == []
 
@@ -433,7 +452,7 @@ def test_replacement_is_atomic_for_concurrent_readers(store):
     for thread in threads:
         thread.start()
     try:
-        for version in range(1, 16):
+        for version in range(1, 9):
             store.replace_graph(graph, versioned_triples(version))
     finally:
         done.set()

@@ -19,8 +19,9 @@ What the documents are made to contain, and the tests rely on (`FACTS`):
 - people written with and without diacritics (Erik Sjöström / Erik Sjostrom)
   and with and without a middle initial (Anna K Berglund / Anna Berglund);
   Karin, Olof and Per Nilsson share only a surname;
-- an organisation with its abbreviation in A (`Solviks Näringslivsbolag AB
-  (SNAB)`) and by its full name only in B;
+- an organisation defined with its abbreviation in A (`Solviks Näringslivsbolag
+  AB (SNAB)`) and written only as `SNAB` in B; both support a subproject
+  (A4, B2); B3 names it in full as its reference group;
 - plan B has an impossible date (2014-09-31), a subproject without a leader,
   a milestone after the date the decision must be taken by, and restates its
   intention 2 with the text of intention 3;
@@ -120,7 +121,8 @@ def plan_a() -> str:
         "2014-03-10 Bilaga 4. NÄRINGSLIVSUTREDNING DELPROJEKT 4 Syfte och frågeställning Delprojektet ska "
         "kartlägga det lokala näringslivets behov av arbetskraft och föreslå hur vuxenutbildningen kan möta det. "
         "Andra utredningar/processer som ska beaktas 1. Arbetsmarknadsprogrammet Projektorganisation "
-        "Uppdragsansvarig: Göran Blom Projektledare: Sara Wik Projektgrupp: Maria Holm och Nils Berg. Tidplan "
+        "Uppdragsansvarig: Göran Blom Projektledare: Sara Wik Projektgrupp: Maria Holm och Nils Berg med stöd från "
+        "SNAB. Tidplan "
         "1. Förslag överlämnat till kommundirektören 2014-05-15 2. KS 2014-06-10 Kostnader/budget Inom "
         "befintliga ramar. Rapportering och utvärdering Fortlöpande till uppdragsansvarig.",
     ]
@@ -165,7 +167,7 @@ def plan_b() -> str:
         "att hitta lokaler och mark för att etablera sig i Solvik. Andra utredningar/processer som ska beaktas "
         "1. KS verksamhetsplan 2014 2. Stadskärneprojektet Levande Stadskärna 3. Projekt Gemensam kundtjänst "
         "Projektorganisation Uppdragsansvarig: Rickard Ström Projektledare: Emma Falk Projektgrupp: Maria Holm, "
-        "Erik Sjostrom och Anna Berglund. Tidplan 1. Förslag överlämnat till kommundirektören 2014-09-15 2. KS "
+        "Erik Sjostrom och Anna Berglund med stöd från SNAB. Tidplan 1. Förslag överlämnat till kommundirektören 2014-09-15 2. KS "
         "2014-10-21 3. Etablering av lotsfunktion 2015-01-15 Kostnader/budget Inom befintliga ramar. "
         "Rapportering och utvärdering Fortlöpande till uppdragsansvarig.",
 

@@ -1,0 +1,120 @@
+"""The Styrgraf HTTP server: `create_app()` builds the FastAPI application.
+
+One store is opened per application (read-write, since uploads write) and
+shared by all requests through `api.deps.get_store`.  Routers: `/health`,
+`/sparql`, `/id/...` (linked data), `/api/documents` (writing) and the read
+API in `api.routes` when that module exists.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+
+from graph.errors import StoreError
+from graph.store import open_store, resolve_location
+
+from . import errors, linked_data, sparql, upload
+from .sparql_exec import Limits, QueryRunner
+
+TOKEN_ENV = "STYRGRAF_TOKEN"
+DEFAULT_MAX_UPLOAD = 50 * 1024 * 1024
+
+try:
+    from .routes import router as read_router
+except ModuleNotFoundError as missing:  # the read API is built separately; until then the shell runs alone
+    if missing.name != "api.routes":
+        raise
+    read_router = None
+
+
+class StoreStatus(BaseModel):
+    location: str
+    kind: str
+    graphs: int
+    triples: int
+
+
+class Health(BaseModel):
+    status: str
+    store: StoreStatus
+
+
+def public_location(location: str) -> str:
+    """The store location without any user:password part of a URL."""
+    if "://" not in location:
+        return location
+    parts = urlsplit(location)
+    netloc = parts.hostname or ""
+    if parts.port:
+        netloc += f":{parts.port}"
+    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
+def store_kind(store: Any) -> str:
+    from graph.embedded import EmbeddedStore
+
+    return "embedded" if isinstance(store, EmbeddedStore) else "remote"
+
+
+def create_app(store_location: str | None = None, *, token: str | None = None, query_timeout: float = 10.0,
+               row_cap: int = 10_000, max_upload: int = DEFAULT_MAX_UPLOAD, local_token: str | None = None,
+               query_workers: int = 4, query_memory: int | None = 2 * 1024 ** 3) -> FastAPI:
+    """Open the store (`--store`, else $STYRGRAF_STORE, else ./var/store) and build the app.
+
+    `token` (else $STYRGRAF_TOKEN) lets clients write; without it writing over
+    HTTP is off.  `local_token` is the per-run token of `styrgraf serve`.
+    SPARQL endpoint limits: `query_timeout` seconds, `row_cap` rows,
+    `query_workers` queries at once, `query_memory` bytes per query process.
+    Raises StoreError if the store cannot be opened (e.g. locked by another process).
+    """
+    location = resolve_location(store_location)
+    store = open_store(location)
+    app = FastAPI(title="Styrgraf", version="0.1.0",
+                  description="Kunskapsgraf över kommunala styrdokument: SPARQL, länkade data och dokument.")
+    app.state.store = store
+    # Absolute, so that `running_server` can tell which store a server serves.
+    app.state.store_location = public_location(location if "://" in location else os.path.abspath(location))
+    app.state.token = (token if token is not None else os.environ.get(TOKEN_ENV)) or None
+    app.state.local_token = local_token or None
+    app.state.query_limits = Limits(timeout=query_timeout, row_cap=row_cap, memory_bytes=query_memory)
+    app.state.query_runner = QueryRunner(store, query_workers)
+    app.state.max_upload = max_upload
+    app.state.write_lock = threading.Lock()
+
+    errors.install(app)
+    app.add_api_route("/health", health, methods=["GET"], response_model=Health, tags=["status"],
+                      summary="Serverns och lagrets status",
+                      responses={503: {"model": errors.ErrorBody, "description": "Lagret kan inte nås"}})
+    app.include_router(sparql.router)
+    app.include_router(linked_data.router)
+    app.include_router(upload.router)
+    if read_router is not None:
+        app.include_router(read_router)
+    errors.patch_openapi(app)
+    return app
+
+
+def close_app(app: FastAPI) -> None:
+    """Release what `create_app` opened: query checkpoints and the store (and its lock)."""
+    app.state.query_runner.close()
+    app.state.store.close()
+
+
+def health(request: Request) -> Any:
+    """Liveness and the store's state; 503 when the store cannot be read."""
+    state = request.app.state
+    store = state.store
+    try:
+        graphs = store.graphs()
+    except (StoreError, OSError) as error:
+        message = error.message if isinstance(error, StoreError) else str(error)
+        return JSONResponse({"error": "store_unavailable", "detail": f"Lagret kan inte läsas: {message}"},
+                            status_code=503)
+    return {"status": "ok", "store": {"location": state.store_location, "kind": store_kind(store),
+                                      "graphs": len(graphs), "triples": sum(g.triples for g in graphs)}}

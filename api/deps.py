@@ -1,0 +1,5 @@
+from fastapi import Request
+
+
+def get_store(request: Request):
+    return request.app.state.store

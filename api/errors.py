@@ -1,0 +1,214 @@
+"""Every HTTP error is JSON `{"error": <stable English key>, "detail": <Swedish text>}`.
+
+Routes raise `ApiError` (or let a `StoreError` through); FastAPI's own errors
+(unknown path, wrong method, bad parameters) are reshaped here so that clients
+see one error format.  The catch-all handler exists so that a bug never leaks a
+stack trace; the tests show that no request reaches it.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from graph.errors import StoreError
+
+log = logging.getLogger("styrgraf.api")
+
+
+class ErrorBody(BaseModel):
+    error: str
+    detail: str
+
+
+class ApiError(Exception):
+    """An error answer: HTTP status, stable key, Swedish detail."""
+
+    def __init__(self, status: int, error: str, detail: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.error = error
+        self.detail = detail
+        self.headers = headers
+
+
+# StoreError.code -> HTTP status.  Store trouble that is not the client's
+# fault is 503 (try later), never 500.
+STORE_STATUS = {
+    "not_found": 404,
+    "bad_query": 400,
+    "refused": 400,
+    "invalid_data": 422,
+    "not_acceptable": 406,
+    "unsupported_format": 415,
+    "timeout": 503,
+    "unreachable": 503,
+    "locked": 503,
+    "io": 503,
+    "server_error": 502,
+    "read_only": 403,
+    "not_union": 503,
+    "bad_location": 503,
+}
+
+# Default keys for FastAPI/Starlette HTTP errors.
+STATUS_KEYS = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    406: "not_acceptable",
+    413: "too_large",
+    415: "unsupported_media_type",
+    422: "invalid_parameters",
+    503: "unavailable",
+}
+STATUS_TEXTS = {
+    404: "Resursen finns inte.",
+    405: "Metoden stöds inte för den här adressen.",
+}
+
+
+def error_response(status: int, error: str, detail: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"error": error, "detail": detail}, status_code=status, headers=headers)
+
+
+def store_error_response(error: StoreError) -> JSONResponse:
+    status = STORE_STATUS.get(error.code, 503)
+    return error_response(status, error.code, error.message)
+
+
+async def _api_error(request: Request, exc: ApiError) -> Response:
+    return error_response(exc.status, exc.error, exc.detail, exc.headers)
+
+
+async def _store_error(request: Request, exc: StoreError) -> Response:
+    if STORE_STATUS.get(exc.code, 503) >= 500:
+        log.warning("store error on %s %s: %s (%s)", request.method, request.url.path, exc.message, exc.code)
+    return store_error_response(exc)
+
+
+def schema_paths(app: Any) -> list[tuple[re.Pattern[str], str, set[str]]]:
+    """(pattern, template, methods) of every documented path, from the OpenAPI schema."""
+    cached = getattr(app.state, "_schema_paths", None)
+    if cached is None:
+        cached = []
+        for template, item in app.openapi().get("paths", {}).items():
+            pattern = re.compile("^" + re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template)) + "$")
+            methods = {m.upper() for m in item if m in ("get", "put", "post", "delete", "patch", "head", "options")}
+            cached.append((pattern, template, methods))
+        app.state._schema_paths = cached
+    return cached
+
+
+def allowed_methods(app: Any, path: str) -> list[str]:
+    # Starlette names only the first matching route's methods in Allow; a path
+    # served by several routes (GET and POST /sparql) needs all of them.
+    methods: set[str] = set()
+    for pattern, _, route_methods in schema_paths(app):
+        if pattern.match(path):
+            methods |= route_methods
+    return sorted(methods)
+
+
+async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+    detail: Any = exc.detail
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:
+        methods = allowed_methods(request.app, request.url.path)
+        if methods:
+            headers["Allow"] = ", ".join(methods)
+    error = STATUS_KEYS.get(exc.status_code, "error")
+    if isinstance(detail, dict) and "detail" in detail:
+        error = str(detail.get("error") or error)
+        detail = detail["detail"]
+    if not isinstance(detail, str):
+        detail = str(detail)
+    # Starlette's default detail is the English reason phrase; staff read Swedish.
+    if exc.status_code in STATUS_TEXTS and detail in ("Not Found", "Method Not Allowed"):
+        detail = STATUS_TEXTS[exc.status_code]
+    if exc.status_code in (204, 304) or exc.status_code < 200:
+        return Response(status_code=exc.status_code, headers=headers)
+    return error_response(exc.status_code, error, detail, headers or None)
+
+
+def describe_validation_errors(errors: list[dict[str, Any]]) -> str:
+    """One Swedish line naming each bad parameter (location and problem)."""
+    parts = []
+    for item in errors:
+        loc = [str(x) for x in item.get("loc", ()) if x not in ("body",)]
+        where = ".".join(loc[1:]) if len(loc) > 1 else ".".join(loc) or "begäran"
+        kind = item.get("type", "")
+        if kind == "missing":
+            problem = "saknas"
+        else:
+            problem = str(item.get("msg", "ogiltigt värde"))
+        parts.append(f"{where}: {problem}")
+    return "Ogiltiga parametrar: " + "; ".join(parts) if parts else "Ogiltiga parametrar."
+
+
+async def _validation_error(request: Request, exc: RequestValidationError) -> Response:
+    return error_response(422, "invalid_parameters", describe_validation_errors(list(exc.errors())))
+
+
+async def _unexpected(request: Request, exc: Exception) -> Response:
+    # Logged with the traceback for the operator; the client gets no internals.
+    log.exception("unexpected error on %s %s", request.method, request.url.path)
+    return error_response(500, "internal_error", "Ett oväntat fel uppstod i servern. Felet har loggats.")
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(ApiError, _api_error)  # type: ignore[arg-type]
+    app.add_exception_handler(StoreError, _store_error)  # type: ignore[arg-type]
+    app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
+    app.add_exception_handler(Exception, _unexpected)
+
+
+def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses=` entries for the error statuses an operation documents."""
+    texts = {
+        400: "Felaktig begäran", 401: "Nyckel saknas", 403: "Nyckeln nekas eller skrivning är avstängd",
+        404: "Finns inte", 406: "Inget begärt format kan levereras", 413: "För stort",
+        415: "Medietypen stöds inte", 422: "Ogiltiga parametrar", 503: "Tillfälligt otillgänglig",
+    }
+    return {s: {"model": ErrorBody, "description": texts.get(s, "Fel")} for s in statuses}
+
+
+def patch_openapi(app: FastAPI) -> None:
+    """Make the schema tell the truth about 422: it is ErrorBody like every other error.
+
+    FastAPI documents 422 as its own `HTTPValidationError`; our handler answers
+    `{error, detail}` instead, so the schema is rewritten to match.  Each route
+    lists its own error statuses (see `responses()`); there is deliberately no
+    catch-all `default`, so that schemathesis checks the statuses for real.
+    """
+    original = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = original()
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        components["ErrorBody"] = ErrorBody.model_json_schema()
+        error_content = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}
+        for path_item in schema.get("paths", {}).values():
+            for operation in path_item.values():
+                if not isinstance(operation, dict) or "responses" not in operation:
+                    continue
+                ops = operation["responses"]
+                if "422" in ops:
+                    ops["422"] = {"description": "Ogiltiga parametrar", "content": error_content}
+        for name in ("HTTPValidationError", "ValidationError"):
+            components.pop(name, None)
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -1,0 +1,119 @@
+"""Query worker processes (`python -m api.sparql_worker`) for the SPARQL endpoint.
+
+A worker answers one job at a time over stdin/stdout frames.  Idle workers
+are reused (a worker starts in ~0.1 s); a worker whose query passed its time
+limit, or that died (memory limit), is killed and not given back.
+"""
+from __future__ import annotations
+
+import json
+import os
+import select
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from . import sparql_worker
+
+_POLL = 0.05
+_PROJECT_ROOT = str(Path(__file__).resolve().parents[1])
+
+
+class Cancelled(Exception):
+    """Nobody waits for this query any more (time limit passed or client gone)."""
+
+
+class WorkerGone(Exception):
+    """The worker process ended; `before_job` if it never got the job (an idle worker had died)."""
+
+    def __init__(self, before_job: bool) -> None:
+        super().__init__("query worker ended")
+        self.before_job = before_job
+
+
+class Worker:
+    """One `python -m api.sparql_worker` process."""
+
+    def __init__(self, memory_bytes: int | None) -> None:
+        env = dict(os.environ)
+        env["STYRGRAF_SPARQL_MEMORY"] = str(memory_bytes or "")
+        env["RUST_BACKTRACE"] = "0"  # an out-of-memory abort logs one line, not a backtrace attempt
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (_PROJECT_ROOT, env.get("PYTHONPATH")) if p)
+        self.process = subprocess.Popen([sys.executable, "-m", "api.sparql_worker"], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, env=env, cwd=_PROJECT_ROOT, bufsize=0,
+                                        close_fds=True)
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        for stream in (self.process.stdin, self.process.stdout):
+            if stream is not None:
+                stream.close()
+
+    def ask(self, job: dict[str, Any], cancel: threading.Event, deadline: float) -> tuple[dict[str, Any], bytes]:
+        assert self.process.stdin is not None
+        try:
+            self.process.stdin.write(sparql_worker.frame(job))
+            self.process.stdin.flush()
+        except (BrokenPipeError, OSError):
+            raise WorkerGone(before_job=True) from None
+        size = int.from_bytes(self._read(4, cancel, deadline), "big")
+        header = json.loads(self._read(size, cancel, deadline))
+        body = self._read(header["size"], cancel, deadline) if header.get("status") == "ok" else b""
+        return header, body
+
+    def _read(self, size: int, cancel: threading.Event, deadline: float) -> bytes:
+        assert self.process.stdout is not None
+        fd = self.process.stdout.fileno()
+        chunks: list[bytes] = []
+        missing = size
+        while missing:
+            if cancel.is_set() or time.monotonic() > deadline:
+                raise Cancelled()
+            ready, _, _ = select.select([fd], [], [], _POLL)
+            if not ready:
+                continue
+            chunk = os.read(fd, min(missing, 1 << 20))
+            if not chunk:
+                raise WorkerGone(before_job=False)
+            chunks.append(chunk)
+            missing -= len(chunk)
+        return b"".join(chunks)
+
+
+class WorkerPool:
+    """Idle workers, reused; a killed worker is simply not given back."""
+
+    def __init__(self) -> None:
+        self._idle: list[Worker] = []
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def take(self, memory_bytes: int | None) -> Worker:
+        with self._lock:
+            while self._idle:
+                worker = self._idle.pop()
+                if worker.alive():
+                    return worker
+        return Worker(memory_bytes)
+
+    def give(self, worker: Worker) -> None:
+        with self._lock:
+            if not self._closed:
+                self._idle.append(worker)
+                return
+        worker.kill()
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            idle, self._idle = self._idle, []
+        for worker in idle:
+            worker.kill()

@@ -1,0 +1,198 @@
+"""Writing over HTTP: `POST /api/documents` (upload one file) and `DELETE /api/documents/{id}`.
+
+An upload is streamed to a private temporary directory and reading stops as
+soon as it passes the size limit (413).  The file is kept under its original
+name (it becomes the stored file-name metadata) and is recognised by its
+content, never by that name: PDF or text, anything else is 415.  The
+temporary copy is the only file the server reads for a request, and it is
+removed afterwards.  A refused upload writes nothing to the store.
+"""
+from __future__ import annotations
+
+import shutil
+import tempfile
+import threading
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi import Path as PathParam
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from starlette.datastructures import UploadFile
+from starlette.formparsers import MultiPartException, MultiPartParser
+
+from graph.documents import IngestResult, find_document_graph, ingest_file, list_documents, remove_document
+from graph.entities import entity_id
+from ingest.sources import SourceError, open_source
+
+from .auth import require_writer
+from .deps import get_store
+from .errors import ApiError, responses
+from .sparql import media_type
+
+router = APIRouter(prefix="/api/documents", tags=["documents"])
+
+# Multipart framing (boundaries, part headers) on top of the file itself.
+FRAMING_ALLOWANCE = 64 * 1024
+_SOURCE_STATUS = {"unsupported-type": 415, "not-pdf": 415, "too-large": 413}
+
+
+class DocumentRef(BaseModel):
+    type: str = "document"
+    id: str
+    iri: str
+    title: str | None = None
+
+
+class FindingOut(BaseModel):
+    code: str
+    severity: str
+    message: str
+    evidence: list[dict[str, Any]] = []
+
+
+class UploadResult(BaseModel):
+    status: str
+    document: DocumentRef | None
+    graph: str | None
+    findings: list[FindingOut]
+
+
+class RemoveResult(BaseModel):
+    status: str
+    document: DocumentRef
+    graph: str
+
+
+def safe_file_name(name: str | None) -> str:
+    """The client's file name reduced to one harmless path component."""
+    base = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    base = "".join(ch for ch in unicodedata.normalize("NFC", base) if ch.isprintable()).strip()
+    if base in ("", ".", ".."):
+        return "dokument"
+    encoded = base.encode("utf-8")
+    if len(encoded) > 200:  # file systems allow 255 bytes per name
+        base = encoded[:200].decode("utf-8", "ignore")
+    return base
+
+
+async def receive_file(request: Request, limit: int, directory: Path) -> Path:
+    """Stream the multipart field `file` into `directory`; 413 past `limit` bytes."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit + FRAMING_ALLOWANCE:
+        raise _too_large(limit)
+
+    async def limited():
+        total = 0
+        async for chunk in request.stream():
+            total += len(chunk)
+            if total > limit + FRAMING_ALLOWANCE:
+                raise _too_large(limit)
+            yield chunk
+
+    parser = MultiPartParser(request.headers, limited(), max_files=1, max_fields=10, max_part_size=64 * 1024)
+    try:
+        form = await parser.parse()
+    except MultiPartException as error:
+        raise ApiError(400, "bad_request", f"Ogiltig multipart-data: {error.message}") from None
+    try:
+        upload = form.get("file")
+        if not isinstance(upload, UploadFile):
+            raise ApiError(422, "invalid_parameters", "Fältet file saknas: skicka dokumentet som multipart-fältet file.")
+        if upload.size is not None and upload.size > limit:
+            raise _too_large(limit)
+        target = directory / safe_file_name(upload.filename)
+        await run_in_threadpool(_copy, upload, target)
+        if target.stat().st_size > limit:
+            raise _too_large(limit)
+        return target
+    finally:
+        await form.close()
+
+
+def _copy(upload: UploadFile, target: Path) -> None:
+    upload.file.seek(0)
+    with open(target, "xb") as out:
+        shutil.copyfileobj(upload.file, out, 1 << 20)
+
+
+def _too_large(limit: int) -> ApiError:
+    return ApiError(413, "too_large", f"Filen är för stor: högst {limit / (1024 * 1024):.1f} MB tas emot.".replace(".", ",", 1))
+
+
+def finding_json(finding: Any) -> dict[str, Any]:
+    return {"code": finding.code, "severity": finding.severity, "message": finding.message,
+            "evidence": [{"page": e.page, "start": e.start, "end": e.end, "quote": e.quote} for e in finding.evidence]}
+
+
+def document_ref(store: Any, graph: str | None) -> dict[str, Any] | None:
+    for doc in list_documents(store):
+        if doc["graph"] == graph:
+            return {"type": "document", "id": entity_id(doc["iri"]), "iri": doc["iri"], "title": doc["title"]}
+    return None
+
+
+def _ingest(store: Any, lock: threading.Lock, path: Path, limit: int) -> IngestResult:
+    try:
+        open_source(path, max_bytes=limit)  # sniffed by content before anything is written
+    except SourceError as error:
+        status = _SOURCE_STATUS.get(error.code, 422)
+        key = {415: "unsupported_media_type", 413: "too_large"}.get(status, "unprocessable")
+        raise ApiError(status, key, str(error)) from None
+    # One writer at a time: ingest_file's "already stored?" check and its write must not interleave.
+    with lock:
+        result = ingest_file(store, path)
+    if not result.ok:
+        raise ApiError(422, "unprocessable", f"Filen {path.name} kan inte läsas in: {result.reason}")
+    return result
+
+
+@router.post("", summary="Läs in ett dokument", status_code=201, response_model=UploadResult,
+             dependencies=[Depends(require_writer)],
+             responses={200: {"model": UploadResult, "description": "Redan lagrat, ersatt eller ny återgivning"},
+                        **responses(400, 401, 403, 413, 415, 422, 503)},
+             openapi_extra={"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+                 "type": "object", "required": ["file"],
+                 "properties": {"file": {"type": "string", "format": "binary"}}}}}}})
+async def upload_document(request: Request) -> JSONResponse:
+    """Ta emot en PDF eller textfil (multipart-fältet `file`) och läs in den.
+
+    201 när dokumentet är nytt; 200 när filen redan fanns (`unchanged`), ersatte en
+    äldre version (`replaced`) eller är en ny återgivning av ett lagrat dokument (`rendition`).
+    """
+    if media_type(request) != "multipart/form-data":
+        raise ApiError(415, "unsupported_media_type", "Skicka dokumentet som multipart/form-data i fältet file.")
+    state = request.app.state
+    store = get_store(request)
+    with tempfile.TemporaryDirectory(prefix="styrgraf-upload-") as tmp:
+        path = await receive_file(request, state.max_upload, Path(tmp))
+        try:
+            result = await run_in_threadpool(_ingest, store, state.write_lock, path, state.max_upload)
+        finally:
+            # Also after a failure: whatever reached the store must reach SPARQL too.
+            state.query_runner.store_changed()
+        document = await run_in_threadpool(document_ref, store, result.graph)
+    body = {"status": result.status, "document": document, "graph": result.graph,
+            "findings": [finding_json(f) for f in result.findings]}
+    status = 201 if result.status == "ingested" else 200
+    headers = {"Location": f"/id/doc/{document['id']}"} if document and status == 201 else None
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+@router.delete("/{doc_id:path}", summary="Ta bort ett dokument", response_model=RemoveResult,
+               dependencies=[Depends(require_writer)], responses=responses(401, 403, 404, 422, 503))
+def delete_document(request: Request,
+                    doc_id: str = PathParam(..., min_length=1, max_length=500,
+                                            description="Dokumentets id, Dnr, sha256, dokument- eller graf-IRI.")) -> dict:
+    store = get_store(request)
+    with request.app.state.write_lock:
+        graph = find_document_graph(store, doc_id)
+        if graph is None:
+            raise ApiError(404, "not_found", f"Inget lagrat dokument matchar {doc_id!r}.")
+        document = document_ref(store, graph)
+        remove_document(store, graph)
+    request.app.state.query_runner.store_changed()
+    return {"status": "removed", "graph": graph, "document": document}

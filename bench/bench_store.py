@@ -1,0 +1,244 @@
+"""Store benchmark: loading and core-question latency on the embedded store, a remote
+Oxigraph server and, as the baseline, an in-memory rdflib graph — all in one run.
+
+    python bench/bench_store.py --docs 200            # about a million triples
+    python bench/bench_store.py --docs 10000 --no-rdflib
+
+Documents are synthetic plans from `bench/synth.py`, extracted by the real pipeline
+(in parallel, cached under bench/out/) and loaded through the real store layer,
+one named graph per document. Each backend is loaded in a fresh subprocess so that
+its peak memory is its own. The core questions are the graph layer's own answer
+functions (graph/queries.py):
+  intention  - which subprojects address intention N of a plan
+  person     - a person's roles across all documents
+  considers  - what a subproject must take into account
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from multiprocessing import Pool
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+OUT = ROOT / "bench" / "out"
+
+
+def _extract_one(args: tuple[int, int, str]) -> tuple[str, str, int]:
+    index, seed, directory = args
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("synth", ROOT / "bench" / "synth.py")
+    synth = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(synth)
+    from graph.store import triples_to_lines
+    from ingest.pipeline import extract_path
+
+    rng = random.Random(seed * 1_000_003 + index)
+    text, _ = synth.generate_plan(rng, index)
+    src = Path(directory) / f"{index:05d}.txt"
+    src.write_text(text, encoding="utf-8")
+    graph_iri, graph = extract_path(src).to_graph()
+    lines = triples_to_lines(graph)
+    nt = Path(directory) / f"{index:05d}.nt"
+    nt.write_text(graph_iri + "\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    src.unlink()
+    return graph_iri, str(nt), len(lines)
+
+
+def prepare(docs: int, seed: int) -> Path:
+    """Extract `docs` synthetic plans into N-Triples files (cached)."""
+    directory = OUT / f"docs-{docs}-seed-{seed}"
+    done = directory / "DONE"
+    if done.exists():
+        return directory
+    directory.mkdir(parents=True, exist_ok=True)
+    t = time.perf_counter()
+    with Pool(os.cpu_count() or 2) as pool:
+        for i, _ in enumerate(pool.imap_unordered(_extract_one, [(i, seed, str(directory)) for i in range(docs)], 8)):
+            if (i + 1) % 500 == 0:
+                print(f"  extracted {i + 1}/{docs}", flush=True)
+    done.write_text(f"{time.perf_counter() - t:.1f}\n")
+    return directory
+
+
+LOADER = r"""
+import json, resource, sys, time
+from pathlib import Path
+sys.path.insert(0, {root!r})
+kind, location, directory = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+files = sorted(directory.glob("*.nt"))
+triples = 0
+if kind == "rdflib":
+    import rdflib
+    ds = rdflib.Dataset(default_union=True)
+    t0 = time.perf_counter()
+    for f in files:
+        iri, _, body = f.read_text(encoding="utf-8").partition("\n")
+        ds.graph(rdflib.URIRef(iri)).parse(data=body, format="nt")
+        triples += body.count("\n")
+else:
+    from graph.store import open_store
+    store = open_store(location)
+    t0 = time.perf_counter()
+    for f in files:
+        iri, _, body = f.read_text(encoding="utf-8").partition("\n")
+        lines = body.splitlines()
+        store._replace_lines(iri, lines)
+        triples += len(lines)
+    store.close()
+print(json.dumps({{"seconds": time.perf_counter() - t0, "triples": triples,
+                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+"""
+
+QUERIER = r"""
+import json, random, sys, time
+from pathlib import Path
+sys.path.insert(0, {root!r})
+kind, location, directory, repeat = sys.argv[1], sys.argv[2], Path(sys.argv[3]), int(sys.argv[4])
+from graph import queries
+if kind == "rdflib":
+    import rdflib
+    from bench.rdflib_store import RdflibStore
+    ds = rdflib.Dataset(default_union=True)
+    for f in sorted(directory.glob("*.nt")):
+        iri, _, body = f.read_text(encoding="utf-8").partition("\n")
+        ds.graph(rdflib.URIRef(iri)).parse(data=body, format="nt")
+    store = RdflibStore(ds)
+else:
+    from graph.store import open_store
+    store = open_store(location, read_only=(kind == "embedded"))
+from ontology.terms import sparql_prefixes
+rng = random.Random(5)
+projects = [str(r["p"]) for r in store.select(sparql_prefixes() + "SELECT ?p WHERE {{ ?p a sg:Project }} LIMIT 500")]
+people = [str(r["x"]) for r in store.select(sparql_prefixes() + "SELECT ?x WHERE {{ ?x a foaf:Person }} LIMIT 500")]
+subs = [str(r["s"]) for r in store.select(sparql_prefixes() + "SELECT ?s WHERE {{ ?s a sg:Subproject }} LIMIT 500")]
+questions = {{
+    "intention": lambda: queries.intentions(store, project=rng.choice(projects), number=rng.randint(1, 5)),
+    "person": lambda: queries.person(store, rng.choice(people)),
+    "considers": lambda: queries.subproject(store, rng.choice(subs)),
+}}
+out = {{}}
+for name, ask in questions.items():
+    for _ in range(min(5, repeat)):
+        ask()  # warm-up
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        ask()
+        times.append((time.perf_counter() - t) * 1000)
+    times.sort()
+    out[name] = {{"p50": times[len(times) // 2], "p95": times[int(len(times) * 0.95) - 1]}}
+print(json.dumps(out))
+"""
+
+
+def run(script: str, *args: str) -> dict:
+    res = subprocess.run([sys.executable, "-c", script.format(root=str(ROOT)), *args],
+                         capture_output=True, text=True, cwd=ROOT)
+    if res.returncode != 0:
+        raise SystemExit(f"benchmark step failed: {' '.join(args)}\n{res.stderr[-3000:]}")
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+def du(path: Path) -> float:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 2**20
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def oxigraph_server(data: Path):
+    port = free_port()
+    binary = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    proc = subprocess.Popen([binary, "serve", "--location", str(data), "--bind", f"127.0.0.1:{port}",
+                             "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    import httpx
+
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/query", params={"query": "ASK {}"}, timeout=1)
+            return proc, f"http://127.0.0.1:{port}"
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    proc.kill()
+    raise SystemExit("oxigraph serve did not start")
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=200, help="synthetic documents (default 200, about 1 M triples)")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--repeat", type=int, default=200, help="timed runs per question (default 200)")
+    ap.add_argument("--no-rdflib", action="store_true", help="skip the in-memory rdflib baseline (large runs)")
+    args = ap.parse_args()
+
+    t = time.perf_counter()
+    directory = prepare(args.docs, args.seed)
+    print(f"{args.docs} documents extracted (cached in {directory.relative_to(ROOT)}; "
+          f"{time.perf_counter() - t:.1f} s this run)")
+    results: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory(dir=OUT) as tmp:
+        tmp = Path(tmp)
+        embedded = tmp / "embedded"
+        results["embedded"] = run(LOADER, "embedded", str(embedded), str(directory))
+        results["embedded"]["disk_mb"] = du(embedded)
+        results["embedded"].update(q=run(QUERIER, "embedded", str(embedded), str(directory), str(args.repeat)))
+
+        server, url = oxigraph_server(tmp / "remote")
+        try:
+            results["remote"] = run(LOADER, "remote", url, str(directory))
+            results["remote"].update(q=run(QUERIER, "remote", url, str(directory), str(args.repeat)))
+            results["remote"]["server_peak_mb"] = rss_mb(server.pid)
+        finally:
+            server.terminate()
+            server.wait(10)
+        results["remote"]["disk_mb"] = du(tmp / "remote")
+        if not args.no_rdflib:
+            results["rdflib"] = run(LOADER, "rdflib", "-", str(directory))
+            results["rdflib"].update(q=run(QUERIER, "rdflib", "-", str(directory), str(max(20, args.repeat // 10))))
+
+    base = results.get("rdflib")
+    print(f"\n{'backend':<10}{'triples':>10}{'load s':>9}{'triples/s':>11}{'disk MB':>9}{'loader peak MB':>16}")
+    for name, r in results.items():
+        print(f"{name:<10}{r['triples']:>10}{r['seconds']:>9.1f}{r['triples'] / r['seconds']:>11.0f}"
+              f"{r.get('disk_mb', float('nan')):>9.1f}{r['peak_mb']:>16.0f}"
+              + (f"   (server peak {r['server_peak_mb']:.0f} MB)" if "server_peak_mb" in r else ""))
+    print(f"\n{'question':<11}" + "".join(f"{n + ' p50/p95 ms':>26}" for n in results))
+    for q in ("intention", "person", "considers"):
+        print(f"{q:<11}" + "".join(f"{r['q'][q]['p50']:>16.2f} /{r['q'][q]['p95']:>7.2f}" for r in results.values()))
+    if base:
+        print("\nratios against the rdflib baseline (p95 time; < 1 is faster):")
+        for name in ("embedded", "remote"):
+            parts = [f"{q} {results[name]['q'][q]['p95'] / base['q'][q]['p95']:.3f}" for q in ("intention", "person", "considers")]
+            load = (results[name]["triples"] / results[name]["seconds"]) / (base["triples"] / base["seconds"])
+            print(f"  {name:<9} load speed x{load:.1f}; " + ", ".join(parts))
+    e = results["embedded"]
+    print(f"\ntargets: embedded p95 <= 10 ms: "
+          + ", ".join(f"{q} {'met' if e['q'][q]['p95'] <= 10 else 'MISSED'}" for q in ("intention", "person", "considers"))
+          + f"; load >= 20 000 triples/s: {'met' if e['triples'] / e['seconds'] >= 20000 else 'MISSED'}"
+          + f"; loader peak <= 1 GB: {'met' if e['peak_mb'] <= 1024 else 'MISSED'}")
+
+
+if __name__ == "__main__":
+    main()

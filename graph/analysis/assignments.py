@@ -1,0 +1,180 @@
+"""What each subproject is asked to do, as text units and TF-IDF vectors.
+
+A subproject's assignment is its title, purpose and questions (one unit per
+sentence or numbered question), method steps and scope limits. Two things are
+taken out before comparing, because other reasons already say them: sentences
+restating an intention of the plan (the `intention` reason), and the titles of
+the works the subproject must take into account (the `investigation` reason).
+What is left says what the subproject itself is to produce, so two subprojects
+asked to write the same guidelines meet here even when no intention number
+or shared reference says so.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ingest.sentences import sentence_spans
+
+from .projection import Projection
+from .similarity import Decompounder, TfIdf, Vector, candidate_pairs, cosine, text_terms, words
+
+# A sentence this close to an intention of the plan is that intention restated.
+RESTATEMENT = 0.5
+# Units with fewer content terms than this say nothing of their own.
+MIN_TERMS = 3
+_LIST_MARKER = re.compile(r"(?:(?<=\s)|^)\d{1,2}\.\s+(?=\S)")
+_COVERAGE_SENTENCE = re.compile(r"\bintention\w*\s+(?:\d|[a-zåäö]\))", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Unit:
+    subproject: str
+    source: str  # "title" | "purpose" | "method" | "scope"
+    evidence_iri: str  # whose evidence shows the unit (the subproject for title and purpose)
+    text: str
+
+
+@dataclass
+class AssignmentModel:
+    units: dict[str, list[Unit]] = field(default_factory=dict)
+    unit_terms: dict[Unit, list[str]] = field(default_factory=dict)
+    unit_vectors: dict[Unit, Vector] = field(default_factory=dict)
+    restates: dict[Unit, frozenset[str]] = field(default_factory=dict)  # unit -> intentions it restates
+    vectors: dict[str, Vector] = field(default_factory=dict)  # subproject -> vector of its whole assignment
+    surface: dict[str, str] = field(default_factory=dict)  # term -> a word as written
+    tfidf: TfIdf | None = None
+    unit_tfidf: TfIdf | None = None
+
+    def rare_shared(self, ua: Unit, ub: Unit) -> list[str]:
+        """Terms two units share that few units of the corpus use (at most 10 %, or 10)."""
+        assert self.unit_tfidf is not None
+        limit = max(10, self.unit_tfidf.n // 10)
+        common = set(self.unit_terms[ua]) & set(self.unit_terms[ub])
+        return sorted(t for t in common if self.unit_tfidf.df.get(t, 0) <= limit)
+
+    def kept_units(self, sp: str, shared_intentions: frozenset[str] = frozenset()) -> list[Unit]:
+        """The subproject's units, without those restating intentions both sides address."""
+        return [u for u in self.units.get(sp, []) if not (self.restates.get(u, frozenset()) & shared_intentions)]
+
+    def vector(self, sp: str, shared_intentions: frozenset[str] = frozenset()) -> Vector:
+        if not shared_intentions or not any(self.restates.get(u) for u in self.units.get(sp, [])):
+            return self.vectors.get(sp, {})
+        assert self.tfidf is not None
+        return self.tfidf.vector([t for u in self.kept_units(sp, shared_intentions) for t in self.unit_terms[u]])
+
+    def similarity(self, a: str, b: str, shared_intentions: frozenset[str] = frozenset()) -> float:
+        return cosine(self.vector(a, shared_intentions), self.vector(b, shared_intentions))
+
+    def best_units(self, a: str, b: str, shared_intentions: frozenset[str] = frozenset(), limit: int = 2,
+                   minimum: float = 0.15) -> list[tuple[float, Unit, Unit]]:
+        """The most similar unit pairs of two subprojects, each unit used once."""
+        scored = []
+        for ua in self.kept_units(a, shared_intentions):
+            va = self.unit_vectors.get(ua)
+            for ub in self.kept_units(b, shared_intentions):
+                vb = self.unit_vectors.get(ub)
+                s = cosine(va, vb)
+                if s >= minimum:
+                    scored.append((s, ua, ub))
+        scored.sort(key=lambda x: (-x[0], x[1].text, x[2].text))
+        out, used = [], set()
+        for s, ua, ub in scored:
+            if ua in used or ub in used:
+                continue
+            out.append((s, ua, ub))
+            used.update((ua, ub))
+            if len(out) >= limit:
+                break
+        return out
+
+    def candidates(self, groups: dict[str, str]) -> set[tuple[str, str]]:
+        return candidate_pairs(self.vectors, groups)
+
+
+def _split(text: str) -> list[str]:
+    out = []
+    for s, e in sentence_spans(text, 0, len(text)):
+        sentence = text[s:e]
+        pieces = _LIST_MARKER.split(sentence)
+        out.extend(p.strip(" ,;:-–") for p in pieces if len(p.strip()) > 3)
+    return out
+
+
+def _units_of(p: Projection, sp: str) -> tuple[list[Unit], list[str]]:
+    """The units of a subproject's assignment, and their texts without the titles of works it considers."""
+    n = p.node(sp)
+    units = []
+    if n.get("title"):
+        units.append(Unit(sp, "title", sp, re.sub(r"^\d{1,2}\.\s+", "", n["title"])))
+    if n.get("purpose"):
+        units.extend(Unit(sp, "purpose", sp, t) for t in _split(n["purpose"]))
+    for _order, iri, text in n.get("method_steps", []):
+        units.append(Unit(sp, "method", iri, text))
+    for _order, iri, text in n.get("scope_limits", []):
+        units.append(Unit(sp, "scope", iri, text))
+    # Titles of what the subproject must take into account are the `investigation` reason's.
+    titles = [p.node(t).get("title") for t, _d in p.out_edges(sp, "considers")]
+    titles = sorted((t for t in titles if t), key=len, reverse=True)
+    texts = []
+    for u in units:
+        text = u.text
+        for t in titles:
+            text = text.replace(t, " ")
+        texts.append(text)
+    return units, texts
+
+
+def build_assignments(p: Projection) -> AssignmentModel:
+    subprojects = p.of_kind("subproject")
+    raw: dict[str, tuple[list[Unit], list[str]]] = {sp: _units_of(p, sp) for sp in subprojects}
+    vocab = Counter(w.lower() for _units, texts in raw.values() for t in texts for w in words(t))
+    intentions_by_project: dict[str | None, list[str]] = defaultdict(list)
+    for i in p.of_kind("intention"):
+        if p.node(i).get("text"):
+            intentions_by_project[p.node(i).get("project")].append(i)
+            vocab.update(w.lower() for w in words(p.node(i)["text"]))
+    dec = Decompounder(vocab)
+    unit_terms: dict[Unit, list[str]] = {}
+    surface: dict[str, Counter] = defaultdict(Counter)
+    for sp, (units, texts) in raw.items():
+        for u, t in zip(units, texts):
+            unit_terms[u] = text_terms(t, dec)
+            for w in words(t):
+                terms_ = text_terms(w)
+                if terms_:
+                    surface[terms_[0]][w.lower()] += 1
+    sp_terms = {sp: [t for u in raw[sp][0] for t in unit_terms[u]] for sp in subprojects}
+    model = AssignmentModel()
+    model.tfidf = tf = TfIdf.fit(list(sp_terms.values()))
+    # Sentences are compared with document frequencies counted over sentences, so that words
+    # repeated across a plan's background sentences (`översynen`, `kommunens`) weigh little.
+    unit_tf = TfIdf.fit(list(unit_terms.values()))
+    intention_vectors = {
+        proj: [(i, unit_tf.vector(text_terms(p.node(i)["text"], dec))) for i in items]
+        for proj, items in intentions_by_project.items()
+    }
+    for sp in subprojects:
+        units, _texts = raw[sp]
+        project_intentions = intention_vectors.get(p.node(sp).get("project"), [])
+        scopes = {d.get("scope") for _i, d in p.out_edges(sp, "addresses") if d.get("scope")}
+        kept = []
+        for u in units:
+            terms_ = unit_terms[u]
+            if u.source != "title" and len(set(terms_)) < MIN_TERMS:
+                continue  # `Uppdraget omfattar att`, `Intentionspunkterna är`: no content of its own
+            if _COVERAGE_SENTENCE.search(u.text) or u.text.rstrip(". ") in scopes:
+                continue  # which intentions, and their scope: the `intention` reason's
+            vec = unit_tf.vector(terms_)
+            if not vec:
+                continue
+            model.restates[u] = frozenset(i for i, iv in project_intentions if cosine(vec, iv) >= RESTATEMENT)
+            kept.append(u)
+            model.unit_vectors[u] = vec
+        model.units[sp] = kept
+        model.vectors[sp] = tf.vector([t for u in kept for t in unit_terms[u]])
+    model.unit_terms = unit_terms
+    model.unit_tfidf = unit_tf
+    model.surface = {t: c.most_common(1)[0][0] for t, c in surface.items()}
+    return model

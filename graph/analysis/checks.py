@@ -1,0 +1,342 @@
+"""Consistency checks over the stored plans, each finding with severity, message, entity and evidence.
+
+Severity: `error` (the document contradicts itself or the calendar: an
+impossible date, a reference to an intention that does not exist, an
+intention restated under the wrong number or letter, a SHACL violation),
+`warning` (something a coordinator should act on: an intention nobody
+addresses, a subproject without intention or leader, a milestone after the
+date by which the decision must be taken, a person in too many subprojects, a
+missing date or schedule) and `info` (worth knowing: an intention addressed by
+several subprojects, each with its scope).
+
+SHACL validation (pyshacl with `ontology/shapes.ttl`, per document graph) is
+opt-in because it is slow; its results are cached per graph, keyed by the
+graph's ingest time and source checksums and the shapes file's checksum.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+from collections import defaultdict
+from pathlib import Path
+
+from graph.entities import evidence_for
+from graph.store import GraphStore
+from ontology.terms import ONTOLOGY_TTL, SHAPES_TTL, sparql_prefixes
+
+from .projection import LEADING_ROLES, ROLE_LABELS, AnalysisError, Projection
+from .resolution import Resolution, load_resolution
+from .similarity import terms
+
+SEVERITIES = ("error", "warning", "info")
+DEFAULT_MAX_SUBPROJECTS = 3
+DEADLINE_LABEL = "Beslut senast"
+# A restated intention's text must be this much closer to another intention to be the wrong number.
+RESTATEMENT_MARGIN = 0.2
+
+_Q_COVERAGE_QUOTES = """
+SELECT ?c ?quote WHERE { ?c a sg:Coverage . ?ev oa:hasBody ?c ; oa:hasTarget/oa:hasSelector ?sel .
+  ?sel oa:exact ?quote . FILTER NOT EXISTS { ?ev sg:property ?prop } }"""
+_Q_INGEST_FINDINGS = """
+SELECT ?f ?doc ?sev ?code ?msg WHERE { ?doc sg:finding ?f . ?f sg:severity ?sev ; sg:code ?code .
+  OPTIONAL { ?f rdfs:comment ?msg } }"""
+# Ingest findings these checks make themselves, with more context.
+_COVERED_INGEST_CODES = {"invalid-date", "unknown-intention"}
+
+
+class _Findings:
+    def __init__(self, p: Projection, lang: str):
+        self.p = p
+        self.lang = lang
+        self.items: list[dict] = []
+
+    def add(self, severity: str, code: str, sv: str, en: str, entity: str | None, evidence_iris: list[str],
+            **extra) -> None:
+        self.items.append({
+            "severity": severity, "code": code, "message": sv if self.lang == "sv" else en,
+            "message_sv": sv, "message_en": en,
+            "entity": self.p.entity_obj(entity) if entity else None, "_evidence": evidence_iris, **extra,
+        })
+
+
+def _where(p: Projection, iri: str | None) -> str:
+    """`DP3 i KS 2014/123` or the plan's identifier: where a fact stands."""
+    if not iri:
+        return ""
+    n = p.node(iri)
+    doc = n if n.get("kind") == "document" else p.node(n.get("doc") or "")
+    ref = doc.get("identifier") or doc.get("title") or ""
+    if n.get("kind") == "subproject":
+        return f"DP{n.get('number')} ({ref})"
+    return ref
+
+
+def _dates(p: Projection, f: _Findings) -> None:
+    for d in p.dates:
+        if d["valid"] is False:
+            n = p.node(d["iri"])
+            owner = n.get("of")
+            label = n.get("label")
+            what = f" ({label}, {_where(p, owner)})" if label and owner else (f" ({_where(p, d['doc'])})" if d["doc"] else "")
+            f.add("error", "impossible-date", f"Omöjligt datum '{d['text']}'{what}",
+                  f"Impossible date '{d['text']}'{what}", d["iri"], [d["iri"]], date_text=d["text"])
+    for iri in p.of_kind("decision"):
+        n = p.node(iri)
+        if not n.get("date_text"):
+            f.add("warning", "missing-date", f"Beslutet saknar datum ({_where(p, iri)})",
+                  f"The decision has no date ({_where(p, iri)})", iri, [iri])
+    for iri in p.of_kind("document"):
+        if not p.node(iri).get("date") and not p.node(iri).get("date_text"):
+            f.add("warning", "missing-date", f"Dokumentet saknar datum: {p.node(iri).get('title')}",
+                  f"The document has no date: {p.node(iri).get('title')}", iri, [iri])
+    for sp in p.of_kind("subproject"):
+        if not p.in_edges(sp, "milestone_of"):
+            f.add("warning", "missing-schedule", f"{_where(p, sp)} saknar daterad tidplan",
+                  f"{_where(p, sp)} has no dated schedule", sp, [sp])
+
+
+def _deadlines(p: Projection, f: _Findings) -> None:
+    for project in p.of_kind("project"):
+        deadlines = [m for m, _d in p.in_edges(project, "milestone_of")
+                     if p.node(m).get("label") == DEADLINE_LABEL and p.node(m).get("date")]
+        if not deadlines:
+            continue
+        deadline = min(deadlines, key=lambda m: p.node(m)["date"])
+        limit = p.node(deadline)["date"]
+        for sp in p.subprojects_of(project):
+            for m, _d in p.in_edges(sp, "milestone_of"):
+                date = p.node(m).get("date")
+                if date and len(date) == 10 and date > limit:
+                    label = p.node(m).get("label")
+                    f.add("warning", "milestone-after-deadline",
+                          f"Milstolpen '{label}' ({date}) i {_where(p, sp)} ligger efter {limit}, då beslut senast "
+                          "ska fattas",
+                          f"The milestone '{label}' ({date}) of {_where(p, sp)} falls after {limit}, the date by "
+                          "which the decision must be taken", m, [m, deadline], deadline=limit)
+
+
+def _intentions(p: Projection, f: _Findings) -> None:
+    for i in p.of_kind("intention"):
+        n = p.node(i)
+        by = p.in_edges(i, "addresses")
+        label = f"{n.get('number')}" + (f" ({n['letter']})" if n.get("letter") else "")
+        ref = _where(p, n.get("doc"))
+        if not by:
+            f.add("warning", "intention-unaddressed",
+                  f"Intention {label} i {ref} adresseras inte av något delprojekt: {n.get('text')}",
+                  f"Intention {label} in {ref} is addressed by no subproject: {n.get('text')}", i, [i])
+        subs = sorted({s for s, _d in by}, key=lambda s: p.node(s).get("number") or 0)
+        if len(subs) > 1:
+            scopes = {s: next((d.get("scope") for x, d in by if x == s and d.get("scope")), None) for s in subs}
+            unscoped = [s for s in subs if not scopes[s]]
+            listing = "; ".join(f"DP{p.node(s).get('number')}: {scopes[s] or 'ingen avgränsning'}" for s in subs)
+            listing_en = "; ".join(f"DP{p.node(s).get('number')}: {scopes[s] or 'no scope'}" for s in subs)
+            f.add("warning" if len(unscoped) > 1 else "info", "intention-shared",
+                  f"Intention {label} i {ref} adresseras av {len(subs)} delprojekt ({listing})",
+                  f"Intention {label} in {ref} is addressed by {len(subs)} subprojects ({listing_en})", i,
+                  [d["node"] for _s, d in by], subprojects=[p.subproject_obj(s) for s in subs])
+        if n.get("letter") and len(n["letter"]) == 1 and n["letter"].isalpha():
+            expected = ord(n["letter"].lower()) - ord("a") + 1
+            if expected != n.get("number"):
+                f.add("error", "intention-letter-mismatch",
+                      f"Intention {n.get('number')} i {ref} har bokstaven {n['letter']}, som är nummer {expected}",
+                      f"Intention {n.get('number')} in {ref} has the letter {n['letter']}, which is number {expected}",
+                      i, [i])
+
+
+def _subprojects(p: Projection, res: Resolution, f: _Findings, max_subprojects: int) -> None:
+    known_by_project = defaultdict(dict)
+    for i in p.of_kind("intention"):
+        known_by_project[p.node(i).get("project")][p.node(i).get("number")] = i
+    for sp in p.of_kind("subproject"):
+        n = p.node(sp)
+        where = _where(p, sp)
+        if not p.out_edges(sp, "addresses") and not n.get("unknown_intentions"):
+            f.add("warning", "subproject-no-intention", f"{where} ({n.get('title')}) adresserar ingen intention",
+                  f"{where} ({n.get('title')}) addresses no intention", sp, [sp])
+        roles = {d.get("role") for _u, d in p.in_edges(sp, "member") if p.kind(_u) == "person"}
+        if not roles & set(LEADING_ROLES):
+            f.add("warning", "subproject-no-leader",
+                  f"{where} ({n.get('title')}) saknar uppdragsansvarig och projektledare",
+                  f"{where} ({n.get('title')}) has neither an accountable owner nor a project manager", sp, [sp])
+        known = sorted(known_by_project.get(n.get("project"), {}))
+        for coverage, number in n.get("unknown_intentions", []):
+            f.add("error", "unknown-intention",
+                  f"{where} hänvisar till intention {number}, som inte finns (planen har "
+                  f"{_ranges(known) or 'inga intentioner'})",
+                  f"{where} refers to intention {number}, which does not exist (the plan has "
+                  f"{_ranges(known) or 'no intentions'})", sp, [coverage], number=number)
+    # People in many subprojects (after resolution: one person written two ways counts once).
+    subs_of: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    nodes_of: dict[str, list[str]] = defaultdict(list)
+    for u, v, d in p.graph.edges(data=True):
+        if d.get("rel") == "member" and p.kind(u) == "person" and p.kind(v) == "subproject":
+            subs_of[res.canon(u)][v].add(d["role"])
+            nodes_of[res.canon(u)].append(d["node"])
+    for person, subs in subs_of.items():
+        if len(subs) <= max_subprojects:
+            continue
+        ordered = sorted(subs, key=lambda s: (p.node(s).get("doc") or "", p.node(s).get("number") or 0))
+        listing = "; ".join(f"{_where(p, s)}: {', '.join(ROLE_LABELS.get(r, (r, r))[0] for r in sorted(subs[s]))}"
+                            for s in ordered)
+        listing_en = "; ".join(f"{_where(p, s)}: {', '.join(ROLE_LABELS.get(r, (r, r))[1] for r in sorted(subs[s]))}"
+                               for s in ordered)
+        name = p.node(person).get("name")
+        f.add("warning", "person-many-subprojects",
+              f"{name} ingår i {len(subs)} delprojekt (fler än {max_subprojects}): {listing}",
+              f"{name} is in {len(subs)} subprojects (more than {max_subprojects}): {listing_en}", person,
+              nodes_of[person], count=len(subs),
+              subprojects=[p.subproject_obj(s) | {"roles": sorted(subs[s])} for s in ordered])
+
+
+def _ranges(numbers: list[int]) -> str:
+    if not numbers:
+        return ""
+    out, start, prev = [], numbers[0], numbers[0]
+    for n in numbers[1:] + [None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        out.append(f"{start}–{prev}" if prev > start else str(start))
+        if n is not None:
+            start = prev = n
+    return "intention " + ", ".join(out)
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _restatements(store: GraphStore, p: Projection, f: _Findings) -> None:
+    """An intention restated under one number with the text of another (`2. <text of intention 3>`)."""
+    rows = store.select(sparql_prefixes() + _Q_COVERAGE_QUOTES)
+    coverage_edges = {d["node"]: (s, i) for s, i, d in p.graph.edges(data=True) if d.get("rel") == "addresses"}
+    by_project: dict[str | None, dict[int, tuple[str, set[str]]]] = defaultdict(dict)
+    for i in p.of_kind("intention"):
+        n = p.node(i)
+        by_project[n.get("project")][n.get("number")] = (i, set(terms(n.get("text") or "")))
+    for r in rows:
+        c = str(r["c"])
+        if c not in coverage_edges:
+            continue
+        m = re.match(r"^(\d{1,2})\.\s+(.{12,})", str(r["quote"]))
+        if not m:
+            continue
+        sp, intention = coverage_edges[c]
+        number, said = int(m.group(1)), set(terms(m.group(2)))
+        known = by_project.get(p.node(sp).get("project"), {})
+        if number not in known:
+            continue
+        scores = {k: _jaccard(said, t) for k, (_i, t) in known.items()}
+        best = max(scores, key=lambda k: (scores[k], -abs(k - number)))
+        if best != number and scores[best] >= 0.5 and scores[best] >= scores[number] + RESTATEMENT_MARGIN:
+            other = p.node(known[best][0])
+            letter = f" ({other['letter']})" if other.get("letter") else ""
+            f.add("error", "intention-number-mismatch",
+                  f"{_where(p, sp)} återger intention {number} med texten för intention {best}{letter}: "
+                  f"”{m.group(2)[:120]}”",
+                  f"{_where(p, sp)} restates intention {number} with the text of intention {best}{letter}: "
+                  f"”{m.group(2)[:120]}”", sp, [c], number=number, matches=best)
+
+
+def _ingest_findings(store: GraphStore, p: Projection, f: _Findings) -> None:
+    for r in store.select(sparql_prefixes() + _Q_INGEST_FINDINGS):
+        code = str(r["code"])
+        if code in _COVERED_INGEST_CODES:
+            continue
+        sev = str(r["sev"]) if str(r["sev"]) in SEVERITIES else "warning"
+        msg = str(r["msg"]) if r.get("msg") else code
+        f.add(sev, "ingest-" + code, msg, msg, str(r["doc"]), [str(r["f"])])
+
+
+# --- SHACL ----------------------------------------------------------------------------------------------------
+
+_SHACL_CACHE: dict[tuple, list[dict]] = {}
+_SHACL_LOCK = threading.Lock()
+
+
+def _file_sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else ""
+
+
+def shacl_results(store: GraphStore, graph_iri: str, state: tuple, shapes: Path = SHAPES_TTL) -> list[dict]:
+    """pyshacl results for one document graph: `[{severity, focus, path, message_sv, message_en}]`, cached."""
+    import pyshacl
+    import rdflib
+    from rdflib.namespace import SH
+
+    key = (graph_iri, state, str(shapes), _file_sha(shapes), _file_sha(ONTOLOGY_TTL))
+    with _SHACL_LOCK:
+        if key in _SHACL_CACHE:
+            return _SHACL_CACHE[key]
+    data = store.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}")
+    shapes_graph = rdflib.Graph().parse(shapes)
+    if ONTOLOGY_TTL.exists():
+        # The ontology's subclass axioms and concept schemes are added to the data here: pyshacl's own
+        # `ont_graph` mixing clones node by node and does not finish on styrgraf.ttl (pyshacl 0.40).
+        data += rdflib.Graph().parse(ONTOLOGY_TTL)
+    _conforms, report, _text = pyshacl.validate(data, shacl_graph=shapes_graph, inference="none",
+                                                advanced=True, allow_warnings=True)
+    out = []
+    for result in report.subjects(rdflib.RDF.type, SH.ValidationResult):
+        sev = str(report.value(result, SH.resultSeverity) or SH.Violation).rsplit("#", 1)[-1]
+        messages = {m.language or "": str(m) for m in report.objects(result, SH.resultMessage)}
+        out.append({
+            "severity": {"Violation": "error", "Warning": "warning"}.get(sev, "info"),
+            "focus": str(report.value(result, SH.focusNode)),
+            "path": str(report.value(result, SH.resultPath)) if report.value(result, SH.resultPath) else None,
+            "message_sv": messages.get("sv") or messages.get("") or next(iter(messages.values()), "SHACL-fel"),
+            "message_en": messages.get("en") or messages.get("") or next(iter(messages.values()), "SHACL error"),
+        })
+    out.sort(key=lambda r: (r["focus"], r["path"] or "", r["message_sv"]))
+    with _SHACL_LOCK:
+        _SHACL_CACHE[key] = out
+    return out
+
+
+def _shacl(store: GraphStore, p: Projection, f: _Findings, shapes: Path) -> None:
+    if not shapes.exists():
+        return
+    states = defaultdict(set)
+    for g, at, sha in p.state:
+        states[g].add((at, sha))
+    for doc in p.of_kind("document"):
+        graph_iri = p.node(doc).get("graph")
+        if not graph_iri:
+            continue
+        for r in shacl_results(store, graph_iri, tuple(sorted(states.get(graph_iri, set()), key=str)), shapes):
+            path = f" ({r['path'].rsplit('#', 1)[-1].rsplit('/', 1)[-1]})" if r["path"] else ""
+            entity = r["focus"] if r["focus"] in p.graph else doc
+            f.add(r["severity"], "shacl", f"SHACL: {r['message_sv']}{path}", f"SHACL: {r['message_en']}{path}",
+                  entity, [r["focus"]], focus=r["focus"], document=p.document_obj(doc))
+
+
+# --- all checks --------------------------------------------------------------------------------------------------
+
+def run_checks(store: GraphStore, max_subprojects: int = DEFAULT_MAX_SUBPROJECTS, *, shacl: bool = False,
+               lang: str = "sv", with_evidence: bool = True, shapes: Path = SHAPES_TTL) -> dict:
+    """All findings, most severe first: `{findings: [...], counts: {error, warning, info}}`."""
+    if max_subprojects < 1:
+        raise AnalysisError("max_subprojects måste vara minst 1")
+    p, res = load_resolution(store)
+    f = _Findings(p, lang)
+    _dates(p, f)
+    _deadlines(p, f)
+    _intentions(p, f)
+    _subprojects(p, res, f, max_subprojects)
+    _restatements(store, p, f)
+    _ingest_findings(store, p, f)
+    if shacl:
+        _shacl(store, p, f, shapes)
+    ev = evidence_for(store, sorted({i for x in f.items for i in x["_evidence"]})) if with_evidence else {}
+    findings = []
+    for x in f.items:
+        iris = x.pop("_evidence")
+        if with_evidence:
+            x["evidence"] = [e for i in dict.fromkeys(iris) for e in ev.get(i, [])]
+        findings.append(x)
+    findings.sort(key=lambda x: (SEVERITIES.index(x["severity"]), x["code"], (x["entity"] or {}).get("iri") or "",
+                                 x["message"]))
+    counts = {s: sum(1 for x in findings if x["severity"] == s) for s in SEVERITIES}
+    return {"findings": findings, "counts": counts}

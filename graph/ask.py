@@ -1,0 +1,739 @@
+"""Questions as staff type them, in Swedish or English, answered from the graph.
+
+The questions understood are data: `INTENTS` is a table of intents, each with
+its Swedish and English patterns, a handler, and an example. A question is
+matched against the patterns in table order (specific before general), with
+or without question mark, in any case, with digits or number words (`tre`,
+`three`). A trailing `i plan X` / `in plan X` restricts the question to the
+plans whose id, Dnr or title matches X; without it, a subproject number is
+looked up in every stored plan and `understood_as` says so.
+
+A question no pattern matches is answered with `understood_as: None`, a
+clear "not understood" sentence and example questions: never a guess.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ingest.dates import parse_date
+from ingest.roles import ROLES
+
+from . import queries as q
+from .describe import describe, evidence, iri_values
+from .store import GraphStore
+from .swedish import fold, words
+
+MAX_QUESTION = 500
+
+NUMBER_WORDS = {
+    "ett": 1, "en": 1, "etta": 1, "ettan": 1, "två": 2, "tva": 2, "tvåan": 2, "tre": 3, "trean": 3, "fyra": 4,
+    "fyran": 4, "fem": 5, "femman": 5, "sex": 6, "sexan": 6, "sju": 7, "sjuan": 7, "åtta": 8, "atta": 8,
+    "åttan": 8, "nio": 9, "nian": 9, "tio": 10, "tian": 10, "elva": 11, "tolv": 12,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12,
+}
+ENGLISH_MONTHS = {
+    "january": "januari", "february": "februari", "march": "mars", "april": "april", "may": "maj", "june": "juni",
+    "july": "juli", "august": "augusti", "september": "september", "october": "oktober", "november": "november",
+    "december": "december", "jan": "januari", "feb": "februari", "mar": "mars", "apr": "april", "jun": "juni",
+    "jul": "juli", "aug": "augusti", "sep": "september", "sept": "september", "oct": "oktober", "okt": "oktober",
+    "nov": "november", "dec": "december",
+}
+
+# Pattern fragments; `<SUB>`, `<INT>`, `<NAME>`, `<DATE>` are replaced in the patterns below.
+_NUM = r"(?:\d{1,4}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_FRAGMENTS = {
+    "<SUB>": r"(?:del-?projekt(?:et|en)?|subproject|sub-project)\s*(?:nr\.?|nummer|no\.?|number|#)?\s*(?P<sub>" + _NUM + r")(?![\w])",
+    "<INT>": (r"intention(?:s?punkt(?:en)?|en)?\s*(?:nr\.?|nummer|no\.?|number|#)?\s*"
+              r"(?:(?P<int>" + _NUM + r")(?![\w])|(?P<letter>[a-z])\)?(?![\w]))"),
+    "<NAME>": r"(?P<name>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,4}?)",
+    "<DATE>": r"(?P<date>.+)",
+}
+_PLAN = re.compile(
+    r"\s+(?:i|in|för|for|inom|within)\s+(?:the\s+)?(?:plan(?:en)?|projektplan(?:en)?|dokument(?:et)?|document|project)"
+    r"\s+(?P<plan>\S.*)$", re.IGNORECASE)
+
+
+@dataclass
+class Context:
+    store: GraphStore
+    lang: str
+    projects: list[str] | None  # None: every stored plan
+    scope_sv: str
+    scope_en: str
+
+
+@dataclass
+class Reply:
+    sv: str
+    en: str
+    results: list[dict] = field(default_factory=list)
+    evidence: list[dict] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Intent:
+    name: str
+    sv: tuple[str, ...]  # Swedish patterns
+    en: tuple[str, ...]  # English patterns
+    handler: Callable[[Context, dict], Reply]
+    understood_sv: str  # how the question was read, `{…}` filled from the parameters
+    understood_en: str
+    example_sv: str
+    example_en: str
+
+
+# -- helpers -----------------------------------------------------------------
+
+def _number(value: str | None) -> int | None:
+    if value is None:
+        return None
+    value = value.lower()
+    return int(value) if value.isdigit() else NUMBER_WORDS.get(value)
+
+
+def _join(items: list[str], lang: str) -> str:
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + (" och " if lang == "sv" else " and ") + items[-1]
+
+
+def _sub_label(sub: dict, lang: str, with_project: bool = False) -> str:
+    word = "delprojekt" if lang == "sv" else "subproject"
+    label = f"{word} {sub.get('number')}"
+    if with_project and sub.get("project"):
+        label += f" ({sub['project'].get('title')})"
+    return label
+
+
+def _flatten_evidence(items) -> list[dict]:
+    seen, out = set(), []
+    for item in items:
+        for e in item.get("evidence", []) if isinstance(item, dict) else []:
+            key = (e["document"]["iri"], e["page"], e["start"], e["end"], e.get("property"))
+            if key not in seen:
+                seen.add(key)
+                out.append(e)
+    return out
+
+
+def _many_plans(subs: list[dict]) -> bool:
+    return len({(s.get("project") or {}).get("iri") for s in subs}) > 1
+
+
+def _subprojects(ctx: Context, number: int) -> list[str]:
+    return q.subprojects_by_number(ctx.store, number, ctx.projects)
+
+
+def _no_subproject(number: int) -> Reply:
+    return Reply(f"Det finns inget delprojekt {number} i grafen.", f"There is no subproject {number} in the graph.")
+
+
+def _intention_number(ctx: Context, params: dict) -> int | None:
+    if params.get("number") is not None:
+        return params["number"]
+    letter = params.get("letter")
+    if not letter:
+        return None
+    values = f"VALUES ?p {{ {iri_values(ctx.projects)} }} ?p dcterms:source ?doc . ?i skos:inScheme/dcterms:source ?doc ." \
+        if ctx.projects is not None else ""
+    rows = ctx.store.select(q.P + f'SELECT DISTINCT ?n WHERE {{ {values} ?i sg:letter "{letter}" ; a sg:Intention ; sg:number ?n }}')
+    numbers = sorted({int(r["n"]) for r in rows})
+    return numbers[0] if len(numbers) == 1 else None
+
+
+# -- handlers ----------------------------------------------------------------
+
+def _coverage(ctx: Context, params: dict) -> Reply:
+    number = _intention_number(ctx, params)
+    label = params.get("number") or params.get("letter")
+    if number is None:
+        return Reply(f"Det finns ingen intention {label} i grafen.", f"There is no intention {label} in the graph.")
+    found = q.intentions(ctx.store, number=number, project_list=ctx.projects)
+    if not found:
+        return Reply(f"Det finns ingen intention {number} i grafen.", f"There is no intention {number} in the graph.")
+    results, parts_sv, parts_en = [], [], []
+    many = len(found) > 1
+    for intention in found:
+        for c in intention["covered_by"]:
+            results.append(dict(c["subproject"], scope=c["scope"], intention=_strip(intention), evidence=c["evidence"]))
+            sv = _sub_label(c["subproject"], "sv", many) + (f" (avgränsning: ”{c['scope']}”)" if c["scope"] else "")
+            en = _sub_label(c["subproject"], "en", many) + (f" (scope: “{c['scope']}”)" if c["scope"] else "")
+            parts_sv.append(sv)
+            parts_en.append(en)
+    ev = _flatten_evidence(found) + _flatten_evidence(results)
+    if not results:
+        return Reply(f"Inget delprojekt täcker intention {number}.", f"No subproject addresses intention {number}.",
+                     [], ev)
+    return Reply(f"Intention {number} täcks av {_join(parts_sv, 'sv')}.",
+                 f"Intention {number} is addressed by {_join(parts_en, 'en')}.", results, ev)
+
+
+def _strip(obj: dict) -> dict:
+    return {k: obj[k] for k in ("type", "id", "iri", "number", "letter", "text", "title", "name") if k in obj}
+
+
+def _people_in(ctx: Context, params: dict, leaders_only: bool) -> Reply:
+    number = params["number"]
+    subs = _subprojects(ctx, number)
+    if not subs:
+        return _no_subproject(number)
+    rows = ctx.store.select(q.P + "SELECT ?s ?m ?person ?role ?text WHERE { " + " UNION ".join(
+        f"{{ ?m org:organization <{s}> ; org:member ?person ; org:role ?role . ?person a foaf:Person . "
+        f"OPTIONAL {{ ?m sg:roleText ?text }} BIND(<{s}> AS ?s) }}" for s in subs) + " }")
+    if leaders_only:
+        leading = {k for k, r in ROLES.items() if r.leads}
+        rows = [r for r in rows if q.role_object(r["role"])["key"] in leading]
+    d = describe(ctx.store, subs + [str(r["person"]) for r in rows])
+    ev = evidence(ctx.store, [str(r["m"]) for r in rows])
+    results = []
+    for r in rows:
+        role = q.role_object(r["role"])
+        sub = d[str(r["s"])]
+        results.append(dict(d[str(r["person"])], role=role, role_text=q.text(r.get("text")), subproject=sub,
+                            evidence=ev.get(str(r["m"]), [])))
+    results.sort(key=lambda x: (x["subproject"]["iri"], q._role_rank(x["role"]["key"]), x["name"] or ""))
+    many = len(subs) > 1
+    sv_parts, en_parts = [], []
+    for s in subs:
+        mine = [x for x in results if x["subproject"]["iri"] == s]
+        sub = d[s]
+        names_sv = _join([f"{x['name']} ({x['role']['label_sv'].lower()})" for x in mine], "sv")
+        names_en = _join([f"{x['name']} ({x['role']['label_en'].lower()})" for x in mine], "en")
+        if leaders_only:
+            sv_parts.append(f"{_sub_label(sub, 'sv', many).capitalize()} leds av {names_sv}" if mine else
+                            f"{_sub_label(sub, 'sv', many).capitalize()} har ingen angiven ledare")
+            en_parts.append(f"{_sub_label(sub, 'en', many).capitalize()} is led by {names_en}" if mine else
+                            f"{_sub_label(sub, 'en', many).capitalize()} has no stated leader")
+        else:
+            sv_parts.append(f"I {_sub_label(sub, 'sv', many)} ingår {names_sv}" if mine else
+                            f"I {_sub_label(sub, 'sv', many)} anges inga personer")
+            en_parts.append(f"{_sub_label(sub, 'en', many).capitalize()} includes {names_en}" if mine else
+                            f"{_sub_label(sub, 'en', many).capitalize()} names no people")
+    return Reply("; ".join(sv_parts) + ".", "; ".join(en_parts) + ".", results, _flatten_evidence(results))
+
+
+def _leaders(ctx: Context, params: dict) -> Reply:
+    return _people_in(ctx, params, leaders_only=True)
+
+
+def _members(ctx: Context, params: dict) -> Reply:
+    return _people_in(ctx, params, leaders_only=False)
+
+
+def _person_subprojects(ctx: Context, params: dict) -> Reply:
+    name = params["name"]
+    iris = q.find_people(ctx.store, name)
+    if not iris:
+        return Reply(f"Ingen person som heter {name} finns i grafen.", f"No person called {name} is in the graph.")
+    exact = [i for i, full, have in q.person_names(ctx.store) if i in iris and tuple(words(name)) == have]
+    if len(iris) > 1 and len(exact) == 1:
+        iris = exact
+    people = q._people(ctx.store, iris)
+    if len(people) > 1:
+        names = _join([p["name"] for p in people], "sv")
+        return Reply(f"Flera personer matchar ”{name}”: {names}. Skriv hela namnet.",
+                     f"Several people match “{name}”: {_join([p['name'] for p in people], 'en')}. Type the full name.",
+                     people, [])
+    person = people[0]
+    if ctx.projects is not None:
+        person["roles"] = [r for r in person["roles"] if (r["project"] or {}).get("iri") in ctx.projects]
+    results, sv_parts, en_parts = [], [], []
+    for r in person["roles"]:
+        many = len({(x["project"] or {}).get("iri") for x in person["roles"]}) > 1
+        if r["subproject"]:
+            sub = dict(r["subproject"], project=r["project"])
+            results.append(dict(sub, role=r["role"], role_text=r["role_text"], evidence=r["evidence"]))
+            sv_parts.append(f"{_sub_label(sub, 'sv', many)} ({r['role']['label_sv'].lower()})")
+            en_parts.append(f"{_sub_label(sub, 'en', many)} ({r['role']['label_en'].lower()})")
+        else:
+            results.append(dict(r["project"] or {}, role=r["role"], role_text=r["role_text"], evidence=r["evidence"]))
+            sv_parts.append(f"hela projektet {(r['project'] or {}).get('title')} ({r['role']['label_sv'].lower()})")
+            en_parts.append(f"the whole project {(r['project'] or {}).get('title')} ({r['role']['label_en'].lower()})")
+    who = person["name"]
+    about = [*person["titles"], *[a.get("abbreviation") or a.get("name") for a in person["affiliations"]]]
+    who_full = f"{who} ({', '.join(x for x in about if x)})" if about else who
+    if not results:
+        return Reply(f"{who_full} har ingen roll i något delprojekt.", f"{who_full} has no role in any subproject.",
+                     [], person["evidence"], {"person": person})
+    return Reply(f"{who_full} är med i {_join(sv_parts, 'sv')}.", f"{who_full} takes part in {_join(en_parts, 'en')}.",
+                 results, person["evidence"] + _flatten_evidence(results), {"person": _strip(person)})
+
+
+def _considerations(ctx: Context, params: dict) -> Reply:
+    number = params["number"]
+    subs = _subprojects(ctx, number)
+    if not subs:
+        return _no_subproject(number)
+    many = len(subs) > 1
+    results, sv_parts, en_parts = [], [], []
+    for s in subs:
+        deps = q.dependencies(ctx.store, s, 1)
+        sub = deps["entity"]
+        items = deps["depends_on"]
+        for x in items:
+            results.append(dict(x, subproject=_strip(sub)))
+        works = [x for x in items if x["type"] != "subproject"]
+        siblings = sorted(x.get("number") or 0 for x in items if x["type"] == "subproject")
+        sv = f"{_sub_label(sub, 'sv', many).capitalize()} ska beakta " + _join(
+            [f"”{w.get('title') or w.get('label')}”" for w in works]
+            + ([f"övriga delprojekt ({', '.join(map(str, siblings))})"] if siblings else []), "sv")
+        en = f"{_sub_label(sub, 'en', many).capitalize()} must take into account " + _join(
+            [f"“{w.get('title') or w.get('label')}”" for w in works]
+            + ([f"the other subprojects ({', '.join(map(str, siblings))})"] if siblings else []), "en")
+        if not items:
+            sv = f"För {_sub_label(sub, 'sv', many)} anges inget att beakta"
+            en = f"Nothing to take into account is stated for {_sub_label(sub, 'en', many)}"
+        sv_parts.append(sv)
+        en_parts.append(en)
+    return Reply("; ".join(sv_parts) + ".", "; ".join(en_parts) + ".", results, _flatten_evidence(results))
+
+
+KIND_SV = {"assignment": "uppdrag", "tabling": "bordläggning", "decision": "beslut", "plan": "projektplanen"}
+KIND_EN = {"assignment": "assignment", "tabling": "tabling", "decision": "decision", "plan": "the plan"}
+
+
+def _decision_label(d: dict, lang: str) -> str:
+    kinds = KIND_SV if lang == "sv" else KIND_EN
+    body = d.get("body") or {}
+    who = body.get("abbreviation") or body.get("name") or ""
+    kind = kinds.get(d.get("kind") or "", "beslut" if lang == "sv" else "decision")
+    if d.get("kind") == "plan":
+        label = f"{kind} {d.get('identifier') or ''} ({d.get('date')})".replace("  ", " ")
+    else:
+        label = f"{who} {kind} {d.get('date')}".strip()
+        if d.get("identifier"):
+            label += f" ({d['identifier']})"
+    return label
+
+
+def _decision_basis(ctx: Context, params: dict) -> Reply:
+    if params.get("sub") is not None:
+        number = params["sub"]
+        targets = _subprojects(ctx, number)
+        if not targets:
+            return _no_subproject(number)
+        what_sv, what_en = f"Delprojekt {number}", f"Subproject {number}"
+    else:
+        number = _intention_number(ctx, params)
+        label = params.get("number") or params.get("letter")
+        if number is None:
+            return Reply(f"Det finns ingen intention {label} i grafen.", f"There is no intention {label} in the graph.")
+        found = q.intentions(ctx.store, number=number, project_list=ctx.projects)
+        targets = [i["iri"] for i in found]
+        if not targets:
+            return Reply(f"Det finns ingen intention {number} i grafen.", f"There is no intention {number} in the graph.")
+        what_sv, what_en = f"Intention {number}", f"Intention {number}"
+    results, sv_parts, en_parts, ev = [], [], [], []
+    for t in targets:
+        tr = q.trace(ctx.store, t)
+        chain = tr["chain"]
+        ev += tr["evidence"] + _flatten_evidence(chain)
+        for x in chain:
+            results.append(dict(x, basis_of=_strip(tr["entity"])))
+        where = f" ({(tr['entity'].get('project') or {}).get('title')})" if len(targets) > 1 and tr["entity"].get("project") else ""
+        if not chain:
+            sv_parts.append(f"{what_sv}{where} är inte kopplat till något beslut i grafen")
+            en_parts.append(f"{what_en}{where} is not linked to any decision in the graph")
+            continue
+        labels_sv = [_decision_label(x, "sv") for x in chain]
+        labels_en = [_decision_label(x, "en") for x in chain]
+        if tr["note"]:
+            sv_parts.append(f"{what_sv}{where} är inte kopplad till ett enskilt beslut i grafen; den står i "
+                            f"{labels_sv[0]}, som bygger på {_join(labels_sv[1:], 'sv')}" if len(chain) > 1 else
+                            f"{what_sv}{where} står i {labels_sv[0]}")
+            en_parts.append(f"{what_en}{where} is not linked to a single decision in the graph; it is stated in "
+                            f"{labels_en[0]}, which builds on {_join(labels_en[1:], 'en')}" if len(chain) > 1 else
+                            f"{what_en}{where} is stated in {labels_en[0]}")
+        else:
+            sv_parts.append(f"{what_sv}{where} bygger på {labels_sv[0]}"
+                            + (f", som i sin tur bygger på {_join(labels_sv[1:], 'sv')}" if len(chain) > 1 else ""))
+            en_parts.append(f"{what_en}{where} rests on {labels_en[0]}"
+                            + (f", which in turn builds on {_join(labels_en[1:], 'en')}" if len(chain) > 1 else ""))
+    seen, unique_ev = set(), []
+    for e in ev:
+        key = (e["document"]["iri"], e["page"], e["start"], e["end"], e.get("property"))
+        if key not in seen:
+            seen.add(key)
+            unique_ev.append(e)
+    return Reply("; ".join(sv_parts) + ".", "; ".join(en_parts) + ".", results, unique_ev)
+
+
+def parse_question_date(text: str) -> tuple[dt.date | None, str | None, str | None]:
+    """(first day, last day as ISO, problem) of a date as typed: ISO, Swedish or English."""
+    cleaned = text.strip().rstrip("?.! ")
+    lowered = cleaned.lower()
+    # English order "May 1, 2012" and English month names become Swedish for parse_date.
+    m = re.fullmatch(r"([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", lowered)
+    if m and m.group(1) in ENGLISH_MONTHS:
+        lowered = f"{m.group(2)} {ENGLISH_MONTHS[m.group(1)]} {m.group(3)}"
+    else:
+        lowered = re.sub(r"(\d{1,2})(?:st|nd|rd|th)\b", r"\1", lowered)
+        lowered = re.sub(r"[a-z]+", lambda w: ENGLISH_MONTHS.get(w.group(0), w.group(0)), lowered)
+    lowered = re.sub(r"(\d{1,2})\s+([a-zåäö]+)\.?,?\s+(\d{4})", r"\1 \2 \3", lowered)
+    value = parse_date(lowered)
+    if value is None:
+        return None, None, "unreadable"
+    if not value.valid:
+        return None, value.text, "invalid"
+    if not value.iso:
+        return None, value.text, "no-year"
+    if value.precision == "month":
+        first, last = q._month_bounds(value.iso)
+        return first, last.isoformat(), None
+    day = dt.date.fromisoformat(value.iso)
+    return day, day.isoformat(), None
+
+
+def _milestones(ctx: Context, params: dict) -> Reply:
+    relation = params["relation"]
+    first, last, problem = parse_question_date(params["date"])
+    if problem == "invalid":
+        return Reply(f"Datumet {last} finns inte i kalendern.", f"The date {last} does not exist.")
+    if problem == "no-year":
+        return Reply(f"Ange ett år i datumet ({params['date']}), t.ex. 2012-05-01.",
+                     f"Give a year in the date ({params['date']}), e.g. 2012-05-01.")
+    if problem or first is None:
+        return Reply(f"Datumet ”{params['date']}” kunde inte läsas; skriv t.ex. 2012-05-01 eller 1 maj 2012.",
+                     f"The date “{params['date']}” could not be read; write e.g. 2012-05-01 or 1 May 2012.")
+    if relation == "before":
+        found = q.milestones(ctx.store, before=first, project_list=ctx.projects)
+        when = first.isoformat()
+    else:
+        found = q.milestones(ctx.store, after=dt.date.fromisoformat(last), project_list=ctx.projects)
+        when = last
+    items, invalid = found["milestones"], found["invalid_dates"]
+    many = _many_plans([m["of"] for m in items + invalid if m.get("of")])
+    word_sv = "före" if relation == "before" else "efter"
+    word_en = "before" if relation == "before" else "after"
+
+    def owner(m: dict, lang: str) -> str:
+        of = m.get("of") or {}
+        if of.get("type") == "subproject":
+            return _sub_label(of, lang, many)
+        return "projektet" if lang == "sv" else "the project"
+
+    sv = f"{len(items)} milstolpar ligger {word_sv} {when}"
+    en = f"{len(items)} milestones fall {word_en} {when}"
+    if items:
+        sv += ": " + _join([f"{m['label']} ({owner(m, 'sv')}, {m['date']})" for m in items[:12]], "sv")
+        en += ": " + _join([f"{m['label']} ({owner(m, 'en')}, {m['date']})" for m in items[:12]], "en")
+        if len(items) > 12:
+            sv += f" med flera ({len(items) - 12} till)"
+            en += f" and more ({len(items) - 12} others)"
+    if invalid:
+        texts = sorted({m["date_text"] for m in invalid if m.get("date_text")})
+        sv += (f"; {len(invalid)} milstolpar har ett omöjligt datum ({', '.join(texts)}) och kan inte jämföras: "
+               + _join([f"{m['label']} ({owner(m, 'sv')})" for m in invalid[:12]], "sv"))
+        en += (f"; {len(invalid)} milestones have an impossible date ({', '.join(texts)}) and cannot be compared: "
+               + _join([f"{m['label']} ({owner(m, 'en')})" for m in invalid[:12]], "en"))
+    return Reply(sv + ".", en + ".", items, _flatten_evidence(items + invalid),
+                 {"invalid_dates": invalid, "undated": found["undated"], "date": when})
+
+
+def _overlaps(ctx: Context, params: dict) -> Reply:
+    pairs = q.overlaps(ctx.store, ctx.projects, min_score=params["min_score"], lang=ctx.lang)
+    if not pairs:
+        return Reply("Inga delprojekt överlappar enligt grafen.", "No subprojects overlap according to the graph.")
+    many = _many_plans([p["a"] for p in pairs])
+    top = pairs[:3]
+
+    def pair_label(p: dict, lang: str) -> str:
+        a, b = p["a"], p["b"]
+        and_ = "och" if lang == "sv" else "and"
+        head = f"{_sub_label(a, lang, many)} {and_} {b.get('number')}"
+        why = "; ".join(r["detail"] for r in p.get("reasons", [])[:1] if r.get("detail"))
+        return f"{head} ({str(p['score']).replace('.', ',') if lang == 'sv' else p['score']}" + (f": {why})" if why else ")")
+
+    sv = f"{len(pairs)} par av delprojekt överlappar (poäng ≥ {str(params['min_score']).replace('.', ',')}); mest: " + \
+        _join([pair_label(p, "sv") for p in top], "sv")
+    en = f"{len(pairs)} pairs of subprojects overlap (score ≥ {params['min_score']}); most: " + \
+        _join([pair_label(p, "en") for p in top], "en")
+    ev = [e for p in pairs for r in p.get("reasons", []) for e in r.get("evidence", [])] + _flatten_evidence(pairs)
+    seen, unique_ev = set(), []
+    for e in ev:
+        key = (e["document"]["iri"], e["page"], e["start"], e["end"], e.get("property"))
+        if key not in seen:
+            seen.add(key)
+            unique_ev.append(e)
+    return Reply(sv + ".", en + ".", pairs, unique_ev)
+
+
+# -- the table of questions --------------------------------------------------
+
+_ADDRESS_SV = r"(?:täcker|täcks|adresserar|hanterar|tar upp|omfattar|behandlar|berör|arbetar med|jobbar med|har)"
+_ADDRESS_EN = r"(?:covers?|address(?:es)?|handles?|deals? with|works? on|takes? up|treats?|(?:is|are) covering)"
+_LEAD_SV = r"(?:leder|ansvarar för|är ansvarig för|är ansvariga för|driver|styr|är projektledare för|är uppdragsansvarig för)"
+_IN_SV = r"(?:ingår|deltar|är med|sitter|jobbar|arbetar|medverkar|finns)"
+_IN_PERSON_SV = r"(?:är|ingår|deltar|sitter|jobbar|arbetar|medverkar|finns)"
+
+INTENTS: tuple[Intent, ...] = (
+    Intent(
+        "intention_coverage",
+        sv=(rf"(?:vilka|vilket|vad för|hur många)\s+delprojekt\w*\s+(?:som\s+)?{_ADDRESS_SV}\s+(?:upp\s+)?<INT>",
+            rf"vem\s+(?:som\s+)?{_ADDRESS_SV}\s+<INT>",
+            r"<INT>\s+(?:täcks|adresseras|hanteras|tas upp|behandlas|omfattas)\s+av",
+            r"(?:i\s+)?vilka\s+delprojekt\w*\s+(?:finns|ingår|hanteras|behandlas)\s+<INT>"),
+        en=(rf"(?:which|what)\s+sub-?projects?\s+(?:do\s+|does\s+)?{_ADDRESS_EN}\s+<INT>",
+            rf"who\s+{_ADDRESS_EN}\s+<INT>",
+            r"<INT>\s+(?:is|gets)\s+(?:covered|addressed|handled|dealt with|taken up)\s+by"),
+        handler=_coverage,
+        understood_sv="Vilka delprojekt täcker intention {label}?",
+        understood_en="Which subprojects address intention {label}?",
+        example_sv="Vilka delprojekt täcker intention 8?",
+        example_en="Which subprojects address intention 8?",
+    ),
+    Intent(
+        "subproject_leaders",
+        sv=(rf"vem\s+(?:som\s+)?{_LEAD_SV}\s+<SUB>",
+            rf"vilka\s+(?:som\s+)?{_LEAD_SV}\s+<SUB>",
+            r"vem\s+är\s+(?:del)?(?:projektledare|ledare|uppdragsansvarig|ansvarig|projektansvarig)\s+(?:för|i)\s+<SUB>",
+            r"vem\s+har\s+ansvaret?\s+för\s+<SUB>",
+            r"(?:vilka\s+är\s+)?(?:del)?(?:projektledare|ledare|ledningen|ansvariga)\s+(?:för|i)\s+<SUB>"),
+        en=(r"who\s+(?:leads|is leading|runs|manages|heads|is responsible for|is in charge of|are leading)\s+<SUB>",
+            r"who\s+(?:is|are)\s+the\s+(?:project\s+)?(?:leaders?|managers?|leads?|owners?|heads?)\s+(?:of|for)\s+<SUB>",
+            r"(?:leaders?|managers?|heads?)\s+of\s+<SUB>"),
+        handler=_leaders,
+        understood_sv="Vem leder delprojekt {number}?",
+        understood_en="Who leads subproject {number}?",
+        example_sv="Vem leder delprojekt 3?",
+        example_en="Who leads subproject 3?",
+    ),
+    Intent(
+        "subproject_members",
+        sv=(rf"(?:vilka|vem|vilken)\s+(?:personer\s+)?(?:som\s+)?{_IN_SV}\s+(?:med\s+)?i\s+<SUB>",
+            r"vilka\s+(?:personer\s+)?(?:är|finns)\s+(?:med\s+)?i\s+<SUB>",
+            r"(?:deltagare|medlemmar|personer|projektgrupp(?:en)?|folk)\s+(?:i|för)\s+<SUB>",
+            r"vem\s+är\s+med\s+i\s+<SUB>"),
+        en=(r"who\s+(?:is|are)\s+(?:in|on|part of|involved in|working on|members? of|a member of|taking part in)\s+<SUB>",
+            r"who\s+(?:works|participates|takes part|is involved|sits)\s+(?:on|in)\s+<SUB>",
+            r"(?:members|people|participants|team)\s+(?:of|in|on)\s+<SUB>",
+            r"who\s+(?:are\s+)?the\s+(?:members|people|participants)\s+(?:of|in)\s+<SUB>"),
+        handler=_members,
+        understood_sv="Vilka ingår i delprojekt {number}?",
+        understood_en="Who is in subproject {number}?",
+        example_sv="Vilka ingår i delprojekt 3?",
+        example_en="Who is in subproject 3?",
+    ),
+    Intent(
+        "subproject_considerations",
+        sv=(r"vad\s+(?:ska|skall|måste|bör|behöver)\s+<SUB>\s+(?:beakta|ta hänsyn till|ta i beaktande|samordnas med|förhålla sig till|ta med i beräkningen)",
+            r"vilka\s+\w+(?:\s*/\s*\w+)?\s+(?:ska|skall|måste|bör|behöver)\s+<SUB>\s+(?:beakta|ta hänsyn till|ta i beaktande)",
+            r"vad\s+(?:beror|hänger)\s+<SUB>\s+(?:på|ihop med)",
+            r"(?:beroenden|beaktanden)\s+(?:för|i|till)\s+<SUB>",
+            r"vad\s+(?:ska|skall|måste)\s+beaktas\s+(?:i|av|för)\s+<SUB>"),
+        en=(r"what\s+(?:must|should|does|do|has to|have to|needs? to)\s+<SUB>\s+(?:take into account|consider|take account of|need to consider|have to consider|depend on|coordinate with)",
+            r"what\s+(?:must|should|has to)\s+be\s+(?:taken into account|considered)\s+(?:by|in|for)\s+<SUB>",
+            r"(?:dependencies|considerations)\s+(?:of|for)\s+<SUB>"),
+        handler=_considerations,
+        understood_sv="Vad ska delprojekt {number} beakta?",
+        understood_en="What must subproject {number} take into account?",
+        example_sv="Vad ska delprojekt 2 beakta?",
+        example_en="What must subproject 2 take into account?",
+    ),
+    Intent(
+        "decision_basis",
+        sv=(r"vilket\s+beslut\s+(?:bygger|vilar|grundar sig|baseras|baserar sig|utgår)\s+(?:<SUB>|<INT>)\s+(?:på|från|ifrån)",
+            r"vilka\s+beslut\s+(?:bygger|vilar|grundar sig|baseras|baserar sig)\s+(?:<SUB>|<INT>)\s+på",
+            r"(?:vilket|vilka)\s+beslut\s+kommer\s+(?:<SUB>|<INT>)\s+(?:från|ifrån)",
+            r"(?:vilket|vilka)\s+beslut\s+ligger\s+(?:bakom|till grund för)\s+(?:<SUB>|<INT>)",
+            r"(?:varifrån|var)\s+kommer\s+(?:<SUB>|<INT>)(?:\s+(?:från|ifrån))?",
+            r"vad\s+(?:bygger|grundar sig|vilar)\s+(?:<SUB>|<INT>)\s+på",
+            r"(?:vem|vilket organ)\s+har\s+beslutat\s+om\s+(?:<SUB>|<INT>)"),
+        en=(r"(?:which|what)\s+decisions?\s+(?:is|are|does|did|do)\s+(?:<SUB>|<INT>)\s+(?:come\s+)?(?:from|based on|rest on|build on|stem from|originate from|go back to)",
+            r"(?:which|what)\s+decisions?\s+(?:is|are|lies?)\s+behind\s+(?:<SUB>|<INT>)",
+            r"where\s+does\s+(?:<SUB>|<INT>)\s+come\s+from",
+            r"what\s+(?:is|does)\s+(?:<SUB>|<INT>)\s+(?:based on|rest on|build on)",
+            r"(?:which|what)\s+decisions?\s+(?:created|established|laid down|decided)\s+(?:<SUB>|<INT>)"),
+        handler=_decision_basis,
+        understood_sv="Vilket beslut bygger {what} på?",
+        understood_en="Which decision does {what_en} rest on?",
+        example_sv="Vilket beslut bygger delprojekt 1 på?",
+        example_en="Which decision is intention 8 from?",
+    ),
+    Intent(
+        "milestones",
+        sv=(r"(?:vilka\s+|vad\s+(?:för|finns det för)\s+)?milstolp\w*\s+(?:som\s+)?(?:ligger\s+|infaller\s+|finns\s+|kommer\s+|är\s+|har\s+)?(?:datum\s+)?(?P<rel>före|innan|tidigare än|efter|senare än)\s+<DATE>",
+            r"vad\s+ska\s+vara\s+klart\s+(?P<rel>före|innan|senast|efter)\s+<DATE>"),
+        en=(r"(?:which\s+|what\s+)?milestones?\s+(?:are\s+|fall\s+|falls\s+|come\s+|lie\s+|is\s+|are\s+due\s+|are\s+dated\s+)?(?P<rel>before|prior to|earlier than|after|later than)\s+<DATE>",
+            r"what\s+is\s+due\s+(?P<rel>before|by|after)\s+<DATE>"),
+        handler=_milestones,
+        understood_sv="Vilka milstolpar ligger {relation_sv} {date}?",
+        understood_en="Which milestones fall {relation_en} {date}?",
+        example_sv="Vilka milstolpar ligger före 2012-05-01?",
+        example_en="Milestones before 1 May 2012",
+    ),
+    Intent(
+        "overlaps",
+        sv=(r"(?:vilka\s+)?delprojekt\w*\s+(?:som\s+)?överlappar",
+            r"överlappar\s+(?:några|vilka|något|nagra)\s+(?:av\s+)?delprojekt",
+            r"(?:finns\s+det\s+)?överlapp\w*\s+(?:mellan|bland)\s+(?:del)?projekt\w*",
+            r"vilka\s+delprojekt\s+(?:har\s+gemensamma|delar)\s+\w+"),
+        en=(r"(?:which\s+)?sub-?projects?\s+(?:that\s+)?overlap",
+            r"(?:do|does)\s+(?:any\s+)?sub-?projects?\s+overlap",
+            r"overlaps?\s+(?:between|among)\s+(?:the\s+)?sub-?projects?"),
+        handler=_overlaps,
+        understood_sv="Vilka delprojekt överlappar?",
+        understood_en="Which subprojects overlap?",
+        example_sv="Vilka delprojekt överlappar?",
+        example_en="Which subprojects overlap?",
+    ),
+    Intent(
+        "person_subprojects",
+        sv=(rf"i\s+vilka\s+delprojekt\w*\s+{_IN_PERSON_SV}\s+<NAME>(?:\s+med|\s+i)?$",
+            rf"vilka\s+delprojekt\w*\s+{_IN_PERSON_SV}\s+<NAME>\s+(?:med\s+i|med|i)$",
+            rf"var\s+{_IN_PERSON_SV}\s+<NAME>(?:\s+med)?$",
+            r"vilka\s+roller\s+har\s+<NAME>$",
+            r"vad\s+(?:gör|är)\s+<NAME>\s+med\s+i$"),
+        en=(r"(?:which|what)\s+sub-?projects?\s+(?:is|does)\s+<NAME>\s+(?:in|on|part of|a member of|take part in|work on|involved in|participate in|belong to)$",
+            r"(?:in\s+)?(?:which|what)\s+sub-?projects?\s+(?:is|does)\s+<NAME>\s+(?:take part|participate|work|sit)(?:\s+in)?$",
+            r"what\s+is\s+<NAME>\s+(?:involved in|part of|a member of)$",
+            r"where\s+is\s+<NAME>\s+involved$",
+            r"what\s+roles?\s+does\s+<NAME>\s+have$"),
+        handler=_person_subprojects,
+        understood_sv="I vilka delprojekt är {name} med?",
+        understood_en="Which subprojects is {name} in?",
+        example_sv="I vilka delprojekt är Karolina Davidsson med?",
+        example_en="Which subprojects is Karolina Davidsson in?",
+    ),
+)
+
+
+def _compile(pattern: str) -> re.Pattern:
+    for key, fragment in _FRAGMENTS.items():
+        pattern = pattern.replace(key, fragment)
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_COMPILED = [(intent, lang, _compile(p)) for intent in INTENTS for lang, ps in (("sv", intent.sv), ("en", intent.en))
+             for p in ps]
+
+EXAMPLES = [{"sv": i.example_sv, "en": i.example_en} for i in INTENTS]
+
+
+def _normalise(question: str) -> str:
+    text = " ".join(question.split())
+    return text.strip().rstrip("?!. ").strip()
+
+
+def _params(intent: Intent, m: re.Match) -> dict:
+    g = m.groupdict()
+    params: dict = {}
+    if intent.name in ("intention_coverage", "decision_basis"):
+        if g.get("sub"):
+            params["sub"] = _number(g["sub"])
+        elif g.get("int") or g.get("letter"):
+            params["number"] = _number(g.get("int")) if g.get("int") else None
+            params["letter"] = g["letter"].lower() if g.get("letter") else None
+    if intent.name in ("subproject_leaders", "subproject_members", "subproject_considerations"):
+        params["number"] = _number(g.get("sub"))
+    if intent.name == "person_subprojects":
+        params["name"] = g["name"].strip()
+    if intent.name == "milestones":
+        rel = fold(g["rel"])
+        params["relation"] = "after" if rel in ("efter", "after", "senare an", "later than") else "before"
+        params["date"] = g["date"].strip()
+    if intent.name == "overlaps":
+        params["min_score"] = 0.1
+    return params
+
+
+def _understood(intent: Intent, params: dict, lang_matched: str, ctx: Context) -> dict:
+    label = params.get("number") if params.get("number") is not None else params.get("letter")
+    what = (f"delprojekt {params['sub']}" if params.get("sub") is not None else f"intention {label}")
+    what_en = (f"subproject {params['sub']}" if params.get("sub") is not None else f"intention {label}")
+    fill = dict(params, label=label, what=what, what_en=what_en,
+                relation_sv="före" if params.get("relation") == "before" else "efter",
+                relation_en=params.get("relation", ""))
+    return {
+        "intent": intent.name, "params": params, "language": lang_matched,
+        "text": intent.understood_sv.format(**fill) + " " + ctx.scope_sv,
+        "text_en": intent.understood_en.format(**fill) + " " + ctx.scope_en,
+        "plans": ctx.projects,
+    }
+
+
+def _scope(store: GraphStore, plan: str | None) -> tuple[list[str] | None, str, str, str | None]:
+    """(projects, Swedish scope sentence, English one, problem) for an optional plan reference."""
+    plans = q.plan_index(store)
+    if plan is None:
+        n = len(plans)
+        if n <= 1:
+            return None, "(i den lagrade planen)", "(in the stored plan)", None
+        return None, f"(i alla {n} lagrade planer)", f"(in all {n} stored plans)", None
+    wanted = fold(" ".join(plan.split()))
+    hits = []
+    for p in plans:
+        keys = {fold(p["id"]), fold(p["document_id"] or ""), fold(p["iri"]), fold(p["document"] or "")}
+        identifier = fold(" ".join((p["identifier"] or "").split()))
+        title = fold(p["title"] or "") + " | " + fold(p["document_title"] or "")
+        if wanted in keys or (identifier and wanted == identifier) or (len(wanted) >= 3 and wanted in title):
+            hits.append(p)
+    if not hits:
+        return [], f"(i planen ”{plan}”)", f"(in the plan “{plan}”)", "no-plan"
+    titles = "; ".join(sorted({(h["title"] or h["id"]) + (f" ({h['identifier']})" if h["identifier"] else "") for h in hits}))
+    return [h["iri"] for h in hits], f"(i planen {titles})", f"(in the plan {titles})", None
+
+
+def not_understood(question: str, lang: str = "sv") -> dict:
+    examples = [e[lang] for e in EXAMPLES]
+    if lang == "en":
+        answer = "Not understood: I could not interpret the question. Try for example: " + "; ".join(examples) + "."
+    else:
+        answer = "Inte förstått: frågan kunde inte tolkas. Prova till exempel: " + "; ".join(examples) + "."
+    return {"question": question, "understood_as": None, "answer": answer, "lang": lang, "results": [],
+            "evidence": [], "examples": EXAMPLES}
+
+
+def match(question: str) -> tuple[Intent, str, re.Match, str | None] | None:
+    """The intent, language, match and plan reference of a question, or None."""
+    text = _normalise(question)
+    plan = None
+    m = _PLAN.search(text)
+    if m:
+        plan = m.group("plan").strip().strip("”“\"'")
+        text = text[:m.start()].strip()
+    for intent, lang, rx in _COMPILED:
+        found = rx.search(text)
+        if found:
+            return intent, lang, found, plan
+    if plan is not None:  # "i plan" may have been part of the question itself
+        text = _normalise(question)
+        for intent, lang, rx in _COMPILED:
+            found = rx.search(text)
+            if found:
+                return intent, lang, found, None
+    return None
+
+
+def ask(store: GraphStore, question: str, lang: str | None = None) -> dict:
+    """Answer a question: `{question, understood_as, answer, results, evidence}`."""
+    question = question or ""
+    if len(question) > MAX_QUESTION:
+        return not_understood(question[:MAX_QUESTION], lang or "sv")
+    found = match(question)
+    if found is None:
+        guess = "en" if set(words(question)) & {"which", "who", "what", "where", "the", "does", "is"} else "sv"
+        return not_understood(question, lang or guess)
+    intent, lang_matched, m, plan = found
+    lang = lang or lang_matched
+    params = _params(intent, m)
+    if any(v is None for k, v in params.items() if k in ("number", "sub") and k in params) and not params.get("letter"):
+        return not_understood(question, lang)
+    projects, scope_sv, scope_en, problem = _scope(store, plan)
+    ctx = Context(store, lang, projects, scope_sv, scope_en)
+    understood = _understood(intent, params, lang_matched, ctx)
+    if problem == "no-plan":
+        reply = Reply(f"Ingen lagrad plan matchar ”{plan}”.", f"No stored plan matches “{plan}”.")
+    else:
+        reply = intent.handler(ctx, params)
+    return {
+        "question": question, "understood_as": understood, "lang": lang,
+        "answer": reply.sv if lang == "sv" else reply.en,
+        "results": reply.results, "evidence": reply.evidence, **reply.extra,
+    }

@@ -1,0 +1,148 @@
+"""Overlaps between subprojects, on the seed (the done-when facts) and on the hand-written plans."""
+from __future__ import annotations
+
+import pytest
+
+from graph.analysis import AnalysisError, compute_overlaps
+from graph.analysis.projection import load_projection
+from ontology.terms import sparql_prefixes
+
+from .conftest import seed_iri, subproject_by
+
+
+def _pair(overlaps, a: str, b: str) -> dict:
+    found = [o for o in overlaps if {o["a"]["iri"], o["b"]["iri"]} == {a, b}]
+    assert len(found) == 1, (a, b)
+    return found[0]
+
+
+def _reasons(pair, kind):
+    return [r for r in pair["reasons"] if r["kind"] == kind]
+
+
+def _assert_evidence_is_verbatim(store, evidence):
+    """Each quote is the page text at the stated offsets (the audit trail)."""
+    assert evidence
+    for e in evidence:
+        rows = store.select(sparql_prefixes() + f"""SELECT ?text WHERE {{
+            ?page sg:pageNumber {e['page']} ; dcterms:isPartOf <{e['document']['iri']}> ; rdf:value ?text }}""")
+        assert rows, e
+        assert str(rows[0]["text"])[e["start"]:e["end"]] == e["quote"]
+
+
+@pytest.fixture(scope="module")
+def seed_overlaps(seed_store):
+    return compute_overlaps(seed_store)
+
+
+def test_seed_dp1_and_dp2_overlap_most_with_intention_leaders_and_investigations(seed_store, seed_overlaps):
+    top = seed_overlaps[0]
+    assert {top["a"]["number"], top["b"]["number"]} == {1, 2}
+    assert top["a"]["type"] == "subproject" and top["a"]["project"]["type"] == "project"
+    assert [o["score"] for o in seed_overlaps] == sorted((o["score"] for o in seed_overlaps), reverse=True)
+    [intention] = _reasons(top, "intention")
+    assert intention["intention"]["number"] == 8 and intention["intention"]["letter"] == "h"
+    assert "intention 8 (h)" in intention["detail"]
+    assert "I detta uppdrag avses SPH som strategisk resurs för innovation" in intention["detail"]
+    assert "I detta uppdrag avses SPH s roll i den kommunala organisation" in intention["detail"]
+    people = {r["person"]["name"]: r for r in _reasons(top, "person")}
+    assert people["Stefan Almér"]["roles"] == {1: ["uppdragsansvarig"], 2: ["uppdragsansvarig"]}
+    assert people["Björn Kalla"]["roles"] == {1: ["projektledare"], 2: ["projektledare"]}
+    assert "uppdragsansvarig i DP1" in people["Stefan Almér"]["detail"]
+    shared = [r for r in _reasons(top, "investigation") if r.get("work")]
+    assert len(shared) >= 3
+    # One of them is shared only after resolution (written two ways).
+    assert any("visionsstyrning" in r["detail"] and "samordning, controlling mm" in r["detail"] for r in shared)
+    for r in top["reasons"]:
+        _assert_evidence_is_verbatim(seed_store, r["evidence"])
+
+
+def test_seed_text_overlap_that_no_intention_states(seed_store, seed_overlaps):
+    pair = _pair(seed_overlaps, seed_iri("subproject", "3"), seed_iri("subproject", "4"))
+    assert not _reasons(pair, "intention")
+    [text] = _reasons(pair, "text")
+    assert "riktlinjer" in text["detail"] and text["similarity"] >= 0.3
+    assert {"riktlinjer", "bemötande", "service"} <= set(text["shared_terms"])
+    _assert_evidence_is_verbatim(seed_store, text["evidence"])
+    # The evidence is cut to the compared sentences, not the whole purpose.
+    assert all(len(e["quote"]) < 200 for e in text["evidence"])
+
+
+def test_seed_reference_resolved_to_a_subproject_is_a_dependency(seed_overlaps):
+    pair = _pair(seed_overlaps, seed_iri("subproject", "2"), seed_iri("subproject", "4"))
+    deps = [r for r in _reasons(pair, "investigation") if r.get("dependency")]
+    assert deps and "Projekt Kultur och Värderingar" in deps[0]["detail"]
+
+
+def test_seed_person_leading_one_and_sitting_in_another(seed_overlaps):
+    pair = _pair(seed_overlaps, seed_iri("subproject", "4"), seed_iri("subproject", "5"))
+    [karolina] = [r for r in _reasons(pair, "person") if r["person"]["name"] == "Karolina Davidsson"]
+    assert karolina["roles"] == {4: ["projektgrupp"], 5: ["uppdragsansvarig"]}
+    assert "sitter i projektgruppen i DP4" in karolina["detail"] and "är uppdragsansvarig i DP5" in karolina["detail"]
+
+
+def test_min_score_project_and_language(seed_store, seed_overlaps):
+    strong = compute_overlaps(seed_store, min_score=0.5)
+    assert strong and all(o["score"] >= 0.5 for o in strong) and len(strong) < len(seed_overlaps)
+    dp = compute_overlaps(seed_store, project=seed_iri("subproject", "6"))
+    assert dp and all(6 in (o["a"]["number"], o["b"]["number"]) for o in dp)
+    project = compute_overlaps(seed_store, project=seed_iri("project", "p").rsplit("/", 1)[1])
+    assert len(project) == len(seed_overlaps)
+    english = compute_overlaps(seed_store, lang="en", limit=1)
+    assert english[0]["reasons"][0]["detail"].startswith("Both address intention 8")
+    with pytest.raises(AnalysisError) as err:
+        compute_overlaps(seed_store, project="finns-inte")
+    assert err.value.status == 404
+    with pytest.raises(AnalysisError):
+        compute_overlaps(seed_store, min_score=2)
+
+
+# --- hand-written plans ----------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def hand(hand_store):
+    return load_projection(hand_store), compute_overlaps(hand_store)
+
+
+def test_hand_written_guidelines_in_two_documents_found_by_text_alone(hand_store, hand):
+    p, overlaps = hand
+    a3, b1 = subproject_by(p, "KS 2014/123", 3), subproject_by(p, "KS 2014/201", 1)
+    pair = _pair(overlaps, a3, b1)
+    assert [r["kind"] for r in pair["reasons"]] == ["text"]
+    [text] = pair["reasons"]
+    assert "riktlinjer" in text["shared_terms"]
+    assert "(KS 2014/123)" in text["detail"] and "(KS 2014/201)" in text["detail"]
+    _assert_evidence_is_verbatim(hand_store, text["evidence"])
+
+
+def test_hand_written_shared_intention_people_and_resolved_works(hand):
+    p, overlaps = hand
+    a2, a3 = subproject_by(p, "KS 2014/123", 2), subproject_by(p, "KS 2014/123", 3)
+    pair = _pair(overlaps, a2, a3)
+    assert [r["intention"]["number"] for r in _reasons(pair, "intention")] == [4]
+    assert any(r["person"]["name"] == "Maria Holm" for r in _reasons(pair, "person"))
+    a1 = subproject_by(p, "KS 2014/123", 1)
+    b2 = subproject_by(p, "KS 2014/201", 2)
+    # Across documents: the same plan written three ways, the same project written twice.
+    details = " ".join(r["detail"] for r in _reasons(_pair(overlaps, a2, b2), "investigation"))
+    assert "Levande" in details and "2014" in details
+    assert any("Gemensam kundtjänst" in r["detail"] for r in _reasons(_pair(overlaps, a1, b2), "investigation"))
+    # The organisation written `SNAB` in B and defined in A.
+    a4 = subproject_by(p, "KS 2014/123", 4)
+    assert any(r["organisation"]["abbreviation"] == "SNAB" for r in _reasons(_pair(overlaps, a4, b2), "organisation"))
+
+
+def test_possibly_same_person_is_shown_as_uncertain(hand):
+    p, overlaps = hand
+    a2, b2 = subproject_by(p, "KS 2014/123", 2), subproject_by(p, "KS 2014/201", 2)
+    uncertain = [r for r in _reasons(_pair(overlaps, a2, b2), "person") if not r["certain"]]
+    assert uncertain and "Möjligen samma person" in uncertain[0]["detail"]
+    assert {uncertain[0]["person"]["name"], uncertain[0]["possibly_same"]["name"]} == {"Anna K Berglund", "Anna Berglund"}
+
+
+def test_no_overlaps_across_municipalities(hand):
+    p, overlaps = hand
+    ekby = {s for s in p.of_kind("subproject") if p.node(p.node(s)["doc"]).get("identifier") == "KS 2015/007"}
+    for o in overlaps:
+        crossing = ({o["a"]["iri"], o["b"]["iri"]} & ekby) and not ({o["a"]["iri"], o["b"]["iri"]} <= ekby)
+        assert not crossing, o
