@@ -19,16 +19,41 @@ from graph import search as search_mod
 from graph.store import GraphStore
 
 from .deps import get_store
+from .errors import responses
 
 router = APIRouter(prefix="/api", tags=["frågor"])
+
+# Error statuses each kind of route documents (the body is always `{error, detail}`).
+ONE = responses(404, 422, 503)
+MANY = responses(422, 503)
 
 EntityType = Literal["document", "project", "subproject", "intention", "decision", "person", "organisation", "work",
                      "milestone", "appendix", "decision_point", "scope_limit", "method_step", "coverage",
                      "consideration", "membership", "related_document", "finding"]
 Lang = Literal["sv", "en"]
 
-IdPath = Path(..., min_length=1, max_length=500, description="Entitetens id (slug) eller IRI.")
-TypeQuery = Query(None, description="Entitetstyp, när samma id finns för flera typer (t.ex. delprojekt 1 och bilaga 1).")
+
+def _id_path():
+    # A new Path per route: FastAPI binds a parameter object to the first name it is used for.
+    return Path(..., min_length=1, max_length=500, description="Entitetens id (slug) eller IRI.")
+
+
+def _type_query():
+    return Query(None, description="Entitetstyp, när samma id finns för flera typer (t.ex. delprojekt 1 och bilaga 1).")
+
+
+def _date_query(description: str):
+    return Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$", description=description)
+
+
+def _date(value: Optional[str], name: str) -> Optional[dt.date]:
+    """An ISO date; an impossible one (2012-04-31) is a bad parameter, not a date to guess."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise HTTPException(status_code=422, detail=f"Ogiltigt datum i {name}: {value} finns inte.") from None
 
 
 def _found(call, *args, **kwargs):
@@ -42,22 +67,22 @@ def _types(entity_type: Optional[str]) -> tuple[str, ...] | None:
     return (entity_type,) if entity_type else None
 
 
-@router.get("/documents", summary="Lagrade dokument")
+@router.get("/documents", summary="Lagrade dokument", responses=MANY)
 def list_documents(store: GraphStore = Depends(get_store)) -> list[dict]:
     return q.documents(store)
 
 
-@router.get("/documents/{doc_id}", summary="Ett dokument: metadata, bilagor, sidornas text, relaterade dokument")
-def get_document(doc_id: str = IdPath, store: GraphStore = Depends(get_store)) -> dict:
+@router.get("/documents/{doc_id}", summary="Ett dokument: metadata, bilagor, sidornas text, relaterade dokument", responses=ONE)
+def get_document(doc_id: str = _id_path(), store: GraphStore = Depends(get_store)) -> dict:
     return _found(q.document, store, doc_id)
 
 
-@router.get("/projects", summary="Projekt med ägare och delprojekt")
+@router.get("/projects", summary="Projekt med ägare och delprojekt", responses=MANY)
 def list_projects(store: GraphStore = Depends(get_store)) -> list[dict]:
     return q.projects(store)
 
 
-@router.get("/intentions", summary="Intentioner, vilket beslut som lade fast dem och vilka delprojekt som täcker dem")
+@router.get("/intentions", summary="Intentioner, vilket beslut som lade fast dem och vilka delprojekt som täcker dem", responses=ONE)
 def list_intentions(
     project: Optional[str] = Query(None, min_length=1, max_length=500, description="Projektets eller dokumentets id."),
     number: Optional[int] = Query(None, ge=1, le=9999, description="Intentionens nummer."),
@@ -66,63 +91,64 @@ def list_intentions(
     return _found(q.intentions, store, project=project, number=number)
 
 
-@router.get("/subprojects/{subproject_id}", summary="Ett delprojekt: intentioner, personer, beroenden, milstolpar")
-def get_subproject(subproject_id: str = IdPath, store: GraphStore = Depends(get_store)) -> dict:
+@router.get("/subprojects/{subproject_id}", summary="Ett delprojekt: intentioner, personer, beroenden, milstolpar", responses=ONE)
+def get_subproject(subproject_id: str = _id_path(), store: GraphStore = Depends(get_store)) -> dict:
     return _found(q.subproject, store, subproject_id)
 
 
-@router.get("/people", summary="Personer och deras roller (namnsökning tål å/ä/ö och versaler)")
+@router.get("/people", summary="Personer och deras roller (namnsökning tål å/ä/ö och versaler)", responses=MANY)
 def list_people(name: Optional[str] = Query(None, min_length=1, max_length=200), store: GraphStore = Depends(get_store)) -> list[dict]:
     return q.people(store, name)
 
 
-@router.get("/people/{person_id}", summary="En person och hans eller hennes roller")
-def get_person(person_id: str = IdPath, store: GraphStore = Depends(get_store)) -> dict:
+@router.get("/people/{person_id}", summary="En person och hans eller hennes roller", responses=ONE)
+def get_person(person_id: str = _id_path(), store: GraphStore = Depends(get_store)) -> dict:
     return _found(q.person, store, person_id)
 
 
-@router.get("/decisions", summary="Beslut och vilka beslut de bygger på")
+@router.get("/decisions", summary="Beslut och vilka beslut de bygger på", responses=MANY)
 def list_decisions(store: GraphStore = Depends(get_store)) -> list[dict]:
     return q.decisions(store)
 
 
-@router.get("/decisions/{decision_id}", summary="Ett beslut, dess punkter och beslutskedjan bakåt")
-def get_decision(decision_id: str = IdPath, store: GraphStore = Depends(get_store)) -> dict:
+@router.get("/decisions/{decision_id}", summary="Ett beslut, dess punkter och beslutskedjan bakåt", responses=ONE)
+def get_decision(decision_id: str = _id_path(), store: GraphStore = Depends(get_store)) -> dict:
     return _found(q.decision, store, decision_id)
 
 
-@router.get("/trace/{entity_id}", summary="Belägg för en entitet och beslutskedjan den vilar på")
-def get_trace(entity_id: str = IdPath, type: Optional[EntityType] = TypeQuery,
+@router.get("/trace/{entity_id}", summary="Belägg för en entitet och beslutskedjan den vilar på", responses=ONE)
+def get_trace(entity_id: str = _id_path(), type: Optional[EntityType] = _type_query(),
               store: GraphStore = Depends(get_store)) -> dict:
     return _found(q.trace, store, entity_id, _types(type))
 
 
-@router.get("/dependencies/{entity_id}", summary="Vad en entitet ska beakta och vad som ska beakta den")
-def get_dependencies(entity_id: str = IdPath, depth: int = Query(1, ge=1, le=10), type: Optional[EntityType] = TypeQuery,
+@router.get("/dependencies/{entity_id}", summary="Vad en entitet ska beakta och vad som ska beakta den", responses=ONE)
+def get_dependencies(entity_id: str = _id_path(), depth: int = Query(1, ge=1, le=10), type: Optional[EntityType] = _type_query(),
                      store: GraphStore = Depends(get_store)) -> dict:
     return _found(q.dependencies, store, entity_id, depth, _types(type))
 
 
-@router.get("/milestones", summary="Milstolpar före/efter ett datum; omöjliga datum listas separat")
-def list_milestones(before: Optional[dt.date] = Query(None), after: Optional[dt.date] = Query(None),
+@router.get("/milestones", summary="Milstolpar före/efter ett datum; omöjliga datum listas separat", responses=ONE)
+def list_milestones(before: Optional[str] = _date_query("Milstolpar före detta datum (ÅÅÅÅ-MM-DD)."),
+                    after: Optional[str] = _date_query("Milstolpar efter detta datum (ÅÅÅÅ-MM-DD)."),
                     project: Optional[str] = Query(None, min_length=1, max_length=500),
                     store: GraphStore = Depends(get_store)) -> dict:
     projects = _found(q.project_iris, store, project) if project else None
-    return q.milestones(store, before=before, after=after, project_list=projects)
+    return q.milestones(store, before=_date(before, "before"), after=_date(after, "after"), project_list=projects)
 
 
-@router.get("/entities/{entity_id}", summary="Allt om en entitet av valfri typ")
-def get_entity(entity_id: str = IdPath, type: Optional[EntityType] = TypeQuery, store: GraphStore = Depends(get_store)) -> dict:
+@router.get("/entities/{entity_id}", summary="Allt om en entitet av valfri typ", responses=ONE)
+def get_entity(entity_id: str = _id_path(), type: Optional[EntityType] = _type_query(), store: GraphStore = Depends(get_store)) -> dict:
     return _found(q.show, store, entity_id, _types(type))
 
 
-@router.get("/search", summary="Sök entiteter och textavsnitt (svensk böjning, å/ä/ö, sammansättningar)")
+@router.get("/search", summary="Sök entiteter och textavsnitt (svensk böjning, å/ä/ö, sammansättningar)", responses=MANY)
 def get_search(q_: str = Query(..., alias="q", min_length=1, max_length=500),
                limit: int = Query(20, ge=1, le=search_mod.MAX_LIMIT), store: GraphStore = Depends(get_store)) -> dict:
     return search_mod.search(store, q_, limit)
 
 
-@router.get("/ask", summary="Ställ en fråga på svenska eller engelska")
+@router.get("/ask", summary="Ställ en fråga på svenska eller engelska", responses=MANY)
 def get_ask(q_: str = Query(..., alias="q", min_length=1, max_length=ask_mod.MAX_QUESTION),
             lang: Optional[Lang] = Query(None, description="Svarets språk; utan: frågans språk."),
             store: GraphStore = Depends(get_store)) -> dict:

@@ -22,7 +22,8 @@ from ingest.dates import parse_date
 from ingest.roles import ROLES
 
 from . import queries as q
-from .describe import describe, evidence, iri_values
+from .cache import one_view
+from .describe import CHUNK, describe, evidence, iri_values
 from .store import GraphStore
 from .swedish import fold, words
 
@@ -183,9 +184,12 @@ def _people_in(ctx: Context, params: dict, leaders_only: bool) -> Reply:
     subs = _subprojects(ctx, number)
     if not subs:
         return _no_subproject(number)
-    rows = ctx.store.select(q.P + "SELECT ?s ?m ?person ?role ?text WHERE { " + " UNION ".join(
-        f"{{ ?m org:organization <{s}> ; org:member ?person ; org:role ?role . ?person a foaf:Person . "
-        f"OPTIONAL {{ ?m sg:roleText ?text }} BIND(<{s}> AS ?s) }}" for s in subs) + " }")
+    rows = []
+    for start in range(0, len(subs), CHUNK):
+        # One branch per subproject, its IRI written into the patterns (index lookups).
+        rows += ctx.store.select(q.P + "SELECT ?s ?m ?person ?role ?text WHERE { " + " UNION ".join(
+            f"{{ ?m org:organization <{s}> ; org:member ?person ; org:role ?role . ?person a foaf:Person . "
+            f"OPTIONAL {{ ?m sg:roleText ?text }} BIND(<{s}> AS ?s) }}" for s in subs[start:start + CHUNK]) + " }")
     if leaders_only:
         leading = {k for k, r in ROLES.items() if r.leads}
         rows = [r for r in rows if q.role_object(r["role"])["key"] in leading]
@@ -666,14 +670,7 @@ def _scope(store: GraphStore, plan: str | None) -> tuple[list[str] | None, str, 
         if n <= 1:
             return None, "(i den lagrade planen)", "(in the stored plan)", None
         return None, f"(i alla {n} lagrade planer)", f"(in all {n} stored plans)", None
-    wanted = fold(" ".join(plan.split()))
-    hits = []
-    for p in plans:
-        keys = {fold(p["id"]), fold(p["document_id"] or ""), fold(p["iri"]), fold(p["document"] or "")}
-        identifier = fold(" ".join((p["identifier"] or "").split()))
-        title = fold(p["title"] or "") + " | " + fold(p["document_title"] or "")
-        if wanted in keys or (identifier and wanted == identifier) or (len(wanted) >= 3 and wanted in title):
-            hits.append(p)
+    hits = q.find_plans(store, plan)
     if not hits:
         return [], f"(i planen ”{plan}”)", f"(in the plan “{plan}”)", "no-plan"
     titles = "; ".join(sorted({(h["title"] or h["id"]) + (f" ({h['identifier']})" if h["identifier"] else "") for h in hits}))
@@ -713,6 +710,11 @@ def match(question: str) -> tuple[Intent, str, re.Match, str | None] | None:
 
 def ask(store: GraphStore, question: str, lang: str | None = None) -> dict:
     """Answer a question: `{question, understood_as, answer, results, evidence}`."""
+    with one_view():
+        return _ask(store, question, lang)
+
+
+def _ask(store: GraphStore, question: str, lang: str | None) -> dict:
     question = question or ""
     if len(question) > MAX_QUESTION:
         return not_understood(question[:MAX_QUESTION], lang or "sv")

@@ -1,25 +1,29 @@
-"""Entity objects for answers: `{type, id, iri, ...}` built in one batched query.
+"""Entity objects for answers: `{type, id, iri, ...}`, built in batched queries.
 
 Answers refer to entities by these objects (see notes/API_CONVENTIONS.md), so
 that clients never parse labels. `describe(store, iris)` fetches the summary
 properties of the given entities, of the entities they point to (a
-subproject's project, a decision's body, a milestone's owner) and of theirs,
-with a single SPARQL query, whatever the number of entities.
+subproject's project, a decision's body, a milestone's owner) and of theirs:
+one query per level and per CHUNK entities, whatever the kinds of entity.
+`evidence(store, iris)` is `graph.entities.evidence_for` in chunks, and
+`resolve_ref` turns a client's id into an IRI without letting any other text
+reach a query.
 """
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 
-from ontology.terms import DCTERMS, FOAF, OA, ORG, PROV, RDF, RDFS, SG, SKOS, TIME
+from ontology.terms import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SG, SKOS, TIME
 
 from .entities import entity_id, entity_type, evidence_for, iri_candidates, resolve
 from .store import GraphStore
 
-# Characters that may not appear inside a SPARQL IRIREF (and white space):
-# an id containing one can never name a stored entity, so it is refused
-# before it reaches a query.
-_UNSAFE_IRI = re.compile(r'[<>"{}|^`\\\x00-\x20\x7f]')
+# What an id or IRI from a client may contain to be written inside `<…>` in
+# SPARQL: minted ids are ASCII slugs and IRIs ASCII (`ingest.identity`), so
+# anything else can never name a stored entity and is refused before it
+# reaches a query (Oxigraph's IRI parser rejects some non-ASCII code points).
+_SAFE_REF = re.compile(r"[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+")
 MAX_REF_LENGTH = 500
 
 # Predicates whose value is another entity worth nesting in the object.
@@ -41,7 +45,7 @@ WORK_KINDS = {
 
 def safe_ref(ref: str | None) -> bool:
     """Whether an id or IRI from a client may be used inside `<…>` in SPARQL."""
-    return bool(ref) and len(ref) <= MAX_REF_LENGTH and not _UNSAFE_IRI.search(ref)
+    return bool(ref) and len(ref) <= MAX_REF_LENGTH and _SAFE_REF.fullmatch(ref) is not None
 
 
 # Ids are unique within a kind but not across kinds (subproject 1 and appendix 1
@@ -190,38 +194,15 @@ def _chunks(items: list[str]):
         yield items[start:start + CHUNK]
 
 
-def hop(store: GraphStore, subjects, predicates) -> dict[str, dict[str, list]]:
-    """The values of the given predicates for the subjects: `{subject: {predicate: [objects]}}`."""
+def properties(store: GraphStore, subjects, predicates=None) -> dict[str, dict[str, list]]:
+    """The properties of the subjects (all, or only the given predicates)."""
     out: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     subjects = [s for s in dict.fromkeys(str(s) for s in subjects if s) if safe_ref(s)]
-    predicates = [str(p) for p in predicates]
+    # Filtering the predicates inside the query (not with VALUES, see CHUNK) halves the
+    # cost: most of it is turning result rows into Python terms.
+    where = f"FILTER(?p IN ({', '.join(f'<{p}>' for p in predicates)}))" if predicates else ""
     for chunk in _chunks(subjects):
-        values = iri_values(chunk)
-        branches = " UNION ".join(
-            f'{{ VALUES ?s {{ {values} }} ?s <{p}> ?o BIND({i} AS ?k) }}' for i, p in enumerate(predicates))
-        for r in store.select(f"SELECT ?s ?k ?o WHERE {{ {branches} }}"):
-            out[str(r["s"])][predicates[int(r["k"])]].append(r["o"])
-    return out
-
-
-def hop_back(store: GraphStore, predicate, objects) -> dict[str, list[str]]:
-    """The subjects that have the predicate to each object: `{object: [subjects]}`."""
-    out: dict[str, list[str]] = defaultdict(list)
-    objects = [o for o in dict.fromkeys(str(o) for o in objects if o) if safe_ref(o)]
-    for chunk in _chunks(objects):
-        for r in store.select(f"SELECT ?s ?o WHERE {{ VALUES ?o {{ {iri_values(chunk)} }} ?s <{predicate}> ?o }}"):
-            out[str(r["o"])].append(str(r["s"]))
-    for subjects in out.values():
-        subjects.sort()
-    return out
-
-
-def all_properties(store: GraphStore, subjects) -> dict[str, dict[str, list]]:
-    """Every property of the subjects."""
-    out: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    subjects = [s for s in dict.fromkeys(str(s) for s in subjects if s) if safe_ref(s)]
-    for chunk in _chunks(subjects):
-        for r in store.select(f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {iri_values(chunk)} }} ?s ?p ?o }}"):
+        for r in store.select(f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {iri_values(chunk)} }} ?s ?p ?o {where} }}"):
             out[str(r["s"])][str(r["p"])].append(r["o"])
     return out
 
@@ -234,7 +215,6 @@ def describe(store: GraphStore, iris) -> Described:
     """
     wanted = [i for i in dict.fromkeys(str(i) for i in iris if i) if safe_ref(i)]
     props: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    keep = {str(p) for p in _PROPS}
     refs = {str(p) for p in _REFS}
     value = str(RDF.value)
     level = wanted
@@ -242,9 +222,10 @@ def describe(store: GraphStore, iris) -> Described:
         if not level:
             break
         found: list[str] = []
-        for e, eprops in all_properties(store, level).items():
+        wanted_props = _PROPS + ((RDF.value,) if any(entity_type(e) in _VALUE_TYPES for e in level) else ())
+        for e, eprops in properties(store, level, wanted_props).items():
             for p, values in eprops.items():
-                if p in keep or (p == value and entity_type(e) in _VALUE_TYPES):
+                if p != value or entity_type(e) in _VALUE_TYPES:
                     props[e][p] += values
                     if p in refs:
                         found += [str(v) for v in values]

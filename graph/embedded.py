@@ -86,6 +86,9 @@ class _Handle:
         self.store = store
         self.refs = 0
         self.write_lock = threading.Lock()
+        # A forked child inherits the registry, but a RocksDB handle must not
+        # be used across fork: such entries are ignored in the child.
+        self.pid = os.getpid()
 
 
 _HANDLES: dict[tuple[str, bool], _Handle] = {}
@@ -98,7 +101,7 @@ def _open_handle(path: str, read_only: bool) -> _Handle:
         # A read-write handle already open here serves read-only users too
         # (and, unlike a read-only snapshot, sees every later commit).
         handle = _HANDLES.get((real, False)) or (read_only and _HANDLES.get((real, True)))
-        if not handle:
+        if not handle or handle.pid != os.getpid():
             handle = _Handle((real, read_only), _open_pyoxigraph(path, real, read_only))
             _HANDLES[handle.key] = handle
         handle.refs += 1
@@ -292,10 +295,15 @@ class EmbeddedStore(GraphStore):
                     store.load(("\n".join(lines) + "\n").encode("utf-8"),
                                ox.RdfFormat.N_TRIPLES, to_graph=graph)
                     return
-                old = {
-                    f"{ox_to_nt(q.subject)} {ox_to_nt(q.predicate)} {ox_to_nt(q.object)} ."
-                    for q in store.quads_for_pattern(None, None, None, graph)
-                }
+                try:
+                    old = {
+                        f"{ox_to_nt(q.subject)} {ox_to_nt(q.predicate)} {ox_to_nt(q.object)} ."
+                        for q in store.quads_for_pattern(None, None, None, graph)
+                    }
+                except StoreError:
+                    # Stored terms our encoder will not write (e.g. RDF-star,
+                    # unusual language tags): no diff, replace everything.
+                    old, has_bnodes = set(), True
                 if has_bnodes or any("_:" in line for line in old):
                     body = "\n".join(lines)
                     store.update(f"DROP SILENT {target} ;\nINSERT DATA {{ {target} {{\n{body}\n}} }}")

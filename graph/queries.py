@@ -5,28 +5,32 @@ lists; `api/routes.py` and the CLI only render them. Every item that states a
 fact carries `evidence` (verbatim quotes, see `graph.entities.evidence_for`).
 Referenced entities are entity objects (`graph.describe`).
 
-Speed: each answer runs a fixed handful of SPARQL queries, whatever the
-number of rows: facts are fetched in one query, the entity objects of all
-rows in one (`describe`), and the evidence of all rows in one (`evidence_for`).
-Client text never enters a query: ids go through `resolve_ref`, numbers are
-ints, dates are checked ISO dates.
+Speed: no query per row. An answer fetches its facts in one query (an
+entity asked about is written into the patterns as a constant IRI, which
+Oxigraph turns into index lookups), then the entity objects of all rows
+(`describe`) and their evidence (`evidence`), batched by `describe.CHUNK`.
+Tables that need the whole store (plans, people's names, the search index)
+are cached until the stored documents change (`graph.cache`).
+
+Client text never enters a query: ids go through `resolve_ref` (which refuses
+anything but the characters of minted ids and IRIs), numbers are ints, dates
+are checked ISO dates.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-import importlib
-import importlib.util
 from collections import defaultdict
 
 from ingest.roles import ROLES
-from ontology.terms import sparql_prefixes
+from ontology.terms import SG, TIME, sparql_prefixes
 
 from .cache import cached
-from .describe import Described, boolean, describe, evidence, integer, iri_values, resolve_ref, text
+from .describe import CHUNK, Described, boolean, describe, evidence, integer, iri_values, properties, resolve_ref, text
 from .documents import list_documents
 from .entities import entity_id, entity_type
 from .store import GraphStore
-from .swedish import words, words_match
+from .swedish import fold, words
 
 P = sparql_prefixes()
 
@@ -213,6 +217,21 @@ def plan_index(store: GraphStore) -> list[dict]:
     return cached(store, "plans", build)
 
 
+def find_plans(store: GraphStore, ref: str) -> list[dict]:
+    """The plans (projects) a reference typed by staff names: an id, a Dnr, or words of the title."""
+    def build(s: GraphStore) -> list[tuple[dict, set[str], str, str]]:
+        out = []
+        for p in plan_index(s):
+            keys = {fold(k) for k in (p["id"], p["document_id"], p["iri"], p["document"]) if k}
+            identifier = fold(" ".join((p["identifier"] or "").split()))
+            title = fold(p["title"] or "") + " | " + fold(p["document_title"] or "")
+            out.append((p, keys, identifier, title))
+        return out
+    wanted = fold(" ".join(ref.split()))
+    return [p for p, keys, identifier, title in cached(store, "plan-keys", build)
+            if wanted in keys or (identifier and wanted == identifier) or (len(wanted) >= 3 and wanted in title)]
+
+
 def project_iris(store: GraphStore, ref: str) -> list[str]:
     """The projects a project or document id names."""
     iri = require(store, ref, ("project", "document"))
@@ -228,8 +247,11 @@ def _project_filter(var: str, project_list: list[str] | None) -> str:
 
 def subprojects_by_number(store: GraphStore, number: int, project_list: list[str] | None = None) -> list[str]:
     """Subprojects numbered `number` (in the given projects, or in all)."""
-    rows = _rows(store, f"""SELECT ?s WHERE {{ {_project_filter("?p", project_list)}
-        ?s a sg:Subproject ; sg:number {int(number)} . OPTIONAL {{ ?s org:subOrganizationOf ?p }} }}""")
+    if project_list is None:
+        rows = _rows(store, f"SELECT ?s WHERE {{ ?s sg:number {int(number)} ; a sg:Subproject }}")
+    else:
+        rows = _rows(store, f"""SELECT ?s WHERE {{ {_project_filter("?p", project_list)}
+            ?s sg:number {int(number)} ; a sg:Subproject ; org:subOrganizationOf ?p }}""")
     return sorted({str(r["s"]) for r in rows})
 
 
@@ -238,12 +260,13 @@ def intentions(store: GraphStore, project: str | None = None, number: int | None
     """Intentions with the decision that laid them down and the subprojects that address them."""
     if project is not None:
         project_list = project_iris(store, project)
-    number_filter = f"FILTER(?n = {int(number)})" if number is not None else ""
+    # A given number is written into the pattern: an index lookup, not a scan of every intention.
+    number_pattern = f"?i sg:number {int(number)} . BIND({int(number)} AS ?n)" if number is not None else "?i sg:number ?n ."
     rows = _rows(store, f"""
         SELECT ?i ?n ?dec ?doc ?cov ?sp ?scope WHERE {{
           {_project_filter("?proj", project_list)}
           {f"VALUES ?i {{ {iri_values(iris)} }}" if iris is not None else ""}
-          ?i a sg:Intention ; sg:number ?n . {number_filter}
+          {number_pattern} ?i a sg:Intention .
           OPTIONAL {{ ?i skos:inScheme/dcterms:source ?doc }}
           {"?proj dcterms:source ?doc ." if project_list is not None else ""}
           OPTIONAL {{ ?i sg:decidedBy ?dec }}
@@ -355,9 +378,29 @@ def people(store: GraphStore, name: str | None = None) -> list[dict]:
 
 
 def find_people(store: GraphStore, name: str) -> list[str]:
-    """People whose name holds every word typed (folded; a word may be the start of a name word)."""
+    """People whose name holds every word typed (folded; from 3 letters a word may be the start of a name word)."""
     wanted = words(name)
-    return [iri for iri, _, have in person_names(store) if words_match(wanted, have)]
+    if not wanted:
+        return []
+    entries, index = cached(store, "person-name-index", _name_index)
+    found: set[int] | None = None
+    for w in wanted:
+        lo = bisect.bisect_left(index, (w,))
+        hits = set()
+        for word, i in index[lo:]:
+            if word != w and not (len(w) >= 3 and word.startswith(w)):
+                break
+            hits.add(i)
+        found = hits if found is None else found & hits
+        if not found:
+            return []
+    return [entries[i][0] for i in sorted(found or ())]
+
+
+def _name_index(store: GraphStore) -> tuple[list[tuple[str, str, tuple[str, ...]]], list[tuple[str, int]]]:
+    """The people (as `person_names`) and their sorted (name word, position) pairs."""
+    entries = person_names(store)
+    return entries, sorted((word, i) for i, (_, _, have) in enumerate(entries) for word in set(have))
 
 
 def person_names(store: GraphStore) -> list[tuple[str, str, tuple[str, ...]]]:
@@ -376,18 +419,20 @@ def person(store: GraphStore, ref: str) -> dict:
 def _people(store: GraphStore, iris: list[str]) -> list[dict]:
     if not iris:
         return []
-    # VALUES inside each branch: outside a UNION it would not restrict the branches.
-    v = f"VALUES ?p {{ {iri_values(iris)} }}"
-    rows = _rows(store, f"""
-        SELECT ?p ?kind ?x ?m ?role ?roleText ?unitProject ?doc WHERE {{
-          {{ {v} ?p sg:jobTitle ?x . BIND("title" AS ?kind) }}
-          UNION {{ {v} ?p org:memberOf ?x . BIND("affiliation" AS ?kind) }}
-          UNION {{ {v} ?m org:member ?p ; org:organization ?x ; org:role ?role . BIND("role" AS ?kind)
-                   OPTIONAL {{ ?m sg:roleText ?roleText }}
-                   OPTIONAL {{ ?x org:subOrganizationOf ?up }}
-                   BIND(COALESCE(?up, ?x) AS ?unitProject)
-                   OPTIONAL {{ ?unitProject dcterms:source ?doc }} }}
-        }}""")
+    rows = []
+    for start in range(0, len(iris), CHUNK):
+        # VALUES inside each branch: outside a UNION it would not restrict the branches.
+        v = f"VALUES ?p {{ {iri_values(iris[start:start + CHUNK])} }}"
+        rows += _rows(store, f"""
+            SELECT ?p ?kind ?x ?m ?role ?roleText ?unitProject ?doc WHERE {{
+              {{ {v} ?p sg:jobTitle ?x . BIND("title" AS ?kind) }}
+              UNION {{ {v} ?p org:memberOf ?x . BIND("affiliation" AS ?kind) }}
+              UNION {{ {v} ?m org:member ?p ; org:organization ?x ; org:role ?role . BIND("role" AS ?kind)
+                       OPTIONAL {{ ?m sg:roleText ?roleText }}
+                       OPTIONAL {{ ?x org:subOrganizationOf ?up }}
+                       BIND(COALESCE(?up, ?x) AS ?unitProject)
+                       OPTIONAL {{ ?unitProject dcterms:source ?doc }} }}
+            }}""")
     refs = list(iris) + [str(v) for r in rows for k, v in r.items()
                          if v is not None and k in ("x", "unitProject", "doc") and str(r["kind"]) != "title"]
     d = describe(store, refs)
@@ -567,10 +612,12 @@ def _walk(store: GraphStore, root: str, depth: int, *, forward: bool) -> list[di
     for level in range(1, depth + 1):
         if not frontier:
             break
-        here, there = ("?s", "?t") if forward else ("?t", "?s")
-        rows = _rows(store, f"""
-            SELECT ?c ?s ?t ?sib WHERE {{ VALUES {here} {{ {iri_values(frontier)} }}
-              ?c a sg:Consideration ; sg:subproject ?s ; sg:considers ?t . OPTIONAL {{ ?c sg:siblings ?sib }} }}""")
+        here = "?s" if forward else "?t"
+        rows = []
+        for start in range(0, len(frontier), CHUNK):
+            rows += _rows(store, f"""
+                SELECT ?c ?s ?t ?sib WHERE {{ VALUES {here} {{ {iri_values(frontier[start:start + CHUNK])} }}
+                  ?c a sg:Consideration ; sg:subproject ?s ; sg:considers ?t . OPTIONAL {{ ?c sg:siblings ?sib }} }}""")
         nxt = []
         for r in sorted(rows, key=lambda r: (str(r["s"]), str(r["t"]), str(r["c"]))):
             src, dst = (str(r["s"]), str(r["t"])) if forward else (str(r["t"]), str(r["s"]))
@@ -594,6 +641,48 @@ def _milestone_sort_key(m: dict):
     return (m["date"] is None, m["date"] or "", (m.get("of") or {}).get("number") or 0, m["iri"])
 
 
+def _milestone_kind(props: dict, before: dt.date | None, after: dt.date | None) -> str | None:
+    """"dated" if the milestone's date qualifies, "invalid", "undated", or None (outside the range)."""
+    if any(str(v).lower() == "false" for v in props.get(str(SG.dateValid), [])):
+        return "invalid"
+    day, month = props.get(str(TIME.inXSDDate)), props.get(str(TIME.inXSDgYearMonth))
+    try:
+        if day:
+            first = last = dt.date.fromisoformat(str(day[0])[:10])
+        elif month:
+            first, last = _month_bounds(str(month[0]))
+        else:
+            return "undated"
+    except ValueError:
+        return "invalid"
+    if (before is None or last < before) and (after is None or first > after):
+        return "dated"
+    return None
+
+
+def _milestone_kinds_in_store(store: GraphStore, before: dt.date | None, after: dt.date | None) -> dict[str, str]:
+    """The milestones of every plan in the range, compared in the store (only those are fetched)."""
+    day_filter, month_filter = [], []
+    if before is not None:
+        day_filter.append(f'?d < "{before.isoformat()}"^^xsd:date')
+        month_filter.append(f'STR(?ym) < "{before.isoformat()[:7]}"')
+    if after is not None:
+        day_filter.append(f'?d > "{after.isoformat()}"^^xsd:date')
+        month_filter.append(f'STR(?ym) > "{after.isoformat()[:7]}"')
+    day = f"FILTER({' && '.join(day_filter)})" if day_filter else ""
+    month = f"FILTER({' && '.join(month_filter)})" if month_filter else ""
+    rows = _rows(store, f"""
+        SELECT ?m ?kind WHERE {{
+          {{ ?m time:inXSDDate ?d . {day} BIND("dated" AS ?kind) }}
+          UNION {{ ?m time:inXSDgYearMonth ?ym . {month} BIND("dated" AS ?kind) }}
+          UNION {{ ?m sg:dateValid false . BIND("invalid" AS ?kind) }}
+          UNION {{ ?m a sg:Milestone . FILTER NOT EXISTS {{ ?m time:inXSDDate ?x }}
+                   FILTER NOT EXISTS {{ ?m time:inXSDgYearMonth ?y }} FILTER NOT EXISTS {{ ?m sg:dateValid false }}
+                   BIND("undated" AS ?kind) }}
+        }}""")
+    return {str(r["m"]): str(r["kind"]) for r in rows}
+
+
 def _month_bounds(value: str) -> tuple[dt.date, dt.date]:
     year, month = int(value[:4]), int(value[5:7])
     first = dt.date(year, month, 1)
@@ -608,43 +697,36 @@ def milestones(store: GraphStore, before: dt.date | None = None, after: dt.date 
     A milestone whose date is impossible (2012-04-31) cannot be placed in
     time: it is never compared and is listed under `invalid_dates` instead,
     so the reader sees it rather than have it silently dropped or shifted.
-    A month (`maj 2012`) is before a day only if the whole month is, and
-    after it only if the whole month is. A date without a year is `undated`.
+    A month (`maj 2012`) is before a day only if the whole month is (its
+    month is earlier), and after it only if the whole month is. A milestone
+    without a usable date (no year) is listed under `undated`.
     """
     if project_list is None:
-        rows = _rows(store, "SELECT ?m WHERE { ?m a sg:Milestone }")
+        kinds = _milestone_kinds_in_store(store, before, after)
     else:
+        # A plan's few milestones are fetched and compared here.
         v = iri_values(project_list)
-        rows = _rows(store, f"""SELECT ?m WHERE {{
+        mine = _rows(store, f"""SELECT ?m WHERE {{
             {{ VALUES ?p {{ {v} }} ?o org:subOrganizationOf ?p . ?m sg:milestoneOf ?o }}
             UNION {{ VALUES ?p {{ {v} }} ?m sg:milestoneOf ?p }} }}""")
-    iris = sorted({str(r["m"]) for r in rows})
+        dates = properties(store, [str(r["m"]) for r in mine], (TIME.inXSDDate, TIME.inXSDgYearMonth, SG.dateValid))
+        kinds = {}
+        for r in mine:
+            m = str(r["m"])
+            kind = _milestone_kind(dates.get(m, {}), before, after)
+            if kind:
+                kinds[m] = kind
+    iris = sorted(kinds)
     d = describe(store, iris)
     ev = evidence(store, iris)
-    selected, invalid, undated = [], [], []
+    groups: dict[str, list[dict]] = {"dated": [], "invalid": [], "undated": []}
     for m in iris:
-        item = dict(d[m], evidence=ev.get(m, []))
-        if item["valid"] is False:
-            invalid.append(item)
-            continue
-        if not item["date"]:
-            undated.append(item)
-            continue
-        try:
-            if item["precision"] == "month":
-                first, last = _month_bounds(item["date"])
-            else:
-                first = last = dt.date.fromisoformat(item["date"][:10])
-        except ValueError:
-            invalid.append(item)
-            continue
-        if (before is None or last < before) and (after is None or first > after):
-            selected.append(item)
+        groups[kinds[m]].append(dict(d[m], evidence=ev.get(m, [])))
     return {
         "before": before.isoformat() if before else None, "after": after.isoformat() if after else None,
-        "milestones": sorted(selected, key=_milestone_sort_key),
-        "invalid_dates": sorted(invalid, key=_milestone_sort_key),
-        "undated": sorted(undated, key=_milestone_sort_key),
+        "milestones": sorted(groups["dated"], key=_milestone_sort_key),
+        "invalid_dates": sorted(groups["invalid"], key=_milestone_sort_key),
+        "undated": sorted(groups["undated"], key=_milestone_sort_key),
     }
 
 

@@ -36,14 +36,20 @@ from graph.terms import (
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 # Fixed, alphabetical: the prefix block is identical in every export.
+# The vocabularies of ontology/styrgraf.ttl; deliberately not derived from it,
+# so that a change there cannot silently change every export.
 PREFIXES: tuple[tuple[str, str], ...] = (
     ("dcterms", "http://purl.org/dc/terms/"),
+    ("foaf", "http://xmlns.com/foaf/0.1/"),
+    ("oa", "http://www.w3.org/ns/oa#"),
+    ("org", "http://www.w3.org/ns/org#"),
     ("owl", "http://www.w3.org/2002/07/owl#"),
     ("prov", "http://www.w3.org/ns/prov#"),
     ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
     ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
     ("sg", "https://styrgraf.example/ontology#"),
     ("skos", "http://www.w3.org/2004/02/skos/core#"),
+    ("time", "http://www.w3.org/2006/time#"),
     ("xsd", "http://www.w3.org/2001/XMLSchema#"),
 )
 _BY_LENGTH = sorted(PREFIXES, key=lambda p: -len(p[1]))

@@ -7,10 +7,11 @@ SPARQL endpoint must never make the server talk to other hosts, so such
 queries are refused here, for both backends, before they are sent anywhere.
 
 Detection is two-staged to keep ordinary queries cheap: a regular-expression
-pre-filter on the text (after SPARQL ``\\u`` escape expansion) and, only when
-the keyword appears somewhere (it may be inside an IRI or a string), a full
-parse with rdflib's SPARQL parser.  A query the parser cannot read but that
-contains the keyword is refused: we cannot prove it harmless.
+pre-filter on the query's code (after SPARQL ``\\u`` escape expansion, with
+IRIs, strings and comments blanked out) and, only when the keyword appears
+there as a token, a full parse with rdflib's SPARQL parser (milliseconds).
+A query the parser cannot read but that contains the keyword is refused: we
+cannot prove it harmless.
 
 ``FROM``/``FROM NAMED`` are left alone: neither pyoxigraph nor Oxigraph server
 dereferences them (they select graphs already in the store); a test keeps it so.
@@ -32,8 +33,10 @@ __all__ = [
 ]
 
 _UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_SERVICE = re.compile(r"service", re.IGNORECASE)
-_SERVICE_OR_LOAD = re.compile(r"service|load", re.IGNORECASE)
+# Keywords as tokens: not part of a variable (?service), a prefixed name
+# (ex:service, service:x) or a longer word; searched after _code_only().
+_SERVICE = re.compile(r"(?<![?$:\w-])SERVICE(?![:\w-])", re.IGNORECASE)
+_SERVICE_OR_LOAD = re.compile(r"(?<![?$:\w-])(?:SERVICE|LOAD)(?![:\w-])", re.IGNORECASE)
 _UPDATE_KEYWORDS = re.compile(
     r"\b(insert|delete|load|clear|drop|create|add|move|copy)\b", re.IGNORECASE
 )
@@ -55,7 +58,16 @@ _NOT_KEYWORDS = re.compile(
     r"""|\#[^\n]*""",
     re.DOTALL,
 )
-_FROM = re.compile(r"(?<![?$:\w])FROM(?![:\w])", re.IGNORECASE)
+_FROM = re.compile(r"(?<![?$:\w-])FROM(?![:\w-])", re.IGNORECASE)
+
+
+def _code_only(sparql: str) -> str:
+    """The query text with escapes expanded and IRIs, strings and comments blanked.
+
+    Keywords can only occur in what remains, so a keyword search there has
+    no false negatives; false positives (odd tokenisation) only cost a parse.
+    """
+    return _NOT_KEYWORDS.sub(" ", _expand_escapes(sparql))
 
 
 def _expand_escapes(sparql: str) -> str:
@@ -91,7 +103,7 @@ def check_read_only_query(sparql: str) -> None:
 
     Also refuses SPARQL updates: this entry point is for read-only queries.
     """
-    text = _expand_escapes(sparql)
+    text = _code_only(sparql)
     if query_form(sparql) is None and _UPDATE_KEYWORDS.search(text):
         from rdflib.plugins.sparql.parser import parseQuery
 
@@ -120,7 +132,7 @@ def check_read_only_query(sparql: str) -> None:
 
 def check_update(sparql: str) -> None:
     """Raise QueryRefused for updates that would fetch remote data (LOAD, SERVICE)."""
-    text = _expand_escapes(sparql)
+    text = _code_only(sparql)
     if not _SERVICE_OR_LOAD.search(text):
         return
     from rdflib.plugins.sparql.parser import parseUpdate
@@ -144,11 +156,12 @@ def check_update(sparql: str) -> None:
 def has_dataset_clause(sparql: str) -> bool:
     """True if the query names its own dataset (FROM / FROM NAMED).
 
-    Such a query must run without the union-default-graph option: pyoxigraph
-    lets that option override FROM, while Oxigraph server (and the SPARQL
-    protocol) let the query's own dataset win.
+    The embedded store then runs it without the union-default-graph option,
+    which pyoxigraph would otherwise let override FROM (SPARQL says the
+    query's own dataset wins).  Oxigraph server started with
+    --union-default-graph does override FROM; see docs/remote-store.md.
     """
-    return bool(_FROM.search(_NOT_KEYWORDS.sub(" ", _expand_escapes(sparql))))
+    return bool(_FROM.search(_code_only(sparql)))
 
 
 def query_form(sparql: str) -> str | None:

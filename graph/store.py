@@ -83,6 +83,14 @@ class GraphStore(ABC):
         self._check_writable()
         self._replace_lines(check_iri(graph_iri), triples_to_lines(triples))
 
+    def add_triples(self, graph_iri: str, triples: Triples | rdflib.Graph) -> None:
+        """Add triples to a graph (created if absent) in one transaction."""
+        self._check_writable()
+        lines = triples_to_lines(triples)
+        if lines:
+            target = f"GRAPH <{check_iri(graph_iri)}>"
+            self._execute_update(f"INSERT DATA {{ {target} {{\n" + "\n".join(lines) + "\n} }")
+
     def drop_graph(self, graph_iri: str) -> bool:
         """Remove a named graph; True if it held any triples."""
         self._check_writable()

@@ -121,3 +121,54 @@ def test_sigkill_during_replace_leaves_old_or_new_version(tmp_path, round_):
         assert store.graphs() == []
     finally:
         store.close()
+
+
+def test_sigkill_of_oxigraph_server_during_replace(tmp_path, start_oxigraph):
+    """Remote backend: the server process dies mid-update; after a restart the
+    graph holds one complete version."""
+    import threading
+
+    from rdflib import Literal, URIRef
+
+    def triples(version: int) -> list[tuple]:
+        out = [(URIRef(f"{EX}c{i}"), URIRef(EX + "const"), Literal(i)) for i in range(SHARED)]
+        out += [
+            (URIRef(f"{EX}s{i}"), URIRef(EX + "val"), Literal(f"v{version}-{i}"))
+            for i in range(size(version))
+        ]
+        return out
+
+    data_dir = tmp_path / "data"
+    with start_oxigraph(data_dir) as server:
+        store = open_store(server.url)
+        store.replace_graph(GRAPH, triples(0))
+        started = time.monotonic()
+        store.replace_graph(GRAPH, triples(1))
+        duration = time.monotonic() - started
+        errors: list[BaseException] = []
+
+        def replace() -> None:
+            try:
+                store.replace_graph(GRAPH, triples(2))
+            except BaseException as error:  # noqa: BLE001 - expected: the server dies
+                errors.append(error)
+
+        writer = threading.Thread(target=replace)
+        writer.start()
+        time.sleep(duration * 0.5)
+        server.process.send_signal(signal.SIGKILL)
+        server.process.wait(timeout=30)
+        writer.join(timeout=60)
+        store.close()
+    with start_oxigraph(data_dir) as server:  # same data directory, new process
+        store = open_store(server.url)
+        try:
+            rows = store.select(CHECK.format(g=GRAPH, ex=EX))
+            seen = {str(row["ver"]): int(row["n"]) for row in rows}
+            assert seen.pop("const") == SHARED
+            assert len(seen) == 1, f"mixed or missing versions: {seen}"
+            ((label, count),) = seen.items()
+            assert int(label[1:]) in (1, 2)
+            assert count == size(int(label[1:]))
+        finally:
+            store.close()

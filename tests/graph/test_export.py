@@ -173,7 +173,7 @@ def test_export_of_missing_graph_or_format(store):
 def test_empty_store_exports(store):
     assert store.export("nquads") == b""
     assert json.loads(store.export("jsonld")) == []
-    assert store.export("trig").decode().count("@prefix") == 8
+    assert store.export("trig").decode().count("@prefix") == 12
 
 
 def test_import_triples_needs_a_graph(store):

@@ -283,8 +283,13 @@ def test_month_milestones_count_only_when_the_whole_month_qualifies(seed):
 
 
 def test_milestones_of_a_project(seed):
-    everything = q.milestones(seed, project_list=[q.project_iris(seed, PROJECT)[0]])
+    plan = q.project_iris(seed, PROJECT)
+    everything = q.milestones(seed, project_list=plan)
     assert len(everything["milestones"]) + len(everything["invalid_dates"]) == 28
+    # Compared in Python for one plan, in the store for all: the same answers.
+    for before, after in ((dt.date(2012, 5, 1), None), (dt.date(2012, 6, 1), None), (None, dt.date(2012, 4, 30)),
+                          (dt.date(2012, 5, 30), dt.date(2012, 3, 1))):
+        assert q.milestones(seed, before, after, project_list=plan) == q.milestones(seed, before, after)
 
 
 # -- overlaps and show ---------------------------------------------------------

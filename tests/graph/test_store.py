@@ -107,6 +107,16 @@ def test_replace_accepts_rdflib_graph(store):
     assert store.count_triples(graph_iri("a")) == len(graph)
 
 
+def test_add_triples(store):
+    store.replace_graph(graph_iri("a"), doc_triples("a", "aa11"))
+    extra = [(URIRef(EX + "a"), URIRef(EX + "note"), Literal('tillägg "med" citat'))]
+    store.add_triples(graph_iri("a"), extra)
+    store.add_triples(graph_iri("a"), extra)  # set semantics: no duplicate
+    assert store.count_triples(graph_iri("a")) == 11
+    with pytest.raises(StoreError):
+        store.add_triples(graph_iri("a"), [(URIRef(EX + "x> } }"), URIRef(EX + "p"), Literal("v"))])
+
+
 def test_replace_with_nothing_removes_graph(store):
     store.replace_graph(graph_iri("a"), doc_triples("a", "aa11"))
     store.replace_graph(graph_iri("a"), [])
@@ -156,16 +166,20 @@ def test_literal_edge_cases_survive(store):
     triples = [(subject, URIRef(f"{EX}v{i}"), Literal(value)) for i, value in enumerate(values)]
     triples.append((subject, URIRef(EX + "date"), Literal("2024-05-01", datatype=XSD.date)))
     triples.append((subject, URIRef(EX + "flag"), Literal(True)))
-    store.replace_graph(graph_iri("lit"), triples)
-    rows = store.select("SELECT ?p ?o WHERE { ?s ?p ?o }")
-    got = {row["p"]: row["o"] for row in rows}
-    for i, value in enumerate(values):
-        assert got[URIRef(f"{EX}v{i}")] == Literal(value)
-    assert got[URIRef(EX + "date")] == Literal("2024-05-01", datatype=XSD.date)
-    assert got[URIRef(EX + "flag")] == Literal(True)
-    # Replacing with the same data must be a no-op even with escapes involved.
-    store.replace_graph(graph_iri("lit"), triples)
-    assert store.count_triples(graph_iri("lit")) == len(triples)
+    # A new graph (embedded: N-Triples load) and a changed one (SPARQL update).
+    store.replace_graph(graph_iri("updated"), [(subject, URIRef(EX + "old"), Literal("x"))])
+    for name in ("new", "updated"):
+        store.replace_graph(graph_iri(name), triples)
+        rows = store.select(f"SELECT ?p ?o WHERE {{ GRAPH <{graph_iri(name)}> {{ ?s ?p ?o }} }}")
+        got = {row["p"]: row["o"] for row in rows}
+        assert len(got) == len(triples)
+        for i, value in enumerate(values):
+            assert got[URIRef(f"{EX}v{i}")] == Literal(value)
+        assert got[URIRef(EX + "date")] == Literal("2024-05-01", datatype=XSD.date)
+        assert got[URIRef(EX + "flag")] == Literal(True)
+        # Replacing with the same data must be a no-op even with escapes involved.
+        store.replace_graph(graph_iri(name), triples)
+        assert store.count_triples(graph_iri(name)) == len(triples)
 
 
 def test_blank_nodes_do_not_crash_or_accumulate(store):
@@ -395,6 +409,23 @@ def test_guard_unit():
         check_update("load <http://x/>")
     assert query_form("PREFIX ex: <http://ex/#>\n# comment\nconstruct where { ?s ?p ?o }") == "CONSTRUCT"
     assert query_form("BASE <http://x/> SELECT * {}") == "SELECT"
+
+
+def test_guard_parses_only_when_the_keyword_is_code(monkeypatch):
+    """Ordinary queries never pay for an rdflib parse; SERVICE as code always does."""
+    import rdflib.plugins.sparql.parser as parser
+
+    def no_parse(*_args, **_kwargs):
+        raise AssertionError("parser called")
+
+    monkeypatch.setattr(parser, "parseQuery", no_parse)
+    check_read_only_query(
+        "PREFIX service: <http://ex/service#>\n"
+        "SELECT ?service WHERE { ?service a <http://ex/Service> ; service:x 'SERVICE' ; "
+        '<http://ex/p> """a SERVICE b""" . ?service ex:service ?o } # SERVICE <http://x/>'
+    )
+    with pytest.raises(QueryRefused):
+        check_read_only_query("SELECT * WHERE { ?s ?p ?o .SERVICE <http://x/> { ?s ?p ?o } }")
 
 
 def test_evidence_pyoxigraph_follows_service_without_guard(request_recorder):

@@ -1,0 +1,181 @@
+"""Analysis benchmark: projection, entity resolution, overlaps and checks on generated stores.
+
+    python bench/bench_analysis.py --docs 1000 10000 [--seed 1] [--trace]
+
+Documents are synthetic plans from `bench/synth.py` (`generate_plan`), extracted
+by the real pipeline in parallel and cached under bench/out/ (the same cache as
+bench/bench_store.py), then loaded into an embedded store, one named graph per
+document (cached too). Each size is measured in a fresh subprocess, so that its
+peak memory (ru_maxrss) is its own. Phases, each timed on its own:
+  projection  - the bulk SELECTs and the networkx projection
+  resolution  - entity resolution over the projection
+  overlaps    - all overlapping pairs and their reasons (no evidence), then the
+                evidence of the pairs scoring >= 0.5 (as the API returns them)
+  checks      - all consistency checks (SHACL off), then their evidence
+`--trace` also reports the Python heap peak of each phase (tracemalloc; slower).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import time
+from multiprocessing import Pool
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+OUT = ROOT / "bench" / "out"
+
+
+def _extract_one(args: tuple[int, int, str]) -> tuple[str, str, int]:
+    """Generate plan `index`, extract it with the real pipeline, write its graph as N-Triples."""
+    index, seed, directory = args
+    from bench.synth import generate_plan
+    from graph.store import triples_to_lines
+    from ingest.pipeline import extract_path
+
+    rng = random.Random(seed * 1_000_003 + index)
+    text, _ = generate_plan(rng, index)
+    src = Path(directory) / f"{index:05d}.txt"
+    src.write_text(text, encoding="utf-8")
+    graph_iri, graph = extract_path(src).to_graph()
+    lines = triples_to_lines(graph)
+    nt = Path(directory) / f"{index:05d}.nt"
+    nt.write_text(graph_iri + "\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    src.unlink()
+    return graph_iri, str(nt), len(lines)
+
+
+def prepare(docs: int, seed: int) -> Path:
+    """Extracted N-Triples of `docs` plans (cached; shared with bench_store.py's cache layout)."""
+    directory = OUT / f"docs-{docs}-seed-{seed}"
+    if (directory / "DONE").exists():
+        return directory
+    directory.mkdir(parents=True, exist_ok=True)
+    t = time.perf_counter()
+    todo = [(i, seed, str(directory)) for i in range(docs) if not (directory / f"{i:05d}.nt").exists()]
+    with Pool(os.cpu_count() or 2) as pool:
+        for i, _ in enumerate(pool.imap_unordered(_extract_one, todo, 8)):
+            if (i + 1) % 500 == 0:
+                print(f"  extracted {i + 1}/{len(todo)}", flush=True)
+    (directory / "DONE").write_text(f"{time.perf_counter() - t:.1f}\n")
+    return directory
+
+
+def build_store(docs: int, seed: int) -> Path:
+    """An embedded store holding the `docs` plans (cached)."""
+    location = OUT / f"analysis-store-{docs}-seed-{seed}"
+    if (location / "DONE").exists():
+        return location
+    source = prepare(docs, seed)
+    from graph.store import open_store
+
+    t = time.perf_counter()
+    store = open_store(str(location))
+    for f in sorted(source.glob("*.nt")):
+        iri, _, body = f.read_text(encoding="utf-8").partition("\n")
+        # The store's own replace path (what replace_graph does after encoding the triples).
+        store._replace_lines(iri, body.splitlines())
+    store.close()
+    (location / "DONE").write_text(f"{time.perf_counter() - t:.1f}\n")
+    return location
+
+
+MEASURE = r"""
+import json, resource, sys, time, tracemalloc
+sys.path.insert(0, {root!r})
+location, trace = sys.argv[1], sys.argv[2] == "1"
+from graph.store import open_store
+from graph.analysis.projection import build_projection, state_key, _CACHE
+from graph.analysis.resolution import resolve_projection
+from graph.analysis import compute_overlaps, run_checks
+from graph.analysis.overlaps import overlap_model
+
+store = open_store(location, read_only=True)
+out = {{}}
+
+def phase(name, work):
+    if trace:
+        tracemalloc.start()
+    t = time.perf_counter()
+    value = work()
+    seconds = time.perf_counter() - t
+    item = {{"seconds": round(seconds, 2), "rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}}
+    if trace:
+        item["heap_peak_mb"] = round(tracemalloc.get_traced_memory()[1] / 2 ** 20)
+        tracemalloc.stop()
+    out[name] = item
+    return value
+
+state = phase("state", lambda: state_key(store))
+p = phase("projection", lambda: build_projection(store, state))
+res = phase("resolution", lambda: resolve_projection(p))
+_CACHE.clear()  # the overlap phase below builds projection + resolution again through the cache; time them apart
+phase("projection+resolution (cached load)", lambda: __import__("graph.analysis.resolution", fromlist=["x"]).load_resolution(store))
+model = phase("overlaps (all pairs, no evidence)", lambda: overlap_model(store))
+pairs = phase("overlaps (ranked list, no evidence)", lambda: compute_overlaps(store, with_evidence=False))
+strong = phase("overlaps (score >= 0.5, with evidence)", lambda: compute_overlaps(store, min_score=0.5))
+checks = phase("checks (no evidence)", lambda: run_checks(store, with_evidence=False))
+phase("checks (with evidence)", lambda: run_checks(store))
+kinds = {{}}
+for x in pairs:
+    for r in x["reasons"]:
+        kinds[r["kind"]] = kinds.get(r["kind"], 0) + 1
+out["sizes"] = {{
+    "documents": len(p.of_kind("document")), "subprojects": len(p.of_kind("subproject")),
+    "people": len(p.of_kind("person")), "works": len(p.of_kind("work")),
+    "nodes": p.graph.number_of_nodes(), "edges": p.graph.number_of_edges(),
+    "matches": len(res.matches), "merged": len(res.canonical),
+    "pairs": len(pairs), "pairs_ge_0.5": len(strong), "reasons_by_kind": kinds,
+    "findings": checks["counts"], "triples": store.count_triples(),
+}}
+store.close()
+print(json.dumps(out))
+"""
+
+
+def measure(location: Path, trace: bool) -> dict:
+    r = subprocess.run([sys.executable, "-c", MEASURE.format(root=str(ROOT)), str(location), "1" if trace else "0"],
+                       capture_output=True, text=True, cwd=ROOT)
+    if r.returncode != 0:
+        raise SystemExit(r.stderr)
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--docs", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--trace", action="store_true", help="also measure the Python heap peak (tracemalloc)")
+    args = ap.parse_args(argv)
+    results = {}
+    for n in args.docs:
+        t = time.perf_counter()
+        location = build_store(n, args.seed)
+        print(f"== {n} documents (store ready in {time.perf_counter() - t:.0f} s: {location})", flush=True)
+        m = measure(location, args.trace)
+        results[n] = m
+        for name, item in m.items():
+            if name != "sizes":
+                extra = f", heap peak {item['heap_peak_mb']} MB" if "heap_peak_mb" in item else ""
+                print(f"  {name:42} {item['seconds']:8.2f} s   peak RSS {item['rss_mb']:6} MB{extra}")
+        print("  sizes: " + json.dumps(m["sizes"], ensure_ascii=False), flush=True)
+    if len(results) > 1:
+        sizes = sorted(results)
+        a, b = sizes[0], sizes[-1]
+        print(f"== growth {a} -> {b} documents (x{b / a:g})")
+        for name in results[a]:
+            if name == "sizes":
+                continue
+            ta, tb = results[a][name]["seconds"], results[b][name]["seconds"]
+            print(f"  {name:42} x{tb / ta if ta else float('nan'):.1f}")
+    (OUT / "bench_analysis.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
