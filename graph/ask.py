@@ -328,8 +328,7 @@ def _decision_basis(ctx: Context, params: dict) -> Reply:
         label = params.get("number") or params.get("letter")
         if number is None:
             return Reply(f"Det finns ingen intention {label} i grafen.", f"There is no intention {label} in the graph.")
-        found = q.intentions(ctx.store, number=number, project_list=ctx.projects)
-        targets = [i["iri"] for i in found]
+        targets = q.intention_iris(ctx.store, number, ctx.projects)
         if not targets:
             return Reply(f"Det finns ingen intention {number} i grafen.", f"There is no intention {number} in the graph.")
         what_sv, what_en = f"Intention {number}", f"Intention {number}"

@@ -83,9 +83,7 @@ def ingest_file(store: GraphStore, path: Path | str) -> IngestResult:
 def _add_rendition(store: GraphStore, graph_iri: str, extracted) -> None:
     _, graph = extracted.to_graph()
     rendition = URIRef(Minter(extracted.records.document).rendition(extracted.source.sha256))
-    triples = [(s, p, o) for s, p, o in graph if s == rendition or o == rendition]
-    body = " ".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
-    store.update(f"INSERT DATA {{ GRAPH <{graph_iri}> {{ {body} }} }}")
+    store.add_triples(graph_iri, [(s, p, o) for s, p, o in graph if s == rendition or o == rendition])
 
 
 def list_documents(store: GraphStore) -> list[dict]:

@@ -255,23 +255,45 @@ def subprojects_by_number(store: GraphStore, number: int, project_list: list[str
     return sorted({str(r["s"]) for r in rows})
 
 
+def _intention_pattern(number: int | None, project_list: list[str] | None, iris: list[str] | None) -> str:
+    """Patterns binding ?i (an intention), ?n (its number) and ?doc (its document).
+
+    A plan, when given, comes first and a number is written into the pattern:
+    Oxigraph then walks from the plan (or the number) by index lookups instead
+    of scanning every intention of every plan.
+    """
+    n = f"{int(number)}" if number is not None else "?n"
+    bind = f"BIND({int(number)} AS ?n)" if number is not None else ""
+    values = f"VALUES ?i {{ {iri_values(iris)} }}" if iris is not None else ""
+    if project_list is not None:
+        return (f"VALUES ?proj {{ {iri_values(project_list)} }} ?proj dcterms:source ?doc . "
+                f"?scheme dcterms:source ?doc ; a sg:IntentionScheme . ?i skos:inScheme ?scheme ; sg:number {n} . "
+                f"{values} {bind}")
+    return (f"{values} ?i sg:number {n} ; a sg:Intention . {bind} "
+            f"OPTIONAL {{ ?i skos:inScheme/dcterms:source ?doc }}")
+
+
+def intention_iris(store: GraphStore, number: int, project_list: list[str] | None = None) -> list[str]:
+    """The intentions numbered `number` (in the given projects, or in all)."""
+    rows = _rows(store, f"SELECT ?i WHERE {{ {_intention_pattern(number, project_list, None)} }}")
+    return sorted({str(r["i"]) for r in rows})
+
+
 def intentions(store: GraphStore, project: str | None = None, number: int | None = None,
                *, project_list: list[str] | None = None, iris: list[str] | None = None) -> list[dict]:
     """Intentions with the decision that laid them down and the subprojects that address them."""
     if project is not None:
         project_list = project_iris(store, project)
-    # A given number is written into the pattern: an index lookup, not a scan of every intention.
-    number_pattern = f"?i sg:number {int(number)} . BIND({int(number)} AS ?n)" if number is not None else "?i sg:number ?n ."
-    rows = _rows(store, f"""
-        SELECT ?i ?n ?dec ?doc ?cov ?sp ?scope WHERE {{
-          {_project_filter("?proj", project_list)}
-          {f"VALUES ?i {{ {iri_values(iris)} }}" if iris is not None else ""}
-          {number_pattern} ?i a sg:Intention .
-          OPTIONAL {{ ?i skos:inScheme/dcterms:source ?doc }}
-          {"?proj dcterms:source ?doc ." if project_list is not None else ""}
-          OPTIONAL {{ ?i sg:decidedBy ?dec }}
-          OPTIONAL {{ ?cov a sg:Coverage ; sg:intention ?i ; sg:subproject ?sp . OPTIONAL {{ ?cov sg:scope ?scope }} }}
-        }}""")
+    found = sorted({str(r["i"]) for r in _rows(store, f"SELECT ?i WHERE {{ {_intention_pattern(number, project_list, iris)} }}")})
+    rows = []
+    for start in range(0, len(found), CHUNK):
+        # One branch per intention, its IRI written into the patterns: index lookups, whatever
+        # the number of plans (the same OPTIONALs on a variable were planned as scans).
+        rows += _rows(store, "SELECT ?i ?n ?dec ?doc ?cov ?sp ?scope WHERE { " + " UNION ".join(
+            f"""{{ <{i}> sg:number ?n . BIND(<{i}> AS ?i)
+                  OPTIONAL {{ <{i}> skos:inScheme/dcterms:source ?doc }} OPTIONAL {{ <{i}> sg:decidedBy ?dec }}
+                  OPTIONAL {{ ?cov sg:intention <{i}> ; a sg:Coverage ; sg:subproject ?sp . OPTIONAL {{ ?cov sg:scope ?scope }} }} }}"""
+            for i in found[start:start + CHUNK]) + " }")
     iris = {str(v) for r in rows for k, v in r.items() if v is not None and k in ("i", "dec", "doc", "sp")}
     d = describe(store, iris)
     ev = evidence(store, [str(r["i"]) for r in rows] + [str(r["cov"]) for r in rows if r.get("cov")])

@@ -343,7 +343,7 @@ def records_to_graph(
     for i, rd in enumerate(records.related_documents, 1):
         s = URIRef(m.local("related", i))
         w.add(s, RDF.type, SG.RelatedDocument)
-        w.add(s, DCTERMS.title, Literal(rd.title))
+        w.label(s, DCTERMS.title, rd.title)
         w.add(doc, DCTERMS.relation, s)
         w.evidence(s, rd.evidence)
     for i, f in enumerate(records.findings, 1):
