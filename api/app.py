@@ -25,12 +25,8 @@ from .sparql_exec import Limits, QueryRunner
 TOKEN_ENV = "STYRGRAF_TOKEN"
 DEFAULT_MAX_UPLOAD = 50 * 1024 * 1024
 
-try:
-    from .routes import router as read_router
-except ModuleNotFoundError as missing:  # the read API is built separately; until then the shell runs alone
-    if missing.name != "api.routes":
-        raise
-    read_router = None
+from .routes import router as read_router
+from .routes_analysis import router as analysis_router
 
 
 class StoreStatus(BaseModel):
@@ -94,8 +90,9 @@ def create_app(store_location: str | None = None, *, token: str | None = None, q
     app.include_router(sparql.router)
     app.include_router(linked_data.router)
     app.include_router(upload.router)
-    if read_router is not None:
-        app.include_router(read_router)
+    # The analysis router first: its /api/dependencies/cycles must win over /api/dependencies/{id}.
+    app.include_router(analysis_router)
+    app.include_router(read_router)
     errors.patch_openapi(app)
     return app
 

@@ -256,6 +256,10 @@ from api.serve import register as register_serve  # noqa: E402  (commands define
 
 register_serve(app)
 
+from api.cli_query import register as register_query_commands  # noqa: E402
+
+register_query_commands(app)
+
 
 def main() -> None:  # pragma: no cover - console entry point
     app()

@@ -227,8 +227,10 @@ def resolve_cmd(
 
 
 def register(app: typer.Typer) -> None:
-    """Add the analysis commands to the `styrgraf` app."""
-    app.command("overlaps")(overlaps_cmd)
-    app.command("check")(check_cmd)
-    app.command("resolve")(resolve_cmd)
-    app.add_typer(matrix_app, name="matrix")
+    """Add `overlaps`, `check`, `resolve` and `matrix` to the CLI (once, however often called)."""
+    present = {c.name or (c.callback.__name__ if c.callback else None) for c in app.registered_commands}
+    for name, command in (("overlaps", overlaps_cmd), ("check", check_cmd), ("resolve", resolve_cmd)):
+        if name not in present:
+            app.command(name)(command)
+    if not any(g.name == "matrix" for g in app.registered_groups):
+        app.add_typer(matrix_app, name="matrix")

@@ -5,8 +5,10 @@ its Swedish and English patterns, a handler, and an example. A question is
 matched against the patterns in table order (specific before general), with
 or without question mark, in any case, with digits or number words (`tre`,
 `three`). A trailing `i plan X` / `in plan X` restricts the question to the
-plans whose id, Dnr or title matches X; without it, a subproject number is
-looked up in every stored plan and `understood_as` says so.
+plans whose id, Dnr or title matches X; without it, a subproject or
+intention number is looked up in every stored plan and `understood_as` says
+so. When the number exists in more than MAX_PLANS plans, the answer lists how
+many and asks which one ("i plan …") instead of answering for all of them.
 
 A question no pattern matches is answered with `understood_as: None`, a
 clear "not understood" sentence and example questions: never a guess.
@@ -28,6 +30,10 @@ from .store import GraphStore
 from .swedish import fold, words
 
 MAX_QUESTION = 500
+# A number asked about in more plans than this is answered with the list of
+# those plans and a request to name one ("i plan …"), not with every plan's
+# full answer (which would be one sentence of hundreds of parts).
+MAX_PLANS = 10
 
 NUMBER_WORDS = {
     "ett": 1, "en": 1, "etta": 1, "ettan": 1, "två": 2, "tva": 2, "tvåan": 2, "tre": 3, "trean": 3, "fyra": 4,
@@ -131,6 +137,23 @@ def _subprojects(ctx: Context, number: int) -> list[str]:
     return q.subprojects_by_number(ctx.store, number, ctx.projects)
 
 
+def _too_many(ctx: Context, iris: list[str], what_sv: str, what_en: str) -> Reply | None:
+    """The reply when `iris` (one per plan) span more than MAX_PLANS plans, else None."""
+    if len(iris) <= MAX_PLANS:
+        return None
+    d = describe(ctx.store, iris)
+    rows = ctx.store.select(q.P + "SELECT ?t ?dnr WHERE { " + " UNION ".join(
+        f"{{ <{i}> (org:subOrganizationOf|skos:inScheme)/dcterms:source ?doc . ?doc dcterms:title ?t . "
+        f"OPTIONAL {{ ?doc dcterms:identifier ?dnr }} }}" for i in iris[:3]) + " }")
+    plans = sorted({f"{r['dnr']} ({r['t']})" if r.get("dnr") else str(r["t"]) for r in rows})
+    return Reply(
+        f"{what_sv} finns i {len(iris)} planer; ange vilken med ”i plan …” (Dnr, id eller ord ur titeln), t.ex. "
+        + "; ".join(f"i plan {p}" for p in plans) + ".",
+        f"{what_en} exists in {len(iris)} plans; name one with “in plan …” (case number, id or words of the title), "
+        "e.g. " + "; ".join(f"in plan {p}" for p in plans) + ".",
+        [d[i] for i in iris], [], {"plans": len(iris)})
+
+
 def _no_subproject(number: int) -> Reply:
     return Reply(f"Det finns inget delprojekt {number} i grafen.", f"There is no subproject {number} in the graph.")
 
@@ -155,7 +178,11 @@ def _coverage(ctx: Context, params: dict) -> Reply:
     label = params.get("number") or params.get("letter")
     if number is None:
         return Reply(f"Det finns ingen intention {label} i grafen.", f"There is no intention {label} in the graph.")
-    found = q.intentions(ctx.store, number=number, project_list=ctx.projects)
+    iris = q.intention_iris(ctx.store, number, ctx.projects)
+    many_plans = _too_many(ctx, iris, f"Intention {number}", f"Intention {number}")
+    if many_plans:
+        return many_plans
+    found = q.intentions(ctx.store, iris=iris) if iris else []
     if not found:
         return Reply(f"Det finns ingen intention {number} i grafen.", f"There is no intention {number} in the graph.")
     results, parts_sv, parts_en = [], [], []
@@ -184,6 +211,9 @@ def _people_in(ctx: Context, params: dict, leaders_only: bool) -> Reply:
     subs = _subprojects(ctx, number)
     if not subs:
         return _no_subproject(number)
+    many_plans = _too_many(ctx, subs, f"Delprojekt {number}", f"Subproject {number}")
+    if many_plans:
+        return many_plans
     rows = []
     for start in range(0, len(subs), CHUNK):
         # One branch per subproject, its IRI written into the patterns (index lookups).
@@ -239,6 +269,9 @@ def _person_subprojects(ctx: Context, params: dict) -> Reply:
     if len(iris) > 1 and len(exact) == 1:
         iris = exact
     people = q._people(ctx.store, iris)
+    if ctx.projects is not None and len(people) > 1:
+        # Namesakes in other municipalities' plans: keep those with a role in the plan asked about.
+        people = [p for p in people if any((r["project"] or {}).get("iri") in ctx.projects for r in p["roles"])] or people
     if len(people) > 1:
         names = _join([p["name"] for p in people], "sv")
         return Reply(f"Flera personer matchar ”{name}”: {names}. Skriv hela namnet.",
@@ -248,8 +281,8 @@ def _person_subprojects(ctx: Context, params: dict) -> Reply:
     if ctx.projects is not None:
         person["roles"] = [r for r in person["roles"] if (r["project"] or {}).get("iri") in ctx.projects]
     results, sv_parts, en_parts = [], [], []
+    many = len({(x["project"] or {}).get("iri") for x in person["roles"]}) > 1
     for r in person["roles"]:
-        many = len({(x["project"] or {}).get("iri") for x in person["roles"]}) > 1
         if r["subproject"]:
             sub = dict(r["subproject"], project=r["project"])
             results.append(dict(sub, role=r["role"], role_text=r["role_text"], evidence=r["evidence"]))
@@ -274,6 +307,9 @@ def _considerations(ctx: Context, params: dict) -> Reply:
     subs = _subprojects(ctx, number)
     if not subs:
         return _no_subproject(number)
+    many_plans = _too_many(ctx, subs, f"Delprojekt {number}", f"Subproject {number}")
+    if many_plans:
+        return many_plans
     many = len(subs) > 1
     results, sv_parts, en_parts = [], [], []
     for s in subs:
@@ -323,6 +359,9 @@ def _decision_basis(ctx: Context, params: dict) -> Reply:
         if not targets:
             return _no_subproject(number)
         what_sv, what_en = f"Delprojekt {number}", f"Subproject {number}"
+        many_plans = _too_many(ctx, targets, what_sv, what_en)
+        if many_plans:
+            return many_plans
     else:
         number = _intention_number(ctx, params)
         label = params.get("number") or params.get("letter")
@@ -332,6 +371,9 @@ def _decision_basis(ctx: Context, params: dict) -> Reply:
         if not targets:
             return Reply(f"Det finns ingen intention {number} i grafen.", f"There is no intention {number} in the graph.")
         what_sv, what_en = f"Intention {number}", f"Intention {number}"
+        many_plans = _too_many(ctx, targets, what_sv, what_en)
+        if many_plans:
+            return many_plans
     results, sv_parts, en_parts, ev = [], [], [], []
     for t in targets:
         tr = q.trace(ctx.store, t)

@@ -79,7 +79,6 @@ class SearchIndex:
                 self.postings[term].append((i, tf))
         self.vocabulary = sorted(self.postings)
         self.average = (sum(it.length for it in items) / len(items)) if items else 1.0
-        self._heads: dict[str, str | None] = {}
         # Compound heads count (at half weight) for the items holding the compound.
         for term in list(self.vocabulary):
             head = self.head(term)
@@ -94,16 +93,10 @@ class SearchIndex:
 
     def head(self, term: str) -> str | None:
         """The longest indexed word (≥ 5 letters) that ends `term` after ≥ 3 letters."""
-        if term in self._heads:
-            return self._heads[term]
-        found = None
         for cut in range(3, len(term) - MIN_NEAR + 1):
-            tail = term[cut:]
-            if tail in self.postings:
-                found = tail
-                break
-        self._heads[term] = found
-        return found
+            if term[cut:] in self.postings:
+                return term[cut:]
+        return None
 
     def near(self, term: str) -> list[str]:
         """Indexed words that are `term` plus or minus a short ending (≤ 3 letters)."""

@@ -49,6 +49,15 @@ def scope_key(info: DocumentInfo) -> str:
     return slugify(info.municipality or "okand")
 
 
+# The word a local entity's slug carries for its kind (Swedish, as staff read ids).
+LOCAL_TAGS = {
+    "project": "projekt", "subproject": "delprojekt", "intention": "intention", "intentions": "intentioner",
+    "appendix": "bilaga", "decision": "beslut", "decisionpoint": "beslutspunkt", "milestone": "milstolpe",
+    "coverage": "tackning", "membership": "roll", "page": "sida", "finding": "fynd", "related": "relaterat",
+    "scopelimit": "avgransning", "methodstep": "metodsteg",
+}
+
+
 class Minter:
     """Mints the IRIs of one document's entities."""
 
@@ -67,8 +76,13 @@ class Minter:
         return self._iri("graph", self.doc_key)
 
     def local(self, kind: str, *parts: object) -> str:
-        """An entity that belongs to this document (subproject, intention, decision …)."""
-        return self._iri(kind, self.doc_key + "-" + "-".join(slugify(str(p), 40) for p in parts))
+        """An entity that belongs to this document (subproject, intention, decision …).
+
+        The slug names its kind (`…-delprojekt-1`, `…-intention-8`), so that ids are
+        unique across kinds and readable.
+        """
+        tail = "".join("-" + slugify(str(p), 40) for p in parts)
+        return self._iri(kind, f"{self.doc_key}-{LOCAL_TAGS.get(kind, kind)}{tail}")
 
     def shared(self, kind: str, name: str) -> str:
         """An entity shared across the municipality's documents (person, organisation, work)."""

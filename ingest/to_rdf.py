@@ -170,7 +170,7 @@ def records_to_graph(
         w.evidence(doc, info.signatory_evidence, SG.signatory)
 
     # Project and subprojects.
-    project = URIRef(m.local("project", "p"))
+    project = URIRef(m.local("project"))
     if records.project:
         w.add(project, RDF.type, SG.Project)
         w.label(project, DCTERMS.title, records.project.title)
@@ -246,7 +246,7 @@ def records_to_graph(
             w.evidence(n, pt.evidence)
 
     # Intentions as numbered SKOS concepts, and which subprojects address them.
-    scheme = URIRef(m.local("intentions", "all"))
+    scheme = URIRef(m.local("intentions"))
     if records.intentions:
         w.add(scheme, RDF.type, SG.IntentionScheme)
         w.add(scheme, RDF.type, SKOS.ConceptScheme)

@@ -21,14 +21,14 @@ SEED_TEXT = ROOT / "corpus" / "000_5a26368617003b47.txt"
 SEED_PDF = ROOT / "corpus" / "halmstad-projektplan-2012.pdf"
 # The seed's document and entity ids (slugs minted by ingest.identity).
 DOC = "halmstad-projektplan-ks-2011-0456-2012-02-22"
-PROJECT = DOC + "-p"
+PROJECT = DOC + "-projekt"
 
 _lock = threading.Lock()
 _built: dict[str, Path] = {}
 
 
 def sub(n: int) -> str:
-    return f"{DOC}-{n}"
+    return f"{DOC}-delprojekt-{n}"
 
 
 def seed_store_path(factory: pytest.TempPathFactory) -> Path:

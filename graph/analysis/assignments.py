@@ -148,8 +148,8 @@ def build_assignments(p: Projection) -> AssignmentModel:
     sp_terms = {sp: [t for u in raw[sp][0] for t in unit_terms[u]] for sp in subprojects}
     model = AssignmentModel()
     model.tfidf = tf = TfIdf.fit(list(sp_terms.values()))
-    # Sentences are compared with document frequencies counted over sentences, so that words
-    # repeated across a plan's background sentences (`översynen`, `kommunens`) weigh little.
+    # Sentences get vectors with document frequencies counted over sentences, the same counts
+    # `rare_shared` uses to tell a shared background word (`kommunens`) from a shared subject.
     unit_tf = TfIdf.fit(list(unit_terms.values()))
     intention_vectors = {
         proj: [(i, unit_tf.vector(text_terms(p.node(i)["text"], dec))) for i in items]

@@ -21,11 +21,10 @@ import threading
 from collections import defaultdict
 from pathlib import Path
 
-from graph.entities import evidence_for
 from graph.store import GraphStore
 from ontology.terms import ONTOLOGY_TTL, SHAPES_TTL, sparql_prefixes
 
-from .projection import LEADING_ROLES, ROLE_LABELS, AnalysisError, Projection
+from .projection import LEADING_ROLES, ROLE_LABELS, AnalysisError, Projection, evidence
 from .resolution import Resolution, load_resolution
 from .similarity import terms
 
@@ -329,7 +328,7 @@ def run_checks(store: GraphStore, max_subprojects: int = DEFAULT_MAX_SUBPROJECTS
     _ingest_findings(store, p, f)
     if shacl:
         _shacl(store, p, f, shapes)
-    ev = evidence_for(store, sorted({i for x in f.items for i in x["_evidence"]})) if with_evidence else {}
+    ev = evidence(store, sorted({i for x in f.items for i in x["_evidence"]})) if with_evidence else {}
     findings = []
     for x in f.items:
         iris = x.pop("_evidence")

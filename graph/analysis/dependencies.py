@@ -18,10 +18,10 @@ from collections import deque
 
 import networkx as nx
 
-from graph.entities import evidence_for, resolve
+from graph.entities import resolve
 from graph.store import GraphStore
 
-from .projection import AnalysisError, Projection, cached
+from .projection import AnalysisError, Projection, cached, evidence
 from .resolution import Resolution, load_resolution
 
 
@@ -82,7 +82,7 @@ def _walk(p: Projection, g: nx.DiGraph, start: str, depth: int, reverse: bool) -
 
 
 def _with_evidence(store: GraphStore, items: list[dict], with_evidence: bool) -> list[dict]:
-    ev = evidence_for(store, [n for it in items for n in it["_nodes"]]) if with_evidence else {}
+    ev = evidence(store, [n for it in items for n in it["_nodes"]]) if with_evidence else {}
     for it in items:
         nodes = it.pop("_nodes")
         if with_evidence:
@@ -193,7 +193,7 @@ def lineage(store: GraphStore, iri: str, direction: str = "down", *, with_eviden
                           "from": p.entity_obj(node)})
             queue.append((nxt, d + 1))
     if with_evidence:
-        ev = evidence_for(store, [s["entity"]["iri"] for s in steps])
+        ev = evidence(store, [s["entity"]["iri"] for s in steps])
         for s in steps:
             s["evidence"] = ev.get(s["entity"]["iri"], [])
     return {"start": p.entity_obj(start), "direction": direction, "steps": steps}

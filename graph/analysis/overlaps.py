@@ -4,7 +4,9 @@ A pair is a candidate when it shares something: an intention, a person, a
 work both must take into account (after entity resolution), an organisation,
 or similar assignment text (TF-IDF cosine, `assignments`). Candidates come from
 these shared entities and from the text index, never from all pairs, and only
-within one municipality for text. Each reason carries its evidence (the
+within one municipality for text: an entity shared by more than MAX_FANOUT
+subprojects pairs none of them, and each subproject keeps its 10 most similar
+texts as candidates, so the work grows linearly with the number of subprojects. Each reason carries its evidence (the
 coverage, membership and consideration statements, and the sentences
 compared) and a `detail` a coordination meeting can read without the PDF.
 
@@ -22,11 +24,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from graph.entities import evidence_for
 from graph.store import GraphStore
 
 from .assignments import AssignmentModel, build_assignments
-from .projection import LEADING_ROLES, ROLE_LABELS, AnalysisError, Projection, cached, subprojects_for
+from .projection import LEADING_ROLES, ROLE_LABELS, AnalysisError, Projection, cached, evidence, subprojects_for
 from .resolution import Resolution, load_resolution
 
 W_INTENTION = 0.4
@@ -42,8 +43,9 @@ W_TEXT = 0.8
 POSSIBLE_FACTOR = 0.5
 TEXT_MIN = 0.3  # sentence similarity below this is no reason
 TEXT_UNIT_TERMS = 3  # rare terms a sentence pair must share
-# An entity shared by more subprojects than this is too common to pair them on.
-MAX_FANOUT = 100
+# An entity shared by more subprojects than this is too common to pair them on (a plan every
+# subproject of a municipality must consider says nothing about which two should meet).
+MAX_FANOUT = 30
 KINDS = ("intention", "person", "investigation", "organisation", "text")
 
 
@@ -449,9 +451,9 @@ def compute_overlaps(store: GraphStore, project: str | None = None, min_score: f
                                p.node(x[2]).get("number") or 0, x[1], x[2]))
     if limit:
         ranked = ranked[:limit]
-    evidence = {}
+    found = {}
     if with_evidence:
-        evidence = evidence_for(store, sorted({i for *_x, rs in ranked for r in rs for i in r.evidence_iris}))
+        found = evidence(store, sorted({i for *_x, rs in ranked for r in rs for i in r.evidence_iris}))
     out = []
     for score, a, b, reasons in ranked:
         if p.node(a).get("doc") == p.node(b).get("doc") and (p.node(b).get("number") or 0) < (p.node(a).get("number") or 0):
@@ -460,7 +462,7 @@ def compute_overlaps(store: GraphStore, project: str | None = None, min_score: f
         for r in sorted(reasons, key=lambda r: (-r.weight, KINDS.index(r.kind), r.detail["sv"])):
             ev = []
             for iri in dict.fromkeys(r.evidence_iris):
-                records = evidence.get(iri, [])
+                records = found.get(iri, [])
                 if p.kind(iri) == "subproject":
                     for source in ("title", "purpose"):
                         sentence = r.narrow.get(iri + "\x1f" + source)

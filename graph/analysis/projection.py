@@ -28,7 +28,7 @@ from typing import Any, Iterable
 
 import networkx as nx
 
-from graph.entities import entity_id, resolve
+from graph.entities import entity_id, evidence_for, resolve
 from graph.store import GraphStore
 from ontology.terms import sparql_prefixes
 
@@ -262,6 +262,20 @@ def subprojects_for(store: GraphStore, p: Projection, project: str) -> set[str]:
     if kind == "project":
         return set(p.subprojects_of(iri))
     raise AnalysisError(f"Okänt projekt: {project}", 404)
+
+
+# pyoxigraph 0.5 picks a far slower plan for evidence_for's query when VALUES holds more than ~100 IRIs
+# (on a 200-document store: 100 IRIs 0.02 s, 120 IRIs 94 s), so evidence is fetched in small chunks.
+EVIDENCE_CHUNK = 50
+
+
+def evidence(store: GraphStore, iris: Iterable[str]) -> dict[str, list[dict]]:
+    """`graph.entities.evidence_for`, asked in chunks small enough to keep its query plan fast."""
+    unique = list(dict.fromkeys(iris))
+    out: dict[str, list[dict]] = {}
+    for i in range(0, len(unique), EVIDENCE_CHUNK):
+        out.update(evidence_for(store, unique[i:i + EVIDENCE_CHUNK]))
+    return out
 
 
 def state_key(store: GraphStore) -> frozenset:

@@ -91,6 +91,8 @@ class Resolution:
     matches: list[Match] = field(default_factory=list)
     canonical: dict[str, str] = field(default_factory=dict)  # merged IRI -> canonical IRI
     possible: dict[str, dict[str, Match]] = field(default_factory=dict)  # canonical -> {canonical: match}
+    _by_pair: dict | None = field(default=None, repr=False)
+    _by_cluster: dict | None = field(default=None, repr=False)
 
     def canon(self, iri: str) -> str:
         return self.canonical.get(iri, iri)
@@ -102,12 +104,13 @@ class Resolution:
         return self.possible.get(self.canon(iri), {})
 
     def match_between(self, a: str, b: str) -> Match | None:
-        """The recorded match that joined a and b (directly or through their clusters)."""
-        ca, cb = self.canon(a), self.canon(b)
-        for m in self.matches:
-            if {self.canon(m.a), self.canon(m.b)} == {ca, cb} or {m.a, m.b} == {a, b}:
-                return m
-        return None
+        """The recorded match that joined a and b (directly, else through their clusters)."""
+        if self._by_pair is None:
+            self._by_pair, self._by_cluster = {}, {}
+            for m in self.matches:
+                self._by_pair.setdefault(frozenset((m.a, m.b)), m)
+                self._by_cluster.setdefault(frozenset((self.canon(m.a), self.canon(m.b))), m)
+        return self._by_pair.get(frozenset((a, b))) or self._by_cluster.get(frozenset((self.canon(a), self.canon(b))))
 
 
 # --- people -----------------------------------------------------------------------------------------

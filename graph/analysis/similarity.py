@@ -318,13 +318,15 @@ class TfIdf:
 
 
 def candidate_pairs(vectors: dict[str, Vector], groups: dict[str, str] | None = None, *, max_df: int = 60,
-                    min_partial: float = 0.03) -> set[tuple[str, str]]:
+                    min_partial: float = 0.03, per_key: int | None = 10) -> set[tuple[str, str]]:
     """Pairs of keys whose vectors share enough weight on terms that are not common.
 
     Blocking: an inverted index of every term, within each group; a term
     found in more than `max_df` vectors of a group is too common to block on
     (it still counts in the final cosine). The partial dot product over the
-    remaining terms must reach `min_partial`. `groups` keeps pairs within a group.
+    remaining terms must reach `min_partial`, and a pair is kept when it is among
+    the `per_key` best of either key, so the candidates grow linearly with the keys.
+    `groups` keeps pairs within a group.
     """
     index: dict[tuple[str, str], list[tuple[str, float]]] = defaultdict(list)
     for key, vec in vectors.items():
@@ -339,7 +341,18 @@ def candidate_pairs(vectors: dict[str, Vector], groups: dict[str, str] | None = 
         for i, (a, wa) in enumerate(postings):
             for b, wb in postings[i + 1:]:
                 partial[(a, b)] += wa * wb
-    return {pair for pair, dot in partial.items() if dot >= min_partial}
+    pairs = {pair: dot for pair, dot in partial.items() if dot >= min_partial}
+    if per_key is None:
+        return set(pairs)
+    best: dict[str, list[tuple[float, tuple[str, str]]]] = defaultdict(list)
+    for pair, dot in pairs.items():
+        best[pair[0]].append((dot, pair))
+        best[pair[1]].append((dot, pair))
+    keep: set[tuple[str, str]] = set()
+    for items in best.values():
+        items.sort(key=lambda x: (-x[0], x[1]))
+        keep.update(pair for _dot, pair in items[:per_key])
+    return keep
 
 
 def shared_terms(a: Vector, b: Vector, limit: int = 6) -> list[str]:

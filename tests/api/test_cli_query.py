@@ -71,7 +71,7 @@ def test_show_subproject_person_document(store_path):
     assert "Karolina Davidsson" in person and "Titles: VD" in person and "Accountable owner" in person
     doc = run("show", DOC, "--store", store_path).output
     assert "KS 2011/0456" in doc and "application/pdf" in doc
-    data = json.loads(run("show", sub(1), "--type", "appendix", "--store", store_path, "--json").output)
+    data = json.loads(run("show", DOC + "-bilaga-1", "--type", "appendix", "--store", store_path, "--json").output)
     assert data["type"] == "appendix" and data["data"]["number"] == 1
 
 

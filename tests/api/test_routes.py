@@ -79,11 +79,12 @@ def test_people(client):
 def test_decisions_and_trace(client):
     ds = get(client, "/api/decisions")
     assert [d["date"] for d in ds] == ["2011-09-06", "2011-12-06", "2012-02-07", "2012-02-22"]
-    plan = get(client, f"/api/decisions/{DOC}-plan")
+    plan = get(client, f"/api/decisions/{DOC}-beslut-plan")
     assert [c["date"] for c in plan["chain"]] == ["2012-02-07", "2011-12-06", "2011-09-06"]
     t = get(client, f"/api/trace/{sub(1)}")
     assert t["first"]["date"] == "2011-09-06" and t["first"]["identifier"] == "KS 2011/0546"
-    assert get(client, f"/api/trace/{sub(1)}", type="appendix")["entity"]["type"] == "appendix"
+    assert get(client, f"/api/trace/{sub(1)}", 404, type="appendix")  # ids name their kind
+    assert get(client, f"/api/trace/{DOC}-bilaga-1", type="appendix")["entity"]["type"] == "appendix"
     get(client, f"/api/trace/{sub(1)}", 422, type="spaceship")
     get(client, "/api/decisions/nope", 404)
 

@@ -16,7 +16,7 @@ from tests.graph.analysis.docs import write_documents
 
 ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]
 SEED = ROOT / "corpus" / "000_5a26368617003b47.txt"
-PROJECT = "halmstad-projektplan-ks-2011-0456-2012-02-22-p"
+PROJECT = "halmstad-projektplan-ks-2011-0456-2012-02-22-projekt"
 
 
 @pytest.fixture(scope="module")

@@ -207,14 +207,14 @@ def test_trace_of_subproject_1_reaches_the_2011_09_06_ks_assignment(seed, page_t
     assert_verbatim(t["evidence"], page_text)
 
 
-def test_trace_without_type_prefers_the_subproject_over_the_appendix_with_the_same_id(seed):
+def test_ids_name_their_kind_so_subproject_and_appendix_differ(seed):
     assert q.trace(seed, sub(1))["entity"]["type"] == "subproject"
-    appendix = q.trace(seed, sub(1), ("appendix",))
+    appendix = q.trace(seed, DOC + "-bilaga-1")
     assert appendix["entity"]["type"] == "appendix" and appendix["chain"] == []
 
 
 def test_trace_of_intention_8_reaches_the_klu_decision_and_the_assignment(seed):
-    t = q.trace(seed, sub(8), ("intention",))
+    t = q.trace(seed, DOC + "-intention-8", ("intention",))
     dates = [c["date"] for c in t["chain"]]
     assert "2012-02-07" in dates and dates[-1] == "2011-09-06"
     # Either the graph links the intention to its decision, or the answer says it does not.
@@ -303,7 +303,7 @@ def test_overlaps_rank_subprojects_1_and_2_first(seed):
 
 @pytest.mark.parametrize("ref,kind", [
     (sub(3), "subproject"), (DOC, "document"), (PROJECT, "project"), ("halmstad-karolina-davidsson", "person"),
-    ("halmstad-hnab", "organisation"), (DOC + "-plan", "decision"),
+    ("halmstad-hnab", "organisation"), (DOC + "-beslut-plan", "decision"),
 ])
 def test_show_any_entity(seed, ref, kind):
     shown = q.show(seed, ref)
@@ -312,8 +312,8 @@ def test_show_any_entity(seed, ref, kind):
 
 
 def test_show_intention_and_typed_ids(seed):
-    shown = q.show(seed, sub(8), ("intention",))
+    shown = q.show(seed, DOC + "-intention-8", ("intention",))
     assert shown["type"] == "intention" and shown["data"]["number"] == 8
-    assert q.show(seed, sub(2), ("appendix",))["data"]["title"] == "NÄRINGSLIVSUTREDNING DELPROJEKT 2"
+    assert q.show(seed, DOC + "-bilaga-2", ("appendix",))["data"]["title"] == "NÄRINGSLIVSUTREDNING DELPROJEKT 2"
     with pytest.raises(q.NotFound):
         q.show(seed, "nope")

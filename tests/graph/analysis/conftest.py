@@ -52,7 +52,11 @@ def fresh_store(tmp_path):
 
 
 def seed_iri(kind: str, suffix: str) -> str:
-    return f"https://styrgraf.example/id/{kind}/{SEED_GRAPH_KEY}-{suffix}"
+    """A seed entity's IRI as the Minter mints it (`…-delprojekt-2`; the project has no suffix)."""
+    from ingest.identity import LOCAL_TAGS
+
+    tail = "" if kind == "project" else f"-{suffix}"
+    return f"https://styrgraf.example/id/{kind}/{SEED_GRAPH_KEY}-{LOCAL_TAGS.get(kind, kind)}{tail}"
 
 
 def subproject_by(p, identifier: str, number: int) -> str:

@@ -85,3 +85,14 @@ def test_decompounder_splits_on_corpus_vocabulary():
     assert dec.parts("myndighetsutövning") == (stem("myndighet"), stem("utövning"))
     assert dec.parts("myndighetskontakter") == (stem("myndighet"), stem("kontakter"))
     assert dec.parts("lotsfunktion") == ()
+
+
+def test_candidate_pairs_keep_each_keys_best_partners_only():
+    # One hub sharing a rare term with 30 others, each with a different weight.
+    vectors = {"hub": {"t": 1.0}} | {f"k{i:02d}": {"t": i / 100} for i in range(1, 31)}
+    pairs = candidate_pairs(vectors, per_key=5, min_partial=0.0)
+    hub_pairs = {b for a, b in pairs if a == "hub"} | {a for a, b in pairs if b == "hub"}
+    # The hub keeps its 5 best; every other key keeps its best too, which may be the hub or each other.
+    assert {"k30", "k29", "k28", "k27", "k26"} <= hub_pairs
+    assert len(pairs) <= 31 * 5
+    assert len(candidate_pairs(vectors, per_key=None, min_partial=0.0)) == 31 * 30 // 2
