@@ -18,7 +18,11 @@ from graph.analysis.checks import DEFAULT_MAX_SUBPROJECTS
 
 from .deps import get_store
 
+from .errors import responses as error_responses  # noqa: E402
+
 router = APIRouter(tags=["analys"])
+# Unknown projects are 404, bad parameters 422: documented so that clients (and schemathesis) know.
+_ERRORS = error_responses(404, 422)
 
 
 def _error(status: int, detail: str) -> JSONResponse:
@@ -73,7 +77,7 @@ def _answer(work) -> Any:
         return _error(e.status, e.message)
 
 
-@router.get("/api/overlaps", summary="Delprojekt som överlappar, rangordnade med skäl och belägg")
+@router.get("/api/overlaps", responses=_ERRORS, summary="Delprojekt som överlappar, rangordnade med skäl och belägg")
 def overlaps(project: str | None = Query(None, description="Projektets (eller dokumentets) id eller IRI"),
              min_score: str | None = Query(None, description="Lägsta poäng, 0–1"),
              limit: str | None = Query(None, description="Högst så många par"),
@@ -83,7 +87,7 @@ def overlaps(project: str | None = Query(None, description="Projektets (eller do
                                             lang=_lang(lang), limit=_int("limit", limit, 0) or None))
 
 
-@router.get("/api/checks", summary="Konsistenskontroller: datum, intentioner, ledare, personer, SHACL")
+@router.get("/api/checks", responses=_ERRORS, summary="Konsistenskontroller: datum, intentioner, ledare, personer, SHACL")
 def checks(max_subprojects: str | None = Query(None, description="Högsta antal delprojekt per person (standard 3)"),
            shacl: str | None = Query(None, description="true: kör även SHACL-validering (långsamt)"),
            lang: str | None = Query(None, description="sv (standard) eller en"),
@@ -101,18 +105,18 @@ def _matrix(store, data_fn, csv_fn, project: str | None, fmt: str | None, lang: 
     return data
 
 
-@router.get("/api/matrices/coverage", summary="Intentioner × delprojekt, med avgränsningar")
+@router.get("/api/matrices/coverage", responses=_ERRORS, summary="Intentioner × delprojekt, med avgränsningar")
 def matrix_coverage(project: str | None = Query(None), format: str | None = Query(None, description="json eller csv"),
                     lang: str | None = Query(None), store=Depends(get_store)):
     return _answer(lambda: _matrix(store, coverage_matrix, coverage_csv, project, format, lang, "tackning"))
 
 
-@router.get("/api/matrices/people", summary="Personer × delprojekt, med roller")
+@router.get("/api/matrices/people", responses=_ERRORS, summary="Personer × delprojekt, med roller")
 def matrix_people(project: str | None = Query(None), format: str | None = Query(None, description="json eller csv"),
                   lang: str | None = Query(None), store=Depends(get_store)):
     return _answer(lambda: _matrix(store, people_matrix, people_csv, project, format, lang, "personer"))
 
 
-@router.get("/api/dependencies/cycles", summary="Cirkulära beroenden mellan delprojekt")
+@router.get("/api/dependencies/cycles", responses=_ERRORS, summary="Cirkulära beroenden mellan delprojekt")
 def dependency_cycles(lang: str | None = Query(None), store=Depends(get_store)):
     return _answer(lambda: find_cycles(store, _lang(lang)))

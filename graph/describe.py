@@ -16,15 +16,13 @@ from collections import defaultdict
 
 from ontology.terms import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SG, SKOS, TIME
 
-from .entities import entity_id, entity_type, evidence_for, iri_candidates, resolve
+from .entities import entity_id, entity_type, evidence_for, iri_candidates, resolve, safe_ref
 from .store import GraphStore
 
 # What an id or IRI from a client may contain to be written inside `<…>` in
 # SPARQL: minted ids are ASCII slugs and IRIs ASCII (`ingest.identity`), so
 # anything else can never name a stored entity and is refused before it
 # reaches a query (Oxigraph's IRI parser rejects some non-ASCII code points).
-_SAFE_REF = re.compile(r"[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+")
-MAX_REF_LENGTH = 500
 
 # Predicates whose value is another entity worth nesting in the object.
 _REFS = (ORG.subOrganizationOf, PROV.wasAssociatedWith, SG.milestoneOf, DCTERMS.isPartOf)
@@ -42,10 +40,6 @@ WORK_KINDS = {
     SG.Plan: "plan", SG.ReferencedDecision: "decision",
 }
 
-
-def safe_ref(ref: str | None) -> bool:
-    """Whether an id or IRI from a client may be used inside `<…>` in SPARQL."""
-    return bool(ref) and len(ref) <= MAX_REF_LENGTH and _SAFE_REF.fullmatch(ref) is not None
 
 
 # Ids are unique within a kind but not across kinds (subproject 1 and appendix 1

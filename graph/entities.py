@@ -7,6 +7,7 @@ objects so that clients never parse labels.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from ingest.identity import base_iri
@@ -56,8 +57,20 @@ def iri_candidates(entity: str, types: tuple[str, ...] | None = None) -> list[st
     return [f"{base}{k}/{entity}" for k in kinds]
 
 
+# What a client's id or IRI may contain to be used inside `<…>` in SPARQL (ASCII IRI characters).
+_SAFE_REF = re.compile(r"[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+")
+MAX_REF_LENGTH = 500
+
+
+def safe_ref(ref: str | None) -> bool:
+    """Whether an id or IRI from a client may be used inside `<…>` in SPARQL."""
+    return bool(ref) and len(ref) <= MAX_REF_LENGTH and _SAFE_REF.fullmatch(ref) is not None
+
+
 def resolve(store: GraphStore, entity: str, types: tuple[str, ...] | None = None) -> str | None:
-    """The IRI of the stored entity with this id (or IRI), or None."""
+    """The IRI of the stored entity with this id (or IRI), or None; unsafe text never reaches SPARQL."""
+    if not safe_ref(entity):
+        return None
     cands = iri_candidates(entity, types)
     values = " ".join(f"<{c}>" for c in cands if "<" not in c and ">" not in c and " " not in c)
     if not values:
