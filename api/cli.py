@@ -260,6 +260,10 @@ from api.cli_query import register as register_query_commands  # noqa: E402
 
 register_query_commands(app)
 
+from api.cli_analysis import register as register_analysis_commands  # noqa: E402
+
+register_analysis_commands(app)
+
 
 def main() -> None:  # pragma: no cover - console entry point
     app()
