@@ -137,7 +137,7 @@ for name, ask in questions.items():
         ask()
         times.append((time.perf_counter() - t) * 1000)
     times.sort()
-    out[name] = {{"p50": times[len(times) // 2], "p95": times[int(len(times) * 0.95) - 1]}}
+    out[name] = {{"p50": times[len(times) // 2], "p95": times[min(len(times) - 1, -(-len(times) * 95 // 100) - 1)]}}
 print(json.dumps(out))
 """
 
