@@ -33,6 +33,24 @@ from .deps import get_store
 from .errors import ApiError, responses
 from .sparql import media_type
 
+from starlette.convertors import Convertor, register_url_convertor  # noqa: E402
+
+
+class _AnyPath(Convertor):
+    """Like `path`, but also across newlines: an id with odd characters must reach the
+    handler (and get a clean 404/422), not fall through to another route as a 405."""
+
+    regex = "(?s:.*)"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("anypath", _AnyPath())
+
 router = APIRouter(prefix="/api/documents", tags=["documents"])
 
 # Multipart framing (boundaries, part headers) on top of the file itself.
@@ -182,7 +200,7 @@ async def upload_document(request: Request) -> JSONResponse:
     return JSONResponse(body, status_code=status, headers=headers)
 
 
-@router.delete("/{doc_id:path}", summary="Ta bort ett dokument", response_model=RemoveResult,
+@router.delete("/{doc_id:anypath}", summary="Ta bort ett dokument", response_model=RemoveResult,
                dependencies=[Depends(require_writer)], responses=responses(401, 403, 404, 422, 503))
 def delete_document(request: Request,
                     doc_id: str = PathParam(..., min_length=1, max_length=500,
