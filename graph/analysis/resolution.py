@@ -41,7 +41,7 @@ from ingest.identity import base_iri
 from ontology.terms import OWL, PROV, RDF, RDFS, SG, XSD, sparql_prefixes
 
 from .projection import Projection, load_projection, cached
-from .similarity import TitleKey, compare_titles, fold, fold_name, title_key
+from .similarity import TitleKey, compare_titles, fold, fold_name, stem, title_key
 
 RESOLVER_VERSION = "styrgraf-resolve/0.1.0"
 # Titles' terms indexed for more works than this (within a municipality) are too common to block on.
@@ -241,18 +241,30 @@ def _org_names_by_scope(p: Projection) -> dict[str, dict[str, str]]:
     return names
 
 
+def _scope_stop_terms(p: Projection) -> dict[str, frozenset[str]]:
+    """Per municipality, the terms naming it: `Lunds kommuns näringslivsprogram` is its näringslivsprogram."""
+    out: dict[str, set[str]] = defaultdict(lambda: {stem("kommun")})
+    for doc in p.of_kind("document"):
+        name = p.node(doc).get("municipality")
+        if name:
+            out[p.scope(doc)].update(stem(w) for w in name.lower().split())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def _work_matches(p: Projection) -> list[Match]:
     org_names = _org_names_by_scope(p)
+    stops = _scope_stop_terms(p)
     keys: dict[str, TitleKey] = {}
     for iri in p.of_kind("work"):
         title = p.node(iri).get("title")
         if title:
-            keys[iri] = title_key(title, org_names.get(p.scope(iri)))
+            keys[iri] = title_key(title, org_names.get(p.scope(iri)), stops.get(p.scope(iri), frozenset()))
     sub_keys: dict[str, TitleKey] = {}
     for iri in p.of_kind("subproject"):
         title = p.node(iri).get("title")
         if title:
-            sub_keys[iri] = title_key(re.sub(r"^\d{1,2}\.\s+", "", title), org_names.get(p.scope(iri)))
+            sub_keys[iri] = title_key(re.sub(r"^\d{1,2}\.\s+", "", title), org_names.get(p.scope(iri)),
+                                      stops.get(p.scope(iri), frozenset()))
     index: dict[tuple[str, str], list[str]] = defaultdict(list)
     exact: dict[tuple[str, frozenset], list[str]] = defaultdict(list)
     for iri, k in list(keys.items()) + list(sub_keys.items()):

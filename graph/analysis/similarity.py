@@ -88,6 +88,8 @@ def stem(word: str) -> str:
     # Definite forms Snowball keeps: `projektet`, `stadskärnan`.
     if len(w) >= 8 and w.endswith("et") and not w.endswith(("het", "itet")):
         w = w[:-2]
+    elif len(w) >= 7 and w.endswith(("gin", "orin")):  # `strategin`, `kategorin`: definite of -i nouns
+        w = w[:-1]
     elif (len(w) >= 9 and w.endswith("an") and w[-3] not in "aeiouyåäö"
           and not w.endswith(("plan", "organ", "man", "ovan", "nedan", "utan", "innan", "sedan", "samman"))):
         w = w[:-2]
@@ -167,7 +169,8 @@ class TitleKey:
         return self.words
 
 
-def title_key(title: str, names: dict[str, str] | None = None) -> TitleKey:
+def title_key(title: str, names: dict[str, str] | None = None, stop: frozenset[str] = frozenset()) -> TitleKey:
+    """A title's term sets; `stop` holds terms that say nothing here (the municipality's own name)."""
     text = body_abbreviations(title, names)
     ws, nums, abbrs = set(), set(), set()
     for w in words(text):
@@ -181,7 +184,7 @@ def title_key(title: str, names: dict[str, str] | None = None) -> TitleKey:
             abbrs.add(lw)
             continue
         t = _reduce_generic(WORD_ABBREVIATIONS.get(lw, lw))
-        if t:
+        if t and t not in stop:
             ws.add(t)
     return TitleKey(frozenset(ws), frozenset(nums), frozenset(abbrs))
 
@@ -225,7 +228,10 @@ def compare_titles(a: TitleKey, b: TitleKey) -> TitleMatch | None:
         if len(small.words) >= 2 and extra_words <= 1 and extra_other == 0:
             return TitleMatch(True, 0.85, "term-containment", containment, jac)
         if a.words == b.words:
-            # Same words; one adds a year or an organisation: probably the same work.
+            if len(a.words) >= 2 and not (big.numbers - small.numbers):
+                # `SKL:s servicemätning Insikt` / `Servicemätningen Insikt`: the owner named or not.
+                return TitleMatch(True, 0.8, "equal-words", containment, jac)
+            # Same words; one adds a year: probably the same work.
             return TitleMatch(False, 0.7, "equal-words", containment, jac)
         if len(small.words) >= 2 and extra_words <= 3:
             return TitleMatch(False, 0.6, "term-containment", containment, jac)

@@ -15,14 +15,11 @@ from tests.graph.analysis.docs import write_documents
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "corpus" / "000_5a26368617003b47.txt"
-# A `styrgraf` with just the analysis commands, as api/cli.py registers them.
-PROGRAM = ("import typer; from api.cli_analysis import register; app = typer.Typer(); "
-           "app.command('version')(lambda: None); register(app); app()")
 
 
 def run(*args: str, store: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "STYRGRAF_STORE": str(store)}
-    return subprocess.run([sys.executable, "-c", PROGRAM, *args], cwd=ROOT, env=env, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "api.cli", *args], cwd=ROOT, env=env, capture_output=True,
                           text=True, timeout=300)
 
 

@@ -113,3 +113,13 @@ def test_shacl_findings_are_reported_and_cached(fresh_store, hand_docs, tmp_path
     n = len(calls)
     run_checks(fresh_store, shacl=True, shapes=shapes)
     assert len(calls) == n  # cached for an unchanged graph
+
+
+def test_an_empty_store_has_no_findings_overlaps_or_matrices(fresh_store):
+    from graph.analysis import compute_overlaps, coverage_matrix, find_cycles, people_matrix
+
+    assert run_checks(fresh_store) == {"findings": [], "counts": {"error": 0, "warning": 0, "info": 0}}
+    assert compute_overlaps(fresh_store) == []
+    assert coverage_matrix(fresh_store) == {"matrices": []}
+    assert people_matrix(fresh_store) == {"columns": [], "rows": []}
+    assert find_cycles(fresh_store) == []
