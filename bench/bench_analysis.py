@@ -18,52 +18,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import random
 import subprocess
 import sys
 import time
-from multiprocessing import Pool
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 OUT = ROOT / "bench" / "out"
 
-
-def _extract_one(args: tuple[int, int, str]) -> tuple[str, str, int]:
-    """Generate plan `index`, extract it with the real pipeline, write its graph as N-Triples."""
-    index, seed, directory = args
-    from bench.synth import generate_plan
-    from graph.store import triples_to_lines
-    from ingest.pipeline import extract_path
-
-    rng = random.Random(seed * 1_000_003 + index)
-    text, _ = generate_plan(rng, index)
-    src = Path(directory) / f"{index:05d}.txt"
-    src.write_text(text, encoding="utf-8")
-    graph_iri, graph = extract_path(src).to_graph()
-    lines = triples_to_lines(graph)
-    nt = Path(directory) / f"{index:05d}.nt"
-    nt.write_text(graph_iri + "\n" + "\n".join(lines) + "\n", encoding="utf-8")
-    src.unlink()
-    return graph_iri, str(nt), len(lines)
-
-
-def prepare(docs: int, seed: int) -> Path:
-    """Extracted N-Triples of `docs` plans (cached; shared with bench_store.py's cache layout)."""
-    directory = OUT / f"docs-{docs}-seed-{seed}"
-    if (directory / "DONE").exists():
-        return directory
-    directory.mkdir(parents=True, exist_ok=True)
-    t = time.perf_counter()
-    todo = [(i, seed, str(directory)) for i in range(docs) if not (directory / f"{i:05d}.nt").exists()]
-    with Pool(os.cpu_count() or 2) as pool:
-        for i, _ in enumerate(pool.imap_unordered(_extract_one, todo, 8)):
-            if (i + 1) % 500 == 0:
-                print(f"  extracted {i + 1}/{len(todo)}", flush=True)
-    (directory / "DONE").write_text(f"{time.perf_counter() - t:.1f}\n")
-    return directory
+from bench.extracted import prepare  # noqa: E402
 
 
 def build_store(docs: int, seed: int) -> Path:
