@@ -22,9 +22,9 @@ from collections import defaultdict
 from pathlib import Path
 
 from graph.store import GraphStore
-from ontology.terms import ONTOLOGY_TTL, SHAPES_TTL, sparql_prefixes
+from ontology.terms import ONTOLOGY_TTL, SHAPES_TTL
 
-from .projection import LEADING_ROLES, ROLE_LABELS, AnalysisError, Projection, evidence
+from .projection import LEADING_ROLES, ROLE_LABELS, AnalysisError, Projection, evidence, rows
 from .resolution import Resolution, load_resolution
 from .similarity import terms
 
@@ -209,13 +209,13 @@ def _jaccard(a: set[str], b: set[str]) -> float:
 
 def _restatements(store: GraphStore, p: Projection, f: _Findings) -> None:
     """An intention restated under one number with the text of another (`2. <text of intention 3>`)."""
-    rows = store.select(sparql_prefixes() + _Q_COVERAGE_QUOTES)
+    quotes = rows(store, _Q_COVERAGE_QUOTES)
     coverage_edges = {d["node"]: (s, i) for s, i, d in p.graph.edges(data=True) if d.get("rel") == "addresses"}
     by_project: dict[str | None, dict[int, tuple[str, set[str]]]] = defaultdict(dict)
     for i in p.of_kind("intention"):
         n = p.node(i)
         by_project[n.get("project")][n.get("number")] = (i, set(terms(n.get("text") or "")))
-    for r in rows:
+    for r in quotes:
         c = str(r["c"])
         if c not in coverage_edges:
             continue
@@ -240,7 +240,7 @@ def _restatements(store: GraphStore, p: Projection, f: _Findings) -> None:
 
 
 def _ingest_findings(store: GraphStore, p: Projection, f: _Findings) -> None:
-    for r in store.select(sparql_prefixes() + _Q_INGEST_FINDINGS):
+    for r in rows(store, _Q_INGEST_FINDINGS):
         code = str(r["code"])
         if code in _COVERED_INGEST_CODES:
             continue

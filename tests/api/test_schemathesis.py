@@ -54,7 +54,8 @@ def _no_server_error(ctx, response, case):
 
 
 @schema.parametrize()
-@settings(max_examples=MAX_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+# Derandomised: the same examples on every run, so CI is repeatable; a found failure stays found.
+@settings(max_examples=MAX_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 def test_api_conforms_to_its_schema(case):
     response = case.call()
     case.validate_response(response, checks=[

@@ -146,3 +146,22 @@ def test_no_overlaps_across_municipalities(hand):
     for o in overlaps:
         crossing = ({o["a"]["iri"], o["b"]["iri"]} & ekby) and not ({o["a"]["iri"], o["b"]["iri"]} <= ekby)
         assert not crossing, o
+
+
+def test_remote_store_gives_the_same_overlaps(seed_store, start_oxigraph, tmp_path):
+    """The projection reads CSV results through `query_raw`: a SPARQL server answers the same as the embedded store."""
+    from graph.documents import ingest_file
+    from graph.store import open_store
+
+    from .conftest import SEED
+
+    with start_oxigraph(tmp_path / "data") as server:
+        remote = open_store(server.url)
+        try:
+            assert ingest_file(remote, SEED).ok
+            got = compute_overlaps(remote, with_evidence=False)
+        finally:
+            remote.close()
+    want = compute_overlaps(seed_store, with_evidence=False)
+    summary = lambda ov: [(o["a"]["iri"], o["b"]["iri"], o["score"], sorted(r["detail"] for r in o["reasons"])) for o in ov]
+    assert summary(got) == summary(want)

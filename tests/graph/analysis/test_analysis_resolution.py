@@ -194,6 +194,10 @@ def test_projection_is_built_with_a_fixed_number_of_queries(fresh_store, hand_do
             self.calls += 1
             return self.store.select(q, **kw)
 
+        def query_raw(self, q, accept, **kw):
+            self.calls += 1
+            return self.store.query_raw(q, accept, **kw)
+
     ingest_all(fresh_store, [hand_docs["A"]])
     one = Counting(fresh_store)
     build_projection(one)
