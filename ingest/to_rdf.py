@@ -80,8 +80,8 @@ class _Writer:
             self.add(quote, RDF.type, OA.TextQuoteSelector)
             self.add(quote, OA.exact, Literal(ev.quote))
             self.add(pos, RDF.type, OA.TextPositionSelector)
-            self.add(pos, OA.start, Literal(ev.start, datatype=XSD.nonNegativeInteger))
-            self.add(pos, OA.end, Literal(ev.end, datatype=XSD.nonNegativeInteger))
+            self.add(pos, OA.start, Literal(ev.start, datatype=XSD.integer))
+            self.add(pos, OA.end, Literal(ev.end, datatype=XSD.integer))
 
     def date(self, s, value: DateValue | None, prop=DCTERMS.date) -> None:
         """A date: typed when valid, and always its text as written."""

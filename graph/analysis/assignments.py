@@ -56,7 +56,10 @@ class AssignmentModel:
 
     def kept_units(self, sp: str, shared_intentions: frozenset[str] = frozenset()) -> list[Unit]:
         """The subproject's units, without those restating intentions both sides address."""
-        return [u for u in self.units.get(sp, []) if not (self.restates.get(u, frozenset()) & shared_intentions)]
+        units = self.units.get(sp, [])
+        if not shared_intentions:
+            return units  # most pairs share no intention: nothing to leave out
+        return [u for u in units if not (self.restates.get(u, frozenset()) & shared_intentions)]
 
     def vector(self, sp: str, shared_intentions: frozenset[str] = frozenset()) -> Vector:
         if not shared_intentions or not any(self.restates.get(u) for u in self.units.get(sp, [])):
@@ -71,10 +74,11 @@ class AssignmentModel:
                    minimum: float = 0.15) -> list[tuple[float, Unit, Unit]]:
         """The most similar unit pairs of two subprojects, each unit used once."""
         scored = []
+        vectors = self.unit_vectors
+        side_b = [(ub, vectors[ub]) for ub in self.kept_units(b, shared_intentions)]
         for ua in self.kept_units(a, shared_intentions):
-            va = self.unit_vectors.get(ua)
-            for ub in self.kept_units(b, shared_intentions):
-                vb = self.unit_vectors.get(ub)
+            va = vectors[ua]
+            for ub, vb in side_b:
                 s = cosine(va, vb)
                 if s >= minimum:
                     scored.append((s, ua, ub))

@@ -142,6 +142,9 @@ def municipality_key(label: str | None) -> str:
     return key[:-1] if key.endswith("s") and len(key) > 3 else key
 
 
+_NO_FACTS: dict = {}
+
+
 @dataclass
 class Projection:
     graph: nx.MultiDiGraph
@@ -149,25 +152,56 @@ class Projection:
     state: frozenset = frozenset()
 
     # -- access ---------------------------------------------------------------------------
+    # A projection is not changed after `build_projection`, so the lookups the analyses make
+    # millions of times (a node's facts, its edges of one relation, the nodes of one kind) are
+    # indexed once, on first use, instead of filtering networkx views on every call.
+
+    def __post_init__(self) -> None:
+        self._by_kind: dict[str, list[str]] | None = None
+        self._out: dict[tuple[str, str], list[tuple[str, dict]]] | None = None
+        self._in: dict[tuple[str, str], list[tuple[str, dict]]] | None = None
+
+    def _index_edges(self) -> None:
+        out: dict[tuple[str, str], list[tuple[str, dict]]] = {}
+        into: dict[tuple[str, str], list[tuple[str, dict]]] = {}
+        for u, v, d in self.graph.edges(data=True):
+            rel = d.get("rel")
+            out.setdefault((u, rel), []).append((v, d))
+            into.setdefault((v, rel), []).append((u, d))
+        self._out, self._in = out, into
+
+    def edges_of(self, rel: str) -> list[tuple[str, str, dict]]:
+        """All edges of one relation, as (source, target, data)."""
+        if self._out is None:
+            self._index_edges()
+        assert self._out is not None
+        return [(u, v, d) for (u, r), items in self._out.items() if r == rel for v, d in items]
 
     def of_kind(self, kind: str) -> list[str]:
-        return [n for n, k in self.graph.nodes(data="kind") if k == kind]
+        if self._by_kind is None:
+            by_kind: dict[str, list[str]] = {}
+            for n, k in self.graph.nodes(data="kind"):
+                by_kind.setdefault(k, []).append(n)
+            self._by_kind = by_kind
+        return list(self._by_kind.get(kind, ()))
 
     def node(self, iri: str) -> dict:
-        return self.graph.nodes[iri] if iri in self.graph else {}
+        return self.graph._node.get(iri, _NO_FACTS)
 
     def kind(self, iri: str) -> str | None:
-        return self.node(iri).get("kind")
+        return self.graph._node.get(iri, _NO_FACTS).get("kind")
 
     def out_edges(self, iri: str, rel: str) -> list[tuple[str, dict]]:
-        if iri not in self.graph:
-            return []
-        return [(v, d) for _u, v, d in self.graph.out_edges(iri, data=True) if d.get("rel") == rel]
+        if self._out is None:
+            self._index_edges()
+        assert self._out is not None
+        return list(self._out.get((iri, rel), ()))
 
     def in_edges(self, iri: str, rel: str) -> list[tuple[str, dict]]:
-        if iri not in self.graph:
-            return []
-        return [(u, d) for u, _v, d in self.graph.in_edges(iri, data=True) if d.get("rel") == rel]
+        if self._in is None:
+            self._index_edges()
+        assert self._in is not None
+        return list(self._in.get((iri, rel), ()))
 
     def subprojects_of(self, project: str) -> list[str]:
         subs = [v for v, _d in self.out_edges(project, "has_subproject")]
