@@ -49,8 +49,21 @@ def _trim_name(text: str, m: re.Match, end: int) -> tuple[str, int]:
     return name, m.end()
 
 
+# Heads of Swedish compounds that name an organisation (`Näringslivsbolaget`, `Kulturförvaltningen`,
+# `Byggnadsnämnden`); long enough that no common surname ends with them.
+ORG_HEADS = ("bolag", "bolaget", "kontor", "kontoret", "förvaltning", "förvaltningen", "nämnd", "nämnden",
+             "styrelse", "styrelsen", "förening", "föreningen", "förbund", "förbundet", "högskola", "högskolan",
+             "universitet", "företagare")
+# A company form written after a name (`Solviks Näringslivsbolag AB`) makes it a company.
+_COMPANY_FORM = re.compile(r"\s+(?:AB|HB|KB|Ab|ek\.\s*för\.?)(?![\wåäö])")
+
+
 def is_person_name(name: str) -> bool:
-    return not any(w.lower() in ORG_WORDS for w in re.split(r"[\s-]+", name))
+    for w in re.split(r"[\s-]+", name):
+        lw = w.lower()
+        if lw in ORG_WORDS or any(lw.endswith(h) and len(lw) > len(h) + 2 for h in ORG_HEADS):
+            return False
+    return True
 
 
 def parse_people(text: str, start: int, end: int) -> tuple[list[PersonMention], int]:
@@ -77,7 +90,7 @@ def parse_people(text: str, start: int, end: int) -> tuple[list[PersonMention], 
         if not m:
             break
         name, name_end = _trim_name(text, m, end)
-        if not is_person_name(name):
+        if not is_person_name(name) or _COMPANY_FORM.match(text, name_end, end):
             break
         pos = name_end
         mt_after = re.compile(r",\s*" + TITLE.pattern).match(text, pos, end)

@@ -17,7 +17,7 @@ from .records import PlanRecords
 from .sources import SourceError, SourceFile, open_source
 from .to_rdf import SourceMeta, records_to_graph
 
-EXTRACTOR_VERSION = "styrgraf-extract/0.1.0"
+EXTRACTOR_VERSION = "styrgraf-extract/0.1.1"
 
 
 @dataclass

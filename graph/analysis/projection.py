@@ -421,10 +421,13 @@ def build_projection(store: GraphStore, state: frozenset | None = None) -> Proje
             g.add_node(o, kind="organisation", name=None, abbreviation=None, municipality=False, docs=set(),
                        scope=doc_scope(doc))
         n = g.nodes[o]
-        if r.get("label") is not None and not n["name"]:
-            n["name"] = str(r["label"])
         if r.get("abbr") is not None and not n["abbreviation"]:
             n["abbreviation"] = str(r["abbr"])
+        label = _s(r.get("label"))
+        # One IRI may be labelled with its full name in one document and only its abbreviation
+        # in another (`SNAB`): the full name is the name.
+        if label is not None and (not n["name"] or (n["name"] == n["abbreviation"] and label != n["abbreviation"])):
+            n["name"] = label
         if r.get("muni") is not None:
             n["municipality"] = True
         if doc:

@@ -329,9 +329,10 @@ def _canonical_of(p: Projection, members: Iterable[str]) -> str:
         n = p.node(iri)
         name = n.get("name") or n.get("title") or ""
         uses = len(p.in_edges(iri, "considers")) + sum(1 for _ in p.graph.out_edges(iri)) if iri in p.graph else 0
-        # Prefer the kind that says most, then a name with its diacritics (`Almér` over `Almer`).
-        return (_KIND_PRIORITY.get(n.get("kind"), 9), -int(fold(name) != name.lower()),
-                -int(bool(n.get("abbreviation"))), -uses, -len(name), iri)
+        # Prefer the kind that says most, an organisation known by name and abbreviation, then a name
+        # with its diacritics (`Almér` over `Almer`).
+        return (_KIND_PRIORITY.get(n.get("kind"), 9), -int(bool(n.get("abbreviation"))),
+                -int(fold(name) != name.lower()), -uses, -len(name), iri)
     return min(members, key=rank)
 
 

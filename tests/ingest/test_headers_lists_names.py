@@ -1,3 +1,5 @@
+import pytest
+
 from ingest.headers import normalise_dnr, parse_running_header
 from ingest.lists import lettered_items, numbered_items
 from ingest.names import parse_people
@@ -43,6 +45,22 @@ def test_people_lists_with_titles_affiliations_and_slashes():
 def test_groups_are_not_people():
     text = "Svensk Handel, fastighetsägare"
     assert parse_people(text, 0, len(text))[0] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Solviks Näringslivsbolag AB",  # a company form after the words
+    "Norrby Energi AB och Per Ek",  # the company ends the list: no person before it
+    "Västra Kulturförvaltningen",  # compound heads that name an organisation
+    "Norrby Byggnadsnämnd",
+    "Lunds Företagarförening",
+])
+def test_organisations_in_role_lists_are_not_people(text):
+    assert parse_people(text, 0, len(text))[0] == []
+
+
+def test_surnames_that_look_like_organisation_words_stay_people():
+    text = "Anna Bolander, Per Nämndson och Eva Kontorsson"
+    assert [p.name for p in parse_people(text, 0, len(text))[0]] == ["Anna Bolander", "Per Nämndson", "Eva Kontorsson"]
 
 
 def test_organisations_defined_in_text_and_by_initials():

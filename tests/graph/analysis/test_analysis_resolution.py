@@ -140,6 +140,12 @@ def test_hand_written_variants_resolve(hand_store):
     snab = {res.canon(o) for o in p.of_kind("organisation") if p.node(o).get("abbreviation") == "SNAB"
             or p.node(o).get("name") == "SNAB"}
     assert len(snab) == 1
+    # B writes it out in full once more (`Referensgrupp: Solviks Näringslivsbolag AB`): the same
+    # organisation, known by name and abbreviation, and never a person.
+    full = [o for o in p.of_kind("organisation") if p.node(o).get("name") == "Solviks Näringslivsbolag AB"]
+    assert full and {res.canon(o) for o in full} == snab
+    assert p.node(next(iter(snab))).get("abbreviation") == "SNAB"
+    assert not [x for x in p.of_kind("person") if "Näringslivsbolag" in (p.node(x).get("name") or "")]
 
 
 def test_store_resolution_records_method_and_confidence_and_is_idempotent(fresh_store, hand_docs):
