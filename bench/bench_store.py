@@ -2,7 +2,14 @@
 Oxigraph server and, as the baseline, an in-memory rdflib graph — all in one run.
 
     python bench/bench_store.py --docs 200            # about a million triples
-    python bench/bench_store.py --docs 10000 --no-rdflib
+    python bench/bench_store.py --docs 10000 --baseline-docs 200 --keep
+
+With `--baseline-docs N` smaller than `--docs`, the remote server and the rdflib
+baseline (which holds everything in memory) are loaded with the first N documents,
+and so is a second embedded store, so that the three are compared at equal size in
+the same run; the embedded store alone is also measured at the full size. `--keep`
+keeps the full embedded store as bench/out/analysis-store-DOCS-seed-SEED, where
+bench_analysis.py and bench_api.py look for it.
 
 Documents are synthetic plans from `bench/synth.py`, extracted by the real pipeline
 (in parallel, cached under bench/out/) and loaded through the real store layer,
@@ -146,61 +153,91 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def measure_embedded(directory: Path, location: Path, repeat: int) -> dict:
+    result = run(LOADER, "embedded", str(location), str(directory))
+    result["disk_mb"] = du(location)
+    result.update(q=run(QUERIER, "embedded", str(location), str(directory), str(repeat)))
+    return result
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=200, help="synthetic documents (default 200, about 1 M triples)")
+    ap.add_argument("--baseline-docs", type=int, default=None,
+                    help="documents for the remote server and the rdflib baseline (default: --docs)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--repeat", type=int, default=200, help="timed runs per question (default 200)")
     ap.add_argument("--rdflib-repeat", type=int, default=5, help="timed runs per question on rdflib (default 5)")
-    ap.add_argument("--no-rdflib", action="store_true", help="skip the in-memory rdflib baseline (large runs)")
+    ap.add_argument("--no-rdflib", action="store_true", help="skip the in-memory rdflib baseline")
+    ap.add_argument("--keep", action="store_true", help="keep the full embedded store for the other benchmarks")
     args = ap.parse_args()
+    base_docs = min(args.baseline_docs or args.docs, args.docs)
 
     t = time.perf_counter()
     directory = prepare(args.docs, args.seed)
+    base_directory = prepare(base_docs, args.seed) if base_docs != args.docs else directory
     print(f"{args.docs} documents extracted (cached in {directory.relative_to(ROOT)}; "
-          f"{time.perf_counter() - t:.1f} s this run)")
+          f"{time.perf_counter() - t:.1f} s this run)", flush=True)
     results: dict[str, dict] = {}
     with tempfile.TemporaryDirectory(dir=OUT) as tmp:
         tmp = Path(tmp)
-        embedded = tmp / "embedded"
-        results["embedded"] = run(LOADER, "embedded", str(embedded), str(directory))
-        results["embedded"]["disk_mb"] = du(embedded)
-        results["embedded"].update(q=run(QUERIER, "embedded", str(embedded), str(directory), str(args.repeat)))
+        if base_docs != args.docs:
+            full = f"embedded ({args.docs} docs)"
+            results[full] = measure_embedded(directory, tmp / "embedded-full", args.repeat)
+            print(f"  {full}: loaded and measured", flush=True)
+            if args.keep:
+                keep = OUT / f"analysis-store-{args.docs}-seed-{args.seed}"
+                shutil.rmtree(keep, ignore_errors=True)
+                shutil.move(str(tmp / "embedded-full"), keep)
+                (keep / "DONE").write_text(f"{results[full]['seconds']:.1f}\n")
+            else:
+                shutil.rmtree(tmp / "embedded-full")
+        results["embedded"] = measure_embedded(base_directory, tmp / "embedded", args.repeat)
+        if args.keep and base_docs == args.docs:
+            keep = OUT / f"analysis-store-{args.docs}-seed-{args.seed}"
+            shutil.rmtree(keep, ignore_errors=True)
+            shutil.copytree(tmp / "embedded", keep)
+            (keep / "DONE").write_text(f"{results['embedded']['seconds']:.1f}\n")
 
         server, url = oxigraph_server(tmp / "remote")
         try:
-            results["remote"] = run(LOADER, "remote", url, str(directory))
-            results["remote"].update(q=run(QUERIER, "remote", url, str(directory), str(args.repeat)))
+            results["remote"] = run(LOADER, "remote", url, str(base_directory))
+            results["remote"].update(q=run(QUERIER, "remote", url, str(base_directory), str(args.repeat)))
             results["remote"]["server_peak_mb"] = rss_mb(server.pid)
         finally:
             server.terminate()
             server.wait(10)
         results["remote"]["disk_mb"] = du(tmp / "remote")
         if not args.no_rdflib:
-            results["rdflib"] = run(LOADER, "rdflib", "-", str(directory))
+            results["rdflib"] = run(LOADER, "rdflib", "-", str(base_directory))
             # rdflib answers in seconds: a few timed runs are enough for its p50/p95.
-            results["rdflib"].update(q=run(QUERIER, "rdflib", "-", str(directory), str(args.rdflib_repeat)))
+            results["rdflib"].update(q=run(QUERIER, "rdflib", "-", str(base_directory), str(args.rdflib_repeat)))
 
     base = results.get("rdflib")
-    print(f"\n{'backend':<10}{'triples':>10}{'load s':>9}{'triples/s':>11}{'disk MB':>9}{'loader peak MB':>16}")
+    width = max(len(n) for n in results) + 2
+    print(f"\n{'backend':<{width}}{'triples':>10}{'load s':>9}{'triples/s':>11}{'disk MB':>9}{'loader peak MB':>16}")
     for name, r in results.items():
-        print(f"{name:<10}{r['triples']:>10}{r['seconds']:>9.1f}{r['triples'] / r['seconds']:>11.0f}"
+        print(f"{name:<{width}}{r['triples']:>10}{r['seconds']:>9.1f}{r['triples'] / r['seconds']:>11.0f}"
               f"{r.get('disk_mb', float('nan')):>9.1f}{r['peak_mb']:>16.0f}"
               + (f"   (server peak {r['server_peak_mb']:.0f} MB)" if "server_peak_mb" in r else ""))
-    print(f"\n{'question':<11}" + "".join(f"{n + ' p50/p95 ms':>26}" for n in results))
+    print(f"\n{'question':<11}" + "".join(f"{n + ' p50/p95 ms':>{max(26, len(n) + 16)}}" for n in results))
     for q in ("intention", "person", "considers"):
-        print(f"{q:<11}" + "".join(f"{r['q'][q]['p50']:>16.2f} /{r['q'][q]['p95']:>7.2f}" for r in results.values()))
+        print(f"{q:<11}" + "".join(f"{r['q'][q]['p50']:>{max(26, len(n) + 16) - 9}.2f} /{r['q'][q]['p95']:>7.2f}"
+                                   for n, r in results.items()))
     if base:
-        print("\nratios against the rdflib baseline (p95 time; < 1 is faster):")
+        print(f"\nratios against the rdflib baseline at {base_docs} documents (p95 time; < 1 is faster):")
         for name in ("embedded", "remote"):
             parts = [f"{q} {results[name]['q'][q]['p95'] / base['q'][q]['p95']:.3f}" for q in ("intention", "person", "considers")]
             load = (results[name]["triples"] / results[name]["seconds"]) / (base["triples"] / base["seconds"])
             print(f"  {name:<9} load speed x{load:.1f}; " + ", ".join(parts))
-    e = results["embedded"]
-    print(f"\ntargets: embedded p95 <= 10 ms: "
-          + ", ".join(f"{q} {'met' if e['q'][q]['p95'] <= 10 else 'MISSED'}" for q in ("intention", "person", "considers"))
-          + f"; load >= 20 000 triples/s: {'met' if e['triples'] / e['seconds'] >= 20000 else 'MISSED'}"
-          + f"; loader peak <= 1 GB: {'met' if e['peak_mb'] <= 1024 else 'MISSED'}")
+    for name, e in results.items():
+        if not name.startswith("embedded"):
+            continue
+        print(f"\ntargets ({name}, {e['triples']} triples): p95 <= 10 ms: "
+              + ", ".join(f"{q} {'met' if e['q'][q]['p95'] <= 10 else 'MISSED'}" for q in ("intention", "person", "considers"))
+              + f"; load >= 20 000 triples/s: {'met' if e['triples'] / e['seconds'] >= 20000 else 'MISSED'}"
+              + f"; loader peak <= 1 GB: {'met' if e['peak_mb'] <= 1024 else 'MISSED'}")
+    (OUT / f"bench_store-{args.docs}.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -29,6 +29,9 @@ class RdflibStore(GraphStore):
     def query_raw(self, sparql, accept, **kw):
         raise NotImplementedError
 
+    def _query_raw(self, *args, **kw):
+        raise NotImplementedError
+
     def close(self):
         pass
 
