@@ -1,7 +1,8 @@
 """Documents in the store: ingest one file, list, remove.
 
-One named graph per source document. A file whose sha256 is already stored is
-`unchanged` and writes nothing. Another rendition of a stored document (the PDF
+One named graph per source document. A file whose sha256 is already stored, extracted by
+the same extractor version, is `unchanged` and writes nothing; extracted by another
+version, it is extracted again and `replaced`. Another rendition of a stored document (the PDF
 of a plan whose text export is stored, or the other way round) replaces the
 document's graph with the new extraction and keeps the other renditions'
 metadata, so the document stays one document. A changed file of the same
@@ -9,12 +10,13 @@ media type is a new version and replaces the graph atomically.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib import URIRef
 
 from ingest.identity import Minter
+from ingest import pipeline
 from ingest.pipeline import extract_path
 from ingest.records import Finding
 from ingest.sources import SourceError
@@ -58,9 +60,25 @@ def ingest_file(store: GraphStore, path: Path | str) -> IngestResult:
     except SourceError as err:
         return IngestResult(path, "failed", reason=err.reason, reason_en=err.reason_en)
     existing = store.find_graph_by_sha256(extracted.source.sha256)
-    if existing:
+    if existing and _extracted_by(store, existing) == pipeline.EXTRACTOR_VERSION:
         return IngestResult(path, "unchanged", graph=existing, title=extracted.records.document.title)
+    # Not stored yet, or stored by another version of the extractor: a newer extractor may find
+    # more (or less), so the same file is extracted again and replaces what the old one wrote.
     graph_iri, graph = extracted.to_graph()
+    if existing and existing != graph_iri:
+        # The new extraction names the document differently: the old graph goes once the new one is in.
+        result = _write(store, path, extracted, graph_iri, graph)
+        store.drop_graph(existing)
+        return replace(result, status="replaced")
+    return _write(store, path, extracted, graph_iri, graph)
+
+
+def _extracted_by(store: GraphStore, graph_iri: str) -> str | None:
+    rows = store.select(sparql_prefixes() + f"SELECT ?v WHERE {{ GRAPH <{graph_iri}> {{ <{graph_iri}> sg:extractorVersion ?v }} }}")
+    return str(rows[0]["v"]) if rows else None
+
+
+def _write(store: GraphStore, path: Path, extracted, graph_iri: str, graph) -> IngestResult:
     title = extracted.records.document.title
     if store.has_graph(graph_iri):
         stored = _stored_renditions(store, graph_iri)

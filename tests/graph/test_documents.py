@@ -1,0 +1,39 @@
+"""Ingesting documents into the store: unchanged files, new extractor versions.
+
+Run against both backends (`store` is parametrised in tests/graph/conftest.py).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.documents import ingest_file, list_documents
+from ingest import pipeline
+from ontology.terms import sparql_prefixes
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "corpus" / "000_5a26368617003b47.txt"
+
+
+def _versions(store) -> set[str]:
+    rows = store.select(sparql_prefixes() + "SELECT ?v WHERE { GRAPH ?g { ?g a sg:DocumentGraph ; sg:extractorVersion ?v } }")
+    return {str(r["v"]) for r in rows}
+
+
+def test_same_file_same_extractor_is_unchanged(store):
+    first = ingest_file(store, SEED)
+    assert first.status == "ingested"
+    before = store.export("nquads")
+    again = ingest_file(store, SEED)
+    assert (again.status, again.graph) == ("unchanged", first.graph)
+    assert store.export("nquads") == before
+
+
+def test_a_new_extractor_version_extracts_the_same_file_again(store, monkeypatch):
+    first = ingest_file(store, SEED)
+    assert _versions(store) == {pipeline.EXTRACTOR_VERSION}
+    monkeypatch.setattr(pipeline, "EXTRACTOR_VERSION", pipeline.EXTRACTOR_VERSION + "-next")
+    again = ingest_file(store, SEED)
+    assert (again.status, again.graph) == ("replaced", first.graph)
+    assert _versions(store) == {pipeline.EXTRACTOR_VERSION}  # the old extraction is gone, not kept beside
+    assert len(list_documents(store)) == 1
+    assert ingest_file(store, SEED).status == "unchanged"  # and now it is current
