@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 import typer
 
+from api.cli_options import FormatOption, JsonOption, LangOption, OutputOption, ProjectOption, StoreOption
 from graph.analysis import (
     AnalysisError, compute_overlaps, coverage_csv, coverage_matrix, people_csv, people_matrix, run_checks,
     store_resolution,
@@ -20,7 +21,6 @@ from graph.analysis import (
 from graph.analysis.checks import DEFAULT_MAX_SUBPROJECTS
 from graph.store import StoreError, open_store
 
-_STORE_HELP = "Lagringsplats: en katalog (inbäddad) eller http://… (SPARQL-server). Standard ./var/store"
 TEXTS = {
     "sv": {
         "no_overlaps": "Inga överlapp.", "score": "poäng", "uncertain": "osäker",
@@ -63,6 +63,22 @@ def _open(store: Optional[str], read_only: bool):
         raise typer.Exit(2)
 
 
+def _analyse(store: Optional[str], analysis: Callable, read_only: bool = True):
+    """`analysis(store)` on the opened store, closed afterwards; an AnalysisError exits with code 2."""
+    s = _open(store, read_only=read_only)
+    try:
+        return analysis(s)
+    except AnalysisError as e:
+        typer.echo(e.message, err=True)
+        raise typer.Exit(2)
+    finally:
+        s.close()
+
+
+def _print_json(data) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
 def _check_lang(lang: str) -> str:
     if lang not in TEXTS:
         typer.echo("--lang måste vara sv eller en", err=True)
@@ -86,25 +102,16 @@ def _evidence_line(ev: list[dict]) -> str:
 
 
 def overlaps_cmd(
-    project: Optional[str] = typer.Option(None, "--project", help="Projektets eller dokumentets id."),
+    project: ProjectOption = None,
     min_score: float = typer.Option(0.0, "--min-score", help="Lägsta poäng (0–1)."),
     limit: int = typer.Option(0, "--limit", help="Högst så många par (0 = alla)."),
-    store: Optional[str] = typer.Option(None, "--store", envvar="STYRGRAF_STORE", help=_STORE_HELP),
-    lang: str = typer.Option("sv", "--lang", help="Språk: sv eller en."),
-    json_out: bool = typer.Option(False, "--json", help="Resultat som JSON."),
+    store: StoreOption = None, lang: LangOption = "sv", json_out: JsonOption = False,
 ):
     """Delprojekt som överlappar: rangordnade par med skäl och belägg."""
     lang = _check_lang(lang)
-    s = _open(store, read_only=True)
-    try:
-        result = compute_overlaps(s, project, min_score, lang=lang, limit=limit or None)
-    except AnalysisError as e:
-        typer.echo(e.message, err=True)
-        raise typer.Exit(2)
-    finally:
-        s.close()
+    result = _analyse(store, lambda s: compute_overlaps(s, project, min_score, lang=lang, limit=limit or None))
     if json_out:
-        print(json.dumps(result, ensure_ascii=False, indent=2))
+        _print_json(result)
         return
     t = _t(lang)
     if not result:
@@ -122,22 +129,13 @@ def check_cmd(
     max_subprojects: int = typer.Option(DEFAULT_MAX_SUBPROJECTS, "--max-subprojects",
                                         help="Flagga personer i fler delprojekt än så här."),
     shacl: bool = typer.Option(False, "--shacl", help="Kör även SHACL-validering (långsamt)."),
-    store: Optional[str] = typer.Option(None, "--store", envvar="STYRGRAF_STORE", help=_STORE_HELP),
-    lang: str = typer.Option("sv", "--lang", help="Språk: sv eller en."),
-    json_out: bool = typer.Option(False, "--json", help="Resultat som JSON."),
+    store: StoreOption = None, lang: LangOption = "sv", json_out: JsonOption = False,
 ):
     """Konsistenskontroller. Avslutar med kod 1 om något fel (error) hittas."""
     lang = _check_lang(lang)
-    s = _open(store, read_only=True)
-    try:
-        result = run_checks(s, max_subprojects, shacl=shacl, lang=lang)
-    except AnalysisError as e:
-        typer.echo(e.message, err=True)
-        raise typer.Exit(2)
-    finally:
-        s.close()
+    result = _analyse(store, lambda s: run_checks(s, max_subprojects, shacl=shacl, lang=lang))
     if json_out:
-        print(json.dumps(result, ensure_ascii=False, indent=2))
+        _print_json(result)
     else:
         t = _t(lang)
         if not result["findings"]:
@@ -154,14 +152,7 @@ def _matrix(kind: str, project: Optional[str], fmt: str, output: Optional[Path],
     if fmt not in ("csv", "json"):
         typer.echo("--format måste vara csv eller json", err=True)
         raise typer.Exit(2)
-    s = _open(store, read_only=True)
-    try:
-        data = (coverage_matrix if kind == "coverage" else people_matrix)(s, project)
-    except AnalysisError as e:
-        typer.echo(e.message, err=True)
-        raise typer.Exit(2)
-    finally:
-        s.close()
+    data = _analyse(store, lambda s: (coverage_matrix if kind == "coverage" else people_matrix)(s, project))
     if fmt == "json":
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     else:
@@ -177,34 +168,20 @@ matrix_app = typer.Typer(help="Matriser: intentioner × delprojekt och personer 
 
 
 @matrix_app.command("coverage")
-def matrix_coverage(
-    project: Optional[str] = typer.Option(None, "--project", help="Projektets eller dokumentets id."),
-    fmt: str = typer.Option("csv", "--format", help="csv eller json."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Skriv till fil i stället för stdout."),
-    store: Optional[str] = typer.Option(None, "--store", envvar="STYRGRAF_STORE", help=_STORE_HELP),
-    lang: str = typer.Option("sv", "--lang", help="Språk: sv eller en."),
-):
+def matrix_coverage(project: ProjectOption = None, fmt: FormatOption = "csv", output: OutputOption = None,
+                    store: StoreOption = None, lang: LangOption = "sv"):
     """Vilka delprojekt adresserar vilka intentioner, med avgränsningar."""
     _matrix("coverage", project, fmt, output, store, lang)
 
 
 @matrix_app.command("people")
-def matrix_people(
-    project: Optional[str] = typer.Option(None, "--project", help="Projektets eller dokumentets id."),
-    fmt: str = typer.Option("csv", "--format", help="csv eller json."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Skriv till fil i stället för stdout."),
-    store: Optional[str] = typer.Option(None, "--store", envvar="STYRGRAF_STORE", help=_STORE_HELP),
-    lang: str = typer.Option("sv", "--lang", help="Språk: sv eller en."),
-):
+def matrix_people(project: ProjectOption = None, fmt: FormatOption = "csv", output: OutputOption = None,
+                  store: StoreOption = None, lang: LangOption = "sv"):
     """Vilka personer finns i vilka delprojekt, med roller."""
     _matrix("people", project, fmt, output, store, lang)
 
 
-def resolve_cmd(
-    store: Optional[str] = typer.Option(None, "--store", envvar="STYRGRAF_STORE", help=_STORE_HELP),
-    lang: str = typer.Option("sv", "--lang", help="Språk: sv eller en."),
-    json_out: bool = typer.Option(False, "--json", help="Resultat som JSON."),
-):
+def resolve_cmd(store: StoreOption = None, lang: LangOption = "sv", json_out: JsonOption = False):
     """Kör entitetsupplösning (personer, organisationer, utredningar) och spara resultatet i grafen."""
     lang = _check_lang(lang)
     s = _open(store, read_only=False)
@@ -213,7 +190,7 @@ def resolve_cmd(
     finally:
         s.close()
     if json_out:
-        print(json.dumps(result, ensure_ascii=False, indent=2))
+        _print_json(result)
         return
     t = _t(lang)
     print(t["resolved"].format(graph=result["graph"], triples=result["triples"]))

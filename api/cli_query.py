@@ -15,6 +15,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
+from api.cli_options import EntityArgument, QueryJsonOption, QueryLangOption, StoreOption, TypeOption
 from graph import ask as ask_mod
 from graph import queries as q
 from graph import search as search_mod
@@ -22,11 +23,6 @@ from graph.store import StoreError, open_store
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
-
-StoreOpt = typer.Option(None, "--store", envvar="STYRGRAF_STORE",
-                        help="Lagringsplats: en katalog (inbäddad) eller http://… (SPARQL-server). Standard ./var/store")
-JsonOpt = typer.Option(False, "--json", help="Samma data som API:t, som JSON.")
-TypeOpt = typer.Option(None, "--type", help="Entitetstyp när samma id finns för flera typer (subproject, appendix …).")
 
 TEXTS = {
     "sv": {
@@ -362,9 +358,9 @@ def print_search(data: dict, lang: str) -> None:
 # -- registration ------------------------------------------------------------
 
 def ask(question: str = typer.Argument(..., help="Frågan, på svenska eller engelska."),
-        store: Optional[str] = StoreOpt,
+        store: StoreOption = None,
         lang: Optional[str] = typer.Option(None, "--lang", help="sv eller en (standard: frågans språk)."),
-        json_out: bool = JsonOpt):
+        json_out: QueryJsonOption = False):
     """Ställ en fråga: ”Vem leder delprojekt 3?”, ”Vilka delprojekt täcker intention 8?” …"""
     s = _open(store, _lang(lang))
     try:
@@ -378,42 +374,36 @@ def ask(question: str = typer.Argument(..., help="Frågan, på svenska eller eng
     raise typer.Exit(0 if data["understood_as"] is not None else 1)
 
 
-def show(entity: str = typer.Argument(..., help="Entitetens id (slug) eller IRI."),
-         entity_type: Optional[str] = TypeOpt, store: Optional[str] = StoreOpt,
-         lang: str = typer.Option("sv", "--lang", help="sv eller en."), json_out: bool = JsonOpt):
+def _entity_command(lookup, render, entity: str, entity_type: Optional[str], store: Optional[str], lang: str,
+                    json_out: bool) -> None:
+    """Run `lookup(store, entity, types)` and print its data, or a Swedish/English message when not found."""
+    lang = _lang(lang)
+    s = _open(store, lang)
+    try:
+        data = lookup(s, entity, (entity_type,) if entity_type else None)
+    except q.NotFound as missing:
+        err.print(escape(missing.message if lang == "sv" else missing.message_en))
+        raise typer.Exit(1)
+    finally:
+        s.close()
+    _print_json(data) if json_out else render(data, lang)
+
+
+def show(entity: EntityArgument, entity_type: TypeOption = None, store: StoreOption = None, lang: QueryLangOption = "sv",
+         json_out: QueryJsonOption = False):
     """Visa allt om en entitet: delprojekt, person, dokument, beslut, intention …"""
-    lang = _lang(lang)
-    s = _open(store, lang)
-    try:
-        data = q.show(s, entity, (entity_type,) if entity_type else None)
-    except q.NotFound as missing:
-        err.print(escape(missing.message if lang == "sv" else missing.message_en))
-        raise typer.Exit(1)
-    finally:
-        s.close()
-    _print_json(data) if json_out else print_show(data, lang)
+    _entity_command(q.show, print_show, entity, entity_type, store, lang, json_out)
 
 
-def trace(entity: str = typer.Argument(..., help="Entitetens id (slug) eller IRI."),
-          entity_type: Optional[str] = TypeOpt, store: Optional[str] = StoreOpt,
-          lang: str = typer.Option("sv", "--lang", help="sv eller en."), json_out: bool = JsonOpt):
+def trace(entity: EntityArgument, entity_type: TypeOption = None, store: StoreOption = None, lang: QueryLangOption = "sv",
+          json_out: QueryJsonOption = False):
     """Belägg för en entitet och beslutskedjan den vilar på, tillbaka till det första beslutet."""
-    lang = _lang(lang)
-    s = _open(store, lang)
-    try:
-        data = q.trace(s, entity, (entity_type,) if entity_type else None)
-    except q.NotFound as missing:
-        err.print(escape(missing.message if lang == "sv" else missing.message_en))
-        raise typer.Exit(1)
-    finally:
-        s.close()
-    _print_json(data) if json_out else print_trace(data, lang)
+    _entity_command(q.trace, print_trace, entity, entity_type, store, lang, json_out)
 
 
 def search(query: str = typer.Argument(..., help="Sökord; böjningar och å/ä/ö spelar ingen roll."),
            limit: int = typer.Option(20, "--limit", min=1, max=search_mod.MAX_LIMIT, help="Högst så många träffar."),
-           store: Optional[str] = StoreOpt, lang: str = typer.Option("sv", "--lang", help="sv eller en."),
-           json_out: bool = JsonOpt):
+           store: StoreOption = None, lang: QueryLangOption = "sv", json_out: QueryJsonOption = False):
     """Sök bland entiteter och textavsnitt."""
     lang = _lang(lang)
     s = _open(store, lang)

@@ -12,6 +12,10 @@ many and asks which one ("i plan …") instead of answering for all of them.
 
 A question no pattern matches is answered with `understood_as: None`, a
 clear "not understood" sentence and example questions: never a guess.
+
+The answers' wording is data too: `SENTENCES` holds every sentence and phrase
+per answer kind and language, and `say` fills one in; a handler gathers the
+facts once and renders them in the language asked for with the same code.
 """
 from __future__ import annotations
 
@@ -30,6 +34,7 @@ from .store import GraphStore
 from .swedish import fold, words
 
 MAX_QUESTION = 500
+LANGS = ("sv", "en")  # the languages every answer is rendered in
 # A number asked about in more plans than this is answered with the list of
 # those plans and a request to name one ("i plan …"), not with every plan's
 # full answer (which would be one sentence of hundreds of parts).
@@ -64,22 +69,122 @@ _PLAN = re.compile(
     r"\s+(?P<plan>\S.*)$", re.IGNORECASE)
 
 
+# -- the sentences -------------------------------------------------------------
+# Every sentence and phrase of an answer, per answer kind and language; `say`
+# fills the `{…}` fields. Handlers compute the facts once and render them in
+# each language with the same code, so the two languages cannot drift apart.
+# `{Sub}` is `{sub}` capitalised as the sentence's first word.
+
+SENTENCES: dict[str, dict[str, str]] = {
+    # words and labels
+    "and": {"sv": "och", "en": "and"},
+    "subproject": {"sv": "delprojekt {number}", "en": "subproject {number}"},
+    "what_subproject": {"sv": "Delprojekt {number}", "en": "Subproject {number}"},
+    "what_intention": {"sv": "Intention {number}", "en": "Intention {number}"},
+    "the_project": {"sv": "projektet", "en": "the project"},
+    "quoted": {"sv": "”{text}”", "en": "“{text}”"},
+    "before": {"sv": "före", "en": "before"},
+    "after": {"sv": "efter", "en": "after"},
+    # what the question was read as: the plans it covers
+    "scope_stored_plan": {"sv": "(i den lagrade planen)", "en": "(in the stored plan)"},
+    "scope_all_plans": {"sv": "(i alla {n} lagrade planer)", "en": "(in all {n} stored plans)"},
+    "scope_plan": {"sv": "(i planen {titles})", "en": "(in the plan {titles})"},
+    "scope_unknown_plan": {"sv": "(i planen ”{plan}”)", "en": "(in the plan “{plan}”)"},
+    # not there, not understood, too many plans
+    "not_understood": {"sv": "Inte förstått: frågan kunde inte tolkas. Prova till exempel: {examples}.",
+                       "en": "Not understood: I could not interpret the question. Try for example: {examples}."},
+    "no_plan": {"sv": "Ingen lagrad plan matchar ”{plan}”.", "en": "No stored plan matches “{plan}”."},
+    "no_intention": {"sv": "Det finns ingen intention {label} i grafen.",
+                     "en": "There is no intention {label} in the graph."},
+    "no_subproject": {"sv": "Det finns inget delprojekt {number} i grafen.",
+                      "en": "There is no subproject {number} in the graph."},
+    "too_many_plans": {"sv": "{what} finns i {n} planer; ange vilken med ”i plan …” (Dnr, id eller ord ur titeln), "
+                             "t.ex. {plans}.",
+                       "en": "{what} exists in {n} plans; name one with “in plan …” (case number, id or words of the "
+                             "title), e.g. {plans}."},
+    "in_plan": {"sv": "i plan {plan}", "en": "in plan {plan}"},
+    # which subprojects address intention N
+    "covered_by": {"sv": "Intention {number} täcks av {parts}.", "en": "Intention {number} is addressed by {parts}."},
+    "covered_with_scope": {"sv": "{sub} (avgränsning: ”{scope}”)", "en": "{sub} (scope: “{scope}”)"},
+    "not_covered": {"sv": "Inget delprojekt täcker intention {number}.",
+                    "en": "No subproject addresses intention {number}."},
+    # who leads / who is in subproject N
+    "led_by": {"sv": "{Sub} leds av {names}", "en": "{Sub} is led by {names}"},
+    "no_leader": {"sv": "{Sub} har ingen angiven ledare", "en": "{Sub} has no stated leader"},
+    "members": {"sv": "I {sub} ingår {names}", "en": "{Sub} includes {names}"},
+    "no_members": {"sv": "I {sub} anges inga personer", "en": "{Sub} names no people"},
+    # which subprojects a person is in
+    "no_person": {"sv": "Ingen person som heter {name} finns i grafen.",
+                  "en": "No person called {name} is in the graph."},
+    "several_people": {"sv": "Flera personer matchar ”{name}”: {names}. Skriv hela namnet.",
+                       "en": "Several people match “{name}”: {names}. Type the full name."},
+    "whole_project": {"sv": "hela projektet {title}", "en": "the whole project {title}"},
+    "takes_part": {"sv": "{who} är med i {parts}.", "en": "{who} takes part in {parts}."},
+    "no_role": {"sv": "{who} har ingen roll i något delprojekt.", "en": "{who} has no role in any subproject."},
+    # what subproject N must take into account
+    "considers": {"sv": "{Sub} ska beakta {parts}", "en": "{Sub} must take into account {parts}"},
+    "siblings": {"sv": "övriga delprojekt ({numbers})", "en": "the other subprojects ({numbers})"},
+    "considers_nothing": {"sv": "För {sub} anges inget att beakta",
+                          "en": "Nothing to take into account is stated for {sub}"},
+    # which decision it rests on
+    "rests_on": {"sv": "{what} bygger på {first}", "en": "{what} rests on {first}"},
+    "rests_on_chain": {"sv": "{what} bygger på {first}, som i sin tur bygger på {rest}",
+                       "en": "{what} rests on {first}, which in turn builds on {rest}"},
+    "stated_in": {"sv": "{what} står i {first}", "en": "{what} is stated in {first}"},
+    "stated_in_chain": {"sv": "{what} är inte kopplad till ett enskilt beslut i grafen; den står i {first}, "
+                              "som bygger på {rest}",
+                        "en": "{what} is not linked to a single decision in the graph; it is stated in {first}, which "
+                              "builds on {rest}"},
+    "no_decision": {"sv": "{what} är inte kopplat till något beslut i grafen",
+                    "en": "{what} is not linked to any decision in the graph"},
+    # milestones before/after a date
+    "impossible_date": {"sv": "Datumet {date} finns inte i kalendern.", "en": "The date {date} does not exist."},
+    "no_year": {"sv": "Ange ett år i datumet ({date}), t.ex. 2012-05-01.",
+                "en": "Give a year in the date ({date}), e.g. 2012-05-01."},
+    "unreadable_date": {"sv": "Datumet ”{date}” kunde inte läsas; skriv t.ex. 2012-05-01 eller 1 maj 2012.",
+                        "en": "The date “{date}” could not be read; write e.g. 2012-05-01 or 1 May 2012."},
+    "milestones": {"sv": "{n} milstolpar ligger {relation} {date}", "en": "{n} milestones fall {relation} {date}"},
+    "more_milestones": {"sv": " med flera ({n} till)", "en": " and more ({n} others)"},
+    "invalid_milestones": {"sv": "; {n} milstolpar har ett omöjligt datum ({dates}) och kan inte jämföras: {items}",
+                           "en": "; {n} milestones have an impossible date ({dates}) and cannot be compared: {items}"},
+    # overlaps
+    "overlaps": {"sv": "{n} par av delprojekt överlappar (poäng ≥ {min_score}); mest: {pairs}.",
+                 "en": "{n} pairs of subprojects overlap (score ≥ {min_score}); most: {pairs}."},
+    "no_overlaps": {"sv": "Inga delprojekt överlappar enligt grafen.",
+                    "en": "No subprojects overlap according to the graph."},
+}
+# How a decision of each kind is named in a chain ("KLU beslut 2012-02-07").
+DECISION_KINDS = {
+    "assignment": {"sv": "uppdrag", "en": "assignment"}, "tabling": {"sv": "bordläggning", "en": "tabling"},
+    "decision": {"sv": "beslut", "en": "decision"}, "plan": {"sv": "projektplanen", "en": "the plan"},
+}
+
+
+def say(kind: str, lang: str, **values) -> str:
+    """The sentence or phrase `kind` in `lang` ("sv" or "en"), its fields filled from `values`."""
+    return SENTENCES[kind][lang].format(**values)
+
+
 @dataclass
 class Context:
     store: GraphStore
     lang: str
     projects: list[str] | None  # None: every stored plan
-    scope_sv: str
-    scope_en: str
+    scope: dict[str, str]  # language -> the plans the question covers, as a phrase
 
 
 @dataclass
 class Reply:
-    sv: str
-    en: str
+    text: Callable[[str], str]  # the answer in a language ("sv" or "en")
     results: list[dict] = field(default_factory=list)
     evidence: list[dict] = field(default_factory=list)
     extra: dict = field(default_factory=dict)
+
+
+def _reply(kind: str, results: list[dict] | None = None, evidence: list[dict] | None = None,
+           extra: dict | None = None, **values) -> Reply:
+    """A reply of one sentence, `kind` filled from `values` in the language asked for."""
+    return Reply(lambda lang: say(kind, lang, **values), results or [], evidence or [], extra or {})
 
 
 @dataclass(frozen=True)
@@ -107,38 +212,50 @@ def _join(items: list[str], lang: str) -> str:
     items = [i for i in items if i]
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + (" och " if lang == "sv" else " and ") + items[-1]
+    return ", ".join(items[:-1]) + f" {say('and', lang)} " + items[-1]
 
 
 def _sub_label(sub: dict, lang: str, with_project: bool = False) -> str:
-    word = "delprojekt" if lang == "sv" else "subproject"
-    label = f"{word} {sub.get('number')}"
+    label = say("subproject", lang, number=sub.get("number"))
     if with_project and sub.get("project"):
         label += f" ({sub['project'].get('title')})"
     return label
 
 
-def _flatten_evidence(items) -> list[dict]:
+def _role(role: dict, lang: str) -> str:
+    return role["label_sv" if lang == "sv" else "label_en"].lower()
+
+
+def _decimal(value, lang: str) -> str:
+    return str(value).replace(".", ",") if lang == "sv" else str(value)
+
+
+def _sentences(parts: list[str]) -> str:
+    return "; ".join(parts) + "."
+
+
+def _unique_evidence(evidence) -> list[dict]:
     seen, out = set(), []
-    for item in items:
-        for e in item.get("evidence", []) if isinstance(item, dict) else []:
-            key = (e["document"]["iri"], e["page"], e["start"], e["end"], e.get("property"))
-            if key not in seen:
-                seen.add(key)
-                out.append(e)
+    for e in evidence:
+        key = (e["document"]["iri"], e["page"], e["start"], e["end"], e.get("property"))
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
     return out
+
+
+def _flatten_evidence(items) -> list[dict]:
+    return _unique_evidence(e for item in items for e in (item.get("evidence", []) if isinstance(item, dict) else []))
 
 
 def _many_plans(subs: list[dict]) -> bool:
     return len({(s.get("project") or {}).get("iri") for s in subs}) > 1
 
 
-def _subprojects(ctx: Context, number: int) -> list[str]:
-    return q.subprojects_by_number(ctx.store, number, ctx.projects)
+def _too_many(ctx: Context, iris: list[str], what: str, number: int) -> Reply | None:
+    """The reply when `iris` (one per plan) span more than MAX_PLANS plans, else None.
 
-
-def _too_many(ctx: Context, iris: list[str], what_sv: str, what_en: str) -> Reply | None:
-    """The reply when `iris` (one per plan) span more than MAX_PLANS plans, else None."""
+    `what` is "what_subproject" or "what_intention", the thing asked about."""
     if len(iris) <= MAX_PLANS:
         return None
     d = describe(ctx.store, iris)
@@ -146,16 +263,29 @@ def _too_many(ctx: Context, iris: list[str], what_sv: str, what_en: str) -> Repl
         f"{{ <{i}> (org:subOrganizationOf|skos:inScheme)/dcterms:source ?doc . ?doc dcterms:title ?t . "
         f"OPTIONAL {{ ?doc dcterms:identifier ?dnr }} }}" for i in iris[:3]) + " }")
     plans = sorted({f"{r['dnr']} ({r['t']})" if r.get("dnr") else str(r["t"]) for r in rows})
-    return Reply(
-        f"{what_sv} finns i {len(iris)} planer; ange vilken med ”i plan …” (Dnr, id eller ord ur titeln), t.ex. "
-        + "; ".join(f"i plan {p}" for p in plans) + ".",
-        f"{what_en} exists in {len(iris)} plans; name one with “in plan …” (case number, id or words of the title), "
-        "e.g. " + "; ".join(f"in plan {p}" for p in plans) + ".",
-        [d[i] for i in iris], [], {"plans": len(iris)})
+    return Reply(lambda lang: say("too_many_plans", lang, what=say(what, lang, number=number), n=len(iris),
+                                  plans="; ".join(say("in_plan", lang, plan=p) for p in plans)),
+                 [d[i] for i in iris], [], {"plans": len(iris)})
 
 
-def _no_subproject(number: int) -> Reply:
-    return Reply(f"Det finns inget delprojekt {number} i grafen.", f"There is no subproject {number} in the graph.")
+def _subproject_iris(ctx: Context, number: int) -> list[str] | Reply:
+    """The subprojects numbered `number` (one per plan), or the reply when there are none or too many."""
+    subs = q.subprojects_by_number(ctx.store, number, ctx.projects)
+    if not subs:
+        return _reply("no_subproject", number=number)
+    return _too_many(ctx, subs, "what_subproject", number) or subs
+
+
+def _intention_iris(ctx: Context, params: dict) -> tuple[int | None, list[str] | Reply]:
+    """The number of the intention asked about (by number or letter) and its IRIs (one per plan),
+    or the reply when there are none or too many."""
+    number = _intention_number(ctx, params)
+    if number is None:
+        return None, _reply("no_intention", label=params.get("number") or params.get("letter"))
+    iris = q.intention_iris(ctx.store, number, ctx.projects)
+    if not iris:
+        return number, _reply("no_intention", label=number)
+    return number, _too_many(ctx, iris, "what_intention", number) or iris
 
 
 def _intention_number(ctx: Context, params: dict) -> int | None:
@@ -174,32 +304,25 @@ def _intention_number(ctx: Context, params: dict) -> int | None:
 # -- handlers ----------------------------------------------------------------
 
 def _coverage(ctx: Context, params: dict) -> Reply:
-    number = _intention_number(ctx, params)
-    label = params.get("number") or params.get("letter")
-    if number is None:
-        return Reply(f"Det finns ingen intention {label} i grafen.", f"There is no intention {label} in the graph.")
-    iris = q.intention_iris(ctx.store, number, ctx.projects)
-    many_plans = _too_many(ctx, iris, f"Intention {number}", f"Intention {number}")
-    if many_plans:
-        return many_plans
-    found = q.intentions(ctx.store, iris=iris) if iris else []
+    number, iris = _intention_iris(ctx, params)
+    if isinstance(iris, Reply):
+        return iris
+    found = q.intentions(ctx.store, iris=iris)
     if not found:
-        return Reply(f"Det finns ingen intention {number} i grafen.", f"There is no intention {number} in the graph.")
-    results, parts_sv, parts_en = [], [], []
-    many = len(found) > 1
-    for intention in found:
-        for c in intention["covered_by"]:
-            results.append(dict(c["subproject"], scope=c["scope"], intention=_strip(intention), evidence=c["evidence"]))
-            sv = _sub_label(c["subproject"], "sv", many) + (f" (avgränsning: ”{c['scope']}”)" if c["scope"] else "")
-            en = _sub_label(c["subproject"], "en", many) + (f" (scope: “{c['scope']}”)" if c["scope"] else "")
-            parts_sv.append(sv)
-            parts_en.append(en)
+        return _reply("no_intention", label=number)
+    results = [dict(c["subproject"], scope=c["scope"], intention=_strip(intention), evidence=c["evidence"])
+               for intention in found for c in intention["covered_by"]]
     ev = _flatten_evidence(found) + _flatten_evidence(results)
     if not results:
-        return Reply(f"Inget delprojekt täcker intention {number}.", f"No subproject addresses intention {number}.",
-                     [], ev)
-    return Reply(f"Intention {number} täcks av {_join(parts_sv, 'sv')}.",
-                 f"Intention {number} is addressed by {_join(parts_en, 'en')}.", results, ev)
+        return _reply("not_covered", [], ev, number=number)
+    many = len(found) > 1
+
+    def text(lang: str) -> str:
+        parts = [say("covered_with_scope", lang, sub=_sub_label(r, lang, many), scope=r["scope"]) if r["scope"]
+                 else _sub_label(r, lang, many) for r in results]
+        return say("covered_by", lang, number=number, parts=_join(parts, lang))
+
+    return Reply(text, results, ev)
 
 
 def _strip(obj: dict) -> dict:
@@ -207,13 +330,9 @@ def _strip(obj: dict) -> dict:
 
 
 def _people_in(ctx: Context, params: dict, leaders_only: bool) -> Reply:
-    number = params["number"]
-    subs = _subprojects(ctx, number)
-    if not subs:
-        return _no_subproject(number)
-    many_plans = _too_many(ctx, subs, f"Delprojekt {number}", f"Subproject {number}")
-    if many_plans:
-        return many_plans
+    subs = _subproject_iris(ctx, params["number"])
+    if isinstance(subs, Reply):
+        return subs
     rows = []
     for start in range(0, len(subs), CHUNK):
         # One branch per subproject, its IRI written into the patterns (index lookups).
@@ -233,23 +352,18 @@ def _people_in(ctx: Context, params: dict, leaders_only: bool) -> Reply:
                             evidence=ev.get(str(r["m"]), [])))
     results.sort(key=lambda x: (x["subproject"]["iri"], q._role_rank(x["role"]["key"]), x["name"] or ""))
     many = len(subs) > 1
-    sv_parts, en_parts = [], []
-    for s in subs:
-        mine = [x for x in results if x["subproject"]["iri"] == s]
-        sub = d[s]
-        names_sv = _join([f"{x['name']} ({x['role']['label_sv'].lower()})" for x in mine], "sv")
-        names_en = _join([f"{x['name']} ({x['role']['label_en'].lower()})" for x in mine], "en")
-        if leaders_only:
-            sv_parts.append(f"{_sub_label(sub, 'sv', many).capitalize()} leds av {names_sv}" if mine else
-                            f"{_sub_label(sub, 'sv', many).capitalize()} har ingen angiven ledare")
-            en_parts.append(f"{_sub_label(sub, 'en', many).capitalize()} is led by {names_en}" if mine else
-                            f"{_sub_label(sub, 'en', many).capitalize()} has no stated leader")
-        else:
-            sv_parts.append(f"I {_sub_label(sub, 'sv', many)} ingår {names_sv}" if mine else
-                            f"I {_sub_label(sub, 'sv', many)} anges inga personer")
-            en_parts.append(f"{_sub_label(sub, 'en', many).capitalize()} includes {names_en}" if mine else
-                            f"{_sub_label(sub, 'en', many).capitalize()} names no people")
-    return Reply("; ".join(sv_parts) + ".", "; ".join(en_parts) + ".", results, _flatten_evidence(results))
+    kinds = ("led_by", "no_leader") if leaders_only else ("members", "no_members")
+
+    def text(lang: str) -> str:
+        parts = []
+        for s in subs:
+            mine = [x for x in results if x["subproject"]["iri"] == s]
+            label = _sub_label(d[s], lang, many)
+            names = _join([f"{x['name']} ({_role(x['role'], lang)})" for x in mine], lang)
+            parts.append(say(kinds[0] if mine else kinds[1], lang, sub=label, Sub=label.capitalize(), names=names))
+        return _sentences(parts)
+
+    return Reply(text, results, _flatten_evidence(results))
 
 
 def _leaders(ctx: Context, params: dict) -> Reply:
@@ -264,7 +378,7 @@ def _person_subprojects(ctx: Context, params: dict) -> Reply:
     name = params["name"]
     iris = q.find_people(ctx.store, name)
     if not iris:
-        return Reply(f"Ingen person som heter {name} finns i grafen.", f"No person called {name} is in the graph.")
+        return _reply("no_person", name=name)
     exact = [i for i, full, have in q.person_names(ctx.store) if i in iris and tuple(words(name)) == have]
     if len(iris) > 1 and len(exact) == 1:
         iris = exact
@@ -273,45 +387,38 @@ def _person_subprojects(ctx: Context, params: dict) -> Reply:
         # Namesakes in other municipalities' plans: keep those with a role in the plan asked about.
         people = [p for p in people if any((r["project"] or {}).get("iri") in ctx.projects for r in p["roles"])] or people
     if len(people) > 1:
-        names = _join([p["name"] for p in people], "sv")
-        return Reply(f"Flera personer matchar ”{name}”: {names}. Skriv hela namnet.",
-                     f"Several people match “{name}”: {_join([p['name'] for p in people], 'en')}. Type the full name.",
+        return Reply(lambda lang: say("several_people", lang, name=name, names=_join([p["name"] for p in people], lang)),
                      people, [])
     person = people[0]
     if ctx.projects is not None:
         person["roles"] = [r for r in person["roles"] if (r["project"] or {}).get("iri") in ctx.projects]
-    results, sv_parts, en_parts = [], [], []
-    many = len({(x["project"] or {}).get("iri") for x in person["roles"]}) > 1
+    results = []
     for r in person["roles"]:
-        if r["subproject"]:
-            sub = dict(r["subproject"], project=r["project"])
-            results.append(dict(sub, role=r["role"], role_text=r["role_text"], evidence=r["evidence"]))
-            sv_parts.append(f"{_sub_label(sub, 'sv', many)} ({r['role']['label_sv'].lower()})")
-            en_parts.append(f"{_sub_label(sub, 'en', many)} ({r['role']['label_en'].lower()})")
-        else:
-            results.append(dict(r["project"] or {}, role=r["role"], role_text=r["role_text"], evidence=r["evidence"]))
-            sv_parts.append(f"hela projektet {(r['project'] or {}).get('title')} ({r['role']['label_sv'].lower()})")
-            en_parts.append(f"the whole project {(r['project'] or {}).get('title')} ({r['role']['label_en'].lower()})")
+        of = dict(r["subproject"], project=r["project"]) if r["subproject"] else r["project"] or {}
+        results.append(dict(of, role=r["role"], role_text=r["role_text"], evidence=r["evidence"]))
+    many = len({(x["project"] or {}).get("iri") for x in person["roles"]}) > 1
     who = person["name"]
     about = [*person["titles"], *[a.get("abbreviation") or a.get("name") for a in person["affiliations"]]]
     who_full = f"{who} ({', '.join(x for x in about if x)})" if about else who
     if not results:
-        return Reply(f"{who_full} har ingen roll i något delprojekt.", f"{who_full} has no role in any subproject.",
-                     [], person["evidence"], {"person": person})
-    return Reply(f"{who_full} är med i {_join(sv_parts, 'sv')}.", f"{who_full} takes part in {_join(en_parts, 'en')}.",
+        return _reply("no_role", [], person["evidence"], {"person": person}, who=who_full)
+
+    def part(r: dict, lang: str) -> str:
+        where = (_sub_label(dict(r["subproject"], project=r["project"]), lang, many) if r["subproject"]
+                 else say("whole_project", lang, title=(r["project"] or {}).get("title")))
+        return f"{where} ({_role(r['role'], lang)})"
+
+    return Reply(lambda lang: say("takes_part", lang, who=who_full,
+                                  parts=_join([part(r, lang) for r in person["roles"]], lang)),
                  results, person["evidence"] + _flatten_evidence(results), {"person": _strip(person)})
 
 
 def _considerations(ctx: Context, params: dict) -> Reply:
-    number = params["number"]
-    subs = _subprojects(ctx, number)
-    if not subs:
-        return _no_subproject(number)
-    many_plans = _too_many(ctx, subs, f"Delprojekt {number}", f"Subproject {number}")
-    if many_plans:
-        return many_plans
+    subs = _subproject_iris(ctx, params["number"])
+    if isinstance(subs, Reply):
+        return subs
     many = len(subs) > 1
-    results, sv_parts, en_parts = [], [], []
+    results, found = [], []
     for s in subs:
         deps = q.dependencies(ctx.store, s, 1)
         sub = deps["entity"]
@@ -320,29 +427,24 @@ def _considerations(ctx: Context, params: dict) -> Reply:
             results.append(dict(x, subproject=_strip(sub)))
         works = [x for x in items if x["type"] != "subproject"]
         siblings = sorted(x.get("number") or 0 for x in items if x["type"] == "subproject")
-        sv = f"{_sub_label(sub, 'sv', many).capitalize()} ska beakta " + _join(
-            [f"”{w.get('title') or w.get('label')}”" for w in works]
-            + ([f"övriga delprojekt ({', '.join(map(str, siblings))})"] if siblings else []), "sv")
-        en = f"{_sub_label(sub, 'en', many).capitalize()} must take into account " + _join(
-            [f"“{w.get('title') or w.get('label')}”" for w in works]
-            + ([f"the other subprojects ({', '.join(map(str, siblings))})"] if siblings else []), "en")
+        found.append((sub, items, works, siblings))
+
+    def considers(sub: dict, items: list[dict], works: list[dict], siblings: list[int], lang: str) -> str:
+        label = _sub_label(sub, lang, many)
         if not items:
-            sv = f"För {_sub_label(sub, 'sv', many)} anges inget att beakta"
-            en = f"Nothing to take into account is stated for {_sub_label(sub, 'en', many)}"
-        sv_parts.append(sv)
-        en_parts.append(en)
-    return Reply("; ".join(sv_parts) + ".", "; ".join(en_parts) + ".", results, _flatten_evidence(results))
+            return say("considers_nothing", lang, sub=label)
+        parts = [say("quoted", lang, text=w.get("title") or w.get("label")) for w in works]
+        if siblings:
+            parts.append(say("siblings", lang, numbers=", ".join(map(str, siblings))))
+        return say("considers", lang, Sub=label.capitalize(), parts=_join(parts, lang))
 
-
-KIND_SV = {"assignment": "uppdrag", "tabling": "bordläggning", "decision": "beslut", "plan": "projektplanen"}
-KIND_EN = {"assignment": "assignment", "tabling": "tabling", "decision": "decision", "plan": "the plan"}
+    return Reply(lambda lang: _sentences([considers(*x, lang) for x in found]), results, _flatten_evidence(results))
 
 
 def _decision_label(d: dict, lang: str) -> str:
-    kinds = KIND_SV if lang == "sv" else KIND_EN
     body = d.get("body") or {}
     who = body.get("abbreviation") or body.get("name") or ""
-    kind = kinds.get(d.get("kind") or "", "beslut" if lang == "sv" else "decision")
+    kind = DECISION_KINDS.get(d.get("kind") or "", DECISION_KINDS["decision"])[lang]
     if d.get("kind") == "plan":
         label = f"{kind} {d.get('identifier') or ''} ({d.get('date')})".replace("  ", " ")
     else:
@@ -354,27 +456,14 @@ def _decision_label(d: dict, lang: str) -> str:
 
 def _decision_basis(ctx: Context, params: dict) -> Reply:
     if params.get("sub") is not None:
-        number = params["sub"]
-        targets = _subprojects(ctx, number)
-        if not targets:
-            return _no_subproject(number)
-        what_sv, what_en = f"Delprojekt {number}", f"Subproject {number}"
-        many_plans = _too_many(ctx, targets, what_sv, what_en)
-        if many_plans:
-            return many_plans
+        number, what = params["sub"], "what_subproject"
+        targets = _subproject_iris(ctx, number)
     else:
-        number = _intention_number(ctx, params)
-        label = params.get("number") or params.get("letter")
-        if number is None:
-            return Reply(f"Det finns ingen intention {label} i grafen.", f"There is no intention {label} in the graph.")
-        targets = q.intention_iris(ctx.store, number, ctx.projects)
-        if not targets:
-            return Reply(f"Det finns ingen intention {number} i grafen.", f"There is no intention {number} in the graph.")
-        what_sv, what_en = f"Intention {number}", f"Intention {number}"
-        many_plans = _too_many(ctx, targets, what_sv, what_en)
-        if many_plans:
-            return many_plans
-    results, sv_parts, en_parts, ev = [], [], [], []
+        what = "what_intention"
+        number, targets = _intention_iris(ctx, params)
+    if isinstance(targets, Reply):
+        return targets
+    results, traced, ev = [], [], []
     for t in targets:
         tr = q.trace(ctx.store, t)
         chain = tr["chain"]
@@ -382,31 +471,20 @@ def _decision_basis(ctx: Context, params: dict) -> Reply:
         for x in chain:
             results.append(dict(x, basis_of=_strip(tr["entity"])))
         where = f" ({(tr['entity'].get('project') or {}).get('title')})" if len(targets) > 1 and tr["entity"].get("project") else ""
+        traced.append((where, chain, tr["note"]))
+
+    def rests_on(where: str, chain: list[dict], note, lang: str) -> str:
+        subject = say(what, lang, number=number) + where
         if not chain:
-            sv_parts.append(f"{what_sv}{where} är inte kopplat till något beslut i grafen")
-            en_parts.append(f"{what_en}{where} is not linked to any decision in the graph")
-            continue
-        labels_sv = [_decision_label(x, "sv") for x in chain]
-        labels_en = [_decision_label(x, "en") for x in chain]
-        if tr["note"]:
-            sv_parts.append(f"{what_sv}{where} är inte kopplad till ett enskilt beslut i grafen; den står i "
-                            f"{labels_sv[0]}, som bygger på {_join(labels_sv[1:], 'sv')}" if len(chain) > 1 else
-                            f"{what_sv}{where} står i {labels_sv[0]}")
-            en_parts.append(f"{what_en}{where} is not linked to a single decision in the graph; it is stated in "
-                            f"{labels_en[0]}, which builds on {_join(labels_en[1:], 'en')}" if len(chain) > 1 else
-                            f"{what_en}{where} is stated in {labels_en[0]}")
+            return say("no_decision", lang, what=subject)
+        labels = [_decision_label(x, lang) for x in chain]
+        if len(chain) > 1:
+            kind = "stated_in_chain" if note else "rests_on_chain"
         else:
-            sv_parts.append(f"{what_sv}{where} bygger på {labels_sv[0]}"
-                            + (f", som i sin tur bygger på {_join(labels_sv[1:], 'sv')}" if len(chain) > 1 else ""))
-            en_parts.append(f"{what_en}{where} rests on {labels_en[0]}"
-                            + (f", which in turn builds on {_join(labels_en[1:], 'en')}" if len(chain) > 1 else ""))
-    seen, unique_ev = set(), []
-    for e in ev:
-        key = (e["document"]["iri"], e["page"], e["start"], e["end"], e.get("property"))
-        if key not in seen:
-            seen.add(key)
-            unique_ev.append(e)
-    return Reply("; ".join(sv_parts) + ".", "; ".join(en_parts) + ".", results, unique_ev)
+            kind = "stated_in" if note else "rests_on"
+        return say(kind, lang, what=subject, first=labels[0], rest=_join(labels[1:], lang))
+
+    return Reply(lambda lang: _sentences([rests_on(*x, lang) for x in traced]), results, _unique_evidence(ev))
 
 
 def parse_question_date(text: str) -> tuple[dt.date | None, str | None, str | None]:
@@ -439,13 +517,11 @@ def _milestones(ctx: Context, params: dict) -> Reply:
     relation = params["relation"]
     first, last, problem = parse_question_date(params["date"])
     if problem == "invalid":
-        return Reply(f"Datumet {last} finns inte i kalendern.", f"The date {last} does not exist.")
+        return _reply("impossible_date", date=last)
     if problem == "no-year":
-        return Reply(f"Ange ett år i datumet ({params['date']}), t.ex. 2012-05-01.",
-                     f"Give a year in the date ({params['date']}), e.g. 2012-05-01.")
+        return _reply("no_year", date=params["date"])
     if problem or first is None:
-        return Reply(f"Datumet ”{params['date']}” kunde inte läsas; skriv t.ex. 2012-05-01 eller 1 maj 2012.",
-                     f"The date “{params['date']}” could not be read; write e.g. 2012-05-01 or 1 May 2012.")
+        return _reply("unreadable_date", date=params["date"])
     if relation == "before":
         found = q.milestones(ctx.store, before=first, project_list=ctx.projects)
         when = first.isoformat()
@@ -454,59 +530,44 @@ def _milestones(ctx: Context, params: dict) -> Reply:
         when = last
     items, invalid = found["milestones"], found["invalid_dates"]
     many = _many_plans([m["of"] for m in items + invalid if m.get("of")])
-    word_sv = "före" if relation == "before" else "efter"
-    word_en = "before" if relation == "before" else "after"
 
     def owner(m: dict, lang: str) -> str:
         of = m.get("of") or {}
         if of.get("type") == "subproject":
             return _sub_label(of, lang, many)
-        return "projektet" if lang == "sv" else "the project"
+        return say("the_project", lang)
 
-    sv = f"{len(items)} milstolpar ligger {word_sv} {when}"
-    en = f"{len(items)} milestones fall {word_en} {when}"
-    if items:
-        sv += ": " + _join([f"{m['label']} ({owner(m, 'sv')}, {m['date']})" for m in items[:12]], "sv")
-        en += ": " + _join([f"{m['label']} ({owner(m, 'en')}, {m['date']})" for m in items[:12]], "en")
-        if len(items) > 12:
-            sv += f" med flera ({len(items) - 12} till)"
-            en += f" and more ({len(items) - 12} others)"
-    if invalid:
-        texts = sorted({m["date_text"] for m in invalid if m.get("date_text")})
-        sv += (f"; {len(invalid)} milstolpar har ett omöjligt datum ({', '.join(texts)}) och kan inte jämföras: "
-               + _join([f"{m['label']} ({owner(m, 'sv')})" for m in invalid[:12]], "sv"))
-        en += (f"; {len(invalid)} milestones have an impossible date ({', '.join(texts)}) and cannot be compared: "
-               + _join([f"{m['label']} ({owner(m, 'en')})" for m in invalid[:12]], "en"))
-    return Reply(sv + ".", en + ".", items, _flatten_evidence(items + invalid),
+    def text(lang: str) -> str:
+        out = say("milestones", lang, n=len(items), relation=say(relation, lang), date=when)
+        if items:
+            out += ": " + _join([f"{m['label']} ({owner(m, lang)}, {m['date']})" for m in items[:12]], lang)
+            if len(items) > 12:
+                out += say("more_milestones", lang, n=len(items) - 12)
+        if invalid:
+            out += say("invalid_milestones", lang, n=len(invalid),
+                       dates=", ".join(sorted({m["date_text"] for m in invalid if m.get("date_text")})),
+                       items=_join([f"{m['label']} ({owner(m, lang)})" for m in invalid[:12]], lang))
+        return out + "."
+
+    return Reply(text, items, _flatten_evidence(items + invalid),
                  {"invalid_dates": invalid, "undated": found["undated"], "date": when})
 
 
 def _overlaps(ctx: Context, params: dict) -> Reply:
     pairs = q.overlaps(ctx.store, ctx.projects, min_score=params["min_score"], lang=ctx.lang)
     if not pairs:
-        return Reply("Inga delprojekt överlappar enligt grafen.", "No subprojects overlap according to the graph.")
+        return _reply("no_overlaps")
     many = _many_plans([p["a"] for p in pairs])
-    top = pairs[:3]
 
     def pair_label(p: dict, lang: str) -> str:
-        a, b = p["a"], p["b"]
-        and_ = "och" if lang == "sv" else "and"
-        head = f"{_sub_label(a, lang, many)} {and_} {b.get('number')}"
+        head = f"{_sub_label(p['a'], lang, many)} {say('and', lang)} {p['b'].get('number')}"
         why = "; ".join(r["detail"] for r in p.get("reasons", [])[:1] if r.get("detail"))
-        return f"{head} ({str(p['score']).replace('.', ',') if lang == 'sv' else p['score']}" + (f": {why})" if why else ")")
+        return f"{head} ({_decimal(p['score'], lang)}" + (f": {why})" if why else ")")
 
-    sv = f"{len(pairs)} par av delprojekt överlappar (poäng ≥ {str(params['min_score']).replace('.', ',')}); mest: " + \
-        _join([pair_label(p, "sv") for p in top], "sv")
-    en = f"{len(pairs)} pairs of subprojects overlap (score ≥ {params['min_score']}); most: " + \
-        _join([pair_label(p, "en") for p in top], "en")
     ev = [e for p in pairs for r in p.get("reasons", []) for e in r.get("evidence", [])] + _flatten_evidence(pairs)
-    seen, unique_ev = set(), []
-    for e in ev:
-        key = (e["document"]["iri"], e["page"], e["start"], e["end"], e.get("property"))
-        if key not in seen:
-            seen.add(key)
-            unique_ev.append(e)
-    return Reply(sv + ".", en + ".", pairs, unique_ev)
+    return Reply(lambda lang: say("overlaps", lang, n=len(pairs), min_score=_decimal(params["min_score"], lang),
+                                  pairs=_join([pair_label(p, lang) for p in pairs[:3]], lang)),
+                 pairs, _unique_evidence(ev))
 
 
 # -- the table of questions --------------------------------------------------
@@ -597,7 +658,7 @@ INTENTS: tuple[Intent, ...] = (
             r"(?:which|what)\s+decisions?\s+(?:created|established|laid down|decided)\s+(?:<SUB>|<INT>)"),
         handler=_decision_basis,
         understood_sv="Vilket beslut bygger {what} på?",
-        understood_en="Which decision does {what_en} rest on?",
+        understood_en="Which decision does {what} rest on?",
         example_sv="Vilket beslut bygger delprojekt 1 på?",
         example_en="Which decision is intention 8 from?",
     ),
@@ -608,8 +669,8 @@ INTENTS: tuple[Intent, ...] = (
         en=(r"(?:which\s+|what\s+)?milestones?\s+(?:are\s+|fall\s+|falls\s+|come\s+|lie\s+|is\s+|are\s+due\s+|are\s+dated\s+)?(?P<rel>before|prior to|earlier than|after|later than)\s+<DATE>",
             r"what\s+is\s+due\s+(?P<rel>before|by|after)\s+<DATE>"),
         handler=_milestones,
-        understood_sv="Vilka milstolpar ligger {relation_sv} {date}?",
-        understood_en="Which milestones fall {relation_en} {date}?",
+        understood_sv="Vilka milstolpar ligger {relation} {date}?",
+        understood_en="Which milestones fall {relation} {date}?",
         example_sv="Vilka milstolpar ligger före 2012-05-01?",
         example_en="Milestones before 1 May 2012",
     ),
@@ -690,40 +751,37 @@ def _params(intent: Intent, m: re.Match) -> dict:
 
 def _understood(intent: Intent, params: dict, lang_matched: str, ctx: Context) -> dict:
     label = params.get("number") if params.get("number") is not None else params.get("letter")
-    what = (f"delprojekt {params['sub']}" if params.get("sub") is not None else f"intention {label}")
-    what_en = (f"subproject {params['sub']}" if params.get("sub") is not None else f"intention {label}")
-    fill = dict(params, label=label, what=what, what_en=what_en,
-                relation_sv="före" if params.get("relation") == "before" else "efter",
-                relation_en=params.get("relation", ""))
+
+    def text(template: str, lang: str) -> str:
+        what = say("subproject", lang, number=params["sub"]) if params.get("sub") is not None else f"intention {label}"
+        relation = say(params["relation"], lang) if params.get("relation") else ""
+        return template.format(**dict(params, label=label, what=what, relation=relation)) + " " + ctx.scope[lang]
+
     return {
         "intent": intent.name, "params": params, "language": lang_matched,
-        "text": intent.understood_sv.format(**fill) + " " + ctx.scope_sv,
-        "text_en": intent.understood_en.format(**fill) + " " + ctx.scope_en,
+        "text": text(intent.understood_sv, "sv"), "text_en": text(intent.understood_en, "en"),
         "plans": ctx.projects,
     }
 
 
-def _scope(store: GraphStore, plan: str | None) -> tuple[list[str] | None, str, str, str | None]:
-    """(projects, Swedish scope sentence, English one, problem) for an optional plan reference."""
+def _scope(store: GraphStore, plan: str | None) -> tuple[list[str] | None, dict[str, str], str | None]:
+    """(projects, the plans covered as a phrase per language, problem) for an optional plan reference."""
     plans = q.plan_index(store)
+    projects, problem = None, None
     if plan is None:
-        n = len(plans)
-        if n <= 1:
-            return None, "(i den lagrade planen)", "(in the stored plan)", None
-        return None, f"(i alla {n} lagrade planer)", f"(in all {n} stored plans)", None
-    hits = q.find_plans(store, plan)
-    if not hits:
-        return [], f"(i planen ”{plan}”)", f"(in the plan “{plan}”)", "no-plan"
-    titles = "; ".join(sorted({(h["title"] or h["id"]) + (f" ({h['identifier']})" if h["identifier"] else "") for h in hits}))
-    return [h["iri"] for h in hits], f"(i planen {titles})", f"(in the plan {titles})", None
+        kind, values = ("scope_stored_plan", {}) if len(plans) <= 1 else ("scope_all_plans", {"n": len(plans)})
+    elif hits := q.find_plans(store, plan):
+        titles = "; ".join(sorted({(h["title"] or h["id"]) + (f" ({h['identifier']})" if h["identifier"] else "")
+                                   for h in hits}))
+        projects, kind, values = [h["iri"] for h in hits], "scope_plan", {"titles": titles}
+    else:
+        projects, kind, values, problem = [], "scope_unknown_plan", {"plan": plan}, "no-plan"
+    return projects, {lang: say(kind, lang, **values) for lang in LANGS}, problem
 
 
 def not_understood(question: str, lang: str = "sv") -> dict:
     examples = [e[lang] for e in EXAMPLES]
-    if lang == "en":
-        answer = "Not understood: I could not interpret the question. Try for example: " + "; ".join(examples) + "."
-    else:
-        answer = "Inte förstått: frågan kunde inte tolkas. Prova till exempel: " + "; ".join(examples) + "."
+    answer = say("not_understood", "en" if lang == "en" else "sv", examples="; ".join(examples))
     return {"question": question, "understood_as": None, "answer": answer, "lang": lang, "results": [],
             "evidence": [], "examples": EXAMPLES}
 
@@ -768,15 +826,12 @@ def _ask(store: GraphStore, question: str, lang: str | None) -> dict:
     params = _params(intent, m)
     if any(v is None for k, v in params.items() if k in ("number", "sub") and k in params) and not params.get("letter"):
         return not_understood(question, lang)
-    projects, scope_sv, scope_en, problem = _scope(store, plan)
-    ctx = Context(store, lang, projects, scope_sv, scope_en)
+    projects, scope, problem = _scope(store, plan)
+    ctx = Context(store, lang, projects, scope)
     understood = _understood(intent, params, lang_matched, ctx)
-    if problem == "no-plan":
-        reply = Reply(f"Ingen lagrad plan matchar ”{plan}”.", f"No stored plan matches “{plan}”.")
-    else:
-        reply = intent.handler(ctx, params)
+    reply = _reply("no_plan", plan=plan) if problem == "no-plan" else intent.handler(ctx, params)
     return {
         "question": question, "understood_as": understood, "lang": lang,
-        "answer": reply.sv if lang == "sv" else reply.en,
+        "answer": reply.text("sv" if lang == "sv" else "en"),
         "results": reply.results, "evidence": reply.evidence, **reply.extra,
     }

@@ -1,33 +1,14 @@
 """Linked data: GET /id/{kind}/{slug} by content negotiation."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import rdflib
 from fastapi.testclient import TestClient
 
-from api.app import close_app, create_app
 from ingest.identity import base_iri
 from ontology.terms import OA, SG, sparql_prefixes
-from tests.api.server_support import build_seed_store, copy_store
 
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    return build_seed_store(tmp_path_factory.mktemp("seed") / "store")
-
-
-@pytest.fixture(scope="module")
-def app(template, tmp_path_factory):
-    app = create_app(str(copy_store(template, tmp_path_factory.mktemp("ld") / "store")))
-    yield app
-    close_app(app)
-
-
-@pytest.fixture(scope="module")
-def client(app):
-    return TestClient(app, raise_server_exceptions=False)
+# `app` and `client` (the seed store, one copy for this module) come from tests/api/conftest.py.
 
 
 @pytest.fixture(scope="module")
@@ -106,22 +87,20 @@ def test_html_without_an_api_page_gets_the_json(app, client):
     assert response.json()["iri"] == milestone
 
 
-def test_html_is_redirected_to_the_api_resource_when_there_is_one(template, tmp_path, subproject_1):
-    app = create_app(str(copy_store(template, tmp_path / "store")))
-    try:
-        @app.get("/api/subprojects/{subproject_id}")
-        def read_subproject(subproject_id: str):
-            return {"id": subproject_id}
+def test_html_is_redirected_to_the_api_resource_when_there_is_one(make_seed_app, subproject_1):
+    app = make_seed_app()
 
-        client = TestClient(app)
-        slug = subproject_1.rsplit("/", 1)[1]
-        response = client.get(path_of(subproject_1), headers={"Accept": "text/html"}, follow_redirects=False)
-        assert response.status_code == 303
-        assert response.headers["location"] == f"/api/subprojects/{slug}"
-        as_json = client.get(path_of(subproject_1), headers={"Accept": "application/json"}, follow_redirects=False)
-        assert as_json.status_code == 200
-    finally:
-        close_app(app)
+    @app.get("/api/subprojects/{subproject_id}")
+    def read_subproject(subproject_id: str):
+        return {"id": subproject_id}
+
+    client = TestClient(app)
+    slug = subproject_1.rsplit("/", 1)[1]
+    response = client.get(path_of(subproject_1), headers={"Accept": "text/html"}, follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"] == f"/api/subprojects/{slug}"
+    as_json = client.get(path_of(subproject_1), headers={"Accept": "application/json"}, follow_redirects=False)
+    assert as_json.status_code == 200
 
 
 def test_unknown_entity_is_404(client):

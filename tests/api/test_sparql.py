@@ -5,7 +5,6 @@ import csv
 import io
 import json
 import threading
-from pathlib import Path
 from urllib.parse import urlencode
 
 import httpx
@@ -16,7 +15,7 @@ from fastapi.testclient import TestClient
 
 from api.app import close_app, create_app
 from ontology.terms import sparql_prefixes
-from tests.api.server_support import SEED_TITLE, build_seed_store, copy_store, live_server, wait_until
+from tests.api.server_support import SEED_TITLE, live_server, wait_until
 from tests.graph.conftest import RequestRecorder
 
 P = sparql_prefixes()
@@ -30,35 +29,8 @@ SLOW = "SELECT ?a WHERE { ?a ?b ?c . ?d ?e ?f . FILTER(CONCAT(STR(?a), STR(?d)) 
 JSON = "application/sparql-results+json"
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    return build_seed_store(tmp_path_factory.mktemp("seed") / "store")
-
-
-@pytest.fixture(scope="module")
-def app(template, tmp_path_factory):
-    app = create_app(str(copy_store(template, tmp_path_factory.mktemp("sparql") / "store")))
-    yield app
-    close_app(app)
-
-
-@pytest.fixture(scope="module")
-def client(app):
-    return TestClient(app, raise_server_exceptions=False)
-
-
-@pytest.fixture()
-def make_app(template, tmp_path):
-    """An app on a fresh copy of the seed store, with other limits."""
-    made = []
-
-    def make(**options):
-        made.append(create_app(str(copy_store(template, tmp_path / f"store{len(made)}")), **options))
-        return made[-1]
-
-    yield make
-    for app in made:
-        close_app(app)
+# `app` and `client` (the seed store, one copy for this module) and `make_seed_app` (a fresh copy
+# with other limits) come from tests/api/conftest.py.
 
 
 def numbers(response) -> list[int]:
@@ -225,8 +197,8 @@ def test_bad_graph_iri_is_422(client):
 # -- limits --------------------------------------------------------------------------
 
 
-def test_row_cap_is_an_error_not_a_silent_truncation(make_app):
-    client = TestClient(make_app(row_cap=5), raise_server_exceptions=False)
+def test_row_cap_is_an_error_not_a_silent_truncation(make_seed_app):
+    client = TestClient(make_seed_app(row_cap=5), raise_server_exceptions=False)
     five = client.get("/sparql", params={"query": "SELECT ?s WHERE { ?s ?p ?o } LIMIT 5"})
     assert len(five.json()["results"]["bindings"]) == 5
     six = client.get("/sparql", params={"query": "SELECT ?s WHERE { ?s ?p ?o } LIMIT 6"})
@@ -243,8 +215,8 @@ def test_default_row_cap_stops_a_cartesian_product(client):
     assert response.status_code == 413
 
 
-def test_slow_query_times_out_while_the_server_keeps_answering(make_app):
-    app = make_app(query_timeout=2)
+def test_slow_query_times_out_while_the_server_keeps_answering(make_seed_app):
+    app = make_seed_app(query_timeout=2)
     runner = app.state.query_runner
     with live_server(app) as url:
         outcome: dict = {}
@@ -268,16 +240,16 @@ def test_slow_query_times_out_while_the_server_keeps_answering(make_app):
     assert wait_until(lambda: runner.active == 0)
 
 
-def test_query_memory_limit(make_app):
-    client = TestClient(make_app(query_timeout=60, query_memory=700 * 1024 * 1024), raise_server_exceptions=False)
+def test_query_memory_limit(make_seed_app):
+    client = TestClient(make_seed_app(query_timeout=60, query_memory=700 * 1024 * 1024), raise_server_exceptions=False)
     response = client.get("/sparql", params={"query": "SELECT ?a ?f WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?a ?f LIMIT 1"})
     assert response.status_code == 503
     assert response.json()["error"] == "query_resources"
     assert client.get("/sparql", params={"query": "ASK {}"}).json()["boolean"] is True
 
 
-def test_all_workers_busy_is_503(make_app):
-    app = make_app(query_timeout=3, query_workers=1)
+def test_all_workers_busy_is_503(make_seed_app):
+    app = make_seed_app(query_timeout=3, query_workers=1)
     with live_server(app) as url:
         thread = threading.Thread(target=lambda: httpx.get(url + "/sparql", params={"query": SLOW}, timeout=60,
                                                            trust_env=False))
@@ -291,8 +263,8 @@ def test_all_workers_busy_is_503(make_app):
     assert after.status_code == 200
 
 
-def test_the_endpoint_sees_the_store_after_a_write(make_app):
-    app = make_app()
+def test_the_endpoint_sees_the_store_after_a_write(make_seed_app):
+    app = make_seed_app()
     client = TestClient(app)
     count = P + "SELECT (COUNT(?d) AS ?n) WHERE { ?d a sg:Document }"
     assert numbers(client.get("/sparql", params={"query": count})) == [1]

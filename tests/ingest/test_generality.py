@@ -37,8 +37,23 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # --- the plans -------------------------------------------------------------------------
 
+P = Person
+
+
+def checked_plan(deadline: tuple[str, str], **fields) -> Plan:
+    """A Plan of `fields` whose main part states one deadline after the intentions.
+
+    `deadline` is (the sentence up to its date, the date): the sentence and the
+    project milestone it makes are written from the same date. The plan is
+    checked for consistency (`pb.check`) before any test uses it.
+    """
+    sentence, date = deadline
+    plan = Plan(after_intentions=(f"{sentence} {date}.",), project_milestones=(Milestone("beslut", date),), **fields)
+    pb.check(plan)
+    return plan
+
+
 def plan_lund() -> Plan:
-    P = Person
     subprojects = [
         Subproject(
             1, "Gemensam kontaktväg", (1, 4),
@@ -117,7 +132,7 @@ def plan_lund() -> Plan:
             reporting="Delprojektledaren rapporterar till styrgruppen vid varje möte.",
         ),
     ]
-    plan = Plan(
+    return checked_plan(
         municipality="Lund", municipality_written="Lunds kommun", dnr="KS 2014/0123", date="2014-03-10",
         title="PROJEKTPLAN SAMORDNAD OCH DIGITAL SERVICE I LUNDS KOMMUN",
         background=(
@@ -148,11 +163,8 @@ def plan_lund() -> Plan:
             "Servicen följs upp med gemensamma nyckeltal som redovisas för kommunstyrelsen två gånger om året.",
             "Samarbetet med Region Skåne och grannkommunerna om gemensamma e-tjänster fördjupas.",
         ),
-        after_intentions=(
-            "Ambitionen är att kommunstyrelsen ska kunna fatta beslut om en samlad servicemodell för Lund "
-            "senast 2014-10-01.",
-        ),
-        project_milestones=(Milestone("beslut", "2014-10-01"),),
+        deadline=("Ambitionen är att kommunstyrelsen ska kunna fatta beslut om en samlad servicemodell för Lund "
+                  "senast", "2014-10-01"),
         plan_decision="Det fortsatta arbetet genomförs som ett projekt med fyra delprojekt. Varje delprojekt ska "
                       "adressera en eller flera av de sju intentionerna och arbetet ska bedrivas i nära samverkan "
                       "mellan delprojekten så att dubbelarbete undviks.",
@@ -169,12 +181,9 @@ def plan_lund() -> Plan:
                  "Projektplan för e-förvaltning i Malmö stad", "Riktlinjer för kontaktcenter"),
         related_party_lines=("Gunilla Tornberg (S), ordförande Rikard Sahlin (M) Vera Ohlsson (MP)",),
     )
-    pb.check(plan)
-    return plan
 
 
 def plan_vaxjo() -> Plan:
-    P = Person
     subprojects = [
         Subproject(
             1, "Kompetensbehov och utbildningsutbud", (1, 2, 7),
@@ -245,7 +254,7 @@ def plan_vaxjo() -> Plan:
             reporting="Fortlöpande till projektägaren och kommundirektören.",
         ),
     ]
-    plan = Plan(
+    return checked_plan(
         municipality="Växjö", municipality_written="Växjö kommun", dnr="KS 2013/0245", date="2013-05-14",
         title="PROJEKTPLAN KOMPETENSFÖRSÖRJNING OCH ARBETSMARKNAD",
         background=(
@@ -277,8 +286,7 @@ def plan_vaxjo() -> Plan:
             "Insatserna följs upp med gemensamma mått och redovisas årligen för kommunstyrelsen.",
             "Samverkan med Region Kronoberg och övriga kommuner i länet tydliggörs.",
         ),
-        after_intentions=("Kommunstyrelsen ska kunna fatta beslut om en kompetensförsörjningsplan senast 2013-12-17.",),
-        project_milestones=(Milestone("beslut", "2013-12-17"),),
+        deadline=("Kommunstyrelsen ska kunna fatta beslut om en kompetensförsörjningsplan senast", "2013-12-17"),
         plan_decision="Det fortsatta arbetet genomförs som ett projekt med tre delprojekt. I varje delprojekt ska en "
                       "eller flera av de nio intentionerna adresseras, vilka framgår av nedanstående fördelning.",
         layout="appendix", list_subprojects=True,
@@ -291,8 +299,6 @@ def plan_vaxjo() -> Plan:
                  "Handlingsplan för unga till arbete", "Personalpolitiskt program"),
         related_party_lines=("Bengt Ljungqvist (C), ordförande Annika Höglund (S) Rolf Segerström (KD)",),
     )
-    pb.check(plan)
-    return plan
 
 
 # --- extraction of the hand-written plans ------------------------------------------------------
@@ -568,22 +574,21 @@ def _recall_precision(generated, expected_of, got_of):
     return summary, misses
 
 
-def test_generated_subprojects(generated):
-    summary, misses = _recall_precision(
-        generated, lambda t: set(t.subprojects.items()), lambda r: {(s.number, s.title) for s in r.subprojects})
+def _assert_recovered(generated, expected_of, got_of):
+    summary, misses = _recall_precision(generated, expected_of, got_of)
     assert not misses, summary + "\n" + "\n".join(misses[:5])
+
+
+def test_generated_subprojects(generated):
+    _assert_recovered(generated, lambda t: set(t.subprojects.items()), lambda r: {(s.number, s.title) for s in r.subprojects})
 
 
 def test_generated_coverage(generated):
-    summary, misses = _recall_precision(
-        generated, lambda t: set(t.coverage), lambda r: {(c.subproject, c.intention) for c in r.coverage})
-    assert not misses, summary + "\n" + "\n".join(misses[:5])
+    _assert_recovered(generated, lambda t: set(t.coverage), lambda r: {(c.subproject, c.intention) for c in r.coverage})
 
 
 def test_generated_roles(generated):
-    summary, misses = _recall_precision(
-        generated, lambda t: set(t.roles), lambda r: {(x.person, x.role, x.subproject) for x in r.roles})
-    assert not misses, summary + "\n" + "\n".join(misses[:5])
+    _assert_recovered(generated, lambda t: set(t.roles), lambda r: {(x.person, x.role, x.subproject) for x in r.roles})
 
 
 def test_generator_is_deterministic_and_distinct():
