@@ -336,7 +336,7 @@ def _people_in(ctx: Context, params: dict, leaders_only: bool) -> Reply:
     rows = []
     for start in range(0, len(subs), CHUNK):
         # One branch per subproject, its IRI written into the patterns (index lookups).
-        rows += ctx.store.select(q.P + "SELECT ?s ?m ?person ?role ?text WHERE { " + " UNION ".join(
+        rows += ctx.store.select(q.P + "SELECT DISTINCT ?s ?m ?person ?role ?text WHERE { " + " UNION ".join(
             f"{{ ?m org:organization <{s}> ; org:member ?person ; org:role ?role . ?person a foaf:Person . "
             f"OPTIONAL {{ ?m sg:roleText ?text }} BIND(<{s}> AS ?s) }}" for s in subs[start:start + CHUNK]) + " }")
     if leaders_only:

@@ -436,7 +436,13 @@ def test_each_part_names_its_plan(two_plans, lang):
     plans = sorted(r["basis_of"]["iri"] for r in b["results"])
     assert len(set(plans)) == 2
     assert b["answer"].count(" (PROJEKTPLAN FÖR ") == 2 and "KS 2019/0123 (2012-02-22)" in b["answer"]
-    assert ask(two_plans, "vem leder delprojekt 3", lang)["understood_as"]["text"].endswith("(i alla 2 lagrade planer)")
+    leaders = ask(two_plans, "vem leder delprojekt 3", lang)
+    assert leaders["understood_as"]["text"].endswith("(i alla 2 lagrade planer)")
+    # The people are shared by both plans (one municipality): each is named once per subproject.
+    per_sub = [(r["subproject"]["iri"], r["iri"], r["role"]["key"]) for r in leaders["results"]]
+    assert len(per_sub) == len(set(per_sub)) == 4
+    for r in leaders["results"]:
+        assert leaders["answer"].count(f"{r['name']} (") == 2  # once in each plan's part
 
 
 def test_two_plans_over_the_limit(two_plans, monkeypatch):
