@@ -3,7 +3,8 @@
 One store is opened per application (read-write, since uploads write) and
 shared by all requests through `api.deps.get_store`.  Routers: `/health`,
 `/sparql`, `/id/...` (linked data), `/api/documents` (writing) and the read
-API in `api.routes` when that module exists.
+API in `api.routes` when that module exists.  Read answers are reused while the
+store's generation is unchanged (`api.response_cache`).
 """
 from __future__ import annotations
 
@@ -16,10 +17,12 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
+from graph.cache import cached
 from graph.errors import StoreError
 from graph.store import open_store, resolve_location
 
 from . import errors, linked_data, sparql, upload
+from .response_cache import DEFAULT_MAX_BYTES, ResponseCache, ResponseCacheMiddleware
 from .sparql_exec import Limits, QueryRunner
 
 TOKEN_ENV = "STYRGRAF_TOKEN"
@@ -60,13 +63,15 @@ def store_kind(store: Any) -> str:
 
 def create_app(store_location: str | None = None, *, token: str | None = None, query_timeout: float = 10.0,
                row_cap: int = 10_000, max_upload: int = DEFAULT_MAX_UPLOAD, local_token: str | None = None,
-               query_workers: int = 4, query_memory: int | None = 2 * 1024 ** 3) -> FastAPI:
+               query_workers: int = 4, query_memory: int | None = 2 * 1024 ** 3,
+               response_cache_bytes: int = DEFAULT_MAX_BYTES) -> FastAPI:
     """Open the store (`--store`, else $STYRGRAF_STORE, else ./var/store) and build the app.
 
     `token` (else $STYRGRAF_TOKEN) lets clients write; without it writing over
     HTTP is off.  `local_token` is the per-run token of `styrgraf serve`.
     SPARQL endpoint limits: `query_timeout` seconds, `row_cap` rows,
     `query_workers` queries at once, `query_memory` bytes per query process.
+    `response_cache_bytes` bounds the cached read answers (0: no cache).
     Raises StoreError if the store cannot be opened (e.g. locked by another process).
     """
     location = resolve_location(store_location)
@@ -82,6 +87,10 @@ def create_app(store_location: str | None = None, *, token: str | None = None, q
     app.state.query_runner = QueryRunner(store, query_workers)
     app.state.max_upload = max_upload
     app.state.write_lock = threading.Lock()
+    app.state.response_cache = ResponseCache(max_bytes=response_cache_bytes)
+    if response_cache_bytes > 0:
+        app.add_middleware(ResponseCacheMiddleware, store_of=lambda: app.state.store,
+                           cache=app.state.response_cache)
 
     errors.install(app)
     app.add_api_route("/health", health, methods=["GET"], response_model=Health, tags=["status"],
@@ -108,10 +117,22 @@ def health(request: Request) -> Any:
     state = request.app.state
     store = state.store
     try:
-        graphs = store.graphs()
+        graphs = _document_graphs(store)
     except (StoreError, OSError) as error:
         message = error.message if isinstance(error, StoreError) else str(error)
         return JSONResponse({"error": "store_unavailable", "detail": f"Lagret kan inte läsas: {message}"},
                             status_code=503)
     return {"status": "ok", "store": {"location": state.store_location, "kind": store_kind(store),
                                       "graphs": len(graphs), "triples": sum(g.triples for g in graphs)}}
+
+
+def _document_graphs(store: Any) -> list:
+    """The store's graphs and their sizes, counted once per store generation.
+
+    Counting every triple takes seconds on a large store; reading the
+    generation still checks that the store answers.  A store object without
+    generations is counted each time.
+    """
+    if not hasattr(store, "generation"):
+        return store.graphs()
+    return cached(store, "health-graphs", lambda s: s.graphs())

@@ -29,26 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 OUT = ROOT / "bench" / "out"
 
-from bench.extracted import prepare  # noqa: E402
-
-
-def build_store(docs: int, seed: int) -> Path:
-    """An embedded store holding the `docs` plans (cached)."""
-    location = OUT / f"analysis-store-{docs}-seed-{seed}"
-    if (location / "DONE").exists():
-        return location
-    source = prepare(docs, seed)
-    from graph.store import open_store
-
-    t = time.perf_counter()
-    store = open_store(str(location))
-    for f in sorted(source.glob("*.nt")):
-        iri, _, body = f.read_text(encoding="utf-8").partition("\n")
-        # The store's own replace path (what replace_graph does after encoding the triples).
-        store._replace_lines(iri, body.splitlines())
-    store.close()
-    (location / "DONE").write_text(f"{time.perf_counter() - t:.1f}\n")
-    return location
+from bench.extracted import build_store  # noqa: E402
 
 
 MEASURE = r"""

@@ -1,7 +1,8 @@
 """Synthetic plans extracted by the real pipeline, cached as N-Triples for the benchmarks.
 
 `prepare(docs, seed)` returns a folder of `NNNNN.nt` files (first line: the graph IRI),
-shared by bench_store.py and bench_analysis.py.
+shared by bench_store.py and bench_analysis.py; `build_store(docs, seed)` an embedded
+store holding them (shared by bench_analysis.py and bench_api.py).
 """
 from __future__ import annotations
 
@@ -50,3 +51,22 @@ def prepare(docs: int, seed: int) -> Path:
                 print(f"  extracted {i + 1}/{len(todo)}", flush=True)
     (directory / "DONE").write_text(f"{time.perf_counter() - t:.1f}\n")
     return directory
+
+
+def build_store(docs: int, seed: int) -> Path:
+    """An embedded store holding the `docs` plans, one named graph each (cached under bench/out/)."""
+    location = OUT / f"analysis-store-{docs}-seed-{seed}"
+    if (location / "DONE").exists():
+        return location
+    source = prepare(docs, seed)
+    from graph.store import open_store
+
+    t = time.perf_counter()
+    store = open_store(str(location))
+    for f in sorted(source.glob("*.nt")):
+        iri, _, body = f.read_text(encoding="utf-8").partition("\n")
+        # The store's own replace path (what replace_graph does after encoding the triples).
+        store._replace_lines(iri, body.splitlines())
+    store.close()
+    (location / "DONE").write_text(f"{time.perf_counter() - t:.1f}\n")
+    return location

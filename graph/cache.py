@@ -3,8 +3,8 @@
 Search indexes and name tables are built from the whole store, which is too
 slow to do per request on a large store, and valid until a document is
 ingested, replaced or removed. Their key is the store's location, their
-validity the store's signature: every document graph and the time it was
-made (one cheap query per use).
+validity the store's signature: its generation (`GraphStore.generation()`, a
+token every write replaces; one index lookup per use).
 """
 from __future__ import annotations
 
@@ -13,17 +13,15 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Callable, Iterator, TypeVar
 
-from ontology.terms import sparql_prefixes
-
 from .store import GraphStore
 
 T = TypeVar("T")
 
 _LOCK = threading.Lock()
-_ENTRIES: dict[tuple[str, str], tuple[tuple, object]] = {}
+_ENTRIES: dict[tuple[str, str], tuple[str, object]] = {}
 _BUILDING: dict[tuple[str, str], threading.Lock] = {}
 # Signatures already read in the current answer (see `one_view`).
-_VIEW: ContextVar[dict[str, tuple] | None] = ContextVar("styrgraf_store_view", default=None)
+_VIEW: ContextVar[dict[str, str] | None] = ContextVar("styrgraf_store_view", default=None)
 
 
 @contextmanager
@@ -36,7 +34,7 @@ def one_view() -> Iterator[None]:
         _VIEW.reset(token)
 
 
-def _signature(store: GraphStore) -> tuple:
+def _signature(store: GraphStore) -> str:
     memo = _VIEW.get()
     if memo is None:
         return store_signature(store)
@@ -45,17 +43,14 @@ def _signature(store: GraphStore) -> tuple:
     return memo[store.location]
 
 
-def store_signature(store: GraphStore) -> tuple:
-    """What identifies the stored documents' content: each document graph and when it was made.
+def store_signature(store: GraphStore) -> str:
+    """What identifies the stored documents' content: the store's generation.
 
-    Concatenated in the store: one result term instead of two per document
-    (turning terms into Python objects is most of a query's cost).
+    Every write through the store layer sets a new one in the same
+    transaction, so equal signatures mean unchanged documents, also when
+    another process wrote them.
     """
-    rows = store.select(sparql_prefixes() + """
-        SELECT (GROUP_CONCAT(CONCAT(STR(?g), " ", STR(?at)); separator="|") AS ?sig) WHERE {
-          ?g a sg:DocumentGraph ; prov:generatedAtTime ?at }""")
-    value = str(rows[0]["sig"]) if rows and rows[0].get("sig") is not None else ""
-    return tuple(sorted(value.split("|"))) if value else ()
+    return store.generation()
 
 
 def cached(store: GraphStore, name: str, build: Callable[[GraphStore], T]) -> T:

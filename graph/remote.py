@@ -34,9 +34,9 @@ import rdflib
 from graph.errors import StoreError
 from graph.media import negotiate
 from graph.serialize import Quad, term_from_json
-from graph.sparql_guard import check_read_only_query, query_form
-from graph.store import GraphStore
-from graph.terms import check_iri, json_to_rdflib, ox_to_rdflib
+from graph.sparql_guard import check_read_only_query
+from graph.store import GraphStore, with_new_generation
+from graph.terms import SYSTEM_GRAPH, check_iri, json_to_rdflib, ox_to_rdflib
 
 QUERY_TIMEOUT = 60.0
 UPDATE_TIMEOUT = 600.0
@@ -188,25 +188,12 @@ class RemoteStore(GraphStore):
             ) from None
         return graph
 
-    def query_raw(
-        self,
-        sparql: str,
-        accept: str,
-        *,
-        default_graph_uri: Sequence[str] = (),
-        named_graph_uri: Sequence[str] = (),
-        timeout: float | None = None,
-    ) -> tuple[bytes, str]:
-        check_read_only_query(sparql)
-        # The form decides the media type here, so that both backends answer
-        # one Accept header with the same type whatever the server prefers.
-        media = negotiate(accept, query_form(sparql) or "SELECT")
+    def _query_raw(self, sparql: str, accept: str, media: str | None, default_graphs: tuple[str, ...],
+                   named_graphs: tuple[str, ...], timeout: float | None) -> tuple[bytes, str]:
+        # The server is asked for exactly the negotiated type (an unrecognised form as SELECT).
+        media = media or negotiate(accept, "SELECT")
         response = self._post_query(
-            sparql,
-            media,
-            timeout=timeout,
-            default_graph_uri=default_graph_uri,
-            named_graph_uri=named_graph_uri,
+            sparql, media, timeout=timeout, default_graph_uri=default_graphs, named_graph_uri=named_graphs
         )
         return response.content, response.headers.get("content-type", media)
 
@@ -222,21 +209,24 @@ class RemoteStore(GraphStore):
         )
 
     def _replace_lines(self, graph_iri: str, lines: list[str]) -> None:
+        if not lines and not self.has_graph(graph_iri):
+            return  # nothing to remove: no write, so the generation stays
         target = f"GRAPH <{graph_iri}>"
         update = f"DROP SILENT {target}"
         if lines:
             update += f" ;\nINSERT DATA {{ {target} {{\n" + "\n".join(lines) + "\n} }"
-        self._execute_update(update)
+        self._execute_update(with_new_generation(update))
         if not self._union_verified:
             self._verify_union()
 
     # -- export ------------------------------------------------------------
 
     def _quads(self, graph_iri: str | None) -> Iterable[Quad]:
-        values = f"VALUES ?g {{ <{check_iri(graph_iri)}> }} " if graph_iri else ""
-        data = self._json(
-            f"SELECT ?s ?p ?o ?g WHERE {{ {values}GRAPH ?g {{ ?s ?p ?o }} }}", UPDATE_TIMEOUT
-        )
+        if graph_iri:
+            where = f"VALUES ?g {{ <{check_iri(graph_iri)}> }} GRAPH ?g {{ ?s ?p ?o }}"
+        else:
+            where = f"GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{SYSTEM_GRAPH}>)"
+        data = self._json(f"SELECT ?s ?p ?o ?g WHERE {{ {where} }}", UPDATE_TIMEOUT)
         cache: dict[tuple[str, str], Any] = {}
         for row in data["results"]["bindings"]:
             quad = []

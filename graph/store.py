@@ -6,12 +6,19 @@ through `open_store()` and the `GraphStore` methods below.
 Data model: every document (and the ontology) is one named graph.  Queries see
 the union of all named graphs as their default graph, so callers never write
 GRAPH clauses for ordinary lookups.
+
+Change detection: every write also replaces one triple in the system graph
+(`graph.terms.SYSTEM_GRAPH`) with a fresh random token, in the same update
+request, so `generation()` (one tiny lookup) changes whenever the stored
+documents do, also for readers in other processes.  The system graph is left
+out of `graphs()`, `count_triples()` and exports.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import secrets
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -20,9 +27,10 @@ import rdflib
 from rdflib.term import Node
 
 from graph.errors import QueryRefused, StoreError
+from graph.media import negotiate
 from graph.serialize import MEDIA_TYPES, Quad, export_quads, normalize_format, parse_for_import
-from graph.sparql_guard import check_update
-from graph.terms import check_iri, rdflib_to_nt
+from graph.sparql_guard import _UPDATE_KEYWORDS, _code_only, check_read_only_query, check_update, query_form
+from graph.terms import GENERATION_PREDICATE, SYSTEM_GRAPH, check_iri, rdflib_to_nt
 
 __all__ = [
     "DEFAULT_LOCATION",
@@ -34,6 +42,7 @@ __all__ = [
     "StoreError",
     "open_store",
     "resolve_location",
+    "with_new_generation",
 ]
 
 try:
@@ -56,6 +65,44 @@ class GraphInfo:
     triples: int
 
 
+def generation_update() -> str:
+    """SPARQL update operations replacing the generation token with a fresh one."""
+    token = secrets.token_hex(16)
+    marker = f"<{SYSTEM_GRAPH}> <{GENERATION_PREDICATE}>"
+    return (f"DELETE WHERE {{ GRAPH <{SYSTEM_GRAPH}> {{ {marker} ?old }} }} ;\n"
+            f'INSERT DATA {{ GRAPH <{SYSTEM_GRAPH}> {{ {marker} "{token}" }} }}')
+
+
+def with_new_generation(update: str) -> str:
+    """`update` (ending with a complete operation) and a new generation, as one request.
+
+    One request is applied all-or-nothing, so readers never see the change
+    without the new generation or the other way round.
+    """
+    return update + "\n;\n" + generation_update()
+
+
+def _any_update_with_new_generation(update: str) -> str:
+    """`with_new_generation` for arbitrary update text (slower: it reads the text).
+
+    Appended rather than prepended, so that an update dropping every graph
+    still leaves a fresh marker.  The separator depends on how the update
+    ends: after a trailing `;`, or after a mere prologue, another `;` would
+    be a syntax error.
+    """
+    code = _code_only(update).rstrip()
+    needs_separator = bool(code) and not code.endswith(";") and _UPDATE_KEYWORDS.search(code)
+    return update + ("\n;\n" if needs_separator else "\n") + generation_update()
+
+
+def document_graph(graph_iri: str) -> str:
+    """A valid IRI for a graph that documents may be written to (not the system graph)."""
+    if check_iri(graph_iri) == SYSTEM_GRAPH:
+        raise StoreError(f"Grafen {SYSTEM_GRAPH} är reserverad för lagrets egen bokföring.",
+                         code="invalid_data")
+    return graph_iri
+
+
 def triples_to_lines(triples: Triples | rdflib.Graph) -> list[str]:
     """Encode triples as unique N-Triples lines (the one write format of both backends)."""
     if isinstance(triples, rdflib.Graph):
@@ -71,6 +118,8 @@ class GraphStore(ABC):
 
     location: str
     read_only: bool = False
+    # True when generation() is cheap enough to call on an event loop (no I/O wait).
+    cheap_generation: bool = False
 
     # -- writing -----------------------------------------------------------
 
@@ -81,29 +130,31 @@ class GraphStore(ABC):
         never an empty graph.  Replacing with no triples removes the graph.
         """
         self._check_writable()
-        self._replace_lines(check_iri(graph_iri), triples_to_lines(triples))
+        self._replace_lines(document_graph(graph_iri), triples_to_lines(triples))
 
     def add_triples(self, graph_iri: str, triples: Triples | rdflib.Graph) -> None:
         """Add triples to a graph (created if absent) in one transaction."""
         self._check_writable()
         lines = triples_to_lines(triples)
         if lines:
-            target = f"GRAPH <{check_iri(graph_iri)}>"
-            self._execute_update(f"INSERT DATA {{ {target} {{\n" + "\n".join(lines) + "\n} }")
+            target = f"GRAPH <{document_graph(graph_iri)}>"
+            self._execute_update(
+                with_new_generation(f"INSERT DATA {{ {target} {{\n" + "\n".join(lines) + "\n} }")
+            )
 
     def drop_graph(self, graph_iri: str) -> bool:
         """Remove a named graph; True if it held any triples."""
         self._check_writable()
-        existed = self.has_graph(graph_iri)
+        existed = self.has_graph(document_graph(graph_iri))
         if existed:
-            self._execute_update(f"DROP SILENT GRAPH <{check_iri(graph_iri)}>")
+            self._execute_update(with_new_generation(f"DROP SILENT GRAPH <{graph_iri}>"))
         return existed
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL update (LOAD and SERVICE refused). Prefer replace_graph."""
         self._check_writable()
         check_update(sparql)
-        self._execute_update(sparql)
+        self._execute_update(_any_update_with_new_generation(sparql))
 
     def import_data(self, data: bytes, fmt: str, graph_iri: str | None = None) -> int:
         """Load an export (trig, nquads, jsonld; turtle/ntriples need `graph_iri`).
@@ -113,26 +164,44 @@ class GraphStore(ABC):
         """
         self._check_writable()
         graphs = parse_for_import(data, fmt, check_iri(graph_iri) if graph_iri else None)
+        for iri in graphs:
+            document_graph(iri)  # all refused before any is written
         for iri, lines in graphs.items():
-            self._replace_lines(check_iri(iri), lines)
+            self._replace_lines(iri, lines)
         return sum(len(lines) for lines in graphs.values())
 
     # -- reading -----------------------------------------------------------
 
+    def generation(self) -> str:
+        """A token that changes with every write of the stored documents ("" if never written).
+
+        Stores written before generations existed also answer "" until their
+        next write.  Cheap (one lookup): meant to be read once per request.
+        """
+        rows = self.select(
+            f"SELECT ?t WHERE {{ GRAPH <{SYSTEM_GRAPH}> {{ <{SYSTEM_GRAPH}> <{GENERATION_PREDICATE}> ?t }} }} LIMIT 1"
+        )
+        return str(rows[0]["t"]) if rows and rows[0]["t"] is not None else ""
+
     def graphs(self) -> list[GraphInfo]:
+        """The document graphs (not the system graph) and their triple counts."""
         rows = self.select(
             "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
         )
-        infos = [GraphInfo(str(row["g"]), int(row["n"])) for row in rows if row["g"] is not None]
+        infos = [GraphInfo(str(row["g"]), int(row["n"])) for row in rows
+                 if row["g"] is not None and str(row["g"]) != SYSTEM_GRAPH]
         return sorted(infos, key=lambda info: info.iri)
 
     def has_graph(self, graph_iri: str) -> bool:
         return self.ask(f"ASK {{ GRAPH <{check_iri(graph_iri)}> {{ ?s ?p ?o }} }}")
 
     def count_triples(self, graph_iri: str | None = None) -> int:
-        """Triples in one named graph, or quads in all named graphs."""
-        target = f"<{check_iri(graph_iri)}>" if graph_iri else "?g"
-        rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {target} {{ ?s ?p ?o }} }}")
+        """Triples in one named graph, or quads in all document graphs."""
+        if graph_iri:
+            where = f"GRAPH <{check_iri(graph_iri)}> {{ ?s ?p ?o }}"
+        else:
+            where = f"GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{SYSTEM_GRAPH}>)"
+        rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
         return int(rows[0]["n"]) if rows else 0
 
     def find_graph_by_sha256(self, sha256: str) -> str | None:
@@ -155,7 +224,6 @@ class GraphStore(ABC):
     @abstractmethod
     def construct(self, sparql: str, *, timeout: float | None = None) -> rdflib.Graph: ...
 
-    @abstractmethod
     def query_raw(
         self,
         sparql: str,
@@ -165,7 +233,16 @@ class GraphStore(ABC):
         named_graph_uri: Sequence[str] = (),
         timeout: float | None = None,
     ) -> tuple[bytes, str]:
-        """Serialized results and their content type, negotiated from `accept`."""
+        """Serialized results and their content type, negotiated from `accept`.
+
+        The media type is chosen here (`graph.media.negotiate`), so that both
+        backends answer one Accept header alike whatever a server prefers, and
+        an unacceptable one fails before anything is evaluated.
+        """
+        check_read_only_query(sparql)
+        form = query_form(sparql)
+        media = negotiate(accept, form) if form is not None else None
+        return self._query_raw(sparql, accept, media, tuple(default_graph_uri), tuple(named_graph_uri), timeout)
 
     # -- export ------------------------------------------------------------
 
@@ -199,15 +276,25 @@ class GraphStore(ABC):
 
     @abstractmethod
     def _replace_lines(self, graph_iri: str, lines: list[str]) -> None:
-        """Atomically make `graph_iri` hold exactly these N-Triples lines."""
+        """Atomically make `graph_iri` hold exactly these N-Triples lines.
+
+        A change also sets a new generation in the same transaction; no lines
+        for an absent graph is no write.  (The embedded backend writes only the
+        difference, so rewriting what is stored keeps the generation too.)
+        """
 
     @abstractmethod
     def _execute_update(self, sparql: str) -> None:
-        """Run an already-checked SPARQL update."""
+        """Run an already-checked SPARQL update (callers add `with_new_generation`)."""
+
+    @abstractmethod
+    def _query_raw(self, sparql: str, accept: str, media: str | None, default_graphs: tuple[str, ...],
+                   named_graphs: tuple[str, ...], timeout: float | None) -> tuple[bytes, str]:
+        """Evaluate for `query_raw`; `media` is None when the query form was not recognised."""
 
     @abstractmethod
     def _quads(self, graph_iri: str | None) -> Iterable[Quad]:
-        """All quads of the named graphs (or of one), as serialize.Term tuples."""
+        """All quads of the document graphs (or of one), as serialize.Term tuples."""
 
     def _check_writable(self) -> None:
         if self.read_only:

@@ -26,6 +26,13 @@ XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 RDF_DIR_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString"
 
+# The store's own bookkeeping lives in one named graph outside the documents:
+# a single `<SYSTEM_GRAPH> <GENERATION_PREDICATE> "token"` triple whose token
+# changes with every write (see GraphStore.generation).  Hidden from document
+# listings, counts and exports.
+SYSTEM_GRAPH = "urn:styrgraf:system"
+GENERATION_PREDICATE = "urn:styrgraf:generation"
+
 _BAD_IRI_CHARS = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _LANG_TAG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
 _BNODE_LABEL = re.compile(r"^[A-Za-z0-9_]([A-Za-z0-9_\-]*)$")
