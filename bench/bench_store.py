@@ -2,14 +2,16 @@
 Oxigraph server and, as the baseline, an in-memory rdflib graph — all in one run.
 
     python bench/bench_store.py --docs 200            # about a million triples
-    python bench/bench_store.py --docs 10000 --baseline-docs 200 --keep
+    python bench/bench_store.py --docs 10000 --baseline-docs 200 --bulk --keep
 
 With `--baseline-docs N` smaller than `--docs`, the remote server and the rdflib
 baseline (which holds everything in memory) are loaded with the first N documents,
 and so is a second embedded store, so that the three are compared at equal size in
 the same run; the embedded store alone is also measured at the full size. `--keep`
 keeps the full embedded store as bench/out/analysis-store-DOCS-seed-SEED, where
-bench_analysis.py and bench_api.py look for it.
+bench_analysis.py and bench_api.py look for it. `--bulk` fills that full store with
+the bulk loader (one transaction per document would take hours at 40 million
+triples) and then times ordinary ingest of its last documents into it.
 
 Documents are synthetic plans from `bench/synth.py`, extracted by the real pipeline
 (in parallel, cached under bench/out/) and loaded through the real store layer,
@@ -54,6 +56,17 @@ if kind == "rdflib":
         iri, _, body = f.read_text(encoding="utf-8").partition("\n")
         ds.graph(rdflib.URIRef(iri)).parse(data=body, format="nt")
         triples += body.count("\n")
+elif kind == "embedded-bulk":
+    from graph.store import open_store
+    store = open_store(location)
+
+    def graphs():
+        for f in files:
+            iri, _, body = f.read_text(encoding="utf-8").partition("\n")
+            yield iri, body.splitlines()
+    t0 = time.perf_counter()
+    triples = store.load_new_graphs(graphs())
+    store.close()
 else:
     from graph.store import open_store
     store = open_store(location)
@@ -110,6 +123,29 @@ print(json.dumps(out))
 """
 
 
+INCREMENTAL = r"""
+import json, sys, time
+from pathlib import Path
+sys.path.insert(0, {root!r})
+location, directory, count = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
+from graph.store import open_store
+store = open_store(location)
+files = sorted(directory.glob("*.nt"))[-count:]
+docs = []
+for f in files:
+    iri, _, body = f.read_text(encoding="utf-8").partition("\n")
+    docs.append((iri, body.splitlines()))
+for iri, _lines in docs:
+    store.drop_graph(iri)
+t0 = time.perf_counter()
+for iri, lines in docs:
+    store._replace_lines(iri, lines)  # what ingest_file's replace_graph does after extraction
+seconds = time.perf_counter() - t0
+store.close()
+print(json.dumps({{"seconds": seconds, "triples": sum(len(l) for _i, l in docs), "documents": len(docs)}}))
+"""
+
+
 def run(script: str, *args: str) -> dict:
     res = subprocess.run([sys.executable, "-c", script.format(root=str(ROOT)), *args],
                          capture_output=True, text=True, cwd=ROOT)
@@ -153,9 +189,14 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def measure_embedded(directory: Path, location: Path, repeat: int) -> dict:
-    result = run(LOADER, "embedded", str(location), str(directory))
+def measure_embedded(directory: Path, location: Path, repeat: int, *, bulk: bool = False,
+                     incremental: int = 0) -> dict:
+    result = run(LOADER, "embedded-bulk" if bulk else "embedded", str(location), str(directory))
     result["disk_mb"] = du(location)
+    if incremental:
+        # Ingest into the full store: the last documents dropped, then written back one
+        # transaction each, as `styrgraf ingest` writes a document.
+        result["incremental"] = run(INCREMENTAL, str(location), str(directory), str(incremental))
     result.update(q=run(QUERIER, "embedded", str(location), str(directory), str(repeat)))
     return result
 
@@ -170,6 +211,10 @@ def main() -> None:
     ap.add_argument("--rdflib-repeat", type=int, default=5, help="timed runs per question on rdflib (default 5)")
     ap.add_argument("--no-rdflib", action="store_true", help="skip the in-memory rdflib baseline")
     ap.add_argument("--keep", action="store_true", help="keep the full embedded store for the other benchmarks")
+    ap.add_argument("--bulk", action="store_true",
+                    help="load the full-size embedded store with the bulk loader (GraphStore.load_new_graphs), "
+                         "then time ordinary ingest of its last --incremental documents into it")
+    ap.add_argument("--incremental", type=int, default=100, help="documents re-ingested into the full store (with --bulk)")
     args = ap.parse_args()
     base_docs = min(args.baseline_docs or args.docs, args.docs)
 
@@ -183,7 +228,10 @@ def main() -> None:
         tmp = Path(tmp)
         if base_docs != args.docs:
             full = f"embedded ({args.docs} docs)"
-            results[full] = measure_embedded(directory, tmp / "embedded-full", args.repeat)
+            if args.bulk:
+                full = f"embedded bulk ({args.docs} docs)"
+            results[full] = measure_embedded(directory, tmp / "embedded-full", args.repeat, bulk=args.bulk,
+                                             incremental=args.incremental if args.bulk else 0)
             print(f"  {full}: loaded and measured", flush=True)
             if args.keep:
                 keep = OUT / f"analysis-store-{args.docs}-seed-{args.seed}"
@@ -220,6 +268,12 @@ def main() -> None:
         print(f"{name:<{width}}{r['triples']:>10}{r['seconds']:>9.1f}{r['triples'] / r['seconds']:>11.0f}"
               f"{r.get('disk_mb', float('nan')):>9.1f}{r['peak_mb']:>16.0f}"
               + (f"   (server peak {r['server_peak_mb']:.0f} MB)" if "server_peak_mb" in r else ""))
+    for name, r in results.items():
+        if "incremental" in r:
+            inc = r["incremental"]
+            print(f"{name}: ordinary ingest of {inc['documents']} documents into the full store: "
+                  f"{inc['seconds']:.1f} s, {inc['triples'] / inc['seconds']:.0f} triples/s, "
+                  f"{inc['seconds'] / inc['documents'] * 1000:.0f} ms per document")
     print(f"\n{'question':<11}" + "".join(f"{n + ' p50/p95 ms':>{max(26, len(n) + 16)}}" for n in results))
     for q in ("intention", "person", "considers"):
         print(f"{q:<11}" + "".join(f"{r['q'][q]['p50']:>{max(26, len(n) + 16) - 9}.2f} /{r['q'][q]['p95']:>7.2f}"

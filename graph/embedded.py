@@ -30,7 +30,7 @@ from graph.errors import StoreError
 from graph.media import content_type, negotiate
 from graph.serialize import Quad, term_from_ox
 from graph.sparql_guard import check_read_only_query, has_dataset_clause
-from graph.store import GraphStore, with_new_generation
+from graph.store import GraphStore, document_graph, generation_update, with_new_generation
 from graph.terms import GENERATION_PREDICATE, SYSTEM_GRAPH, check_iri, ox_to_nt, ox_to_rdflib
 
 T = TypeVar("T")
@@ -327,6 +327,38 @@ class EmbeddedStore(GraphStore):
                     store.update(with_new_generation(" ;\n".join(operations)))
             except Exception as error:  # noqa: BLE001
                 raise _translate(error) from None
+
+    def load_new_graphs(self, graphs: Iterable[tuple[str, list[str]]], *, chunk_triples: int = 200_000) -> int:
+        """pyoxigraph's bulk loader, fed N-Quads in chunks: several times faster than one
+        transaction per graph on a large store, but not atomic (see GraphStore)."""
+        self._check_writable()
+        assert self._handle is not None
+        store = self._store
+        total = 0
+        with self._handle.write_lock:
+            chunk: list[str] = []
+
+            def flush_chunk() -> None:
+                if chunk:
+                    store.bulk_load(input="\n".join(chunk).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+                    chunk.clear()
+
+            try:
+                for iri, lines in graphs:
+                    graph = ox.NamedNode(document_graph(iri))
+                    if store.contains_named_graph(graph):
+                        raise StoreError(f"Grafen finns redan: {iri}", code="invalid_data")
+                    tail = f" <{iri}> ."
+                    # An N-Triples line `s p o .` becomes the N-Quads line `s p o <g> .`.
+                    chunk.extend(line.rstrip()[:-1].rstrip() + tail for line in lines if line.strip())
+                    total += len(lines)
+                    if len(chunk) >= chunk_triples:
+                        flush_chunk()
+                flush_chunk()
+                store.update(generation_update())
+            except (SyntaxError, ValueError, OSError) as error:
+                raise _translate(error) from error
+        return total
 
     # -- export ------------------------------------------------------------
 

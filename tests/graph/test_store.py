@@ -612,3 +612,24 @@ def test_server_without_union_default_graph_is_detected(tmp_path, start_oxigraph
             open_store(server.url)
         assert error.value.code == "not_union"
         assert "--union-default-graph" in error.value.message
+
+
+def test_load_new_graphs_fills_an_empty_store_like_replace_graph(store_factory):
+    """The bulk path (pyoxigraph's bulk loader on the embedded store) stores exactly what
+    one replace_graph per graph would, and a new generation."""
+    from graph.store import triples_to_lines
+
+    docs = {graph_iri(f"bulk{i}"): doc_triples(f"bulk{i}", f"{i:064x}") for i in range(5)}
+    reference = store_factory()
+    for iri, triples in docs.items():
+        reference.replace_graph(iri, triples)
+    expected = reference.export("nquads")
+    bulk = store_factory()
+    assert bulk.generation() == ""
+    n = bulk.load_new_graphs((iri, triples_to_lines(t)) for iri, t in docs.items())
+    assert n == sum(len(t) for t in docs.values())
+    assert bulk.export("nquads") == expected
+    assert bulk.generation() != ""
+    with pytest.raises(StoreError):
+        bulk.load_new_graphs([(graph_iri("bulk0"), triples_to_lines(docs[graph_iri("bulk0")]))])
+    assert bulk.export("nquads") == expected
