@@ -496,21 +496,26 @@ def build_projection(store: GraphStore, state: frozenset | None = None) -> Proje
 
 # --- caching -------------------------------------------------------------------------------------
 
-_CACHE: dict[str, tuple[frozenset, Any]] = {}
+_CACHE: dict[str, tuple[str, Any]] = {}
 _CACHE_LOCK = threading.Lock()
 
 
 def cached(store: GraphStore, name: str, build) -> Any:
-    """`build(projection)` for the store's current content, computed once per content state."""
-    state = state_key(store)
+    """`build(state)` for the store's current content, computed once per store generation.
+
+    The generation (one lookup) says whether anything was written; only when it
+    changed are the document graphs listed again (`state_key`, which the SHACL
+    cache keys on).
+    """
+    generation = store.generation()
     key = f"{store.location}\x1f{name}"
     with _CACHE_LOCK:
         hit = _CACHE.get(key)
-    if hit and hit[0] == state:
+    if hit and hit[0] == generation:
         return hit[1]
-    value = build(state)
+    value = build(state_key(store))
     with _CACHE_LOCK:
-        _CACHE[key] = (state, value)
+        _CACHE[key] = (generation, value)
     return value
 
 
