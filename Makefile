@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STORE ?= var/store
 
-.PHONY: install run test bench corpus-pdf clean
+.PHONY: install run test bench bench-store bench-analysis bench-api corpus-pdf clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PY) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Styrgraf needs Python 3.11"'
@@ -26,8 +26,20 @@ test: install
 corpus-pdf: install
 	$(BIN)/python corpus/build_pdf.py
 
+# Benchmarks (see README, "Benchmarks"); DOCS sets the size of the synthetic corpus.
+DOCS ?= 200
 bench: install
 	$(BIN)/python bench/bench_ingest.py
+
+bench-store: install
+	$(BIN)/python bench/bench_store.py --docs $(DOCS) --keep
+
+bench-analysis: install
+	$(BIN)/python bench/bench_analysis.py --docs $(DOCS)
+
+# Needs wrk, a Debian package: apt-get install wrk
+bench-api: install
+	$(BIN)/python bench/bench_api.py --docs $(DOCS)
 
 clean:
 	rm -rf $(VENV) var build *.egg-info

@@ -295,8 +295,9 @@ Vector = dict[str, float]
 def cosine(a: Vector, b: Vector) -> float:
     if len(a) > len(b):
         a, b = b, a
-    # Only the shared terms add to the dot product; the set intersection runs in C.
-    return sum([a[t] * b[t] for t in a.keys() & b.keys()])
+    # In the order of `a`'s terms: a set intersection would sum in hash order, and float sums in
+    # another order differ in the last bits, enough to flip a threshold between two runs.
+    return sum([w * b[t] for t, w in a.items() if t in b])
 
 
 @dataclass

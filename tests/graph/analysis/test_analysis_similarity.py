@@ -1,6 +1,8 @@
 """Swedish normalisation, title term sets and TF-IDF: the building blocks of resolution and overlaps."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from graph.analysis.similarity import (
     Decompounder, TfIdf, candidate_pairs, compare_titles, cosine, fold, fold_name, stem, terms, text_terms,
     title_key,
@@ -96,3 +98,22 @@ def test_candidate_pairs_keep_each_keys_best_partners_only():
     assert {"k30", "k29", "k28", "k27", "k26"} <= hub_pairs
     assert len(pairs) <= 31 * 5
     assert len(candidate_pairs(vectors, per_key=None, min_partial=0.0)) == 31 * 30 // 2
+
+
+def test_cosine_does_not_depend_on_the_hash_seed():
+    """Float sums in another order differ in the last bits, enough to flip a threshold between
+    two runs of the same analysis: the dot product must add its terms in a fixed order."""
+    import subprocess
+    import sys
+
+    code = (
+        "import random; from graph.analysis.similarity import cosine\n"
+        "rng = random.Random(3)\n"
+        "terms = [f't{i}x' for i in range(300)]\n"
+        "a = {t: rng.random() for t in terms}; b = {t: rng.random() for t in reversed(terms)}\n"
+        "print(repr(cosine(a, b)))\n"
+    )
+    outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              env={"PYTHONHASHSEED": str(seed), "PYTHONPATH": str(Path(__file__).resolve().parents[3])}).stdout
+               for seed in (1, 2, 3, 4)}
+    assert len(outputs) == 1
