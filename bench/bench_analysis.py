@@ -56,6 +56,7 @@ def phase(name, work):
         item["heap_peak_mb"] = round(tracemalloc.get_traced_memory()[1] / 2 ** 20)
         tracemalloc.stop()
     out[name] = item
+    print(name + "\t" + json.dumps(item), file=sys.stderr, flush=True)  # progress: a phase done
     return value
 
 state = phase("state (cold store)", lambda: state_key(store))
@@ -88,11 +89,26 @@ print(json.dumps(out))
 
 
 def measure(location: Path, trace: bool) -> dict:
-    r = subprocess.run([sys.executable, "-c", MEASURE.format(root=str(ROOT)), str(location), "1" if trace else "0"],
-                       capture_output=True, text=True, cwd=ROOT)
-    if r.returncode != 0:
-        raise SystemExit(r.stderr)
-    return json.loads(r.stdout.strip().splitlines()[-1])
+    """Run the phases in a fresh process; each phase's figures are printed as it ends."""
+    proc = subprocess.Popen([sys.executable, "-c", MEASURE.format(root=str(ROOT)), str(location), "1" if trace else "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    errors = []
+    assert proc.stderr is not None and proc.stdout is not None
+    for line in proc.stderr:
+        name, _, figures = line.rstrip("\n").partition("\t")
+        if figures.startswith("{"):
+            _print_phase(name, json.loads(figures))
+        else:
+            errors.append(line)
+    stdout = proc.stdout.read()
+    if proc.wait() != 0:
+        raise SystemExit("".join(errors))
+    return json.loads(stdout.strip().splitlines()[-1])
+
+
+def _print_phase(name: str, item: dict) -> None:
+    extra = f", heap peak {item['heap_peak_mb']} MB" if "heap_peak_mb" in item else ""
+    print(f"  {name:42} {item['seconds']:8.2f} s   peak RSS {item['rss_mb']:6} MB{extra}", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -119,10 +135,6 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  page cache warmed in {time.perf_counter() - t:.0f} s", flush=True)
         m = measure(location, args.trace)
         results[n] = m
-        for name, item in m.items():
-            if name != "sizes":
-                extra = f", heap peak {item['heap_peak_mb']} MB" if "heap_peak_mb" in item else ""
-                print(f"  {name:42} {item['seconds']:8.2f} s   peak RSS {item['rss_mb']:6} MB{extra}")
         print("  sizes: " + json.dumps(m["sizes"], ensure_ascii=False), flush=True)
     if len(results) > 1:
         sizes = sorted(results)
