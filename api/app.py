@@ -14,10 +14,10 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from graph.cache import cached
 from graph.errors import StoreError
 from graph.store import open_store, resolve_location
 
@@ -112,27 +112,31 @@ def close_app(app: FastAPI) -> None:
     app.state.store.close()
 
 
-def health(request: Request) -> Any:
-    """Liveness and the store's state; 503 when the store cannot be read."""
+async def health(request: Request) -> Any:
+    """Liveness and the store's state; 503 when the store cannot be read.
+
+    Asynchronous, so that a liveness probe does not wait for a worker thread: the
+    store's counts are kept per generation (one lookup to check), and only a new
+    generation sends the counting to a thread.
+    """
     state = request.app.state
     store = state.store
     try:
-        graphs = _document_graphs(store)
+        generation = store.generation() if hasattr(store, "generation") else None
+        known = getattr(state, "health_counts", None)
+        if generation is None or known is None or known[0] != generation:
+            counts = await run_in_threadpool(_store_counts, store)
+            state.health_counts = (generation, counts)
+        else:
+            counts = known[1]
     except (StoreError, OSError) as error:
         message = error.message if isinstance(error, StoreError) else str(error)
         return JSONResponse({"error": "store_unavailable", "detail": f"Lagret kan inte läsas: {message}"},
                             status_code=503)
-    return {"status": "ok", "store": {"location": state.store_location, "kind": store_kind(store),
-                                      "graphs": len(graphs), "triples": sum(g.triples for g in graphs)}}
+    return {"status": "ok", "store": {"location": state.store_location, "kind": store_kind(store), **counts}}
 
 
-def _document_graphs(store: Any) -> list:
-    """The store's graphs and their sizes, counted once per store generation.
-
-    Counting every triple takes seconds on a large store; reading the
-    generation still checks that the store answers.  A store object without
-    generations is counted each time.
-    """
-    if not hasattr(store, "generation"):
-        return store.graphs()
-    return cached(store, "health-graphs", lambda s: s.graphs())
+def _store_counts(store: Any) -> dict[str, int]:
+    """How many document graphs and triples the store holds (seconds on a large store)."""
+    graphs = store.graphs()
+    return {"graphs": len(graphs), "triples": sum(g.triples for g in graphs)}
