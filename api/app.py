@@ -18,11 +18,12 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
+from graph.cache import cached, peek
 from graph.errors import StoreError
 from graph.store import open_store, resolve_location
 
 from . import errors, linked_data, sparql, upload
-from .response_cache import DEFAULT_MAX_BYTES, ResponseCache, ResponseCacheMiddleware
+from .response_cache import DEFAULT_MAX_BYTES, ResponseCache, ResponseCacheMiddleware, read_generation
 from .sparql_exec import Limits, QueryRunner
 
 TOKEN_ENV = "STYRGRAF_TOKEN"
@@ -116,24 +117,29 @@ async def health(request: Request) -> Any:
     """Liveness and the store's state; 503 when the store cannot be read.
 
     Asynchronous, so that a liveness probe does not wait for a worker thread: the
-    store's counts are kept per generation (one lookup to check), and only a new
+    store's counts are kept per generation (`graph.cache`), and only a new
     generation sends the counting to a thread.
     """
     state = request.app.state
     store = state.store
     try:
-        generation = store.generation() if hasattr(store, "generation") else None
-        known = getattr(state, "health_counts", None)
-        if generation is None or known is None or known[0] != generation:
-            counts = await run_in_threadpool(_store_counts, store)
-            state.health_counts = (generation, counts)
-        else:
-            counts = known[1]
+        counts = None
+        if hasattr(store, "generation"):
+            counts = peek(store, "health-counts", await read_generation(store))
+        if counts is None:
+            counts = await run_in_threadpool(_counts_of, store)
     except (StoreError, OSError) as error:
         message = error.message if isinstance(error, StoreError) else str(error)
         return JSONResponse({"error": "store_unavailable", "detail": f"Lagret kan inte läsas: {message}"},
                             status_code=503)
     return {"status": "ok", "store": {"location": state.store_location, "kind": store_kind(store), **counts}}
+
+
+def _counts_of(store: Any) -> dict[str, int]:
+    """Counted once per store generation; a store object without generations is counted each time."""
+    if not hasattr(store, "generation"):
+        return _store_counts(store)
+    return cached(store, "health-counts", _store_counts)
 
 
 def _store_counts(store: Any) -> dict[str, int]:

@@ -112,6 +112,14 @@ def request_key(scope: dict[str, Any]) -> tuple:
     return path, urlencode(pairs), accept
 
 
+async def read_generation(store: Any) -> str:
+    """The store's generation, read without holding up the event loop: in place where it is
+    an index lookup (`cheap_generation`), in a worker thread where it is a request to a server."""
+    if getattr(store, "cheap_generation", False):
+        return store.generation()
+    return await run_in_threadpool(store.generation)
+
+
 class ResponseCacheMiddleware:
     """ASGI middleware serving `ResponseCache` hits without running the route."""
 
@@ -122,11 +130,8 @@ class ResponseCacheMiddleware:
         self.cache = cache
 
     async def _generation(self) -> str | None:
-        store = self.store_of()
         try:
-            if getattr(store, "cheap_generation", False):
-                return store.generation()
-            return await run_in_threadpool(store.generation)
+            return await read_generation(self.store_of())
         except Exception:  # noqa: BLE001 - the cache is an optimisation only
             return None  # the route answers (and reports the store's trouble)
 

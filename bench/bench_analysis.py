@@ -37,8 +37,8 @@ import json, resource, sys, time, tracemalloc
 sys.path.insert(0, {root!r})
 location, trace = sys.argv[1], sys.argv[2] == "1"
 from graph.store import open_store
-from graph.analysis.projection import build_projection, state_key, _CACHE
-from graph.analysis.resolution import resolve_projection
+from graph.analysis.projection import build_projection, load_projection, state_key
+from graph.analysis.resolution import load_resolution
 from graph.analysis import compute_overlaps, run_checks
 from graph.analysis.overlaps import overlap_model
 
@@ -61,11 +61,9 @@ def phase(name, work):
 
 state = phase("state (cold store)", lambda: state_key(store))
 phase("projection (cold store)", lambda: build_projection(store, state))
-p = phase("projection", lambda: build_projection(store, state))
-res = phase("resolution", lambda: resolve_projection(p))
-# Seed the per-store cache with what was just built, as a server would have it after its first request.
-_CACHE[store.location + "\x1fprojection"] = (store.generation(), p)
-_CACHE[store.location + "\x1fresolution"] = (store.generation(), (p, res))
+# Through the per-store cache from here on, as a server builds them on its first request.
+p = phase("projection", lambda: load_projection(store))
+_p, res = phase("resolution", lambda: load_resolution(store))
 model = phase("overlaps (all pairs and reasons)", lambda: overlap_model(store))
 pairs = phase("overlaps (ranked list, no evidence)", lambda: compute_overlaps(store, with_evidence=False))
 strong = phase("overlaps (score >= 0.5, with evidence)", lambda: compute_overlaps(store, min_score=0.5))

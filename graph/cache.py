@@ -77,6 +77,13 @@ def cached(store: GraphStore, name: str, build: Callable[[GraphStore], T]) -> T:
         return value
 
 
+def peek(store: GraphStore, name: str, signature: str) -> object | None:
+    """What `cached` holds for `name` if it was built at `signature`, else None (never builds)."""
+    with _LOCK:
+        entry = _ENTRIES.get((store.location, name))
+    return entry[1] if entry is not None and entry[0] == signature else None
+
+
 def clear() -> None:
     with _LOCK:
         _ENTRIES.clear()

@@ -70,6 +70,13 @@ def _code_only(sparql: str) -> str:
     return _NOT_KEYWORDS.sub(" ", _expand_escapes(sparql))
 
 
+def ends_with_open_operation(update: str) -> bool:
+    """True when the update's last operation is not closed by `;`: another operation
+    appended to it needs a `;` first (after a trailing `;` or a bare prologue it may not have one)."""
+    code = _code_only(update).rstrip()
+    return bool(code) and not code.endswith(";") and bool(_UPDATE_KEYWORDS.search(code))
+
+
 def _expand_escapes(sparql: str) -> str:
     """Apply the SPARQL 1.1 codepoint-escape preprocessing (section 19.2)."""
 

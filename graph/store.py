@@ -29,7 +29,7 @@ from rdflib.term import Node
 from graph.errors import QueryRefused, StoreError
 from graph.media import negotiate
 from graph.serialize import MEDIA_TYPES, Quad, export_quads, normalize_format, parse_for_import
-from graph.sparql_guard import _UPDATE_KEYWORDS, _code_only, check_read_only_query, check_update, query_form
+from graph.sparql_guard import check_read_only_query, check_update, ends_with_open_operation, query_form
 from graph.terms import GENERATION_PREDICATE, SYSTEM_GRAPH, check_iri, rdflib_to_nt
 
 __all__ = [
@@ -90,9 +90,7 @@ def _any_update_with_new_generation(update: str) -> str:
     ends: after a trailing `;`, or after a mere prologue, another `;` would
     be a syntax error.
     """
-    code = _code_only(update).rstrip()
-    needs_separator = bool(code) and not code.endswith(";") and _UPDATE_KEYWORDS.search(code)
-    return update + ("\n;\n" if needs_separator else "\n") + generation_update()
+    return update + ("\n;\n" if ends_with_open_operation(update) else "\n") + generation_update()
 
 
 def document_graph(graph_iri: str) -> str:

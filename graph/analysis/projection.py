@@ -24,12 +24,12 @@ from __future__ import annotations
 import csv
 import io
 import re
-import threading
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 import networkx as nx
 
+from graph import cache as store_cache
 from graph.entities import entity_id, evidence_for, resolve
 from graph.store import GraphStore
 from ontology.terms import sparql_prefixes
@@ -496,27 +496,11 @@ def build_projection(store: GraphStore, state: frozenset | None = None) -> Proje
 
 # --- caching -------------------------------------------------------------------------------------
 
-_CACHE: dict[str, tuple[str, Any]] = {}
-_CACHE_LOCK = threading.Lock()
-
 
 def cached(store: GraphStore, name: str, build) -> Any:
-    """`build(state)` for the store's current content, computed once per store generation.
-
-    The generation (one lookup) says whether anything was written; only when it
-    changed are the document graphs listed again (`state_key`, which the SHACL
-    cache keys on).
-    """
-    generation = store.generation()
-    key = f"{store.location}\x1f{name}"
-    with _CACHE_LOCK:
-        hit = _CACHE.get(key)
-    if hit and hit[0] == generation:
-        return hit[1]
-    value = build(state_key(store))
-    with _CACHE_LOCK:
-        _CACHE[key] = (generation, value)
-    return value
+    """`build(state)` for the store's current content, computed once per store generation
+    (`graph.cache`); `state` lists the document graphs, which the SHACL cache keys on."""
+    return store_cache.cached(store, f"analysis-{name}", lambda s: build(state_key(s)))
 
 
 def load_projection(store: GraphStore) -> Projection:
@@ -524,5 +508,4 @@ def load_projection(store: GraphStore) -> Projection:
 
 
 def clear_cache() -> None:
-    with _CACHE_LOCK:
-        _CACHE.clear()
+    store_cache.clear()

@@ -74,6 +74,18 @@ def read_until(process: subprocess.Popen[str], wanted: str, timeout: float) -> l
     raise AssertionError(f"writer did not print {wanted!r} in {timeout} s")
 
 
+def one_complete_version(store) -> int:
+    """The one version the graph holds, checked complete: the shared triples and all of its own."""
+    rows = store.select(CHECK.format(g=GRAPH, ex=EX))
+    seen = {str(row["ver"]): int(row["n"]) for row in rows}
+    assert seen.pop("const") == SHARED
+    assert len(seen) == 1, f"mixed or missing versions: {seen}"
+    ((label, count),) = seen.items()
+    version = int(label[1:])
+    assert count == size(version)
+    return version
+
+
 @pytest.mark.parametrize("round_", range(3))
 def test_sigkill_during_replace_leaves_old_or_new_version(tmp_path, round_):
     location = str(tmp_path / "store")
@@ -107,14 +119,8 @@ def test_sigkill_during_replace_leaves_old_or_new_version(tmp_path, round_):
 
     store = open_store(location)  # must open cleanly: no stale lock, no corruption
     try:
-        rows = store.select(CHECK.format(g=GRAPH, ex=EX))
-        seen = {str(row["ver"]): int(row["n"]) for row in rows}
-        assert seen.pop("const") == SHARED
-        assert len(seen) == 1, f"mixed or missing versions: {seen}"
-        ((label, count),) = seen.items()
-        version = int(label[1:])
+        version = one_complete_version(store)
         assert version in (committed, begun), (version, committed, begun)
-        assert count == size(version)
         assert [info.iri for info in store.graphs()] == [GRAPH]
         # And the store is writable again.
         store.replace_graph(GRAPH, [])
@@ -163,12 +169,6 @@ def test_sigkill_of_oxigraph_server_during_replace(tmp_path, start_oxigraph):
     with start_oxigraph(data_dir) as server:  # same data directory, new process
         store = open_store(server.url)
         try:
-            rows = store.select(CHECK.format(g=GRAPH, ex=EX))
-            seen = {str(row["ver"]): int(row["n"]) for row in rows}
-            assert seen.pop("const") == SHARED
-            assert len(seen) == 1, f"mixed or missing versions: {seen}"
-            ((label, count),) = seen.items()
-            assert int(label[1:]) in (1, 2)
-            assert count == size(int(label[1:]))
+            assert one_complete_version(store) in (1, 2)
         finally:
             store.close()
