@@ -43,6 +43,7 @@ TEXTS = {
         "exported": "Exporterade {n} byte till {file}", "imported": "Importerade {n} tripler",
         "none": "Inga dokument lagrade.",
         "via_server": "Lagret används av en körande server ({url}); filerna skickas dit.",
+        "reindexing": "Beräknar analysrader", "reindexed": "Analysrader skrivna för {n} dokument ({ok} var redan aktuella)",
     },
     "en": {
         "ingested": "ingested", "replaced": "replaced", "rendition": "new rendition of a stored document", "unchanged": "unchanged", "failed": "failed",
@@ -54,6 +55,7 @@ TEXTS = {
         "exported": "Exported {n} bytes to {file}", "imported": "Imported {n} triples",
         "none": "No documents stored.",
         "via_server": "The store is held by a running server ({url}); sending the files there.",
+        "reindexing": "Computing analysis rows", "reindexed": "Analysis rows written for {n} documents ({ok} were current)",
     },
 }
 
@@ -247,9 +249,40 @@ def import_cmd(file: Path = typer.Argument(..., exists=True, dir_okay=False, hel
     except StoreError as e:
         err.print(f"[red]{e.message}[/red]")
         raise typer.Exit(2)
+        # An export may come from another version: its documents get current analysis rows now, not on first read.
+        _write_rows(s, lang)
     finally:
         s.close()
     print(_t(lang, "imported", n=n))
+
+
+def _write_rows(s, lang: str) -> int:
+    from graph.analysis.rows import write_missing_rows
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True) as progress:
+        task = progress.add_task(_t(lang, "reindexing"), total=None)
+
+        def step(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+        return len(write_missing_rows(s, step))
+
+
+@app.command()
+def reindex(store: Optional[str] = StoreOpt, lang: str = LangOpt):
+    """Skriv analysrader för dokument som saknar aktuella (efter import eller uppgradering)."""
+    from graph.documents import list_documents
+
+    s = _open(store, lang)
+    try:
+        total = len(list_documents(s))
+        n = _write_rows(s, lang)
+    except StoreError as e:
+        err.print(f"[red]{e.message}[/red]")
+        raise typer.Exit(2)
+    finally:
+        s.close()
+    print(_t(lang, "reindexed", n=n, ok=total - n))
 
 
 from api.serve import register as register_serve  # noqa: E402  (commands defined in their own modules)

@@ -23,6 +23,7 @@ from ingest.sources import SourceError
 from ingest.to_rdf import SourceMeta
 from ontology.terms import sparql_prefixes
 
+from .analysis.rows import rows_of_graph, rows_triple
 from .store import GraphStore, StoreError
 
 
@@ -90,12 +91,19 @@ def _write(store: GraphStore, path: Path, extracted, graph_iri: str, graph) -> I
                                 findings=list(extracted.records.findings))
         keep = tuple(r for r in stored if r.media_type != extracted.source.media_type)
         graph_iri, graph = extracted.to_graph(renditions=keep)
-        store.replace_graph(graph_iri, graph)
+        store.replace_graph(graph_iri, with_analysis_rows(graph_iri, graph))
         return IngestResult(path, "replaced", graph=graph_iri, title=title,
                             findings=list(extracted.records.findings), triples=len(graph))
-    store.replace_graph(graph_iri, graph)
+    store.replace_graph(graph_iri, with_analysis_rows(graph_iri, graph))
     return IngestResult(path, "ingested", graph=graph_iri, title=title,
                         findings=list(extracted.records.findings), triples=len(graph))
+
+
+def with_analysis_rows(graph_iri: str, graph):
+    """The graph with its analysis rows (`graph.analysis.rows`): written with the document, so the
+    analyses read one value per document instead of querying every document's triples."""
+    graph.add(rows_triple(graph_iri, rows_of_graph(graph_iri, graph)))
+    return graph
 
 
 def _add_rendition(store: GraphStore, graph_iri: str, extracted) -> None:

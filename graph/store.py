@@ -268,6 +268,12 @@ class GraphStore(ABC):
             raise StoreError(f"Grafen {graph_iri} finns inte i lagret.", code="not_found")
         return export_quads(self._quads(graph_iri), fmt)
 
+    def graph_ntriples(self, graph_iri: str) -> bytes:
+        """One named graph as N-Triples (b"" when it does not exist): the fast path for reading a whole graph."""
+        body, _media = self.query_raw(
+            f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{check_iri(graph_iri)}> {{ ?s ?p ?o }} }}", "application/n-triples")
+        return body
+
     @staticmethod
     def export_media_type(fmt: str) -> str:
         return MEDIA_TYPES[normalize_format(fmt)]

@@ -24,7 +24,7 @@ from pathlib import Path
 from graph.store import GraphStore
 from ontology.terms import ONTOLOGY_TTL, SHAPES_TTL
 
-from .projection import LEADING_ROLES, ROLE_LABELS, AnalysisError, Projection, evidence, rows
+from .projection import LEADING_ROLES, ROLE_LABELS, AnalysisError, Projection, evidence
 from .resolution import Resolution, load_resolution
 from .similarity import terms
 
@@ -34,12 +34,6 @@ DEADLINE_LABEL = "Beslut senast"
 # A restated intention's text must be this much closer to another intention to be the wrong number.
 RESTATEMENT_MARGIN = 0.2
 
-_Q_COVERAGE_QUOTES = """
-SELECT ?c ?quote WHERE { ?c a sg:Coverage . ?ev oa:hasBody ?c ; oa:hasTarget/oa:hasSelector ?sel .
-  ?sel oa:exact ?quote . FILTER NOT EXISTS { ?ev sg:property ?prop } }"""
-_Q_INGEST_FINDINGS = """
-SELECT ?f ?doc ?sev ?code ?msg WHERE { ?doc sg:finding ?f . ?f sg:severity ?sev ; sg:code ?code .
-  OPTIONAL { ?f rdfs:comment ?msg } }"""
 # Ingest findings these checks make themselves, with more context.
 _COVERED_INGEST_CODES = {"invalid-date", "unknown-intention"}
 
@@ -169,8 +163,8 @@ def _subprojects(p: Projection, res: Resolution, f: _Findings, max_subprojects: 
     # People in many subprojects (after resolution: one person written two ways counts once).
     subs_of: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     nodes_of: dict[str, list[str]] = defaultdict(list)
-    for u, v, d in p.graph.edges(data=True):
-        if d.get("rel") == "member" and p.kind(u) == "person" and p.kind(v) == "subproject":
+    for u, v, d in p.edges_of("member"):
+        if p.kind(u) == "person" and p.kind(v) == "subproject":
             subs_of[res.canon(u)][v].add(d["role"])
             nodes_of[res.canon(u)].append(d["node"])
     for person, subs in subs_of.items():
@@ -207,19 +201,17 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def _restatements(store: GraphStore, p: Projection, f: _Findings) -> None:
+def _restatements(p: Projection, f: _Findings) -> None:
     """An intention restated under one number with the text of another (`2. <text of intention 3>`)."""
-    quotes = rows(store, _Q_COVERAGE_QUOTES)
-    coverage_edges = {d["node"]: (s, i) for s, i, d in p.graph.edges(data=True) if d.get("rel") == "addresses"}
+    coverage_edges = {d["node"]: (s, i) for s, i, d in p.edges_of("addresses")}
     by_project: dict[str | None, dict[int, tuple[str, set[str]]]] = defaultdict(dict)
     for i in p.of_kind("intention"):
         n = p.node(i)
         by_project[n.get("project")][n.get("number")] = (i, set(terms(n.get("text") or "")))
-    for r in quotes:
-        c = str(r["c"])
+    for c, quote in p.coverage_quotes:
         if c not in coverage_edges:
             continue
-        m = re.match(r"^(\d{1,2})\.\s+(.{12,})", str(r["quote"]))
+        m = re.match(r"^(\d{1,2})\.\s+(.{12,})", quote)
         if not m:
             continue
         sp, intention = coverage_edges[c]
@@ -239,14 +231,14 @@ def _restatements(store: GraphStore, p: Projection, f: _Findings) -> None:
                   f"”{m.group(2)[:120]}”", sp, [c], number=number, matches=best)
 
 
-def _ingest_findings(store: GraphStore, p: Projection, f: _Findings) -> None:
-    for r in rows(store, _Q_INGEST_FINDINGS):
-        code = str(r["code"])
+def _ingest_findings(p: Projection, f: _Findings) -> None:
+    for r in p.ingest_findings:
+        code = r["code"]
         if code in _COVERED_INGEST_CODES:
             continue
-        sev = str(r["sev"]) if str(r["sev"]) in SEVERITIES else "warning"
-        msg = str(r["msg"]) if r.get("msg") else code
-        f.add(sev, "ingest-" + code, msg, msg, str(r["doc"]), [str(r["f"])])
+        sev = r["sev"] if r["sev"] in SEVERITIES else "warning"
+        msg = r["msg"] or code
+        f.add(sev, "ingest-" + code, msg, msg, r["doc"], [r["f"]])
 
 
 # --- SHACL ----------------------------------------------------------------------------------------------------
@@ -306,7 +298,7 @@ def _shacl(store: GraphStore, p: Projection, f: _Findings, shapes: Path) -> None
             continue
         for r in shacl_results(store, graph_iri, tuple(sorted(states.get(graph_iri, set()), key=str)), shapes):
             path = f" ({r['path'].rsplit('#', 1)[-1].rsplit('/', 1)[-1]})" if r["path"] else ""
-            entity = r["focus"] if r["focus"] in p.graph else doc
+            entity = r["focus"] if r["focus"] in p else doc
             f.add(r["severity"], "shacl", f"SHACL: {r['message_sv']}{path}", f"SHACL: {r['message_en']}{path}",
                   entity, [r["focus"]], focus=r["focus"], document=p.document_obj(doc))
 
@@ -324,8 +316,8 @@ def run_checks(store: GraphStore, max_subprojects: int = DEFAULT_MAX_SUBPROJECTS
     _deadlines(p, f)
     _intentions(p, f)
     _subprojects(p, res, f, max_subprojects)
-    _restatements(store, p, f)
-    _ingest_findings(store, p, f)
+    _restatements(p, f)
+    _ingest_findings(p, f)
     if shacl:
         _shacl(store, p, f, shapes)
     ev = evidence(store, sorted({i for x in f.items for i in x["_evidence"]})) if with_evidence else {}

@@ -28,8 +28,8 @@ from .resolution import Resolution, load_resolution
 def dependency_graph(p: Projection, res: Resolution) -> nx.DiGraph:
     """subproject -> canonical target, with the consideration statements as `nodes`."""
     g = nx.DiGraph()
-    for u, v, d in p.graph.edges(data=True):
-        if d.get("rel") != "considers" or p.kind(u) != "subproject":
+    for u, v, d in p.edges_of("considers"):
+        if p.kind(u) != "subproject":
             continue
         a, b = res.canon(u), res.canon(v)
         if a == b:
@@ -52,7 +52,7 @@ def _load(store: GraphStore) -> tuple[Projection, Resolution, nx.DiGraph]:
 
 def _start(store: GraphStore, p: Projection, res: Resolution, entity: str, types: tuple[str, ...]) -> str:
     iri = resolve(store, entity, types)
-    if iri is None or iri not in p.graph:
+    if iri is None or iri not in p:
         raise AnalysisError(f"Okänd entitet: {entity}", 404)
     return res.canon(iri)
 
@@ -141,7 +141,7 @@ def find_cycles(store: GraphStore, lang: str = "sv") -> list[dict]:
 def lineage_graph(p: Projection) -> nx.DiGraph:
     """Downstream edges: earlier decision -> later, plan decision -> project -> subproject, decision -> intention."""
     g = nx.DiGraph()
-    for u, v, d in p.graph.edges(data=True):
+    for u, v, d in p.edges():
         rel = d.get("rel")
         if rel == "builds_on":
             g.add_edge(v, u, relation="buildsOn")
@@ -168,7 +168,7 @@ def lineage(store: GraphStore, iri: str, direction: str = "down", *, with_eviden
         return p, lineage_graph(p)
     p, g = cached(store, "lineage", build)
     start = resolve(store, iri, ("decision", "project", "subproject", "document", "intention"))
-    if start is None or start not in p.graph:
+    if start is None or start not in p:
         raise AnalysisError(f"Okänd entitet: {iri}", 404)
     if p.kind(start) == "document":
         projects = [v for v, _d in p.out_edges(start, "describes")]

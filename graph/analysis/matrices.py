@@ -58,8 +58,8 @@ def people_matrix(store: GraphStore, project: str | None = None) -> dict:
     wanted = set(subs)
     cells: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     written: dict[str, set[str]] = defaultdict(set)
-    for u, v, d in p.graph.edges(data=True):
-        if d.get("rel") == "member" and p.kind(u) == "person" and v in wanted:
+    for u, v, d in p.edges_of("member"):
+        if p.kind(u) == "person" and v in wanted:
             person = res.canon(u)
             cells[person][p.subproject_obj(v)["id"]].add(d["role"])
             written[person].add(p.node(u).get("name"))

@@ -97,8 +97,8 @@ def _role(role: str, lang: str) -> str:
 def _memberships(p: Projection, res: Resolution) -> dict[str, dict[str, list[tuple[str, dict]]]]:
     """canonical member -> subproject -> [(member IRI, membership edge)]."""
     out: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for u, v, d in p.graph.edges(data=True):
-        if d.get("rel") == "member" and p.kind(v) == "subproject":
+    for u, v, d in p.edges_of("member"):
+        if p.kind(v) == "subproject":
             out[res.canon(u)][v].append((u, d))
     return out
 
@@ -106,8 +106,8 @@ def _memberships(p: Projection, res: Resolution) -> dict[str, dict[str, list[tup
 def _considered(p: Projection, res: Resolution) -> dict[str, dict[str, list[tuple[str, dict]]]]:
     """canonical work -> subproject -> [(work IRI as considered, consideration edge)] (not siblings)."""
     out: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for u, v, d in p.graph.edges(data=True):
-        if d.get("rel") == "considers" and not d.get("siblings") and p.kind(u) == "subproject":
+    for u, v, d in p.edges_of("considers"):
+        if not d.get("siblings") and p.kind(u) == "subproject":
             out[res.canon(v)][u].append((v, d))
     return out
 
@@ -289,8 +289,8 @@ def _work_reasons(p: Projection, res: Resolution, pairs: _Pairs) -> None:
                         extra={"work": p.work_obj(work), "possibly_same": p.entity_obj(other)},
                     ))
     # "Övriga delprojekt": each must take the others into account.
-    for u, v, d in p.graph.edges(data=True):
-        if d.get("rel") == "considers" and d.get("siblings") and u < v:
+    for u, v, d in p.edges_of("considers"):
+        if d.get("siblings") and u < v:
             back = [e for e in p.out_edges(v, "considers") if e[0] == u and e[1].get("siblings")]
             lab = _Labels(p, u, v)
             who = f"{lab(u)} och {lab(v)} ska" if back else f"{lab(u)} ska"
@@ -300,7 +300,7 @@ def _work_reasons(p: Projection, res: Resolution, pairs: _Pairs) -> None:
                 _t(f"{who} beakta övriga delprojekt i planen", f"{who_en} take the plan's other subprojects into account"),
                 [d["node"]] + [e[1]["node"] for e in back], extra={"siblings": True},
             ))
-        elif d.get("rel") == "considers" and d.get("siblings") and not any(
+        elif d.get("siblings") and not any(
                 e[0] == u and e[1].get("siblings") for e in p.out_edges(v, "considers")):
             lab = _Labels(p, u, v)
             pairs.add(u, v, Reason(
@@ -324,8 +324,8 @@ def _how(items: list[tuple[str, str, str, str]], lang: str) -> str:
 def _organisation_reasons(p: Projection, res: Resolution, pairs: _Pairs) -> None:
     # org -> subproject -> [(how, evidence iri, text sv, text en)]
     involved: dict[str, dict[str, list[tuple[str, str, str, str]]]] = defaultdict(lambda: defaultdict(list))
-    for u, v, d in p.graph.edges(data=True):
-        if d.get("rel") != "member" or p.kind(v) != "subproject":
+    for u, v, d in p.edges_of("member"):
+        if p.kind(v) != "subproject":
             continue
         if p.kind(u) == "organisation":
             role = d.get("role", "")

@@ -1,8 +1,10 @@
-"""A networkx projection of the RDF graph: the entities and relations the analyses need.
+"""A projection of the RDF graph: the entities and relations the analyses need.
 
-Built with a fixed handful of bulk SPARQL SELECTs (one per kind of fact,
-never one per entity), so its cost grows with the store, not with round trips.
-Nodes are entity IRIs with a `kind` attribute and their facts; edges carry the
+Built from the answers of a fixed handful of SELECTs (`graph.analysis.rows.QUERIES`,
+one per kind of fact, never one per entity). Each document graph keeps its own
+answers beside it (`sg:analysisRows`), so building reads one value per document
+instead of joining tens of millions of triples; `bulk_rows` runs the same
+queries over the whole store, the reference the tests compare with. Nodes are entity IRIs with a `kind` attribute and their facts; edges carry the
 relation (`rel`) and the IRI of the node that states it (coverage, membership,
 consideration), which is where the evidence hangs.
 
@@ -16,16 +18,16 @@ work, decision, milestone. Edge relations:
 - decision -builds_on-> decision; decision -generated-> project; intention -decided_by-> decision
 - milestone -milestone_of-> subproject|project
 
-A projection is cached per store and state of the store (the document graphs,
-their ingest times and source checksums), so repeated API calls reuse it.
+A projection is cached per store generation (`graph.cache`), so repeated API
+calls reuse it; `Projection.graph` gives it as a networkx graph for graph algorithms.
 """
 from __future__ import annotations
 
 import csv
 import io
 import re
-from dataclasses import dataclass, field
-from typing import Any, Iterable
+import sys
+from typing import Any, Callable, Iterable
 
 import networkx as nx
 
@@ -34,6 +36,7 @@ from graph.entities import entity_id, evidence_for, resolve
 from graph.store import GraphStore
 from ontology.terms import sparql_prefixes
 
+from .rows import QUERIES, Row, read_rows
 from .similarity import fold
 
 LEADING_ROLES = ("uppdragsansvarig", "projektledare")
@@ -52,69 +55,6 @@ WORK_KINDS = {
     "Investigation": "investigation", "ReferencedProject": "project", "Process": "process", "Plan": "plan",
     "ReferencedDecision": "decision", "ReferencedWork": "other",
 }
-
-_Q_DOCUMENTS = """
-SELECT ?g ?doc ?title ?id ?date ?dateText ?muni ?muniLabel ?at ?sha WHERE {
-  GRAPH ?g { ?g sg:about ?doc .
-    OPTIONAL { ?g prov:generatedAtTime ?at }
-    OPTIONAL { ?doc dcterms:title ?title }
-    OPTIONAL { ?doc dcterms:identifier ?id }
-    OPTIONAL { ?doc dcterms:date ?date }
-    OPTIONAL { ?doc sg:dateText ?dateText }
-    OPTIONAL { ?doc sg:municipality ?muni OPTIONAL { ?muni skos:prefLabel ?muniLabel } }
-    OPTIONAL { ?g prov:wasDerivedFrom/sg:sha256 ?sha } } }"""
-_Q_PROJECTS = """
-SELECT ?p ?title ?doc ?owner WHERE { ?p a sg:Project ; dcterms:source ?doc .
-  OPTIONAL { ?p dcterms:title ?title } OPTIONAL { ?p sg:owner ?owner } }"""
-_Q_SUBPROJECTS = """
-SELECT ?s ?n ?title ?doc ?p ?purpose WHERE { ?s a sg:Subproject ; dcterms:source ?doc .
-  OPTIONAL { ?s sg:number ?n } OPTIONAL { ?s dcterms:title ?title }
-  OPTIONAL { ?s org:subOrganizationOf ?p } OPTIONAL { ?s sg:purpose ?purpose } }"""
-_Q_SUBPROJECT_TEXTS = """
-SELECT ?s ?prop ?x ?order ?text WHERE { VALUES ?prop { sg:methodStep sg:scopeLimit }
-  ?s ?prop ?x . ?x rdf:value ?text . OPTIONAL { ?x sg:order ?order } }"""
-_Q_INTENTIONS = """
-SELECT ?i ?n ?letter ?text ?doc ?decision WHERE { ?i a sg:Intention ; sg:number ?n ; skos:inScheme ?scheme .
-  ?scheme dcterms:source ?doc .
-  OPTIONAL { ?i sg:letter ?letter } OPTIONAL { ?i skos:definition ?text } OPTIONAL { ?i sg:decidedBy ?decision } }"""
-_Q_COVERAGE = """
-SELECT ?c ?s ?i ?num ?scope WHERE { ?c a sg:Coverage ; sg:subproject ?s .
-  OPTIONAL { ?c sg:intention ?i } OPTIONAL { ?c sg:intentionNumber ?num } OPTIONAL { ?c sg:scope ?scope } }"""
-_Q_MEMBERSHIPS = """
-SELECT ?m ?member ?unit ?role ?roleText WHERE { ?m a org:Membership ; org:member ?member ;
-  org:organization ?unit ; org:role ?role . OPTIONAL { ?m sg:roleText ?roleText } }"""
-_Q_PEOPLE = """
-SELECT ?p ?name ?g WHERE { GRAPH ?g { ?p a foaf:Person ; foaf:name ?name } }"""
-_Q_PERSON_FACTS = """
-SELECT ?p ?title ?org WHERE { ?p a foaf:Person .
-  { ?p sg:jobTitle ?title } UNION { ?p org:memberOf ?org } }"""
-_Q_ORGANISATIONS = """
-SELECT ?o ?label ?abbr ?muni ?g WHERE { GRAPH ?g { ?o a org:Organization .
-  OPTIONAL { ?o skos:prefLabel ?label } OPTIONAL { ?o sg:abbreviation ?abbr }
-  OPTIONAL { ?o a sg:Municipality BIND(true AS ?muni) } } }"""
-_Q_WORKS = """
-SELECT ?w ?title ?cls ?id ?g WHERE { GRAPH ?g { ?w a sg:ReferencedWork ; a ?cls .
-  OPTIONAL { ?w dcterms:title ?title } OPTIONAL { ?w dcterms:identifier ?id } } }"""
-_Q_CONSIDERATIONS = """
-SELECT ?c ?s ?t ?sib WHERE { ?c a sg:Consideration ; sg:subproject ?s ; sg:considers ?t .
-  OPTIONAL { ?c sg:siblings ?sib } }"""
-_Q_MILESTONES = """
-SELECT ?m ?label ?of ?date ?ym ?text ?valid WHERE { ?m a sg:Milestone ; sg:milestoneOf ?of .
-  OPTIONAL { ?m rdfs:label ?label } OPTIONAL { ?m time:inXSDDate ?date } OPTIONAL { ?m time:inXSDgYearMonth ?ym }
-  OPTIONAL { ?m sg:dateText ?text } OPTIONAL { ?m sg:dateValid ?valid } }"""
-_Q_DECISIONS = """
-SELECT ?d ?kind ?doc ?date ?text ?valid ?body ?id WHERE { ?d a sg:Decision ; dcterms:source ?doc .
-  OPTIONAL { ?d sg:decisionKind ?kind } OPTIONAL { ?d dcterms:date ?date } OPTIONAL { ?d sg:dateText ?text }
-  OPTIONAL { ?d sg:dateValid ?valid } OPTIONAL { ?d prov:wasAssociatedWith ?body } OPTIONAL { ?d dcterms:identifier ?id } }"""
-_Q_DECISION_LINKS = """
-SELECT ?d ?rel ?o WHERE { VALUES ?rel { sg:buildsOn prov:generated } ?d a sg:Decision ; ?rel ?o }"""
-_Q_DATES = """
-SELECT ?x ?text ?valid ?g ?type WHERE { GRAPH ?g { ?x sg:dateText ?text . OPTIONAL { ?x sg:dateValid ?valid }
-  OPTIONAL { ?x a ?type FILTER(?type IN (sg:Document, sg:Decision, sg:Milestone, sg:Appendix)) } } }"""
-_Q_STATE = """
-SELECT ?g ?at ?sha WHERE { GRAPH ?g { ?g a sg:DocumentGraph . OPTIONAL { ?g prov:generatedAtTime ?at }
-  OPTIONAL { ?g prov:wasDerivedFrom/sg:sha256 ?sha } } }"""
-
 
 class AnalysisError(ValueError):
     """A request the analyses cannot answer: unknown entity (404) or bad parameter (422). Swedish message."""
@@ -145,63 +85,91 @@ def municipality_key(label: str | None) -> str:
 _NO_FACTS: dict = {}
 
 
-@dataclass
 class Projection:
-    graph: nx.MultiDiGraph
-    dates: list[dict] = field(default_factory=list)  # every sg:dateText statement, for the checks
-    state: frozenset = frozenset()
+    """Nodes (IRI -> facts) and typed edges, indexed both ways by (node, relation).
 
-    # -- access ---------------------------------------------------------------------------
-    # A projection is not changed after `build_projection`, so the lookups the analyses make
-    # millions of times (a node's facts, its edges of one relation, the nodes of one kind) are
-    # indexed once, on first use, instead of filtering networkx views on every call.
+    Not a networkx graph in memory: at 10 000 documents a MultiDiGraph of the same
+    nodes and edges took gigabytes. `graph` builds one on demand, for the graph
+    algorithms (dependencies) that want it. A projection is not changed after it
+    is built, and edge data dicts are shared: read them, never write them.
+    """
 
-    def __post_init__(self) -> None:
-        self._by_kind: dict[str, list[str]] | None = None
-        self._out: dict[tuple[str, str], list[tuple[str, dict]]] | None = None
-        self._in: dict[tuple[str, str], list[tuple[str, dict]]] | None = None
-
-    def _index_edges(self) -> None:
+    def __init__(self, nodes: dict[str, dict], edges: Iterable[tuple[str, str, dict]], dates: list[dict] | None = None,
+                 state: frozenset = frozenset(), coverage_quotes: list[tuple[str, str]] | None = None,
+                 ingest_findings: list[dict] | None = None):
+        self.nodes = nodes
+        self.dates = dates or []  # every sg:dateText statement, for the checks
+        self.state = state
+        self.coverage_quotes = coverage_quotes or []  # (coverage IRI, the sentence it was read from)
+        self.ingest_findings = ingest_findings or []  # findings the extractor stored with the documents
         out: dict[tuple[str, str], list[tuple[str, dict]]] = {}
         into: dict[tuple[str, str], list[tuple[str, dict]]] = {}
-        for u, v, d in self.graph.edges(data=True):
-            rel = d.get("rel")
+        by_rel: dict[str, list[tuple[str, str, dict]]] = {}
+        for u, v, d in edges:
+            rel = d["rel"]
             out.setdefault((u, rel), []).append((v, d))
             into.setdefault((v, rel), []).append((u, d))
-        self._out, self._in = out, into
+            by_rel.setdefault(rel, []).append((u, v, d))
+        self._out, self._in, self._by_rel = out, into, by_rel
+        by_kind: dict[str | None, list[str]] = {}
+        for n, facts in nodes.items():
+            by_kind.setdefault(facts.get("kind"), []).append(n)
+        self._by_kind = by_kind
+        self._graph: nx.MultiDiGraph | None = None
+
+    @classmethod
+    def from_networkx(cls, g: nx.MultiDiGraph, **parts: Any) -> "Projection":
+        """A projection of a hand-made networkx graph (nodes with facts, edges with `rel`)."""
+        return cls({n: dict(facts) for n, facts in g.nodes(data=True)}, g.edges(data=True), **parts)
+
+    # -- access ---------------------------------------------------------------------------
+
+    def __contains__(self, iri: object) -> bool:
+        return iri in self.nodes
+
+    def number_of_nodes(self) -> int:
+        return len(self.nodes)
+
+    def number_of_edges(self) -> int:
+        return sum(len(items) for items in self._by_rel.values())
+
+    def edges(self) -> Iterable[tuple[str, str, dict]]:
+        """Every edge, as (source, target, data)."""
+        for items in self._by_rel.values():
+            yield from items
 
     def edges_of(self, rel: str) -> list[tuple[str, str, dict]]:
         """All edges of one relation, as (source, target, data)."""
-        if self._out is None:
-            self._index_edges()
-        assert self._out is not None
-        return [(u, v, d) for (u, r), items in self._out.items() if r == rel for v, d in items]
+        return list(self._by_rel.get(rel, ()))
 
     def of_kind(self, kind: str) -> list[str]:
-        if self._by_kind is None:
-            by_kind: dict[str, list[str]] = {}
-            for n, k in self.graph.nodes(data="kind"):
-                by_kind.setdefault(k, []).append(n)
-            self._by_kind = by_kind
         return list(self._by_kind.get(kind, ()))
 
     def node(self, iri: str) -> dict:
-        return self.graph._node.get(iri, _NO_FACTS)
+        return self.nodes.get(iri, _NO_FACTS)
 
     def kind(self, iri: str) -> str | None:
-        return self.graph._node.get(iri, _NO_FACTS).get("kind")
+        return self.nodes.get(iri, _NO_FACTS).get("kind")
 
     def out_edges(self, iri: str, rel: str) -> list[tuple[str, dict]]:
-        if self._out is None:
-            self._index_edges()
-        assert self._out is not None
         return list(self._out.get((iri, rel), ()))
 
     def in_edges(self, iri: str, rel: str) -> list[tuple[str, dict]]:
-        if self._in is None:
-            self._index_edges()
-        assert self._in is not None
         return list(self._in.get((iri, rel), ()))
+
+    def degree_out(self, iri: str) -> int:
+        """How many edges leave a node (of any relation)."""
+        return sum(len(self._out.get((iri, rel), ())) for rel in self._by_rel)
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """The projection as a networkx MultiDiGraph (built on first use)."""
+        if self._graph is None:
+            g = nx.MultiDiGraph()
+            g.add_nodes_from(self.nodes.items())
+            g.add_edges_from((u, v, d.get("node") or d["rel"], d) for u, v, d in self.edges())
+            self._graph = g
+        return self._graph
 
     def subprojects_of(self, project: str) -> list[str]:
         subs = [v for v, _d in self.out_edges(project, "has_subproject")]
@@ -288,7 +256,7 @@ class Projection:
 def subprojects_for(store: GraphStore, p: Projection, project: str) -> set[str]:
     """The subprojects of a project given by id or IRI (a document stands for its project, a subproject for itself)."""
     iri = resolve(store, project, ("project", "document", "subproject"))
-    if iri is None or iri not in p.graph:
+    if iri is None or iri not in p:
         raise AnalysisError(f"Okänt projekt: {project}", 404)
     kind = p.kind(iri)
     if kind == "document":
@@ -314,6 +282,11 @@ def evidence(store: GraphStore, iris: Iterable[str]) -> dict[str, list[dict]]:
     return out
 
 
+_Q_STATE = """
+SELECT ?g ?at ?sha WHERE { GRAPH ?g { ?g a sg:DocumentGraph . OPTIONAL { ?g prov:generatedAtTime ?at }
+  OPTIONAL { ?g prov:wasDerivedFrom/sg:sha256 ?sha } } }"""
+
+
 def state_key(store: GraphStore) -> frozenset:
     """What identifies the store's content for caching: each document graph, its ingest time and sources."""
     return frozenset((r["g"], r.get("at"), r.get("sha")) for r in rows(store, _Q_STATE))
@@ -334,164 +307,205 @@ def rows(store: GraphStore, query: str) -> list[dict[str, str | None]]:
     return [{k: (v if v != "" else None) for k, v in zip(header, row)} for row in reader]
 
 
-_rows = rows
-
-
 def _bool(value: str | None) -> bool | None:
     return None if value is None else value in ("true", "1")
 
 
-def build_projection(store: GraphStore, state: frozenset | None = None) -> Projection:
-    """Read the store with bulk SELECTs and build the networkx projection."""
-    g = nx.MultiDiGraph()
+RowSource = Callable[[str], Iterable[Row]]
+
+
+def bulk_rows(store: GraphStore) -> RowSource:
+    """The analysis queries run over the whole store at once: the reference the stored rows must equal
+    (and what they cost before: minutes at 10 000 documents)."""
+    return lambda name: rows(store, QUERIES[name])
+
+
+def build_projection(store: GraphStore, state: frozenset | None = None, source: RowSource | None = None) -> Projection:
+    """The projection of the store, from each document graph's analysis rows (`graph.analysis.rows`)."""
+    return build_from_rows(source or read_rows(store).rows, state)
+
+
+# Edges that carry nothing but their relation share one data dict each (there are millions of them).
+_PLAIN = {rel: {"rel": rel} for rel in ("describes", "has_subproject", "decided_by", "affiliated", "milestone_of",
+                                         "builds_on", "generated")}
+
+
+def build_from_rows(source: RowSource, state: frozenset | None = None) -> Projection:
+    """Build the projection from the analysis queries' rows (`source(name)` gives one query's rows)."""
+    nodes: dict[str, dict] = {}
+    edges: dict[tuple[str, str, str], dict] = {}
+    iri = sys.intern  # IRIs repeat in many rows: one string object each
+
+    def add_node(n: str, facts: dict) -> None:
+        known = nodes.get(n)
+        if known is None:
+            nodes[n] = facts
+        else:
+            known.update(facts)
+
+    def add_edge(u: str, v: str, key: str, data: dict) -> None:
+        # Like networkx's MultiDiGraph.add_edge: unknown ends become bare nodes, the same key updates.
+        if u not in nodes:
+            nodes[u] = {}
+        if v not in nodes:
+            nodes[v] = {}
+        known = edges.get((u, v, key))
+        if known is None:
+            edges[(u, v, key)] = data
+        elif known is not data:
+            known.update(data)
+
     docs: dict[str, dict] = {}
-    for r in _rows(store, _Q_DOCUMENTS):
-        doc = str(r["doc"])
-        d = docs.setdefault(doc, {"kind": "document", "graph": str(r["g"]), "title": _s(r.get("title")),
-                                  "identifier": _s(r.get("id")), "date": _s(r.get("date")),
-                                  "date_text": _s(r.get("dateText")), "municipality": _s(r.get("muniLabel")),
-                                  "scope": municipality_key(_s(r.get("muniLabel")))})
+    graph_doc: dict[str, str] = {}
+    for r in source("documents"):
+        doc = iri(r["doc"])
+        d = docs.get(doc)
+        if d is None:
+            d = docs[doc] = {"kind": "document", "graph": iri(r["g"]), "title": r.get("title"),
+                             "identifier": r.get("id"), "date": r.get("date"), "date_text": r.get("dateText"),
+                             "municipality": r.get("muniLabel"), "scope": municipality_key(r.get("muniLabel"))}
+            graph_doc[d["graph"]] = doc
         for k, v in (("title", r.get("title")), ("identifier", r.get("id")), ("municipality", r.get("muniLabel"))):
             if v is not None and d.get(k) is None:
-                d[k] = str(v)
+                d[k] = v
                 if k == "municipality":
-                    d["scope"] = municipality_key(str(v))
-    graph_doc = {d["graph"]: doc for doc, d in docs.items()}
+                    d["scope"] = municipality_key(v)
     for doc, d in docs.items():
-        g.add_node(doc, **d)
+        add_node(doc, d)
 
     def doc_scope(doc: str | None) -> str:
-        return docs.get(doc or "", {}).get("scope", "okand")
+        return docs.get(doc or "", _NO_FACTS).get("scope", "okand")
 
-    for r in _rows(store, _Q_PROJECTS):
-        p, doc = str(r["p"]), str(r["doc"])
-        g.add_node(p, kind="project", title=_s(r.get("title")), doc=doc, scope=doc_scope(doc),
-                   owner=_s(r.get("owner")), project=p)
-        g.add_edge(doc, p, key="describes", rel="describes")
-    for r in _rows(store, _Q_SUBPROJECTS):
-        s, doc = str(r["s"]), str(r["doc"])
-        p = _s(r.get("p"))
-        g.add_node(s, kind="subproject", number=int(r["n"]) if r.get("n") is not None else None,
-                   title=_s(r.get("title")), doc=doc, project=p, scope=doc_scope(doc),
-                   purpose=_s(r.get("purpose")), method_steps=[], scope_limits=[], unknown_intentions=[])
+    doc_project: dict[str, str] = {}
+    for r in source("projects"):
+        p, doc = iri(r["p"]), iri(r["doc"])
+        add_node(p, {"kind": "project", "title": r.get("title"), "doc": doc, "scope": doc_scope(doc),
+                     "owner": r.get("owner"), "project": p})
+        add_edge(doc, p, "describes", _PLAIN["describes"])
+        doc_project[doc] = p
+    for r in source("subprojects"):
+        s, doc = iri(r["s"]), iri(r["doc"])
+        p = iri(r["p"]) if r.get("p") else None
+        add_node(s, {"kind": "subproject", "number": int(r["n"]) if r.get("n") is not None else None,
+                     "title": r.get("title"), "doc": doc, "project": p, "scope": doc_scope(doc),
+                     "purpose": r.get("purpose"), "method_steps": [], "scope_limits": [], "unknown_intentions": []})
         if p:
-            g.add_edge(p, s, key="has_subproject", rel="has_subproject")
-    for r in _rows(store, _Q_SUBPROJECT_TEXTS):
-        s = str(r["s"])
-        if s not in g:
+            add_edge(p, s, "has_subproject", _PLAIN["has_subproject"])
+    for r in source("subproject_texts"):
+        n = nodes.get(r["s"])
+        if n is None or n.get("kind") != "subproject":
             continue
-        which = "method_steps" if str(r["prop"]).endswith("methodStep") else "scope_limits"
-        g.nodes[s][which].append((int(r["order"]) if r.get("order") is not None else 0, str(r["x"]), str(r["text"])))
-    for s in [n for n, k in g.nodes(data="kind") if k == "subproject"]:
-        for which in ("method_steps", "scope_limits"):
-            g.nodes[s][which].sort()
+        which = "method_steps" if r["prop"].endswith("methodStep") else "scope_limits"
+        n[which].append((int(r["order"]) if r.get("order") is not None else 0, r["x"], r["text"]))
+    for n in nodes.values():
+        if n.get("kind") == "subproject":
+            n["method_steps"].sort()
+            n["scope_limits"].sort()
 
-    doc_project = {d: p for d, p, k in g.edges(keys=True) if k == "describes"}
-    for r in _rows(store, _Q_INTENTIONS):
-        i, doc = str(r["i"]), str(r["doc"])
-        g.add_node(i, kind="intention", number=int(r["n"]), letter=_s(r.get("letter")), text=_s(r.get("text")),
-                   doc=doc, project=doc_project.get(doc), scope=doc_scope(doc))
+    for r in source("intentions"):
+        i, doc = iri(r["i"]), iri(r["doc"])
+        add_node(i, {"kind": "intention", "number": int(r["n"]), "letter": r.get("letter"), "text": r.get("text"),
+                     "doc": doc, "project": doc_project.get(doc), "scope": doc_scope(doc)})
         if r.get("decision") is not None:
-            g.add_edge(i, str(r["decision"]), key="decided_by", rel="decided_by")
-    for r in _rows(store, _Q_COVERAGE):
-        c, s = str(r["c"]), str(r["s"])
-        if s not in g:
+            add_edge(i, iri(r["decision"]), "decided_by", _PLAIN["decided_by"])
+    for r in source("coverage"):
+        c, s = iri(r["c"]), iri(r["s"])
+        if s not in nodes:
             continue
         if r.get("i") is not None:
-            g.add_edge(s, str(r["i"]), key=c, rel="addresses", node=c, scope=_s(r.get("scope")))
+            add_edge(s, iri(r["i"]), c, {"rel": "addresses", "node": c, "scope": r.get("scope")})
         elif r.get("num") is not None:
-            g.nodes[s]["unknown_intentions"].append((c, int(r["num"])))
+            nodes[s]["unknown_intentions"].append((c, int(r["num"])))
 
-    for r in _rows(store, _Q_PEOPLE):
-        p = str(r["p"])
-        doc = graph_doc.get(str(r["g"]))
-        if p not in g:
-            g.add_node(p, kind="person", name=str(r["name"]), names=set(), docs=set(), scope=doc_scope(doc),
-                       titles=set())
-        n = g.nodes[p]
-        n["names"].add(str(r["name"]))
-        # One IRI may be written `Sjöström` in one document and `Sjostrom` in another: show the diacritics.
-        n["name"] = max(n["names"], key=lambda x: (fold(x) != x.lower(), x))
-        if doc:
-            n["docs"].add(doc)
-    for r in _rows(store, _Q_ORGANISATIONS):
-        o = str(r["o"])
-        doc = graph_doc.get(str(r["g"]))
-        if o not in g:
-            g.add_node(o, kind="organisation", name=None, abbreviation=None, municipality=False, docs=set(),
-                       scope=doc_scope(doc))
-        n = g.nodes[o]
+    for r in source("people"):
+        p, name = iri(r["p"]), r["name"]
+        doc = graph_doc.get(r["g"])
+        n = nodes.get(p)
+        if n is None:
+            n = nodes[p] = {"kind": "person", "name": name, "names": [], "docs": [], "scope": doc_scope(doc)}
+        if name not in n["names"]:
+            n["names"].append(name)
+            # One IRI may be written `Sjöström` in one document and `Sjostrom` in another: show the diacritics.
+            n["name"] = max(n["names"], key=lambda x: (fold(x) != x.lower(), x))
+        if doc and doc not in n["docs"]:
+            n["docs"].append(doc)
+    for r in source("organisations"):
+        o = iri(r["o"])
+        doc = graph_doc.get(r["g"])
+        n = nodes.get(o)
+        if n is None:
+            n = nodes[o] = {"kind": "organisation", "name": None, "abbreviation": None, "municipality": False,
+                            "docs": [], "scope": doc_scope(doc)}
         if r.get("abbr") is not None and not n["abbreviation"]:
-            n["abbreviation"] = str(r["abbr"])
-        label = _s(r.get("label"))
+            n["abbreviation"] = r["abbr"]
+        label = r.get("label")
         # One IRI may be labelled with its full name in one document and only its abbreviation
         # in another (`SNAB`): the full name is the name.
         if label is not None and (not n["name"] or (n["name"] == n["abbreviation"] and label != n["abbreviation"])):
             n["name"] = label
         if r.get("muni") is not None:
             n["municipality"] = True
-        if doc:
-            n["docs"].add(doc)
-    for r in _rows(store, _Q_PERSON_FACTS):
-        p = str(r["p"])
-        if p not in g:
-            continue
-        if r.get("title") is not None:
-            g.nodes[p]["titles"].add(str(r["title"]))
-        if r.get("org") is not None and str(r["org"]) in g:
-            g.add_edge(p, str(r["org"]), key="affiliated", rel="affiliated")
-    for r in _rows(store, _Q_WORKS):
-        w = str(r["w"])
-        doc = graph_doc.get(str(r["g"]))
-        if w not in g:
-            g.add_node(w, kind="work", title=_s(r.get("title")), identifier=_s(r.get("id")), work_kind="other",
-                       docs=set(), scope=doc_scope(doc))
-        n = g.nodes[w]
-        cls = _local(str(r["cls"]))
+        if doc and doc not in n["docs"]:
+            n["docs"].append(doc)
+    for r in source("person_facts"):
+        # Job titles are not used by the analyses; a person's organisations are.
+        p = r["p"]
+        if p in nodes and r.get("org") is not None and r["org"] in nodes:
+            add_edge(iri(p), iri(r["org"]), "affiliated", _PLAIN["affiliated"])
+    for r in source("works"):
+        w = iri(r["w"])
+        doc = graph_doc.get(r["g"])
+        n = nodes.get(w)
+        if n is None:
+            n = nodes[w] = {"kind": "work", "title": r.get("title"), "identifier": r.get("id"), "work_kind": "other",
+                            "docs": [], "scope": doc_scope(doc)}
+        cls = _local(r["cls"])
         if cls in WORK_KINDS and cls != "ReferencedWork":
             n["work_kind"] = WORK_KINDS[cls]
-        if doc:
-            n["docs"].add(doc)
+        if doc and doc not in n["docs"]:
+            n["docs"].append(doc)
 
-    for r in _rows(store, _Q_MEMBERSHIPS):
-        m, member, unit = str(r["m"]), str(r["member"]), str(r["unit"])
-        if member not in g or unit not in g:
+    for r in source("memberships"):
+        member, unit = r["member"], r["unit"]
+        if member not in nodes or unit not in nodes:
             continue
-        role = str(r["role"]).rsplit("role-", 1)[-1]
-        g.add_edge(member, unit, key=m, rel="member", node=m, role=role, role_text=_s(r.get("roleText")))
-    for r in _rows(store, _Q_CONSIDERATIONS):
-        c, s, t = str(r["c"]), str(r["s"]), str(r["t"])
-        if s not in g or t not in g:
+        m = iri(r["m"])
+        add_edge(iri(member), iri(unit), m, {"rel": "member", "node": m, "role": sys.intern(r["role"].rsplit("role-", 1)[-1]),
+                                             "role_text": r.get("roleText")})
+    for r in source("considerations"):
+        s, t = r["s"], r["t"]
+        if s not in nodes or t not in nodes:
             continue
-        g.add_edge(s, t, key=c, rel="considers", node=c, siblings=bool(_bool(r.get("sib"))))
+        c = iri(r["c"])
+        add_edge(iri(s), iri(t), c, {"rel": "considers", "node": c, "siblings": bool(_bool(r.get("sib")))})
 
-    for r in _rows(store, _Q_MILESTONES):
-        m, of = str(r["m"]), str(r["of"])
-        g.add_node(m, kind="milestone", label=_s(r.get("label")), date=_s(r.get("date")) or _s(r.get("ym")),
-                   date_text=_s(r.get("text")), valid=_bool(r.get("valid")),
-                   of=of)
-        if of in g:
-            g.add_edge(m, of, key="milestone_of", rel="milestone_of")
-    for r in _rows(store, _Q_DECISIONS):
-        d, doc = str(r["d"]), str(r["doc"])
-        if g.nodes.get(d, {}).get("kind") != "decision":  # may exist already as an edge's end
-            g.add_node(d, kind="decision", doc=doc, project=doc_project.get(doc), scope=doc_scope(doc),
-                       decision_kind=str(r["kind"]).rsplit("decision-", 1)[-1] if r.get("kind") is not None else None,
-                       date=_s(r.get("date")), date_text=_s(r.get("text")),
-                       valid=_bool(r.get("valid")),
-                       body=_s(r.get("body")), identifier=_s(r.get("id")))
-    for r in _rows(store, _Q_DECISION_LINKS):
-        d, o = str(r["d"]), str(r["o"])
-        rel = "builds_on" if str(r["rel"]).endswith("buildsOn") else "generated"
-        if d in g and o in g:
-            g.add_edge(d, o, key=rel, rel=rel)
+    for r in source("milestones"):
+        m, of = iri(r["m"]), iri(r["of"])
+        add_node(m, {"kind": "milestone", "label": r.get("label"), "date": r.get("date") or r.get("ym"),
+                     "date_text": r.get("text"), "valid": _bool(r.get("valid")), "of": of})
+        if of in nodes:
+            add_edge(m, of, "milestone_of", _PLAIN["milestone_of"])
+    for r in source("decisions"):
+        d, doc = iri(r["d"]), iri(r["doc"])
+        if nodes.get(d, _NO_FACTS).get("kind") != "decision":  # may exist already as an edge's end
+            add_node(d, {"kind": "decision", "doc": doc, "project": doc_project.get(doc), "scope": doc_scope(doc),
+                         "decision_kind": r["kind"].rsplit("decision-", 1)[-1] if r.get("kind") is not None else None,
+                         "date": r.get("date"), "date_text": r.get("text"), "valid": _bool(r.get("valid")),
+                         "body": iri(r["body"]) if r.get("body") else None, "identifier": r.get("id")})
+    for r in source("decision_links"):
+        d, o = r["d"], r["o"]
+        rel = "builds_on" if r["rel"].endswith("buildsOn") else "generated"
+        if d in nodes and o in nodes:
+            add_edge(iri(d), iri(o), rel, _PLAIN[rel])
 
-    dates = []
-    for r in _rows(store, _Q_DATES):
-        dates.append({"iri": str(r["x"]), "text": str(r["text"]),
-                      "valid": _bool(r.get("valid")),
-                      "doc": graph_doc.get(str(r["g"])), "type": _local(_s(r.get("type")))})
-    return Projection(graph=g, dates=dates, state=state if state is not None else frozenset())
+    dates = [{"iri": iri(r["x"]), "text": r["text"], "valid": _bool(r.get("valid")), "doc": graph_doc.get(r["g"]),
+              "type": _local(r.get("type"))} for r in source("dates")]
+    quotes = [(iri(r["c"]), r["quote"]) for r in source("coverage_quotes")]
+    findings = [{"f": iri(r["f"]), "doc": iri(r["doc"]), "sev": r["sev"], "code": r["code"], "msg": r.get("msg")}
+                for r in source("ingest_findings")]
+    return Projection(nodes, ((u, v, d) for (u, v, _k), d in edges.items()), dates=dates,
+                      state=state if state is not None else frozenset(), coverage_quotes=quotes,
+                      ingest_findings=findings)
 
 
 # --- caching -------------------------------------------------------------------------------------

@@ -328,7 +328,7 @@ def _canonical_of(p: Projection, members: Iterable[str]) -> str:
     def rank(iri: str):
         n = p.node(iri)
         name = n.get("name") or n.get("title") or ""
-        uses = len(p.in_edges(iri, "considers")) + sum(1 for _ in p.graph.out_edges(iri)) if iri in p.graph else 0
+        uses = len(p.in_edges(iri, "considers")) + p.degree_out(iri) if iri in p else 0
         # Prefer the kind that says most, an organisation known by name and abbreviation, then a name
         # with its diacritics (`Almér` over `Almer`).
         return (_KIND_PRIORITY.get(n.get("kind"), 9), -int(bool(n.get("abbreviation"))),

@@ -60,7 +60,7 @@ def test_explicit_cycles_are_warnings():
     g.add_edge(base + "1", base + "2", key="c1", rel="considers", node="c1", siblings=False)
     g.add_edge(base + "2", base + "1", key="c2", rel="considers", node="c2", siblings=False)
     g.add_edge(base + "2", base + "3", key="c3", rel="considers", node="c3", siblings=True)
-    dg = dependency_graph(Projection(graph=g), Resolution())
+    dg = dependency_graph(Projection.from_networkx(g), Resolution())
     comps = [c for c in nx.strongly_connected_components(dg) if len(c) > 1]
     assert comps == [{base + "1", base + "2"}]
     assert dg[base + "1"][base + "2"]["siblings"] is False

@@ -26,7 +26,7 @@ def _projection(people=(), orgs=(), works=()) -> Projection:
     for iri, title, scope in works:
         g.add_node(BASE + "work/" + iri, kind="work", title=title, identifier=None, work_kind="other", scope=scope,
                    docs=set())
-    return Projection(graph=g)
+    return Projection.from_networkx(g)
 
 
 def _pairs(res, kind=None):
