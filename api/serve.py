@@ -33,6 +33,8 @@ TEXTS = {
         "missing": "Finns inte: {path}", "stopped": "Servern har stoppats.",
         "ingested": "inläst", "replaced": "ersatt", "rendition": "ny återgivning av lagrat dokument",
         "unchanged": "oförändrad", "failed": "misslyckades",
+        "rows": "Analysrader skrivna för {n} dokument som saknade aktuella.",
+        "rows_start": "Skriver analysrader för {n} dokument som saknar aktuella …",
     },
     "en": {
         "in_use": "The store {store} is already served by `styrgraf serve` at {url} (process {pid}).",
@@ -42,6 +44,8 @@ TEXTS = {
         "missing": "Does not exist: {path}", "stopped": "The server has stopped.",
         "ingested": "ingested", "replaced": "replaced", "rendition": "new rendition of a stored document",
         "unchanged": "unchanged", "failed": "failed",
+        "rows": "Analysis rows written for {n} documents that lacked current ones.",
+        "rows_start": "Writing analysis rows for {n} documents that lack current ones …",
     },
 }
 
@@ -80,6 +84,23 @@ def _ingest_first(store: object, paths: list[Path], lang: str) -> None:
         else:
             reason = result.reason_en if lang == "en" and result.reason_en else result.reason
             _say(f"{path}: {_t(lang, 'failed')}: {reason}")
+
+
+def _write_missing_rows(store, lang: str) -> None:
+    """Documents stored without current analysis rows (an older version, an import) get them before serving,
+    so that the first analysis request does not compute them."""
+    from graph.analysis.rows import write_missing_rows
+
+    if getattr(store, "read_only", False):
+        return
+    try:
+        written = write_missing_rows(
+            store, lambda done, total: _say(_t(lang, "rows_start", n=total)) if done == 1 else None)
+    except StoreError as error:
+        _say(error.message)
+        return
+    if written:
+        _say(_t(lang, "rows", n=len(written)))
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -140,6 +161,7 @@ def serve(
     try:
         if ingest:
             _ingest_first(app.state.store, ingest, lang)
+        _write_missing_rows(app.state.store, lang)
         try:
             sock = bind(host, port)
         except OSError as error:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ingest.sentences import sentence_spans
 
 from .projection import Projection
-from .similarity import Decompounder, TfIdf, Vector, candidate_pairs, cosine, text_terms, words
+from .similarity import Decompounder, TfIdf, Vector, candidate_pairs, cosine, text_terms, word_terms, words
 
 # A sentence this close to an intention of the plan is that intention restated.
 RESTATEMENT = 0.5
@@ -28,7 +28,7 @@ _LIST_MARKER = re.compile(r"(?:(?<=\s)|^)\d{1,2}\.\s+(?=\S)")
 _COVERAGE_SENTENCE = re.compile(r"\bintention\w*\s+(?:\d|[a-zåäö]\))", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # each unit is made once: identity is equality, and hashing is cheap
 class Unit:
     subproject: str
     source: str  # "title" | "purpose" | "method" | "scope"
@@ -75,11 +75,17 @@ class AssignmentModel:
         """The most similar unit pairs of two subprojects, each unit used once."""
         scored = []
         vectors = self.unit_vectors
-        side_b = [(ub, vectors[ub]) for ub in self.kept_units(b, shared_intentions)]
+        # Only units sharing a term can reach `minimum`: an index of b's terms finds them, and
+        # `cosine` scores them exactly as it would have scored every pair.
+        side_b: dict[str, list[Unit]] = {}
+        for ub in self.kept_units(b, shared_intentions):
+            for t in vectors[ub]:
+                side_b.setdefault(t, []).append(ub)
         for ua in self.kept_units(a, shared_intentions):
             va = vectors[ua]
-            for ub, vb in side_b:
-                s = cosine(va, vb)
+            near = {ub: None for t in va for ub in side_b.get(t, ())}
+            for ub in near:
+                s = cosine(va, vectors[ub])
                 if s >= minimum:
                     scored.append((s, ua, ub))
         scored.sort(key=lambda x: (-x[0], x[1].text, x[2].text))
@@ -133,22 +139,30 @@ def _units_of(p: Projection, sp: str) -> tuple[list[Unit], list[str]]:
 def build_assignments(p: Projection) -> AssignmentModel:
     subprojects = p.of_kind("subproject")
     raw: dict[str, tuple[list[Unit], list[str]]] = {sp: _units_of(p, sp) for sp in subprojects}
-    vocab = Counter(w.lower() for _units, texts in raw.values() for t in texts for w in words(t))
+    # Each text is split into words once; each distinct word is turned into terms once
+    # (at 10 000 plans the same few thousand words are written millions of times).
+    unit_words = {sp: [words(t) for t in texts] for sp, (_units, texts) in raw.items()}
+    vocab = Counter(w.lower() for ws in unit_words.values() for unit in ws for w in unit)
     intentions_by_project: dict[str | None, list[str]] = defaultdict(list)
     for i in p.of_kind("intention"):
         if p.node(i).get("text"):
             intentions_by_project[p.node(i).get("project")].append(i)
             vocab.update(w.lower() for w in words(p.node(i)["text"]))
     dec = Decompounder(vocab)
+    terms_of_word: dict[str, tuple[str, ...]] = {}
     unit_terms: dict[Unit, list[str]] = {}
     surface: dict[str, Counter] = defaultdict(Counter)
-    for sp, (units, texts) in raw.items():
-        for u, t in zip(units, texts):
-            unit_terms[u] = text_terms(t, dec)
-            for w in words(t):
-                terms_ = text_terms(w)
-                if terms_:
-                    surface[terms_[0]][w.lower()] += 1
+    for sp, (units, _texts) in raw.items():
+        for u, ws in zip(units, unit_words[sp]):
+            found: list[str] = []
+            for w in ws:
+                t = terms_of_word.get(w)
+                if t is None:
+                    t = terms_of_word[w] = word_terms(w, dec)
+                if t:
+                    found.extend(t)
+                    surface[t[0]][w.lower()] += 1  # the stem comes first: how it is written
+            unit_terms[u] = found
     sp_terms = {sp: [t for u in raw[sp][0] for t in unit_terms[u]] for sp in subprojects}
     model = AssignmentModel()
     model.tfidf = tf = TfIdf.fit(list(sp_terms.values()))
@@ -173,7 +187,9 @@ def build_assignments(p: Projection) -> AssignmentModel:
             vec = unit_tf.vector(terms_)
             if not vec:
                 continue
-            model.restates[u] = frozenset(i for i, iv in project_intentions if cosine(vec, iv) >= RESTATEMENT)
+            restated = frozenset(i for i, iv in project_intentions if cosine(vec, iv) >= RESTATEMENT)
+            if restated:  # most units restate nothing: kept only when they do
+                model.restates[u] = restated
             kept.append(u)
             model.unit_vectors[u] = vec
         model.units[sp] = kept

@@ -67,13 +67,13 @@ def _where(p: Projection, iri: str | None) -> str:
 
 def _dates(p: Projection, f: _Findings) -> None:
     for d in p.dates:
-        if d["valid"] is False:
-            n = p.node(d["iri"])
+        if d.valid is False:
+            n = p.node(d.iri)
             owner = n.get("of")
             label = n.get("label")
-            what = f" ({label}, {_where(p, owner)})" if label and owner else (f" ({_where(p, d['doc'])})" if d["doc"] else "")
-            f.add("error", "impossible-date", f"Omöjligt datum '{d['text']}'{what}",
-                  f"Impossible date '{d['text']}'{what}", d["iri"], [d["iri"]], date_text=d["text"])
+            what = f" ({label}, {_where(p, owner)})" if label and owner else (f" ({_where(p, d.doc)})" if d.doc else "")
+            f.add("error", "impossible-date", f"Omöjligt datum '{d.text}'{what}",
+                  f"Impossible date '{d.text}'{what}", d.iri, [d.iri], date_text=d.text)
     for iri in p.of_kind("decision"):
         n = p.node(iri)
         if not n.get("date_text"):

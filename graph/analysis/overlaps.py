@@ -21,8 +21,9 @@ affiliation); text 0.8 × similarity. A possibly-same link counts half.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import combinations
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from graph.store import GraphStore
 
@@ -49,15 +50,38 @@ MAX_FANOUT = 30
 KINDS = ("intention", "person", "investigation", "organisation", "text")
 
 
-@dataclass
+class Rendered(NamedTuple):
+    detail: dict[str, str]  # lang -> text
+    extra: dict  # the entities the reason names
+    evidence_iris: list[str]  # the statements that show it
+    narrow: dict[str, str] | None = None  # evidence iri + source -> the sentence to narrow its quote to
+
+
+@dataclass(slots=True)
 class Reason:
+    """One reason two subprojects overlap. Its words (`detail`, lang -> text) and the entities it
+    names (`extra`) are rendered when asked for, by `render`: at 10 000 documents there are millions
+    of reasons, and only the pairs a caller lists are ever read."""
     kind: str
     weight: float
-    detail: dict[str, str]  # lang -> text
-    evidence_iris: list[str] = field(default_factory=list)
-    narrow: dict[str, str] = field(default_factory=dict)  # evidence iri -> sentence to narrow its quote to
+    renderer: Callable[..., Rendered]
+    args: tuple
     certain: bool = True
-    extra: dict = field(default_factory=dict)
+
+    def render(self) -> Rendered:
+        return self.renderer(*self.args)
+
+    @property
+    def evidence_iris(self) -> list[str]:
+        return self.render().evidence_iris
+
+    @property
+    def detail(self) -> dict[str, str]:
+        return self.render()[0]
+
+    @property
+    def extra(self) -> dict:
+        return self.render()[1]
 
 
 def _t(sv: str, en: str) -> dict[str, str]:
@@ -113,13 +137,38 @@ def _considered(p: Projection, res: Resolution) -> dict[str, dict[str, list[tupl
 
 
 class _Pairs:
-    def __init__(self) -> None:
-        self.reasons: dict[tuple[str, str], list[Reason]] = defaultdict(list)
+    """Reasons by pair. A pair is keyed by one int (its two subprojects' numbers in a list of them):
+    at 10 000 plans there are over a million pairs, and a tuple of two IRIs per key cost memory and time."""
+
+    def __init__(self, subprojects: list[str]) -> None:
+        self.names = list(subprojects)
+        self.number = {sp: i for i, sp in enumerate(self.names)}
+        self.reasons: dict[int, list[Reason]] = {}
+
+    def _key(self, a: str, b: str) -> int:
+        if a > b:
+            a, b = b, a
+        for sp in (a, b):
+            if sp not in self.number:
+                self.number[sp] = len(self.names)
+                self.names.append(sp)
+        return self.number[a] << 32 | self.number[b]
 
     def add(self, a: str, b: str, reason: Reason) -> None:
         if a == b:
             return
-        self.reasons[tuple(sorted((a, b)))].append(reason)
+        key = self._key(a, b)
+        found = self.reasons.get(key)
+        if found is None:
+            self.reasons[key] = [reason]
+        else:
+            found.append(reason)
+
+    def items(self) -> Iterator[tuple[tuple[str, str], list[Reason]]]:
+        """((a, b), reasons) for every pair, a < b."""
+        names = self.names
+        for key, reasons in self.reasons.items():
+            yield (names[key >> 32], names[key & 0xFFFFFFFF]), reasons
 
 
 def _intention_reasons(p: Projection, pairs: _Pairs) -> None:
@@ -129,25 +178,29 @@ def _intention_reasons(p: Projection, pairs: _Pairs) -> None:
             subs[s].append(d)
         if len(subs) > MAX_FANOUT:
             continue
-        n = p.node(i)
-        text = _short(n.get("text"))
         for a, b in combinations(sorted(subs), 2):
-            lab = _Labels(p, a, b)
-            scope = {s: next((d.get("scope") for d in subs[s] if d.get("scope")), None) for s in (a, b)}
-            sv_scopes = "; ".join(f"{lab(s)}: {scope[s] or '(ingen avgränsning angiven)'}" for s in (a, b))
-            en_scopes = "; ".join(f"{lab(s)}: {scope[s] or '(no scope given)'}" for s in (a, b))
-            letter = f" ({n['letter']})" if n.get("letter") else ""
-            pairs.add(a, b, Reason(
-                "intention", W_INTENTION,
-                _t(f"Båda adresserar intention {n.get('number')}{letter}: {text} — {sv_scopes}",
-                   f"Both address intention {n.get('number')}{letter}: {text} — {en_scopes}"),
-                [d["node"] for s in (a, b) for d in subs[s]],
-                extra={"intention": p.intention_obj(i), "scopes": {p.node(s).get("number"): scope[s] for s in (a, b)}},
-            ))
+            pairs.add(a, b, Reason("intention", W_INTENTION, _render_intention, (p, i, a, b, subs[a], subs[b])))
 
 
-def _person_weight(roles_a: set[str], roles_b: set[str]) -> float:
-    lead_a, lead_b = bool(roles_a & set(LEADING_ROLES)), bool(roles_b & set(LEADING_ROLES))
+def _render_intention(p: Projection, i: str, a: str, b: str, da: list[dict], db: list[dict]):
+    n = p.node(i)
+    text = _short(n.get("text"))
+    lab = _Labels(p, a, b)
+    scope = {s: next((d.get("scope") for d in ds if d.get("scope")), None) for s, ds in ((a, da), (b, db))}
+    sv_scopes = "; ".join(f"{lab(s)}: {scope[s] or '(ingen avgränsning angiven)'}" for s in (a, b))
+    en_scopes = "; ".join(f"{lab(s)}: {scope[s] or '(no scope given)'}" for s in (a, b))
+    letter = f" ({n['letter']})" if n.get("letter") else ""
+    return Rendered(_t(f"Båda adresserar intention {n.get('number')}{letter}: {text} — {sv_scopes}",
+                       f"Both address intention {n.get('number')}{letter}: {text} — {en_scopes}"),
+                    {"intention": p.intention_obj(i), "scopes": {p.node(s).get("number"): scope[s] for s in (a, b)}},
+                    [d["node"] for d in da + db])
+
+
+_LEADING = frozenset(LEADING_ROLES)
+
+
+def _person_weight(roles_a: Iterable[str], roles_b: Iterable[str]) -> float:
+    lead_a, lead_b = not _LEADING.isdisjoint(roles_a), not _LEADING.isdisjoint(roles_b)
     if lead_a and lead_b:
         return W_PERSON_BOTH_LEAD
     if lead_a or lead_b:
@@ -175,22 +228,11 @@ def _person_reasons(p: Projection, res: Resolution, pairs: _Pairs) -> None:
     for person, subs in members.items():
         if p.kind(person) != "person" or len(subs) > MAX_FANOUT:
             continue
-        name = p.node(person).get("name")
+        roles = {s: sorted({d["role"] for _u, d in items}) for s, items in subs.items()}
         for a, b in combinations(sorted(subs), 2):
-            lab = _Labels(p, a, b)
-            roles = {s: sorted({d["role"] for _u, d in subs[s]}) for s in (a, b)}
-            weight = _person_weight(set(roles[a]), set(roles[b]))
-            written = sorted({p.node(u).get("name") for s in (a, b) for u, _d in subs[s]} - {name})
-            also = f" (skrivs även {', '.join(written)})" if written else ""
-            also_en = f" (also written {', '.join(written)})" if written else ""
             pairs.add(a, b, Reason(
-                "person", weight,
-                _t(f"{name}{also} {_roles_text(roles[a], 'sv')} i {lab(a)} och {_roles_text(roles[b], 'sv')} i {lab(b)}",
-                   f"{name}{also_en} {_roles_text(roles[a], 'en')} in {lab(a)} and {_roles_text(roles[b], 'en')} in {lab(b)}"),
-                [d["node"] for s in (a, b) for _u, d in subs[s]],
-                extra={"person": p.person_obj(person),
-                       "roles": {p.node(s).get("number"): roles[s] for s in (a, b)}},
-            ))
+                "person", _person_weight(roles[a], roles[b]),
+                _render_person, (p, person, a, b, roles[a], roles[b], subs[a], subs[b])))
     # People who are possibly the same: a weaker reason, shown as uncertain.
     done = set()
     for person, others in res.possible.items():
@@ -205,20 +247,36 @@ def _person_reasons(p: Projection, res: Resolution, pairs: _Pairs) -> None:
                 for b, db in members.get(other, {}).items():
                     if a == b:
                         continue
-                    lab = _Labels(p, a, b)
                     ra, rb = sorted({d["role"] for _u, d in da}), sorted({d["role"] for _u, d in db})
-                    na, nb = p.node(person).get("name"), p.node(other).get("name")
                     pairs.add(a, b, Reason(
-                        "person", _person_weight(set(ra), set(rb)) * POSSIBLE_FACTOR,
-                        _t(f"Möjligen samma person: {na} {_roles_text(ra, 'sv')} i {lab(a)} och {nb} "
-                           f"{_roles_text(rb, 'sv')} i {lab(b)} (osäker matchning: {match.method}, "
-                           f"säkerhet {match.confidence:.2f})",
-                           f"Possibly the same person: {na} {_roles_text(ra, 'en')} in {lab(a)} and {nb} "
-                           f"{_roles_text(rb, 'en')} in {lab(b)} (uncertain match: {match.method}, "
-                           f"confidence {match.confidence:.2f})"),
-                        [d["node"] for _u, d in da + db], certain=False,
-                        extra={"person": p.person_obj(person), "possibly_same": p.person_obj(other)},
-                    ))
+                        "person", _person_weight(ra, rb) * POSSIBLE_FACTOR,
+                        _render_possible_person, (p, person, other, a, b, ra, rb, da, db, match), certain=False))
+
+
+def _render_person(p: Projection, person: str, a: str, b: str, ra: list[str], rb: list[str], da: list, db: list):
+    lab = _Labels(p, a, b)
+    name = p.node(person).get("name")
+    written = sorted({p.node(u).get("name") for u, _d in da + db} - {name})
+    also = f" (skrivs även {', '.join(written)})" if written else ""
+    also_en = f" (also written {', '.join(written)})" if written else ""
+    return Rendered(_t(f"{name}{also} {_roles_text(ra, 'sv')} i {lab(a)} och {_roles_text(rb, 'sv')} i {lab(b)}",
+                       f"{name}{also_en} {_roles_text(ra, 'en')} in {lab(a)} and {_roles_text(rb, 'en')} in {lab(b)}"),
+                    {"person": p.person_obj(person), "roles": {p.node(a).get("number"): ra, p.node(b).get("number"): rb}},
+                    [d["node"] for _u, d in da + db])
+
+
+def _render_possible_person(p: Projection, person: str, other: str, a: str, b: str, ra: list[str], rb: list[str],
+                            da: list, db: list, match):
+    lab = _Labels(p, a, b)
+    na, nb = p.node(person).get("name"), p.node(other).get("name")
+    return Rendered(_t(f"Möjligen samma person: {na} {_roles_text(ra, 'sv')} i {lab(a)} och {nb} "
+                       f"{_roles_text(rb, 'sv')} i {lab(b)} (osäker matchning: {match.method}, "
+                       f"säkerhet {match.confidence:.2f})",
+                       f"Possibly the same person: {na} {_roles_text(ra, 'en')} in {lab(a)} and {nb} "
+                       f"{_roles_text(rb, 'en')} in {lab(b)} (uncertain match: {match.method}, "
+                       f"confidence {match.confidence:.2f})"),
+                    {"person": p.person_obj(person), "possibly_same": p.person_obj(other)},
+                    [d["node"] for _u, d in da + db])
 
 
 def _work_reasons(p: Projection, res: Resolution, pairs: _Pairs) -> None:
@@ -227,41 +285,13 @@ def _work_reasons(p: Projection, res: Resolution, pairs: _Pairs) -> None:
         if p.kind(work) == "subproject":
             # A reference that resolves to a subproject: a dependency between the two.
             for s, items in subs.items():
-                lab = _Labels(p, s, work)
-                written = sorted({p.node(u).get("title") for u, _d in items})
-                match = res.match_between(items[0][0], work)
-                how = f" ({match.method}, säkerhet {match.confidence:.2f})" if match else ""
-                how_en = f" ({match.method}, confidence {match.confidence:.2f})" if match else ""
-                pairs.add(s, work, Reason(
-                    "investigation", W_DEPENDENCY,
-                    _t(f"{lab(s)} ska beakta {_q(written[0])}, som är {lab(work)} {p.node(work).get('title')}{how}",
-                       f"{lab(s)} must take into account {_q(written[0])}, which is {lab(work)} "
-                       f"{p.node(work).get('title')}{how_en}"),
-                    [d["node"] for _u, d in items], extra={"work": p.subproject_obj(work), "dependency": True},
-                ))
+                pairs.add(s, work, Reason("investigation", W_DEPENDENCY, _render_dependency, (p, res, s, work, items)))
             continue
         if len(subs) < 2 or len(subs) > MAX_FANOUT:
             continue
         weight = W_WORK * (2 / max(2, len(subs))) ** 0.5
-        title = p.node(work).get("title")
         for a, b in combinations(sorted(subs), 2):
-            lab = _Labels(p, a, b)
-            wa = sorted({p.node(u).get("title") for u, _d in subs[a]})
-            wb = sorted({p.node(u).get("title") for u, _d in subs[b]})
-            if wa == wb:
-                sv = f"Båda ska beakta {_q(title)}"
-                en = f"Both must take into account {_q(title)}"
-            else:
-                match = res.match_between(subs[a][0][0], subs[b][0][0])
-                how = f"{match.method}, säkerhet {match.confidence:.2f}" if match else "samma entitet"
-                how_en = f"{match.method}, confidence {match.confidence:.2f}" if match else "same entity"
-                sv = (f"Båda ska beakta samma arbete: {lab(a)} skriver {_q(wa[0])}, {lab(b)} {_q(wb[0])} "
-                      f"(sammanslaget: {how})")
-                en = (f"Both must take into account the same work: {lab(a)} writes {_q(wa[0])}, {lab(b)} "
-                      f"{_q(wb[0])} (merged: {how_en})")
-            pairs.add(a, b, Reason("investigation", weight, _t(sv, en),
-                                   [d["node"] for s in (a, b) for _u, d in subs[s]],
-                                   extra={"work": p.work_obj(work)}))
+            pairs.add(a, b, Reason("investigation", weight, _render_work, (p, res, work, a, b, subs[a], subs[b])))
     # Works that are possibly the same.
     done = set()
     for work, others in res.possible.items():
@@ -277,81 +307,119 @@ def _work_reasons(p: Projection, res: Resolution, pairs: _Pairs) -> None:
                 for b, db in targets:
                     if a == b:
                         continue
-                    lab = _Labels(p, a, b)
-                    ta, tb = p.node(da[0][0]).get("title"), p.node(db[0][0] if db else other).get("title")
-                    pairs.add(a, b, Reason(
-                        "investigation", W_WORK * POSSIBLE_FACTOR,
-                        _t(f"Möjligen samma arbete: {lab(a)} ska beakta {_q(ta)}, {lab(b)} {_q(tb)} "
-                           f"(osäker matchning: {match.method}, säkerhet {match.confidence:.2f})",
-                           f"Possibly the same work: {lab(a)} must take into account {_q(ta)}, {lab(b)} {_q(tb)} "
-                           f"(uncertain match: {match.method}, confidence {match.confidence:.2f})"),
-                        [d["node"] for _u, d in da + db], certain=False,
-                        extra={"work": p.work_obj(work), "possibly_same": p.entity_obj(other)},
-                    ))
+                    pairs.add(a, b, Reason("investigation", W_WORK * POSSIBLE_FACTOR,
+                                           _render_possible_work, (p, work, other, a, b, da, db, match),
+                                           certain=False))
     # "Övriga delprojekt": each must take the others into account.
     for u, v, d in p.edges_of("considers"):
-        if d.get("siblings") and u < v:
-            back = [e for e in p.out_edges(v, "considers") if e[0] == u and e[1].get("siblings")]
-            lab = _Labels(p, u, v)
-            who = f"{lab(u)} och {lab(v)} ska" if back else f"{lab(u)} ska"
-            who_en = f"{lab(u)} and {lab(v)} must" if back else f"{lab(u)} must"
-            pairs.add(u, v, Reason(
-                "investigation", W_SIBLINGS,
-                _t(f"{who} beakta övriga delprojekt i planen", f"{who_en} take the plan's other subprojects into account"),
-                [d["node"]] + [e[1]["node"] for e in back], extra={"siblings": True},
-            ))
-        elif d.get("siblings") and not any(
-                e[0] == u and e[1].get("siblings") for e in p.out_edges(v, "considers")):
-            lab = _Labels(p, u, v)
-            pairs.add(u, v, Reason(
-                "investigation", W_SIBLINGS,
-                _t(f"{lab(u)} ska beakta övriga delprojekt i planen", f"{lab(u)} must take the plan's other subprojects into account"),
-                [d["node"]], extra={"siblings": True},
-            ))
+        if not d.get("siblings"):
+            continue
+        back = [e for e in p.out_edges(v, "considers") if e[0] == u and e[1].get("siblings")]
+        if u < v:
+            pairs.add(u, v, Reason("investigation", W_SIBLINGS, _render_siblings,
+                                   (p, u, v, (d["node"], *[e[1]["node"] for e in back]))))
+        elif not back:
+            pairs.add(u, v, Reason("investigation", W_SIBLINGS, _render_siblings, (p, u, v, (d["node"],))))
 
 
-def _how(items: list[tuple[str, str, str, str]], lang: str) -> str:
-    """`stöd`, `via Anna Berg och Per Ek`: how a subproject involves an organisation."""
-    direct = sorted({(sv if lang == "sv" else en) for how, _e, sv, en in items if how == "direct"})
-    people = sorted({(sv if lang == "sv" else en) for how, _e, sv, en in items if how == "affiliation"})
-    parts = list(direct)
-    if people:
-        joined = ", ".join(people[:-1]) + (" och " if lang == "sv" else " and ") + people[-1] if len(people) > 1 else people[0]
-        parts.append(("via " if lang == "sv" else "through ") + joined)
-    return ", ".join(parts)
+def _render_dependency(p: Projection, res: Resolution, s: str, work: str, items: list):
+    lab = _Labels(p, s, work)
+    written = sorted({p.node(u).get("title") for u, _d in items})
+    match = res.match_between(items[0][0], work)
+    how = f" ({match.method}, säkerhet {match.confidence:.2f})" if match else ""
+    how_en = f" ({match.method}, confidence {match.confidence:.2f})" if match else ""
+    return Rendered(_t(f"{lab(s)} ska beakta {_q(written[0])}, som är {lab(work)} {p.node(work).get('title')}{how}",
+                       f"{lab(s)} must take into account {_q(written[0])}, which is {lab(work)} "
+                       f"{p.node(work).get('title')}{how_en}"),
+                    {"work": p.subproject_obj(work), "dependency": True}, [d["node"] for _u, d in items])
+
+
+def _render_work(p: Projection, res: Resolution, work: str, a: str, b: str, da: list, db: list):
+    lab = _Labels(p, a, b)
+    title = p.node(work).get("title")
+    wa = sorted({p.node(u).get("title") for u, _d in da})
+    wb = sorted({p.node(u).get("title") for u, _d in db})
+    if wa == wb:
+        sv = f"Båda ska beakta {_q(title)}"
+        en = f"Both must take into account {_q(title)}"
+    else:
+        match = res.match_between(da[0][0], db[0][0])
+        how = f"{match.method}, säkerhet {match.confidence:.2f}" if match else "samma entitet"
+        how_en = f"{match.method}, confidence {match.confidence:.2f}" if match else "same entity"
+        sv = (f"Båda ska beakta samma arbete: {lab(a)} skriver {_q(wa[0])}, {lab(b)} {_q(wb[0])} "
+              f"(sammanslaget: {how})")
+        en = (f"Both must take into account the same work: {lab(a)} writes {_q(wa[0])}, {lab(b)} "
+              f"{_q(wb[0])} (merged: {how_en})")
+    return Rendered(_t(sv, en), {"work": p.work_obj(work)}, [d["node"] for _u, d in da + db])
+
+
+def _render_possible_work(p: Projection, work: str, other: str, a: str, b: str, da: list, db: list, match):
+    lab = _Labels(p, a, b)
+    ta, tb = p.node(da[0][0]).get("title"), p.node(db[0][0] if db else other).get("title")
+    return Rendered(_t(f"Möjligen samma arbete: {lab(a)} ska beakta {_q(ta)}, {lab(b)} {_q(tb)} "
+                       f"(osäker matchning: {match.method}, säkerhet {match.confidence:.2f})",
+                       f"Possibly the same work: {lab(a)} must take into account {_q(ta)}, {lab(b)} {_q(tb)} "
+                       f"(uncertain match: {match.method}, confidence {match.confidence:.2f})"),
+                    {"work": p.work_obj(work), "possibly_same": p.entity_obj(other)}, [d["node"] for _u, d in da + db])
+
+
+def _render_siblings(p: Projection, u: str, v: str, nodes: tuple[str, ...]):
+    # One consideration node each way when both say so.
+    both = len(nodes) > 1
+    lab = _Labels(p, u, v)
+    who = f"{lab(u)} och {lab(v)} ska" if both else f"{lab(u)} ska"
+    who_en = f"{lab(u)} and {lab(v)} must" if both else f"{lab(u)} must"
+    return Rendered(_t(f"{who} beakta övriga delprojekt i planen",
+                       f"{who_en} take the plan's other subprojects into account"), {"siblings": True}, list(nodes))
 
 
 def _organisation_reasons(p: Projection, res: Resolution, pairs: _Pairs) -> None:
-    # org -> subproject -> [(how, evidence iri, text sv, text en)]
-    involved: dict[str, dict[str, list[tuple[str, str, str, str]]]] = defaultdict(lambda: defaultdict(list))
+    # org -> subproject -> [(how, evidence iri, role or person)]
+    involved: dict[str, dict[str, list[tuple[str, str, str]]]] = defaultdict(lambda: defaultdict(list))
     for u, v, d in p.edges_of("member"):
         if p.kind(v) != "subproject":
             continue
         if p.kind(u) == "organisation":
-            role = d.get("role", "")
-            involved[res.canon(u)][v].append(("direct", d["node"], _role(role, "sv"), _role(role, "en")))
+            involved[res.canon(u)][v].append(("direct", d["node"], d.get("role", "")))
         elif p.kind(u) == "person":
             for org, _e in p.out_edges(u, "affiliated"):
-                name = p.node(u).get("name")
-                involved[res.canon(org)][v].append(("affiliation", d["node"], name, name))
+                involved[res.canon(org)][v].append(("affiliation", d["node"], u))
     for org, subs in involved.items():
         if p.node(org).get("municipality") or len(subs) < 2 or len(subs) > MAX_FANOUT:
             continue
+        direct_in = {s for s, items in subs.items() if any(h == "direct" for h, *_ in items)}
         for a, b in combinations(sorted(subs), 2):
-            lab = _Labels(p, a, b)
-            direct = all(any(h == "direct" for h, *_ in subs[s]) for s in (a, b))
-            how_sv = "; ".join(f"{lab(s)}: {_how(subs[s], 'sv')}" for s in (a, b))
-            how_en = "; ".join(f"{lab(s)}: {_how(subs[s], 'en')}" for s in (a, b))
             pairs.add(a, b, Reason(
-                "organisation", W_ORGANISATION if direct else W_AFFILIATION,
-                _t(f"Båda involverar {p.label(org)} ({how_sv})", f"Both involve {p.label(org)} ({how_en})"),
-                [e for s in (a, b) for _h, e, *_ in subs[s]], extra={"organisation": p.organisation_obj(org)},
-            ))
+                "organisation", W_ORGANISATION if a in direct_in and b in direct_in else W_AFFILIATION,
+                _render_organisation, (p, org, a, b, subs[a], subs[b])))
 
 
-def _shared_intentions(p: Projection, a: str, b: str) -> frozenset[str]:
-    ia = {i for i, _d in p.out_edges(a, "addresses")}
-    return frozenset(ia & {i for i, _d in p.out_edges(b, "addresses")})
+def _render_organisation(p: Projection, org: str, a: str, b: str, da: list, db: list):
+    lab = _Labels(p, a, b)
+
+    def how(items: list[tuple[str, str, str]], lang: str) -> str:
+        # `stöd`, `via Anna Berg och Per Ek`: how a subproject involves the organisation.
+        direct = sorted({_role(x, lang) for h, _e, x in items if h == "direct"})
+        people = sorted({p.node(x).get("name") for h, _e, x in items if h == "affiliation"})
+        parts = list(direct)
+        if people:
+            joined = (", ".join(people[:-1]) + (" och " if lang == "sv" else " and ") + people[-1]
+                      if len(people) > 1 else people[0])
+            parts.append(("via " if lang == "sv" else "through ") + joined)
+        return ", ".join(parts)
+
+    how_sv = "; ".join(f"{lab(s)}: {how(items, 'sv')}" for s, items in ((a, da), (b, db)))
+    how_en = "; ".join(f"{lab(s)}: {how(items, 'en')}" for s, items in ((a, da), (b, db)))
+    return Rendered(_t(f"Båda involverar {p.label(org)} ({how_sv})", f"Both involve {p.label(org)} ({how_en})"),
+                    {"organisation": p.organisation_obj(org)}, [e for _h, e, _x in da + db])
+
+
+def _intentions_of(p: Projection) -> dict[str, frozenset[str]]:
+    """subproject -> the intentions it addresses (only those that address any)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for s, i, _d in p.edges_of("addresses"):
+        out[s].add(i)
+    return {s: frozenset(items) for s, items in out.items()}
 
 
 def _text_reasons(p: Projection, model: AssignmentModel, pairs: _Pairs) -> None:
@@ -359,52 +427,62 @@ def _text_reasons(p: Projection, model: AssignmentModel, pairs: _Pairs) -> None:
     least TEXT_UNIT_TERMS shared terms that are rare in the corpus (so that shared
     background words, `kommunens näringslivsarbete`, do not make two assignments alike)."""
     groups = {sp: p.scope(sp) for sp in p.of_kind("subproject")}
+    intentions = _intentions_of(p)
+    none: frozenset[str] = frozenset()
     for a, b in sorted(model.candidates(groups)):
-        shared = _shared_intentions(p, a, b)
+        shared = intentions.get(a, none) & intentions.get(b, none)
         best = [(s, ua, ub, model.rare_shared(ua, ub)) for s, ua, ub in model.best_units(a, b, shared, minimum=TEXT_MIN)]
         best = [x for x in best if len(x[3]) >= TEXT_UNIT_TERMS]
         if not best:
             continue
-        sim = best[0][0]
-        lab = _Labels(p, a, b)
-        words = list(dict.fromkeys(model.surface.get(t, t) for x in best for t in x[3]))
-        quotes_sv = "; ".join(f"{lab(ua.subproject)}: {_q(_short(ua.text, 160))} — {lab(ub.subproject)}: "
-                              f"{_q(_short(ub.text, 160))}" for _s, ua, ub, _r in best)
-        narrow = {}
-        iris = []
-        for _s, ua, ub, _r in best:
-            for u in (ua, ub):
-                iris.append(u.evidence_iri)
-                if u.source in ("title", "purpose"):
-                    narrow.setdefault(u.evidence_iri + "\x1f" + u.source, u.text)
-        pairs.add(a, b, Reason(
-            "text", min(1.0, W_TEXT * sim),
-            _t(f"Liknande uppdrag (textlikhet {sim:.2f}; gemensamma ord: {', '.join(words)}): {quotes_sv}",
-               f"Similar assignments (text similarity {sim:.2f}; shared words: {', '.join(words)}): {quotes_sv}"),
-            iris, narrow=narrow,
-            extra={"similarity": round(sim, 3), "shared_terms": words,
-                   "sentences": [{"a": ua.text, "b": ub.text, "similarity": round(s, 3)} for s, ua, ub, _r in best]},
-        ))
+        pairs.add(a, b, Reason("text", min(1.0, W_TEXT * best[0][0]), _render_text, (p, model, a, b, best)))
+
+
+def _render_text(p: Projection, model: AssignmentModel, a: str, b: str, best: list):
+    sim = best[0][0]
+    lab = _Labels(p, a, b)
+    words = list(dict.fromkeys(model.surface.get(t, t) for x in best for t in x[3]))
+    quotes_sv = "; ".join(f"{lab(ua.subproject)}: {_q(_short(ua.text, 160))} — {lab(ub.subproject)}: "
+                          f"{_q(_short(ub.text, 160))}" for _s, ua, ub, _r in best)
+    narrow: dict[str, str] = {}
+    iris = []
+    for _s, ua, ub, _r in best:
+        for u in (ua, ub):
+            iris.append(u.evidence_iri)
+            if u.source in ("title", "purpose"):
+                narrow.setdefault(u.evidence_iri + "\x1f" + u.source, u.text)
+    return Rendered(_t(f"Liknande uppdrag (textlikhet {sim:.2f}; gemensamma ord: {', '.join(words)}): {quotes_sv}",
+                       f"Similar assignments (text similarity {sim:.2f}; shared words: {', '.join(words)}): {quotes_sv}"),
+                    {"similarity": round(sim, 3), "shared_terms": words,
+                     "sentences": [{"a": ua.text, "b": ub.text, "similarity": round(s, 3)} for s, ua, ub, _r in best]},
+                    iris, narrow)
 
 
 @dataclass
 class OverlapModel:
     projection: Projection
     resolution: Resolution
-    reasons: dict[tuple[str, str], list[Reason]]
+    pairs: _Pairs
+
+    def items(self) -> Iterator[tuple[tuple[str, str], list[Reason]]]:
+        """((a, b), reasons) for every overlapping pair."""
+        return self.pairs.items()
+
+    def __len__(self) -> int:
+        return len(self.pairs.reasons)
 
 
 def overlap_model(store: GraphStore) -> OverlapModel:
     """All pairs and their reasons, computed once per state of the store."""
     def build(_state):
         p, res = load_resolution(store)
-        pairs = _Pairs()
+        pairs = _Pairs(p.of_kind("subproject"))
         _intention_reasons(p, pairs)
         _person_reasons(p, res, pairs)
         _work_reasons(p, res, pairs)
         _organisation_reasons(p, res, pairs)
         _text_reasons(p, build_assignments(p), pairs)
-        return OverlapModel(p, res, dict(pairs.reasons))
+        return OverlapModel(p, res, pairs)
     return cached(store, "overlaps", build)
 
 
@@ -440,7 +518,7 @@ def compute_overlaps(store: GraphStore, project: str | None = None, min_score: f
     p = model.projection
     only = subprojects_for(store, p, project) if project else None
     ranked = []
-    for (a, b), reasons in model.reasons.items():
+    for (a, b), reasons in model.items():
         if only is not None and a not in only and b not in only:
             continue
         score = _score(reasons)
@@ -451,28 +529,31 @@ def compute_overlaps(store: GraphStore, project: str | None = None, min_score: f
                                p.node(x[2]).get("number") or 0, x[1], x[2]))
     if limit:
         ranked = ranked[:limit]
+    # Each listed reason is rendered once: its words, the entities it names, its evidence.
+    rendered = [[(r, r.render()) for r in reasons] for _score_, _a, _b, reasons in ranked]
     found = {}
     if with_evidence:
-        found = evidence(store, sorted({i for *_x, rs in ranked for r in rs for i in r.evidence_iris}))
+        found = evidence(store, sorted({i for items in rendered for _r, x in items for i in x.evidence_iris}))
     out = []
-    for score, a, b, reasons in ranked:
+    for (score, a, b, _reasons), reasons_rendered in zip(ranked, rendered):
         if p.node(a).get("doc") == p.node(b).get("doc") and (p.node(b).get("number") or 0) < (p.node(a).get("number") or 0):
             a, b = b, a
         items = []
-        for r in sorted(reasons, key=lambda r: (-r.weight, KINDS.index(r.kind), r.detail["sv"])):
+        for r, x in sorted(reasons_rendered, key=lambda y: (-y[0].weight, KINDS.index(y[0].kind), y[1].detail["sv"])):
+            detail, extra = x.detail, x.extra
             ev = []
-            for iri in dict.fromkeys(r.evidence_iris):
+            for iri in dict.fromkeys(x.evidence_iris):
                 records = found.get(iri, [])
                 if p.kind(iri) == "subproject":
                     for source in ("title", "purpose"):
-                        sentence = r.narrow.get(iri + "\x1f" + source)
+                        sentence = (x.narrow or {}).get(iri + "\x1f" + source)
                         if sentence is None:
                             continue
                         prop = "purpose" if source == "purpose" else None
                         ev += _narrowed([e for e in records if e.get("property") == prop], sentence)
                 else:
                     ev += records
-            items.append({"kind": r.kind, "detail": r.detail.get(lang, r.detail["sv"]), "evidence": ev,
-                          "weight": round(r.weight, 3), "certain": r.certain} | r.extra)
+            items.append({"kind": r.kind, "detail": detail.get(lang, detail["sv"]), "evidence": ev,
+                          "weight": round(r.weight, 3), "certain": r.certain} | extra)
         out.append({"a": p.subproject_obj(a), "b": p.subproject_obj(b), "score": round(score, 3), "reasons": items})
     return out

@@ -27,7 +27,8 @@ import csv
 import io
 import re
 import sys
-from typing import Any, Callable, Iterable
+from operator import itemgetter
+from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 import networkx as nx
 
@@ -36,7 +37,7 @@ from graph.entities import entity_id, evidence_for, resolve
 from graph.store import GraphStore
 from ontology.terms import sparql_prefixes
 
-from .rows import QUERIES, Row, read_rows
+from .rows import QUERIES, csv_rows, read_rows
 from .similarity import fold
 
 LEADING_ROLES = ("uppdragsansvarig", "projektledare")
@@ -85,6 +86,57 @@ def municipality_key(label: str | None) -> str:
 _NO_FACTS: dict = {}
 
 
+class DateStatement(NamedTuple):
+    """One sg:dateText statement: the dated entity, the date as written, whether it is a real date."""
+    iri: str
+    text: str
+    valid: bool | None
+    doc: str | None
+    type: str | None
+
+
+class EdgeData:
+    """An edge's facts, read like a dict (`d["node"]`, `d.get("role")`): its relation, the node
+    that states it (coverage, membership, consideration) and the relation's own facts.
+
+    Slots, not a dict: a store of 10 000 plans has about a million edges.
+    """
+
+    __slots__ = ("rel", "node", "role", "role_text", "scope", "siblings")
+
+    def __init__(self, rel: str, node: str | None = None, role: str | None = None, role_text: str | None = None,
+                 scope: str | None = None, siblings: bool | None = None):
+        self.rel, self.node, self.role, self.role_text, self.scope, self.siblings = (
+            rel, node, role, role_text, scope, siblings)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        value = getattr(self, key, None) if key in EdgeData.__slots__ else None
+        return default if value is None else value
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in EdgeData.__slots__:
+            raise KeyError(key)
+        return getattr(self, key)
+
+    def __contains__(self, key: object) -> bool:
+        return key in EdgeData.__slots__ and getattr(self, key) is not None  # type: ignore[arg-type]
+
+    def items(self) -> list[tuple[str, Any]]:
+        return [(k, getattr(self, k)) for k in EdgeData.__slots__ if getattr(self, k) is not None]
+
+    def update(self, other: "EdgeData") -> None:
+        for k in EdgeData.__slots__:
+            setattr(self, k, getattr(other, k))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, EdgeData) and self.items() == other.items()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"EdgeData({dict(self.items())!r})"
+
+
 class Projection:
     """Nodes (IRI -> facts) and typed edges, indexed both ways by (node, relation).
 
@@ -94,7 +146,7 @@ class Projection:
     is built, and edge data dicts are shared: read them, never write them.
     """
 
-    def __init__(self, nodes: dict[str, dict], edges: Iterable[tuple[str, str, dict]], dates: list[dict] | None = None,
+    def __init__(self, nodes: dict[str, dict], edges: Iterable[tuple[str, str, EdgeData]], dates: list[DateStatement] | None = None,
                  state: frozenset = frozenset(), coverage_quotes: list[tuple[str, str]] | None = None,
                  ingest_findings: list[dict] | None = None):
         self.nodes = nodes
@@ -102,15 +154,13 @@ class Projection:
         self.state = state
         self.coverage_quotes = coverage_quotes or []  # (coverage IRI, the sentence it was read from)
         self.ingest_findings = ingest_findings or []  # findings the extractor stored with the documents
-        out: dict[tuple[str, str], list[tuple[str, dict]]] = {}
-        into: dict[tuple[str, str], list[tuple[str, dict]]] = {}
-        by_rel: dict[str, list[tuple[str, str, dict]]] = {}
+        by_rel: dict[str, list[tuple[str, str, EdgeData]]] = {}
         for u, v, d in edges:
-            rel = d["rel"]
-            out.setdefault((u, rel), []).append((v, d))
-            into.setdefault((v, rel), []).append((u, d))
-            by_rel.setdefault(rel, []).append((u, v, d))
-        self._out, self._in, self._by_rel = out, into, by_rel
+            by_rel.setdefault(d["rel"], []).append((u, v, d))
+        self._by_rel = by_rel
+        # (outgoing?, relation) -> node -> [(other end, data)], built on first use: the analyses look
+        # up a few relations one way only, and an index of every relation both ways cost hundreds of MB.
+        self._index: dict[tuple[bool, str], dict[str, list[tuple[str, EdgeData]]]] = {}
         by_kind: dict[str | None, list[str]] = {}
         for n, facts in nodes.items():
             by_kind.setdefault(facts.get("kind"), []).append(n)
@@ -133,12 +183,12 @@ class Projection:
     def number_of_edges(self) -> int:
         return sum(len(items) for items in self._by_rel.values())
 
-    def edges(self) -> Iterable[tuple[str, str, dict]]:
+    def edges(self) -> Iterable[tuple[str, str, EdgeData]]:
         """Every edge, as (source, target, data)."""
         for items in self._by_rel.values():
             yield from items
 
-    def edges_of(self, rel: str) -> list[tuple[str, str, dict]]:
+    def edges_of(self, rel: str) -> list[tuple[str, str, EdgeData]]:
         """All edges of one relation, as (source, target, data)."""
         return list(self._by_rel.get(rel, ()))
 
@@ -151,15 +201,24 @@ class Projection:
     def kind(self, iri: str) -> str | None:
         return self.nodes.get(iri, _NO_FACTS).get("kind")
 
-    def out_edges(self, iri: str, rel: str) -> list[tuple[str, dict]]:
-        return list(self._out.get((iri, rel), ()))
+    def _lookup(self, outgoing: bool, rel: str) -> dict[str, list[tuple[str, EdgeData]]]:
+        index = self._index.get((outgoing, rel))
+        if index is None:
+            # Two threads may build the same index at once: both build the same, one is kept.
+            index = {}
+            for u, v, d in self._by_rel.get(rel, ()):
+                index.setdefault(u if outgoing else v, []).append((v if outgoing else u, d))
+            self._index[(outgoing, rel)] = index
+        return index
 
-    def in_edges(self, iri: str, rel: str) -> list[tuple[str, dict]]:
-        return list(self._in.get((iri, rel), ()))
+    def out_edges(self, iri: str, rel: str) -> list[tuple[str, EdgeData]]:
+        return list(self._lookup(True, rel).get(iri, ()))
 
-    def degree_out(self, iri: str) -> int:
-        """How many edges leave a node (of any relation)."""
-        return sum(len(self._out.get((iri, rel), ())) for rel in self._by_rel)
+    def in_edges(self, iri: str, rel: str) -> list[tuple[str, EdgeData]]:
+        return list(self._lookup(False, rel).get(iri, ()))
+
+    def relations(self) -> list[str]:
+        return list(self._by_rel)
 
     @property
     def graph(self) -> nx.MultiDiGraph:
@@ -167,7 +226,7 @@ class Projection:
         if self._graph is None:
             g = nx.MultiDiGraph()
             g.add_nodes_from(self.nodes.items())
-            g.add_edges_from((u, v, d.get("node") or d["rel"], d) for u, v, d in self.edges())
+            g.add_edges_from((u, v, d.get("node") or d["rel"], dict(d.items())) for u, v, d in self.edges())
             self._graph = g
         return self._graph
 
@@ -311,30 +370,45 @@ def _bool(value: str | None) -> bool | None:
     return None if value is None else value in ("true", "1")
 
 
-RowSource = Callable[[str], Iterable[Row]]
+# A query's answers as chunks of (header, rows); each row a list of strings (None when unbound).
+Chunk = tuple[list[str], list[list["str | None"]]]
+RowSource = Callable[[str], Iterable[Chunk]]
+
+
+def columns(source: RowSource, name: str, *wanted: str) -> Iterator[tuple]:
+    """The rows of one query as tuples of the `wanted` columns (at least two), chunk by chunk."""
+    for header, chunk in source(name):
+        yield from map(itemgetter(*(header.index(c) for c in wanted)), chunk)
 
 
 def bulk_rows(store: GraphStore) -> RowSource:
     """The analysis queries run over the whole store at once: the reference the stored rows must equal
     (and what they cost before: minutes at 10 000 documents)."""
-    return lambda name: rows(store, QUERIES[name])
+    def source(name: str) -> Iterable[Chunk]:
+        body, _media = store.query_raw(sparql_prefixes() + QUERIES[name], "text/csv")
+        return [csv_rows(body)]
+    return source
 
 
 def build_projection(store: GraphStore, state: frozenset | None = None, source: RowSource | None = None) -> Projection:
     """The projection of the store, from each document graph's analysis rows (`graph.analysis.rows`)."""
-    return build_from_rows(source or read_rows(store).rows, state)
+    return build_from_rows(source or read_rows(store).chunks, state)
 
 
-# Edges that carry nothing but their relation share one data dict each (there are millions of them).
-_PLAIN = {rel: {"rel": rel} for rel in ("describes", "has_subproject", "decided_by", "affiliated", "milestone_of",
+# Edges that carry nothing but their relation share one data object each (there are millions of them).
+_PLAIN = {rel: EdgeData(rel) for rel in ("describes", "has_subproject", "decided_by", "affiliated", "milestone_of",
                                          "builds_on", "generated")}
 
 
 def build_from_rows(source: RowSource, state: frozenset | None = None) -> Projection:
     """Build the projection from the analysis queries' rows (`source(name)` gives one query's rows)."""
     nodes: dict[str, dict] = {}
-    edges: dict[tuple[str, str, str], dict] = {}
+    edges: dict[tuple[str, str, str], EdgeData] = {}
     iri = sys.intern  # IRIs repeat in many rows: one string object each
+
+    def text(value: str | None) -> str | None:
+        # Names, titles, labels and dates repeat across documents: one string object each, too.
+        return None if value is None else sys.intern(value)
 
     def add_node(n: str, facts: dict) -> None:
         known = nodes.get(n)
@@ -343,7 +417,7 @@ def build_from_rows(source: RowSource, state: frozenset | None = None) -> Projec
         else:
             known.update(facts)
 
-    def add_edge(u: str, v: str, key: str, data: dict) -> None:
+    def add_edge(u: str, v: str, key: str, data: EdgeData) -> None:
         # Like networkx's MultiDiGraph.add_edge: unknown ends become bare nodes, the same key updates.
         if u not in nodes:
             nodes[u] = {}
@@ -357,15 +431,15 @@ def build_from_rows(source: RowSource, state: frozenset | None = None) -> Projec
 
     docs: dict[str, dict] = {}
     graph_doc: dict[str, str] = {}
-    for r in source("documents"):
-        doc = iri(r["doc"])
+    for g, doc, title, ident, date, date_text, muni in columns(source, "documents", "g", "doc", "title", "id", "date",
+                                                                "dateText", "muniLabel"):
+        doc = iri(doc)
         d = docs.get(doc)
         if d is None:
-            d = docs[doc] = {"kind": "document", "graph": iri(r["g"]), "title": r.get("title"),
-                             "identifier": r.get("id"), "date": r.get("date"), "date_text": r.get("dateText"),
-                             "municipality": r.get("muniLabel"), "scope": municipality_key(r.get("muniLabel"))}
+            d = docs[doc] = {"kind": "document", "graph": iri(g), "title": title, "identifier": ident, "date": date,
+                             "date_text": date_text, "municipality": muni, "scope": municipality_key(muni)}
             graph_doc[d["graph"]] = doc
-        for k, v in (("title", r.get("title")), ("identifier", r.get("id")), ("municipality", r.get("muniLabel"))):
+        for k, v in (("title", title), ("identifier", ident), ("municipality", muni)):
             if v is not None and d.get(k) is None:
                 d[k] = v
                 if k == "municipality":
@@ -377,133 +451,133 @@ def build_from_rows(source: RowSource, state: frozenset | None = None) -> Projec
         return docs.get(doc or "", _NO_FACTS).get("scope", "okand")
 
     doc_project: dict[str, str] = {}
-    for r in source("projects"):
-        p, doc = iri(r["p"]), iri(r["doc"])
-        add_node(p, {"kind": "project", "title": r.get("title"), "doc": doc, "scope": doc_scope(doc),
-                     "owner": r.get("owner"), "project": p})
+    for p, title, doc, owner in columns(source, "projects", "p", "title", "doc", "owner"):
+        p, doc = iri(p), iri(doc)
+        add_node(p, {"kind": "project", "title": title, "doc": doc, "scope": doc_scope(doc), "owner": owner,
+                     "project": p})
         add_edge(doc, p, "describes", _PLAIN["describes"])
         doc_project[doc] = p
-    for r in source("subprojects"):
-        s, doc = iri(r["s"]), iri(r["doc"])
-        p = iri(r["p"]) if r.get("p") else None
-        add_node(s, {"kind": "subproject", "number": int(r["n"]) if r.get("n") is not None else None,
-                     "title": r.get("title"), "doc": doc, "project": p, "scope": doc_scope(doc),
-                     "purpose": r.get("purpose"), "method_steps": [], "scope_limits": [], "unknown_intentions": []})
+    for s, n, title, doc, p, purpose in columns(source, "subprojects", "s", "n", "title", "doc", "p", "purpose"):
+        s, doc = iri(s), iri(doc)
+        p = iri(p) if p else None
+        add_node(s, {"kind": "subproject", "number": int(n) if n is not None else None, "title": title, "doc": doc,
+                     "project": p, "scope": doc_scope(doc), "purpose": purpose, "method_steps": [],
+                     "scope_limits": [], "unknown_intentions": []})
         if p:
             add_edge(p, s, "has_subproject", _PLAIN["has_subproject"])
-    for r in source("subproject_texts"):
-        n = nodes.get(r["s"])
+    for s, prop, x, order, text_ in columns(source, "subproject_texts", "s", "prop", "x", "order", "text"):
+        n = nodes.get(s)
         if n is None or n.get("kind") != "subproject":
             continue
-        which = "method_steps" if r["prop"].endswith("methodStep") else "scope_limits"
-        n[which].append((int(r["order"]) if r.get("order") is not None else 0, r["x"], r["text"]))
+        which = "method_steps" if prop.endswith("methodStep") else "scope_limits"
+        n[which].append((int(order) if order is not None else 0, x, text_))
     for n in nodes.values():
         if n.get("kind") == "subproject":
             n["method_steps"].sort()
             n["scope_limits"].sort()
 
-    for r in source("intentions"):
-        i, doc = iri(r["i"]), iri(r["doc"])
-        add_node(i, {"kind": "intention", "number": int(r["n"]), "letter": r.get("letter"), "text": r.get("text"),
-                     "doc": doc, "project": doc_project.get(doc), "scope": doc_scope(doc)})
-        if r.get("decision") is not None:
-            add_edge(i, iri(r["decision"]), "decided_by", _PLAIN["decided_by"])
-    for r in source("coverage"):
-        c, s = iri(r["c"]), iri(r["s"])
+    for i, n, letter, text_, doc, decision in columns(source, "intentions", "i", "n", "letter", "text", "doc",
+                                                       "decision"):
+        i, doc = iri(i), iri(doc)
+        add_node(i, {"kind": "intention", "number": int(n), "letter": letter, "text": text_, "doc": doc,
+                     "project": doc_project.get(doc), "scope": doc_scope(doc)})
+        if decision is not None:
+            add_edge(i, iri(decision), "decided_by", _PLAIN["decided_by"])
+    for c, s, i, num, scope in columns(source, "coverage", "c", "s", "i", "num", "scope"):
         if s not in nodes:
             continue
-        if r.get("i") is not None:
-            add_edge(s, iri(r["i"]), c, {"rel": "addresses", "node": c, "scope": r.get("scope")})
-        elif r.get("num") is not None:
-            nodes[s]["unknown_intentions"].append((c, int(r["num"])))
+        if i is not None:
+            c = iri(c)
+            add_edge(iri(s), iri(i), c, EdgeData("addresses", node=c, scope=scope))
+        elif num is not None:
+            nodes[s]["unknown_intentions"].append((iri(c), int(num)))
 
-    for r in source("people"):
-        p, name = iri(r["p"]), r["name"]
-        doc = graph_doc.get(r["g"])
+    for p, name, g in columns(source, "people", "p", "name", "g"):
+        doc = graph_doc.get(g)
         n = nodes.get(p)
         if n is None:
-            n = nodes[p] = {"kind": "person", "name": name, "names": [], "docs": [], "scope": doc_scope(doc)}
-        if name not in n["names"]:
-            n["names"].append(name)
+            name = text(name)
+            n = nodes[iri(p)] = {"kind": "person", "name": name, "names": [name], "docs": [],
+                                 "scope": doc_scope(doc)}
+        elif name not in n["names"]:
+            n["names"].append(text(name))
             # One IRI may be written `Sjöström` in one document and `Sjostrom` in another: show the diacritics.
             n["name"] = max(n["names"], key=lambda x: (fold(x) != x.lower(), x))
         if doc and doc not in n["docs"]:
             n["docs"].append(doc)
-    for r in source("organisations"):
-        o = iri(r["o"])
-        doc = graph_doc.get(r["g"])
+    for o, label, abbr, muni, g in columns(source, "organisations", "o", "label", "abbr", "muni", "g"):
+        doc = graph_doc.get(g)
         n = nodes.get(o)
         if n is None:
-            n = nodes[o] = {"kind": "organisation", "name": None, "abbreviation": None, "municipality": False,
-                            "docs": [], "scope": doc_scope(doc)}
-        if r.get("abbr") is not None and not n["abbreviation"]:
-            n["abbreviation"] = r["abbr"]
-        label = r.get("label")
+            n = nodes[iri(o)] = {"kind": "organisation", "name": None, "abbreviation": None, "municipality": False,
+                                 "docs": [], "scope": doc_scope(doc)}
+        if abbr is not None and not n["abbreviation"]:
+            n["abbreviation"] = abbr
         # One IRI may be labelled with its full name in one document and only its abbreviation
         # in another (`SNAB`): the full name is the name.
         if label is not None and (not n["name"] or (n["name"] == n["abbreviation"] and label != n["abbreviation"])):
-            n["name"] = label
-        if r.get("muni") is not None:
+            n["name"] = text(label)
+        if muni is not None:
             n["municipality"] = True
         if doc and doc not in n["docs"]:
             n["docs"].append(doc)
-    for r in source("person_facts"):
+    for p, _title, org in columns(source, "person_facts", "p", "title", "org"):
         # Job titles are not used by the analyses; a person's organisations are.
-        p = r["p"]
-        if p in nodes and r.get("org") is not None and r["org"] in nodes:
-            add_edge(iri(p), iri(r["org"]), "affiliated", _PLAIN["affiliated"])
-    for r in source("works"):
-        w = iri(r["w"])
-        doc = graph_doc.get(r["g"])
+        if org is not None and p in nodes and org in nodes:
+            add_edge(iri(p), iri(org), "affiliated", _PLAIN["affiliated"])
+    for w, title, cls, ident, g in columns(source, "works", "w", "title", "cls", "id", "g"):
+        doc = graph_doc.get(g)
         n = nodes.get(w)
         if n is None:
-            n = nodes[w] = {"kind": "work", "title": r.get("title"), "identifier": r.get("id"), "work_kind": "other",
-                            "docs": [], "scope": doc_scope(doc)}
-        cls = _local(r["cls"])
+            n = nodes[iri(w)] = {"kind": "work", "title": text(title), "identifier": text(ident), "work_kind": "other",
+                                 "docs": [], "scope": doc_scope(doc)}
+        cls = _local(cls)
         if cls in WORK_KINDS and cls != "ReferencedWork":
             n["work_kind"] = WORK_KINDS[cls]
         if doc and doc not in n["docs"]:
             n["docs"].append(doc)
 
-    for r in source("memberships"):
-        member, unit = r["member"], r["unit"]
+    roles: dict[str, str] = {}
+    for m, member, unit, role, role_text in columns(source, "memberships", "m", "member", "unit", "role", "roleText"):
         if member not in nodes or unit not in nodes:
             continue
-        m = iri(r["m"])
-        add_edge(iri(member), iri(unit), m, {"rel": "member", "node": m, "role": sys.intern(r["role"].rsplit("role-", 1)[-1]),
-                                             "role_text": r.get("roleText")})
-    for r in source("considerations"):
-        s, t = r["s"], r["t"]
+        m = iri(m)
+        local = roles.get(role)
+        if local is None:
+            local = roles[role] = sys.intern(role.rsplit("role-", 1)[-1])
+        add_edge(iri(member), iri(unit), m, EdgeData("member", node=m, role=local, role_text=text(role_text)))
+    for c, s, t, sib in columns(source, "considerations", "c", "s", "t", "sib"):
         if s not in nodes or t not in nodes:
             continue
-        c = iri(r["c"])
-        add_edge(iri(s), iri(t), c, {"rel": "considers", "node": c, "siblings": bool(_bool(r.get("sib")))})
+        c = iri(c)
+        add_edge(iri(s), iri(t), c, EdgeData("considers", node=c, siblings=bool(_bool(sib))))
 
-    for r in source("milestones"):
-        m, of = iri(r["m"]), iri(r["of"])
-        add_node(m, {"kind": "milestone", "label": r.get("label"), "date": r.get("date") or r.get("ym"),
-                     "date_text": r.get("text"), "valid": _bool(r.get("valid")), "of": of})
+    for m, label, of, date, ym, text_, valid in columns(source, "milestones", "m", "label", "of", "date", "ym", "text",
+                                                         "valid"):
+        m, of = iri(m), iri(of)
+        add_node(m, {"kind": "milestone", "label": text(label), "date": text(date or ym), "date_text": text(text_),
+                     "valid": _bool(valid), "of": of})
         if of in nodes:
             add_edge(m, of, "milestone_of", _PLAIN["milestone_of"])
-    for r in source("decisions"):
-        d, doc = iri(r["d"]), iri(r["doc"])
+    for d, kind, doc, date, text_, valid, body, ident in columns(source, "decisions", "d", "kind", "doc", "date", "text",
+                                                                  "valid", "body", "id"):
         if nodes.get(d, _NO_FACTS).get("kind") != "decision":  # may exist already as an edge's end
+            d, doc = iri(d), iri(doc)
             add_node(d, {"kind": "decision", "doc": doc, "project": doc_project.get(doc), "scope": doc_scope(doc),
-                         "decision_kind": r["kind"].rsplit("decision-", 1)[-1] if r.get("kind") is not None else None,
-                         "date": r.get("date"), "date_text": r.get("text"), "valid": _bool(r.get("valid")),
-                         "body": iri(r["body"]) if r.get("body") else None, "identifier": r.get("id")})
-    for r in source("decision_links"):
-        d, o = r["d"], r["o"]
-        rel = "builds_on" if r["rel"].endswith("buildsOn") else "generated"
+                         "decision_kind": kind.rsplit("decision-", 1)[-1] if kind is not None else None,
+                         "date": text(date), "date_text": text(text_), "valid": _bool(valid),
+                         "body": iri(body) if body else None, "identifier": ident})
+    for d, rel, o in columns(source, "decision_links", "d", "rel", "o"):
+        rel = "builds_on" if rel.endswith("buildsOn") else "generated"
         if d in nodes and o in nodes:
             add_edge(iri(d), iri(o), rel, _PLAIN[rel])
 
-    dates = [{"iri": iri(r["x"]), "text": r["text"], "valid": _bool(r.get("valid")), "doc": graph_doc.get(r["g"]),
-              "type": _local(r.get("type"))} for r in source("dates")]
-    quotes = [(iri(r["c"]), r["quote"]) for r in source("coverage_quotes")]
-    findings = [{"f": iri(r["f"]), "doc": iri(r["doc"]), "sev": r["sev"], "code": r["code"], "msg": r.get("msg")}
-                for r in source("ingest_findings")]
-    return Projection(nodes, ((u, v, d) for (u, v, _k), d in edges.items()), dates=dates,
+    dates = [DateStatement(iri(x), text(t), _bool(valid), graph_doc.get(g), _local(type_))
+             for x, t, valid, g, type_ in columns(source, "dates", "x", "text", "valid", "g", "type")]
+    quotes = [(iri(c), quote) for c, quote in columns(source, "coverage_quotes", "c", "quote")]
+    findings = [{"f": iri(f), "doc": iri(doc), "sev": text(sev), "code": text(code), "msg": text(msg)}
+                for f, doc, sev, code, msg in columns(source, "ingest_findings", "f", "doc", "sev", "code", "msg")]
+    return Projection(nodes, [(u, v, d) for (u, v, _k), d in edges.items()], dates=dates,
                       state=state if state is not None else frozenset(), coverage_quotes=quotes,
                       ingest_findings=findings)
 

@@ -324,15 +324,26 @@ _KIND_PRIORITY = {"subproject": 0, "document": 1, "decision": 2, "project": 3, "
                   "organisation": 6}
 
 
-def _canonical_of(p: Projection, members: Iterable[str]) -> str:
+def _uses(p: Projection, iris: set[str]) -> dict[str, int]:
+    """How many statements use each of `iris`: considerations of it, and every edge from it (one pass)."""
+    uses = dict.fromkeys(iris, 0)
+    for rel in p.relations():
+        for u, v, _d in p.edges_of(rel):
+            if u in uses:
+                uses[u] += 1
+            if rel == "considers" and v in uses:
+                uses[v] += 1
+    return uses
+
+
+def _canonical_of(p: Projection, members: Iterable[str], uses: dict[str, int]) -> str:
     def rank(iri: str):
         n = p.node(iri)
         name = n.get("name") or n.get("title") or ""
-        uses = len(p.in_edges(iri, "considers")) + p.degree_out(iri) if iri in p else 0
         # Prefer the kind that says most, an organisation known by name and abbreviation, then a name
         # with its diacritics (`Almér` over `Almer`).
         return (_KIND_PRIORITY.get(n.get("kind"), 9), -int(bool(n.get("abbreviation"))),
-                -int(fold(name) != name.lower()), -uses, -len(name), iri)
+                -int(fold(name) != name.lower()), -uses.get(iri, 0), -len(name), iri)
     return min(members, key=rank)
 
 
@@ -347,10 +358,10 @@ def resolve_projection(p: Projection) -> Resolution:
     for x in list(uf.parent):
         clusters[uf.find(x)].append(x)
     res = Resolution(matches=sorted(matches, key=lambda m: (m.kind, m.a, m.b)))
-    for members in clusters.values():
-        if len(members) < 2:
-            continue
-        canon = _canonical_of(p, members)
+    merged = [members for members in clusters.values() if len(members) >= 2]
+    uses = _uses(p, {x for members in merged for x in members if x in p})
+    for members in merged:
+        canon = _canonical_of(p, members, uses)
         for x in members:
             if x != canon:
                 res.canonical[x] = canon

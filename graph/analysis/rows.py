@@ -110,11 +110,10 @@ ROWS_VERSION = hashlib.sha256(
     (_ENCODING + "\n" + "\n".join(f"{k}\n{v}" for k, v in sorted(QUERIES.items()))).encode("utf-8")
 ).hexdigest()[:16]
 
-Row = dict[str, "str | None"]
 Segments = dict[str, str]  # query name -> encoded segment
 
 
-def _csv_rows(body: bytes) -> tuple[list[str], list[list[str | None]]]:
+def csv_rows(body: bytes) -> tuple[list[str], list[list[str | None]]]:
     """SPARQL CSV results as a header and rows of strings (None when unbound)."""
     reader = csv.reader(io.StringIO(body.decode("utf-8")))
     header = next(reader, None) or []
@@ -145,7 +144,7 @@ def rows_of_ntriples(graph_iri: str, data: bytes) -> Segments:
     out: Segments = {}
     for name, query in QUERIES.items():
         result = memory.query(prefixes + query, use_default_graph_as_union=True)
-        out[name] = _segment(*_csv_rows(result.serialize(format=ox.QueryResultsFormat.CSV)))
+        out[name] = _segment(*csv_rows(result.serialize(format=ox.QueryResultsFormat.CSV)))
     return out
 
 
@@ -198,18 +197,16 @@ class StoredRows:
     segments: dict[str, Segments] = field(default_factory=dict)  # graph IRI -> segments
     computed: list[str] = field(default_factory=list)  # graphs whose stored rows were missing or stale
 
-    def rows(self, name: str) -> Iterator[Row]:
-        """Every document's rows of one query, as dicts (the same rows the query gives over the whole store)."""
+    def chunks(self, name: str) -> Iterator[tuple[list[str], list[list[str | None]]]]:
+        """Every document's rows of one query, as (header, rows) per document."""
         for graph_iri in sorted(self.segments):
-            header, rows = _unsegment(self.segments[graph_iri][name])
-            for row in rows:
-                yield dict(zip(header, row))
+            yield _unsegment(self.segments[graph_iri][name])
 
 
 def read_rows(store: GraphStore, progress: Callable[[int, int], None] | None = None) -> StoredRows:
     """Every document graph's rows: stored ones as they are, missing or stale ones computed now."""
     body, _media = store.query_raw(sparql_prefixes() + _Q_STORED, "text/csv")
-    _header, found = _csv_rows(body)
+    _header, found = csv_rows(body)
     out = StoredRows()
     stored: dict[str, str | None] = {}
     for g, value in found:
@@ -231,7 +228,7 @@ def write_missing_rows(store: GraphStore, progress: Callable[[int, int], None] |
     from graph.store import rdflib_to_nt
 
     body, _media = store.query_raw(sparql_prefixes() + _Q_STORED, "text/csv")
-    _header, found = _csv_rows(body)
+    _header, found = csv_rows(body)
     current = {g for g, value in found if g and decode(value) is not None}
     todo = sorted({g for g, _v in found if g} - current)
     for i, g in enumerate(todo):

@@ -69,13 +69,14 @@ def fold_name(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Words as written (letters or digits), acronym genitives cut: `HNABs` -> `HNAB`."""
-    out = []
-    for w in _WORD.findall(text):
+    out = _WORD.findall(text)
+    for i, w in enumerate(out):
+        if w[-1] != "s":
+            continue  # most words: nothing to cut
         if w.endswith(":s"):
-            w = w[:-2]
-        elif len(w) >= 3 and w[-1] == "s" and w[:-1].isupper():
-            w = w[:-1]
-        out.append(w)
+            out[i] = w[:-2]
+        elif len(w) >= 3 and w[:-1].isupper():
+            out[i] = w[:-1]
     return out
 
 
@@ -144,12 +145,24 @@ def body_abbreviations(text: str, names: dict[str, str] | None = None) -> str:
     `names` maps further full names (from the store's organisations) to abbreviations.
     """
     out = text
-    for pattern, _canonical, abbr in BODY_LEXICON:
-        out = re.sub(rf"(?<![\w-])(?:{pattern})(?![\w-])", abbr, out, flags=re.IGNORECASE)
+    for pattern, abbr in _BODY_PATTERNS:
+        out = pattern.sub(abbr, out)
+    lowered = out.lower()
     for name, abbr in (names or {}).items():
-        if len(name) >= 6:
-            out = re.sub(rf"(?<![\w-]){re.escape(name)}s?(?![\w-])", abbr, out, flags=re.IGNORECASE)
+        # Most titles name none of the organisations: a substring test spares the regex.
+        if len(name) >= 6 and name.lower() in lowered:
+            out = _name_pattern(name).sub(abbr, out)
+            lowered = out.lower()
     return out
+
+
+_BODY_PATTERNS = tuple((re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE), abbr)
+                       for pattern, _canonical, abbr in BODY_LEXICON)
+
+
+@lru_cache(maxsize=20_000)
+def _name_pattern(name: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w-]){re.escape(name)}s?(?![\w-])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -275,17 +288,22 @@ class Decompounder:
         return out
 
 
+def word_terms(word: str, decompounder: Decompounder | None = None) -> tuple[str, ...]:
+    """The TF-IDF terms of one word as written: its stem, then the parts of a compound; () for a stop word."""
+    lw = word.lower()
+    if is_stop(lw):
+        return ()
+    lw = WORD_ABBREVIATIONS.get(lw, lw)
+    if decompounder is None:
+        return (stem(lw),)
+    return (stem(lw), *decompounder.parts(lw))
+
+
 def text_terms(text: str, decompounder: Decompounder | None = None) -> list[str]:
     """Terms for TF-IDF: content terms plus the parts of compounds."""
-    out = []
+    out: list[str] = []
     for w in words(text):
-        lw = w.lower()
-        if is_stop(lw):
-            continue
-        lw = WORD_ABBREVIATIONS.get(lw, lw)
-        out.append(stem(lw))
-        if decompounder is not None:
-            out.extend(decompounder.parts(lw))
+        out.extend(word_terms(w, decompounder))
     return out
 
 
@@ -306,6 +324,7 @@ class TfIdf:
 
     df: Counter = field(default_factory=Counter)
     n: int = 0
+    _idf: dict[str, float] = field(default_factory=dict, repr=False)  # filled on use; df and n are fixed by then
 
     @classmethod
     def fit(cls, documents: Iterable[list[str]]) -> "TfIdf":
@@ -316,11 +335,19 @@ class TfIdf:
         return model
 
     def idf(self, term: str) -> float:
-        return math.log((self.n + 1) / (self.df.get(term, 0) + 1)) + 1.0
+        found = self._idf.get(term)
+        if found is None:
+            found = self._idf[term] = math.log((self.n + 1) / (self.df.get(term, 0) + 1)) + 1.0
+        return found
 
     def vector(self, terms_: list[str]) -> Vector:
-        counts = Counter(terms_)
-        vec = {t: (1.0 + math.log(c)) * self.idf(t) for t, c in counts.items()}
+        known = self._idf
+        vec = {}
+        for t, c in Counter(terms_).items():
+            w = known.get(t)
+            if w is None:
+                w = self.idf(t)
+            vec[t] = (1.0 + math.log(c)) * w if c > 1 else w
         norm = math.sqrt(sum(w * w for w in vec.values()))
         return {t: w / norm for t, w in vec.items()} if norm else {}
 
