@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ingest.sentences import sentence_spans
 
 from .projection import Projection
-from .similarity import Decompounder, TfIdf, Vector, candidate_pairs, cosine, text_terms, word_terms, words
+from .similarity import Decompounder, TfIdf, Vector, candidate_pairs, cosine, word_terms, words
 
 # A sentence this close to an intention of the plan is that intention restated.
 RESTATEMENT = 0.5
@@ -142,40 +142,62 @@ def build_assignments(p: Projection) -> AssignmentModel:
     # Each text is split into words once; each distinct word is turned into terms once
     # (at 10 000 plans the same few thousand words are written millions of times).
     unit_words = {sp: [words(t) for t in texts] for sp, (_units, texts) in raw.items()}
-    vocab = Counter(w.lower() for ws in unit_words.values() for unit in ws for w in unit)
+    written: Counter = Counter()  # words as written, in order of first use
+    for ws in unit_words.values():
+        for unit in ws:
+            written.update(unit)
+    intention_words: dict[str, list[str]] = {}
     intentions_by_project: dict[str | None, list[str]] = defaultdict(list)
     for i in p.of_kind("intention"):
         if p.node(i).get("text"):
             intentions_by_project[p.node(i).get("project")].append(i)
-            vocab.update(w.lower() for w in words(p.node(i)["text"]))
+            intention_words[i] = words(p.node(i)["text"])
+    vocab: Counter = Counter()
+    for w, n in written.items():
+        vocab[w.lower()] += n
+    for ws in intention_words.values():
+        for w in ws:
+            vocab[w.lower()] += 1
     dec = Decompounder(vocab)
     terms_of_word: dict[str, tuple[str, ...]] = {}
+
+    def terms_of(ws: list[str]) -> list[str]:
+        out: list[str] = []
+        for w in ws:
+            t = terms_of_word.get(w)
+            if t is None:
+                t = terms_of_word[w] = word_terms(w, dec)
+            out.extend(t)
+        return out
+
     unit_terms: dict[Unit, list[str]] = {}
-    surface: dict[str, Counter] = defaultdict(Counter)
     for sp, (units, _texts) in raw.items():
         for u, ws in zip(units, unit_words[sp]):
-            found: list[str] = []
-            for w in ws:
-                t = terms_of_word.get(w)
-                if t is None:
-                    t = terms_of_word[w] = word_terms(w, dec)
-                if t:
-                    found.extend(t)
-                    surface[t[0]][w.lower()] += 1  # the stem comes first: how it is written
-            unit_terms[u] = found
+            unit_terms[u] = terms_of(ws)
+    surface: dict[str, Counter] = defaultdict(Counter)
+    for w, n in written.items():
+        t = terms_of_word[w]
+        if t:
+            surface[t[0]][w.lower()] += n  # the stem comes first: how it is written
     sp_terms = {sp: [t for u in raw[sp][0] for t in unit_terms[u]] for sp in subprojects}
     model = AssignmentModel()
     model.tfidf = tf = TfIdf.fit(list(sp_terms.values()))
     # Sentences get vectors with document frequencies counted over sentences, the same counts
     # `rare_shared` uses to tell a shared background word (`kommunens`) from a shared subject.
     unit_tf = TfIdf.fit(list(unit_terms.values()))
-    intention_vectors = {
-        proj: [(i, unit_tf.vector(text_terms(p.node(i)["text"], dec))) for i in items]
-        for proj, items in intentions_by_project.items()
-    }
+    # project -> term -> the project's intentions (with their vectors) using the term: a sentence can only
+    # restate an intention it shares a term with, so only those are compared.
+    intention_index: dict[str | None, dict[str, list[tuple[str, Vector]]]] = {}
+    for proj, items in intentions_by_project.items():
+        index: dict[str, list[tuple[str, Vector]]] = {}
+        for i in items:
+            iv = unit_tf.vector(terms_of(intention_words[i]))
+            for t in iv:
+                index.setdefault(t, []).append((i, iv))
+        intention_index[proj] = index
     for sp in subprojects:
         units, _texts = raw[sp]
-        project_intentions = intention_vectors.get(p.node(sp).get("project"), [])
+        project_intentions = intention_index.get(p.node(sp).get("project"), {})
         scopes = {d.get("scope") for _i, d in p.out_edges(sp, "addresses") if d.get("scope")}
         kept = []
         for u in units:
@@ -187,7 +209,8 @@ def build_assignments(p: Projection) -> AssignmentModel:
             vec = unit_tf.vector(terms_)
             if not vec:
                 continue
-            restated = frozenset(i for i, iv in project_intentions if cosine(vec, iv) >= RESTATEMENT)
+            near = {i: iv for t in vec for i, iv in project_intentions.get(t, ())}
+            restated = frozenset(i for i, iv in near.items() if cosine(vec, iv) >= RESTATEMENT)
             if restated:  # most units restate nothing: kept only when they do
                 model.restates[u] = restated
             kept.append(u)

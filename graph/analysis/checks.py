@@ -24,7 +24,7 @@ from pathlib import Path
 from graph.store import GraphStore
 from ontology.terms import ONTOLOGY_TTL, SHAPES_TTL
 
-from .projection import LEADING_ROLES, ROLE_LABELS, AnalysisError, Projection, evidence
+from .projection import LEADING_ROLES, ROLE_LABELS, AnalysisError, Projection, evidence, without_cyclic_gc
 from .resolution import Resolution, load_resolution
 from .similarity import terms
 
@@ -311,6 +311,12 @@ def run_checks(store: GraphStore, max_subprojects: int = DEFAULT_MAX_SUBPROJECTS
     if max_subprojects < 1:
         raise AnalysisError("max_subprojects måste vara minst 1")
     p, res = load_resolution(store)
+    with without_cyclic_gc():
+        return _run_checks(store, p, res, max_subprojects, shacl, lang, with_evidence, shapes)
+
+
+def _run_checks(store: GraphStore, p: Projection, res: Resolution, max_subprojects: int, shacl: bool, lang: str,
+                with_evidence: bool, shapes: Path) -> dict:
     f = _Findings(p, lang)
     _dates(p, f)
     _deadlines(p, f)

@@ -143,16 +143,19 @@ class _Pairs:
     def __init__(self, subprojects: list[str]) -> None:
         self.names = list(subprojects)
         self.number = {sp: i for i, sp in enumerate(self.names)}
-        self.reasons: dict[int, list[Reason]] = {}
+        self.reasons: dict[int, Reason | list[Reason]] = {}
+
+    def _number(self, sp: str) -> int:
+        found = self.number.get(sp)
+        if found is None:
+            found = self.number[sp] = len(self.names)
+            self.names.append(sp)
+        return found
 
     def _key(self, a: str, b: str) -> int:
         if a > b:
             a, b = b, a
-        for sp in (a, b):
-            if sp not in self.number:
-                self.number[sp] = len(self.names)
-                self.names.append(sp)
-        return self.number[a] << 32 | self.number[b]
+        return self._number(a) << 32 | self._number(b)
 
     def add(self, a: str, b: str, reason: Reason) -> None:
         if a == b:
@@ -160,7 +163,9 @@ class _Pairs:
         key = self._key(a, b)
         found = self.reasons.get(key)
         if found is None:
-            self.reasons[key] = [reason]
+            self.reasons[key] = reason  # most pairs have one reason: no list for them
+        elif isinstance(found, Reason):
+            self.reasons[key] = [found, reason]
         else:
             found.append(reason)
 
@@ -168,7 +173,7 @@ class _Pairs:
         """((a, b), reasons) for every pair, a < b."""
         names = self.names
         for key, reasons in self.reasons.items():
-            yield (names[key >> 32], names[key & 0xFFFFFFFF]), reasons
+            yield (names[key >> 32], names[key & 0xFFFFFFFF]), [reasons] if isinstance(reasons, Reason) else reasons
 
 
 def _intention_reasons(p: Projection, pairs: _Pairs) -> None:
@@ -435,18 +440,21 @@ def _text_reasons(p: Projection, model: AssignmentModel, pairs: _Pairs) -> None:
         best = [x for x in best if len(x[3]) >= TEXT_UNIT_TERMS]
         if not best:
             continue
-        pairs.add(a, b, Reason("text", min(1.0, W_TEXT * best[0][0]), _render_text, (p, model, a, b, best)))
+        # What the words need, taken now: the model (every sentence's vector) is dropped once all pairs are found.
+        words = tuple(dict.fromkeys(model.surface.get(t, t) for x in best for t in x[3]))
+        pairs.add(a, b, Reason("text", min(1.0, W_TEXT * best[0][0]), _render_text,
+                               (p, a, b, tuple((s, ua, ub) for s, ua, ub, _r in best), words)))
 
 
-def _render_text(p: Projection, model: AssignmentModel, a: str, b: str, best: list):
+def _render_text(p: Projection, a: str, b: str, best: tuple, shared_words: tuple[str, ...]):
     sim = best[0][0]
     lab = _Labels(p, a, b)
-    words = list(dict.fromkeys(model.surface.get(t, t) for x in best for t in x[3]))
+    words = list(shared_words)
     quotes_sv = "; ".join(f"{lab(ua.subproject)}: {_q(_short(ua.text, 160))} — {lab(ub.subproject)}: "
-                          f"{_q(_short(ub.text, 160))}" for _s, ua, ub, _r in best)
+                          f"{_q(_short(ub.text, 160))}" for _s, ua, ub in best)
     narrow: dict[str, str] = {}
     iris = []
-    for _s, ua, ub, _r in best:
+    for _s, ua, ub in best:
         for u in (ua, ub):
             iris.append(u.evidence_iri)
             if u.source in ("title", "purpose"):
@@ -454,7 +462,7 @@ def _render_text(p: Projection, model: AssignmentModel, a: str, b: str, best: li
     return Rendered(_t(f"Liknande uppdrag (textlikhet {sim:.2f}; gemensamma ord: {', '.join(words)}): {quotes_sv}",
                        f"Similar assignments (text similarity {sim:.2f}; shared words: {', '.join(words)}): {quotes_sv}"),
                     {"similarity": round(sim, 3), "shared_terms": words,
-                     "sentences": [{"a": ua.text, "b": ub.text, "similarity": round(s, 3)} for s, ua, ub, _r in best]},
+                     "sentences": [{"a": ua.text, "b": ub.text, "similarity": round(s, 3)} for s, ua, ub in best]},
                     iris, narrow)
 
 
@@ -477,19 +485,22 @@ def overlap_model(store: GraphStore) -> OverlapModel:
     def build(_state):
         p, res = load_resolution(store)
         pairs = _Pairs(p.of_kind("subproject"))
+        # Text first: its model (every sentence's vector) is the largest thing built here, and is
+        # dropped before the other reasons add their million pairs.
+        _text_reasons(p, build_assignments(p), pairs)
         _intention_reasons(p, pairs)
         _person_reasons(p, res, pairs)
         _work_reasons(p, res, pairs)
         _organisation_reasons(p, res, pairs)
-        _text_reasons(p, build_assignments(p), pairs)
         return OverlapModel(p, res, pairs)
     return cached(store, "overlaps", build)
 
 
 def _score(reasons: list[Reason]) -> float:
     keep = 1.0
-    for r in reasons:
-        keep *= 1.0 - min(1.0, max(0.0, r.weight))
+    # In a fixed order: the same reasons found in another order give the same bits.
+    for w in sorted(r.weight for r in reasons):
+        keep *= 1.0 - min(1.0, max(0.0, w))
     return 1.0 - keep
 
 

@@ -24,9 +24,12 @@ calls reuse it; `Projection.graph` gives it as a networkx graph for graph algori
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import re
 import sys
+import threading
+from contextlib import contextmanager
 from operator import itemgetter
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
@@ -585,10 +588,40 @@ def build_from_rows(source: RowSource, state: frozenset | None = None) -> Projec
 # --- caching -------------------------------------------------------------------------------------
 
 
+_GC_LOCK = threading.Lock()
+_gc_pause = {"builds": 0, "resume": False}
+
+
+@contextmanager
+def without_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while an analysis builds its millions of objects.
+
+    Each collection rescans every object still alive, and a build keeps nearly all it makes:
+    at 10 000 plans that rescanning was a quarter of the projection's time. Reference
+    counting still frees what is dropped; the collector resumes (if it ran before) when the
+    last concurrent build ends.
+    """
+    with _GC_LOCK:
+        if _gc_pause["builds"] == 0:
+            _gc_pause["resume"] = gc.isenabled()
+            gc.disable()
+        _gc_pause["builds"] += 1
+    try:
+        yield
+    finally:
+        with _GC_LOCK:
+            _gc_pause["builds"] -= 1
+            if _gc_pause["builds"] == 0 and _gc_pause["resume"]:
+                gc.enable()
+
+
 def cached(store: GraphStore, name: str, build) -> Any:
     """`build(state)` for the store's current content, computed once per store generation
     (`graph.cache`); `state` lists the document graphs, which the SHACL cache keys on."""
-    return store_cache.cached(store, f"analysis-{name}", lambda s: build(state_key(s)))
+    def run(s: GraphStore) -> Any:
+        with without_cyclic_gc():
+            return build(state_key(s))
+    return store_cache.cached(store, f"analysis-{name}", run)
 
 
 def load_projection(store: GraphStore) -> Projection:
