@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
+from operator import itemgetter
 from typing import Callable, Iterable, Iterator, NamedTuple
 
 from graph.store import GraphStore
@@ -57,19 +58,27 @@ class Rendered(NamedTuple):
     narrow: dict[str, str] | None = None  # evidence iri + source -> the sentence to narrow its quote to
 
 
-@dataclass(slots=True)
-class Reason:
-    """One reason two subprojects overlap. Its words (`detail`, lang -> text) and the entities it
-    names (`extra`) are rendered when asked for, by `render`: at 10 000 documents there are millions
-    of reasons, and only the pairs a caller lists are ever read."""
-    kind: str
-    weight: float
-    renderer: Callable[..., Rendered]
-    args: tuple
-    certain: bool = True
+class Reason(tuple):
+    """One reason two subprojects overlap: (kind, weight, certain, renderer, *args).
+
+    Its words (`detail`, lang -> text), the entities it names (`extra`) and its evidence are
+    made when asked for, by `render()` = renderer(*args): at 10 000 documents there are
+    millions of reasons, and only the pairs a caller lists are ever read. One tuple, not an
+    object holding a tuple of arguments, for the same reason.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, kind: str, weight: float, renderer: Callable[..., Rendered], args: tuple,
+                certain: bool = True) -> "Reason":
+        return tuple.__new__(cls, (kind, weight, certain, renderer, *args))
+
+    kind = property(itemgetter(0))
+    weight = property(itemgetter(1))
+    certain = property(itemgetter(2))
 
     def render(self) -> Rendered:
-        return self.renderer(*self.args)
+        return self[3](*self[4:])
 
     @property
     def evidence_iris(self) -> list[str]:
@@ -77,11 +86,11 @@ class Reason:
 
     @property
     def detail(self) -> dict[str, str]:
-        return self.render()[0]
+        return self.render().detail
 
     @property
     def extra(self) -> dict:
-        return self.render()[1]
+        return self.render().extra
 
 
 def _t(sv: str, en: str) -> dict[str, str]:

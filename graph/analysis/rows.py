@@ -198,28 +198,41 @@ class StoredRows:
     computed: list[str] = field(default_factory=list)  # graphs whose stored rows were missing or stale
 
     def chunks(self, name: str) -> Iterator[tuple[list[str], list[list[str | None]]]]:
-        """Every document's rows of one query, as (header, rows) per document."""
+        """Every document's rows of one query, as (header, rows) per document.
+
+        Each query's rows can be read once: they are let go as they are read, so that the
+        compressed rows of all documents do not stay in memory beside what is built of them.
+        """
         for graph_iri in sorted(self.segments):
-            yield _unsegment(self.segments[graph_iri][name])
+            yield _unsegment(self.segments[graph_iri].pop(name))
+
+
+def _stored_values(store: GraphStore) -> Iterator[tuple[str, str | None]]:
+    """(document graph, its stored rows value or None), read as they come: at 10 000 documents the
+    values are a hundred megabytes, and a parsed copy of them all would be several times that."""
+    body, _media = store.query_raw(sparql_prefixes() + _Q_STORED, "text/csv")
+    reader = csv.reader(io.TextIOWrapper(io.BytesIO(body), encoding="utf-8", newline=""))
+    next(reader, None)
+    for row in reader:
+        if row and row[0]:
+            yield row[0], (row[1] or None) if len(row) > 1 else None
 
 
 def read_rows(store: GraphStore, progress: Callable[[int, int], None] | None = None) -> StoredRows:
     """Every document graph's rows: stored ones as they are, missing or stale ones computed now."""
-    body, _media = store.query_raw(sparql_prefixes() + _Q_STORED, "text/csv")
-    _header, found = csv_rows(body)
     out = StoredRows()
-    stored: dict[str, str | None] = {}
-    for g, value in found:
-        if g and (stored.get(g) is None):
-            stored[g] = value
-    for i, (g, value) in enumerate(sorted(stored.items())):
+    missing: list[str] = []
+    for g, value in _stored_values(store):
         segments = decode(value)
-        if segments is None:
-            segments = compute_stored(store, g)
-            out.computed.append(g)
-            if progress:
-                progress(len(out.computed), len(stored))
-        out.segments[g] = segments
+        if segments is not None:
+            out.segments[g] = segments
+        elif g not in out.segments:
+            missing.append(g)
+    for g in sorted(set(missing) - set(out.segments)):
+        out.segments[g] = compute_stored(store, g)
+        out.computed.append(g)
+        if progress:
+            progress(len(out.computed), len(missing))
     return out
 
 
@@ -227,10 +240,13 @@ def write_missing_rows(store: GraphStore, progress: Callable[[int, int], None] |
     """Store the rows of every document graph that lacks current ones; returns those graphs."""
     from graph.store import rdflib_to_nt
 
-    body, _media = store.query_raw(sparql_prefixes() + _Q_STORED, "text/csv")
-    _header, found = csv_rows(body)
-    current = {g for g, value in found if g and decode(value) is not None}
-    todo = sorted({g for g, _v in found if g} - current)
+    current: set[str] = set()
+    graphs: set[str] = set()
+    for g, value in _stored_values(store):
+        graphs.add(g)
+        if decode(value) is not None:
+            current.add(g)
+    todo = sorted(graphs - current)
     for i, g in enumerate(todo):
         s, p, o = rows_triple(g, compute_stored(store, g))
         # One update per graph: its old rows go and its new ones come together (and the generation with them).
