@@ -171,15 +171,18 @@ def build_assignments(p: Projection) -> AssignmentModel:
         return out
 
     unit_terms: dict[Unit, list[str]] = {}
+    units_of: dict[str, list[Unit]] = {}
     for sp, (units, _texts) in raw.items():
         for u, ws in zip(units, unit_words[sp]):
             unit_terms[u] = terms_of(ws)
+        units_of[sp] = units
+    del raw, unit_words  # the words of every sentence: not needed once they are terms
     surface: dict[str, Counter] = defaultdict(Counter)
     for w, n in written.items():
         t = terms_of_word[w]
         if t:
             surface[t[0]][w.lower()] += n  # the stem comes first: how it is written
-    sp_terms = {sp: [t for u in raw[sp][0] for t in unit_terms[u]] for sp in subprojects}
+    sp_terms = {sp: [t for u in units_of[sp] for t in unit_terms[u]] for sp in subprojects}
     model = AssignmentModel()
     model.tfidf = tf = TfIdf.fit(list(sp_terms.values()))
     # Sentences get vectors with document frequencies counted over sentences, the same counts
@@ -196,7 +199,7 @@ def build_assignments(p: Projection) -> AssignmentModel:
                 index.setdefault(t, []).append((i, iv))
         intention_index[proj] = index
     for sp in subprojects:
-        units, _texts = raw[sp]
+        units = units_of[sp]
         project_intentions = intention_index.get(p.node(sp).get("project"), {})
         scopes = {d.get("scope") for _i, d in p.out_edges(sp, "addresses") if d.get("scope")}
         kept = []

@@ -363,30 +363,38 @@ def candidate_pairs(vectors: dict[str, Vector], groups: dict[str, str] | None = 
     the `per_key` best of either key, so the candidates grow linearly with the keys.
     `groups` keeps pairs within a group.
     """
-    index: dict[tuple[str, str], list[tuple[str, float]]] = defaultdict(list)
-    for key, vec in vectors.items():
-        group = groups.get(key, "") if groups else ""
-        for t, w in vec.items():
-            index[(group, t)].append((key, w))
-    partial: dict[tuple[str, str], float] = defaultdict(float)
-    for postings in index.values():
-        if len(postings) < 2 or len(postings) > max_df:
-            continue
-        postings.sort()
-        for i, (a, wa) in enumerate(postings):
-            for b, wb in postings[i + 1:]:
-                partial[(a, b)] += wa * wb
-    pairs = {pair: dot for pair, dot in partial.items() if dot >= min_partial}
-    if per_key is None:
-        return set(pairs)
-    best: dict[str, list[tuple[float, tuple[str, str]]]] = defaultdict(list)
-    for pair, dot in pairs.items():
-        best[pair[0]].append((dot, pair))
-        best[pair[1]].append((dot, pair))
+    by_group: dict[str, list[str]] = defaultdict(list)
+    for key in vectors:
+        by_group[groups.get(key, "") if groups else ""].append(key)
     keep: set[tuple[str, str]] = set()
-    for items in best.values():
-        items.sort(key=lambda x: (-x[0], x[1]))
-        keep.update(pair for _dot, pair in items[:per_key])
+    # One group at a time: pairs never cross groups, and the partial sums of one group are a
+    # fraction of those of all (at 10 000 plans, hundreds of megabytes at once otherwise).
+    for keys in by_group.values():
+        index: dict[str, list[tuple[str, float]]] = defaultdict(list)
+        for key in keys:
+            for t, w in vectors[key].items():
+                index[t].append((key, w))
+        partial: dict[tuple[str, str], float] = defaultdict(float)
+        for postings in index.values():
+            if len(postings) < 2 or len(postings) > max_df:
+                continue
+            postings.sort()
+            for i, (a, wa) in enumerate(postings):
+                for b, wb in postings[i + 1:]:
+                    partial[(a, b)] += wa * wb
+        del index
+        pairs = {pair: dot for pair, dot in partial.items() if dot >= min_partial}
+        del partial
+        if per_key is None:
+            keep.update(pairs)
+            continue
+        best: dict[str, list[tuple[float, tuple[str, str]]]] = defaultdict(list)
+        for pair, dot in pairs.items():
+            best[pair[0]].append((dot, pair))
+            best[pair[1]].append((dot, pair))
+        for items in best.values():
+            items.sort(key=lambda x: (-x[0], x[1]))
+            keep.update(pair for _dot, pair in items[:per_key])
     return keep
 
 
