@@ -93,22 +93,26 @@ def _dates(p: Projection, f: _Findings) -> None:
         if not p.node(iri).get("date") and not p.node(iri).get("date_text"):
             f.add("warning", "missing-date", f"Dokumentet saknar datum: {p.node(iri).get('title')}",
                   f"The document has no date: {p.node(iri).get('title')}", iri, [iri])
+    scheduled = {of for _m, of, _d in p.edges_of("milestone_of")}
     for sp in p.of_kind("subproject"):
-        if not p.in_edges(sp, "milestone_of"):
+        if sp not in scheduled:
             f.add("warning", "missing-schedule", f"{_where(p, sp)} saknar daterad tidplan",
                   f"{_where(p, sp)} has no dated schedule", sp, [sp])
 
 
 def _deadlines(p: Projection, f: _Findings) -> None:
+    milestones_of: dict[str, list[str]] = defaultdict(list)  # for this check only: not kept as an index
+    for m, of, _d in p.edges_of("milestone_of"):
+        milestones_of[of].append(m)
     for project in p.of_kind("project"):
-        deadlines = [m for m, _d in p.in_edges(project, "milestone_of")
+        deadlines = [m for m in milestones_of.get(project, ())
                      if p.node(m).get("label") == DEADLINE_LABEL and p.node(m).get("date")]
         if not deadlines:
             continue
         deadline = min(deadlines, key=lambda m: p.node(m)["date"])
         limit = p.node(deadline)["date"]
         for sp in p.subprojects_of(project):
-            for m, _d in p.in_edges(sp, "milestone_of"):
+            for m in milestones_of.get(sp, ()):
                 date = p.node(m).get("date")
                 if date and len(date) == 10 and date > limit:
                     label = p.node(m).get("label")
@@ -152,14 +156,17 @@ def _subprojects(p: Projection, res: Resolution, f: _Findings, max_subprojects: 
     known_by_project = defaultdict(dict)
     for i in p.of_kind("intention"):
         known_by_project[p.node(i).get("project")][p.node(i).get("number")] = i
+    addressed = {s for s, _i, _d in p.edges_of("addresses")}
+    led = {v for u, v, d in p.edges_of("member") if d.get("role") in LEADING_ROLES and p.kind(u) == "person"}
     for sp in p.of_kind("subproject"):
         n = p.node(sp)
+        if sp in addressed and sp in led and not n.get("unknown_intentions"):
+            continue  # nothing to say: the common case, spared the words
         where = _where(p, sp)
-        if not p.out_edges(sp, "addresses") and not n.get("unknown_intentions"):
+        if sp not in addressed and not n.get("unknown_intentions"):
             f.add("warning", "subproject-no-intention", f"{where} ({n.get('title')}) adresserar ingen intention",
                   f"{where} ({n.get('title')}) addresses no intention", sp, [sp])
-        roles = {d.get("role") for _u, d in p.in_edges(sp, "member") if p.kind(_u) == "person"}
-        if not roles & set(LEADING_ROLES):
+        if sp not in led:
             f.add("warning", "subproject-no-leader",
                   f"{where} ({n.get('title')}) saknar uppdragsansvarig och projektledare",
                   f"{where} ({n.get('title')}) has neither an accountable owner nor a project manager", sp, [sp])
@@ -213,20 +220,25 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+_NUMBERED = re.compile(r"^(\d{1,2})\.\s+(.{12,})")
+
+
 def _restatements(p: Projection, f: _Findings) -> None:
     """An intention restated under one number with the text of another (`2. <text of intention 3>`)."""
     coverage_edges = {d["node"]: (s, i) for s, i, d in p.edges_of("addresses")}
+    quoted = []
+    for c, quote in p.coverage_quotes:
+        m = _NUMBERED.match(quote)
+        if m and c in coverage_edges:
+            quoted.append((c, m, coverage_edges[c][0]))
+    # The intentions' terms, only for the plans that quote a numbered intention.
+    projects = {p.node(sp).get("project") for _c, _m, sp in quoted}
     by_project: dict[str | None, dict[int, tuple[str, set[str]]]] = defaultdict(dict)
     for i in p.of_kind("intention"):
         n = p.node(i)
-        by_project[n.get("project")][n.get("number")] = (i, set(terms(n.get("text") or "")))
-    for c, quote in p.coverage_quotes:
-        if c not in coverage_edges:
-            continue
-        m = re.match(r"^(\d{1,2})\.\s+(.{12,})", quote)
-        if not m:
-            continue
-        sp, intention = coverage_edges[c]
+        if n.get("project") in projects:
+            by_project[n.get("project")][n.get("number")] = (i, set(terms(n.get("text") or "")))
+    for c, m, sp in quoted:
         number, said = int(m.group(1)), set(terms(m.group(2)))
         known = by_project.get(p.node(sp).get("project"), {})
         if number not in known:

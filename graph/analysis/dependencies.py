@@ -44,7 +44,7 @@ def dependency_graph(p: Projection, res: Resolution) -> nx.DiGraph:
 
 
 def _load(store: GraphStore) -> tuple[Projection, Resolution, nx.DiGraph]:
-    def build(_state):
+    def build():
         p, res = load_resolution(store)
         return p, res, dependency_graph(p, res)
     return cached(store, "dependencies", build)
@@ -162,7 +162,7 @@ def lineage(store: GraphStore, iri: str, direction: str = "down", *, with_eviden
         raise AnalysisError("direction måste vara down eller up")
     direction = aliases[direction]
 
-    def build(_state):
+    def build():
         from .projection import load_projection
         p = load_projection(store)
         return p, lineage_graph(p)

@@ -20,6 +20,7 @@ affiliation); text 0.8 × similarity. A possibly-same link counts half.
 """
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
@@ -491,7 +492,7 @@ class OverlapModel:
 
 def overlap_model(store: GraphStore) -> OverlapModel:
     """All pairs and their reasons, computed once per state of the store."""
-    def build(_state):
+    def build():
         p, res = load_resolution(store)
         pairs = _Pairs(p.of_kind("subproject"))
         # Text first: its model (every sentence's vector) is the largest thing built here, and is
@@ -537,18 +538,21 @@ def compute_overlaps(store: GraphStore, project: str | None = None, min_score: f
     model = overlap_model(store)
     p = model.projection
     only = subprojects_for(store, p, project) if project else None
-    ranked = []
-    for (a, b), reasons in model.items():
-        if only is not None and a not in only and b not in only:
-            continue
-        score = _score(reasons)
-        if score + 1e-9 < min_score:
-            continue
-        ranked.append((score, a, b, reasons))
-    ranked.sort(key=lambda x: (-x[0], p.node(x[1]).get("doc") or "", p.node(x[1]).get("number") or 0,
-                               p.node(x[2]).get("number") or 0, x[1], x[2]))
-    if limit:
-        ranked = ranked[:limit]
+
+    def candidates() -> Iterator[tuple[float, str, str, list[Reason]]]:
+        for (a, b), reasons in model.items():
+            if only is not None and a not in only and b not in only:
+                continue
+            score = _score(reasons)
+            if score + 1e-9 < min_score:
+                continue
+            yield score, a, b, reasons
+
+    def rank(x: tuple) -> tuple:
+        return (-x[0], p.node(x[1]).get("doc") or "", p.node(x[1]).get("number") or 0,
+                p.node(x[2]).get("number") or 0, x[1], x[2])
+    # With a limit, only that many are kept while ranking (not a list of a million pairs to sort).
+    ranked = heapq.nsmallest(limit, candidates(), key=rank) if limit else sorted(candidates(), key=rank)
     # Each listed reason is rendered once: its words, the entities it names, its evidence.
     rendered = [[(r, r.render()) for r in reasons] for _score_, _a, _b, reasons in ranked]
     found = {}

@@ -630,17 +630,17 @@ def bulk_build() -> Iterator[None]:
                     _TRIM(0)
 
 
-def cached(store: GraphStore, name: str, build) -> Any:
-    """`build(state)` for the store's current content, computed once per store generation
-    (`graph.cache`); `state` lists the document graphs, which the SHACL cache keys on."""
-    def run(s: GraphStore) -> Any:
+def cached(store: GraphStore, name: str, build: Callable[[], Any]) -> Any:
+    """`build()` for the store's current content, computed once per store generation (`graph.cache`)."""
+    def run(_s: GraphStore) -> Any:
         with bulk_build():
-            return build(state_key(s))
+            return build()
     return store_cache.cached(store, f"analysis-{name}", run)
 
 
 def load_projection(store: GraphStore) -> Projection:
-    return cached(store, "projection", lambda state: build_projection(store, state))
+    # The projection keeps the state (each document graph, its ingest time and sources) the SHACL cache keys on.
+    return cached(store, "projection", lambda: build_projection(store, state_key(store)))
 
 
 def clear_cache() -> None:

@@ -378,7 +378,7 @@ def resolve_projection(p: Projection) -> Resolution:
 
 def load_resolution(store: GraphStore) -> tuple[Projection, Resolution]:
     """The store's projection and its resolution, computed once per state of the store."""
-    def build(_state):
+    def build():
         p = load_projection(store)
         return p, resolve_projection(p)
     return cached(store, "resolution", build)
