@@ -143,3 +143,26 @@ def test_cli_ingest_works_while_serve_runs(tmp_path, serving):
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert wait_until(lambda: httpx.get(server.url + "/health", trust_env=False).json()["store"]["graphs"] == 1)
+
+
+def test_serve_writes_missing_analysis_rows_before_serving(template, tmp_path, serving):
+    """A store written without current analysis rows (an import, an older version) gets them at start."""
+    from graph.analysis.rows import ROWS_PREDICATE, read_rows
+    from graph.store import open_store
+
+    location = copy_store(template, tmp_path / "store")
+    store = open_store(str(location))
+    graph = store.select(f"SELECT ?g WHERE {{ GRAPH ?g {{ ?g <{ROWS_PREDICATE}> ?v }} }}")[0]["g"]
+    store.update(f"DELETE WHERE {{ GRAPH <{graph}> {{ <{graph}> <{ROWS_PREDICATE}> ?v }} }}")
+    assert read_rows(store).computed == [str(graph)]
+    store.close()
+
+    server = serving(location)
+    server.wait_ready()
+    assert server.terminate() == 0
+    assert "Analysrader skrivna för 1 dokument som saknade aktuella." in server.log()
+    store = open_store(str(location), read_only=True)
+    try:
+        assert read_rows(store).computed == []
+    finally:
+        store.close()
