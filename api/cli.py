@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from api.server_registry import remove_via_server, running_server, upload_via_server
 from graph.documents import IngestResult, ingest_file, list_documents, remove_document
 from graph.store import StoreError, open_store, resolve_location
+from api.cli_options import STORE_HELP
 from ingest.records import Evidence, Finding
 
 # A folder is scanned for these endings; a file named on the command line is
@@ -28,8 +29,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 err = Console(stderr=True)
 out = Console()
 
-StoreOpt = typer.Option(None, "--store", envvar="STYRGRAF_STORE",
-                        help="Lagringsplats: en katalog (inbäddad) eller http://… (SPARQL-server). Standard ./var/store")
+StoreOpt = typer.Option(None, "--store", envvar="STYRGRAF_STORE", help=STORE_HELP)
 LangOpt = typer.Option("sv", "--lang", help="Språk för meddelanden: sv eller en.")
 
 TEXTS = {
@@ -246,11 +246,11 @@ def import_cmd(file: Path = typer.Argument(..., exists=True, dir_okay=False, hel
     s = _open(store, lang)
     try:
         n = s.import_data(file.read_bytes(), fmt)
+        # An export may come from another version: its documents get current analysis rows now, not on first read.
+        _write_rows(s, lang)
     except StoreError as e:
         err.print(f"[red]{e.message}[/red]")
         raise typer.Exit(2)
-        # An export may come from another version: its documents get current analysis rows now, not on first read.
-        _write_rows(s, lang)
     finally:
         s.close()
     print(_t(lang, "imported", n=n))

@@ -336,28 +336,23 @@ def run_checks(store: GraphStore, max_subprojects: int = DEFAULT_MAX_SUBPROJECTS
         raise AnalysisError("max_subprojects måste vara minst 1")
     p, res = load_resolution(store)
     with bulk_build():
-        return _run_checks(store, p, res, max_subprojects, shacl, lang, with_evidence, shapes)
-
-
-def _run_checks(store: GraphStore, p: Projection, res: Resolution, max_subprojects: int, shacl: bool, lang: str,
-                with_evidence: bool, shapes: Path) -> dict:
-    f = _Findings(p, lang)
-    _dates(p, f)
-    _deadlines(p, f)
-    _intentions(p, f)
-    _subprojects(p, res, f, max_subprojects)
-    _restatements(p, f)
-    _ingest_findings(p, f)
-    if shacl:
-        _shacl(store, p, f, shapes)
-    ev = evidence(store, sorted({i for x in f.items for i in x["_evidence"]})) if with_evidence else {}
-    findings = []
-    for x in f.items:
-        iris = x.pop("_evidence")
-        if with_evidence:
-            x["evidence"] = [e for i in dict.fromkeys(iris) for e in ev.get(i, [])]
-        findings.append(x)
-    findings.sort(key=lambda x: (SEVERITIES.index(x["severity"]), x["code"], (x["entity"] or {}).get("iri") or "",
-                                 x["message"]))
-    counts = {s: sum(1 for x in findings if x["severity"] == s) for s in SEVERITIES}
-    return {"findings": findings, "counts": counts}
+        f = _Findings(p, lang)
+        _dates(p, f)
+        _deadlines(p, f)
+        _intentions(p, f)
+        _subprojects(p, res, f, max_subprojects)
+        _restatements(p, f)
+        _ingest_findings(p, f)
+        if shacl:
+            _shacl(store, p, f, shapes)
+        ev = evidence(store, sorted({i for x in f.items for i in x["_evidence"]})) if with_evidence else {}
+        findings = []
+        for x in f.items:
+            iris = x.pop("_evidence")
+            if with_evidence:
+                x["evidence"] = [e for i in dict.fromkeys(iris) for e in ev.get(i, [])]
+            findings.append(x)
+        findings.sort(key=lambda x: (SEVERITIES.index(x["severity"]), x["code"], (x["entity"] or {}).get("iri") or "",
+                                     x["message"]))
+        counts = {s: sum(1 for x in findings if x["severity"] == s) for s in SEVERITIES}
+        return {"findings": findings, "counts": counts}

@@ -81,18 +81,6 @@ class Reason(tuple):
     def render(self) -> Rendered:
         return self[3](*self[4:])
 
-    @property
-    def evidence_iris(self) -> list[str]:
-        return self.render().evidence_iris
-
-    @property
-    def detail(self) -> dict[str, str]:
-        return self.render().detail
-
-    @property
-    def extra(self) -> dict:
-        return self.render().extra
-
 
 def _t(sv: str, en: str) -> dict[str, str]:
     return {"sv": sv, "en": en}

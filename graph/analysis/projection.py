@@ -23,10 +23,8 @@ calls reuse it; `Projection.graph` gives it as a networkx graph for graph algori
 """
 from __future__ import annotations
 
-import csv
 import ctypes
 import gc
-import io
 import re
 import sys
 import threading
@@ -221,9 +219,6 @@ class Projection:
     def in_edges(self, iri: str, rel: str) -> list[tuple[str, EdgeData]]:
         return list(self._lookup(False, rel).get(iri, ()))
 
-    def relations(self) -> list[str]:
-        return list(self._by_rel)
-
     @property
     def graph(self) -> nx.MultiDiGraph:
         """The projection as a networkx MultiDiGraph (built on first use)."""
@@ -363,11 +358,8 @@ def rows(store: GraphStore, query: str) -> list[dict[str, str | None]]:
     longer than the queries themselves). IRIs and literals come as their text.
     """
     body, _media = store.query_raw(sparql_prefixes() + query, "text/csv")
-    reader = csv.reader(io.StringIO(body.decode("utf-8")))
-    header = next(reader, None)
-    if not header:
-        return []
-    return [{k: (v if v != "" else None) for k, v in zip(header, row)} for row in reader]
+    header, data = csv_rows(body)
+    return [dict(zip(header, row)) for row in data]
 
 
 def _bool(value: str | None) -> bool | None:

@@ -327,12 +327,11 @@ _KIND_PRIORITY = {"subproject": 0, "document": 1, "decision": 2, "project": 3, "
 def _uses(p: Projection, iris: set[str]) -> dict[str, int]:
     """How many statements use each of `iris`: considerations of it, and every edge from it (one pass)."""
     uses = dict.fromkeys(iris, 0)
-    for rel in p.relations():
-        for u, v, _d in p.edges_of(rel):
-            if u in uses:
-                uses[u] += 1
-            if rel == "considers" and v in uses:
-                uses[v] += 1
+    for u, v, d in p.edges():
+        if u in uses:
+            uses[u] += 1
+        if v in uses and d.rel == "considers":
+            uses[v] += 1
     return uses
 
 

@@ -29,7 +29,7 @@ import io
 import json
 import zlib
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterator
 
 import pyoxigraph as ox
 
@@ -113,9 +113,14 @@ ROWS_VERSION = hashlib.sha256(
 Segments = dict[str, str]  # query name -> encoded segment
 
 
+def _csv_reader(body: bytes) -> Iterator[list[str]]:
+    """SPARQL CSV results row by row, the header first, decoded as they are read."""
+    return csv.reader(io.TextIOWrapper(io.BytesIO(body), encoding="utf-8", newline=""))
+
+
 def csv_rows(body: bytes) -> tuple[list[str], list[list[str | None]]]:
     """SPARQL CSV results as a header and rows of strings (None when unbound)."""
-    reader = csv.reader(io.StringIO(body.decode("utf-8")))
+    reader = _csv_reader(body)
     header = next(reader, None) or []
     return header, [[v if v != "" else None for v in row] for row in reader]
 
@@ -128,11 +133,6 @@ def _segment(header: list[str], rows: list[list[str | None]]) -> str:
 def _unsegment(segment: str) -> tuple[list[str], list[list[str | None]]]:
     header, rows = json.loads(zlib.decompress(base64.b64decode(segment)))
     return header, rows
-
-
-def rows_of_lines(graph_iri: str, lines: Iterable[str]) -> Segments:
-    """Run every analysis query over one document graph given as N-Triples lines."""
-    return rows_of_ntriples(graph_iri, "\n".join(lines).encode("utf-8"))
 
 
 def rows_of_ntriples(graph_iri: str, data: bytes) -> Segments:
@@ -149,8 +149,8 @@ def rows_of_ntriples(graph_iri: str, data: bytes) -> Segments:
 
 
 def rows_of_graph(graph_iri: str, graph) -> Segments:
-    """`rows_of_lines` for an rdflib graph (what ingest writes)."""
-    return rows_of_lines(graph_iri, triples_to_lines(graph))
+    """`rows_of_ntriples` for an rdflib graph (what ingest writes)."""
+    return rows_of_ntriples(graph_iri, "\n".join(triples_to_lines(graph)).encode("utf-8"))
 
 
 def encode(segments: Segments) -> str:
@@ -207,32 +207,33 @@ class StoredRows:
             yield _unsegment(self.segments[graph_iri].pop(name))
 
 
-def _stored_values(store: GraphStore) -> Iterator[tuple[str, str | None]]:
-    """(document graph, its stored rows value or None), read as they come: at 10 000 documents the
-    values are a hundred megabytes, and a parsed copy of them all would be several times that."""
+def _current_rows(store: GraphStore) -> tuple[dict[str, Segments], list[str]]:
+    """Each document graph's current stored rows, and the graphs without them (sorted).
+
+    The values are read as they come: at 10 000 documents they are a hundred megabytes,
+    and a parsed copy of them all would be several times that.
+    """
     body, _media = store.query_raw(sparql_prefixes() + _Q_STORED, "text/csv")
-    reader = csv.reader(io.TextIOWrapper(io.BytesIO(body), encoding="utf-8", newline=""))
+    reader = _csv_reader(body)
     next(reader, None)
+    current: dict[str, Segments] = {}
+    graphs: set[str] = set()
     for row in reader:
-        if row and row[0]:
-            yield row[0], (row[1] or None) if len(row) > 1 else None
-
-
-def read_rows(store: GraphStore, progress: Callable[[int, int], None] | None = None) -> StoredRows:
-    """Every document graph's rows: stored ones as they are, missing or stale ones computed now."""
-    out = StoredRows()
-    missing: list[str] = []
-    for g, value in _stored_values(store):
-        segments = decode(value)
+        if not row or not row[0]:
+            continue
+        graphs.add(row[0])
+        segments = decode(row[1]) if len(row) > 1 else None
         if segments is not None:
-            out.segments[g] = segments
-        elif g not in out.segments:
-            missing.append(g)
-    for g in sorted(set(missing) - set(out.segments)):
+            current[row[0]] = segments
+    return current, sorted(graphs - set(current))
+
+
+def read_rows(store: GraphStore) -> StoredRows:
+    """Every document graph's rows: stored ones as they are, missing or stale ones computed now."""
+    current, missing = _current_rows(store)
+    out = StoredRows(segments=current, computed=missing)
+    for g in missing:
         out.segments[g] = compute_stored(store, g)
-        out.computed.append(g)
-        if progress:
-            progress(len(out.computed), len(missing))
     return out
 
 
@@ -240,13 +241,8 @@ def write_missing_rows(store: GraphStore, progress: Callable[[int, int], None] |
     """Store the rows of every document graph that lacks current ones; returns those graphs."""
     from graph.store import rdflib_to_nt
 
-    current: set[str] = set()
-    graphs: set[str] = set()
-    for g, value in _stored_values(store):
-        graphs.add(g)
-        if decode(value) is not None:
-            current.add(g)
-    todo = sorted(graphs - current)
+    _current, todo = _current_rows(store)
+    del _current  # only which graphs lack rows matters here
     for i, g in enumerate(todo):
         s, p, o = rows_triple(g, compute_stored(store, g))
         # One update per graph: its old rows go and its new ones come together (and the generation with them).

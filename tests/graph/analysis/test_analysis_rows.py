@@ -91,3 +91,24 @@ def test_reindex_command_writes_rows_for_imported_documents(tmp_path, hand_docs)
         store.close()
     again = CliRunner().invoke(app, ["reindex", "--store", location])
     assert again.exit_code == 0 and "Analysrader skrivna för 0 dokument (1 var redan aktuella)" in again.output
+
+
+def test_import_command_writes_rows_for_an_export_without_them(tmp_path, hand_docs):
+    source = open_store(str(tmp_path / "source"))
+    try:
+        ingest_all(source, [hand_docs["A"]])
+        graph = next(iter(_stored_values(source)))
+        source.update(f"DELETE WHERE {{ GRAPH <{graph}> {{ <{graph}> <{ROWS_PREDICATE}> ?v }} }}")
+        export = tmp_path / "export.trig"
+        export.write_bytes(source.export("trig"))
+    finally:
+        source.close()
+    location = str(tmp_path / "target")
+    result = CliRunner().invoke(app, ["import", str(export), "--store", location, "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    store = open_store(location, read_only=True)
+    try:
+        assert set(_stored_values(store)) == {graph}
+        assert read_rows(store).computed == []
+    finally:
+        store.close()
