@@ -28,12 +28,23 @@ _LIST_MARKER = re.compile(r"(?:(?<=\s)|^)\d{1,2}\.\s+(?=\S)")
 _COVERAGE_SENTENCE = re.compile(r"\bintention\w*\s+(?:\d|[a-zåäö]\))", re.IGNORECASE)
 
 
-@dataclass(frozen=True, eq=False)  # each unit is made once: identity is equality, and hashing is cheap
 class Unit:
-    subproject: str
-    source: str  # "title" | "purpose" | "method" | "scope"
-    evidence_iri: str  # whose evidence shows the unit (the subproject for title and purpose)
-    text: str
+    """One sentence, question, method step or scope limit of a subproject's assignment.
+
+    Each unit is made once: identity is equality, and hashing is cheap. A plain slotted class,
+    not a frozen dataclass, because 10 000 plans make nearly half a million of them.
+    """
+
+    __slots__ = ("subproject", "source", "evidence_iri", "text")
+
+    def __init__(self, subproject: str, source: str, evidence_iri: str, text: str):
+        self.subproject = subproject
+        self.source = source  # "title" | "purpose" | "method" | "scope"
+        self.evidence_iri = evidence_iri  # whose evidence shows the unit (the subproject for title and purpose)
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"Unit({self.subproject!r}, {self.source!r}, {self.evidence_iri!r}, {self.text!r})"
 
 
 @dataclass
@@ -51,8 +62,9 @@ class AssignmentModel:
         """Terms two units share that few units of the corpus use (at most 10 %, or 10)."""
         assert self.unit_tfidf is not None
         limit = max(10, self.unit_tfidf.n // 10)
-        common = set(self.unit_terms[ua]) & set(self.unit_terms[ub])
-        return sorted(t for t in common if self.unit_tfidf.df.get(t, 0) <= limit)
+        df = self.unit_tfidf.df
+        # A unit's vector has a weight for each of its terms: its keys are its terms.
+        return sorted(t for t in self.unit_vectors[ua].keys() & self.unit_vectors[ub].keys() if df.get(t, 0) <= limit)
 
     def kept_units(self, sp: str, shared_intentions: frozenset[str] = frozenset()) -> list[Unit]:
         """The subproject's units, without those restating intentions both sides address."""
@@ -70,24 +82,41 @@ class AssignmentModel:
     def similarity(self, a: str, b: str, shared_intentions: frozenset[str] = frozenset()) -> float:
         return cosine(self.vector(a, shared_intentions), self.vector(b, shared_intentions))
 
+    def term_index(self, sp: str) -> dict[str, list[tuple[Unit, float]]]:
+        """term -> [(unit, weight)] over the subproject's units: which of them a sentence can meet."""
+        index: dict[str, list[tuple[Unit, float]]] = {}
+        for u in self.units.get(sp, []):
+            for t, w in self.unit_vectors[u].items():
+                index.setdefault(t, []).append((u, w))
+        return index
+
     def best_units(self, a: str, b: str, shared_intentions: frozenset[str] = frozenset(), limit: int = 2,
-                   minimum: float = 0.15) -> list[tuple[float, Unit, Unit]]:
-        """The most similar unit pairs of two subprojects, each unit used once."""
+                   minimum: float = 0.15, index_b: dict[str, list[tuple[Unit, float]]] | None = None
+                   ) -> list[tuple[float, Unit, Unit]]:
+        """The most similar unit pairs of two subprojects, each unit used once.
+
+        `index_b` is `term_index(b)`, for callers comparing b with many subprojects.
+        """
+        if index_b is None:
+            index_b = self.term_index(b)
+        left_out = set(self.units.get(b, ())) - set(self.kept_units(b, shared_intentions)) if shared_intentions else ()
         scored = []
+        # Only units sharing a term can reach `minimum`: b's index finds them and sums their products;
+        # those near enough are scored by `cosine`.
         vectors = self.unit_vectors
-        # Only units sharing a term can reach `minimum`: an index of b's terms finds them, and
-        # `cosine` scores them exactly as it would have scored every pair.
-        side_b: dict[str, list[Unit]] = {}
-        for ub in self.kept_units(b, shared_intentions):
-            for t in vectors[ub]:
-                side_b.setdefault(t, []).append(ub)
+        near = minimum - 1e-9  # a plain float sum is within this of the exact one
         for ua in self.kept_units(a, shared_intentions):
             va = vectors[ua]
-            near = {ub: None for t in va for ub in side_b.get(t, ())}
-            for ub in near:
-                s = cosine(va, vectors[ub])
-                if s >= minimum:
-                    scored.append((s, ua, ub))
+            dots: dict[Unit, float] = {}
+            get = dots.get
+            for t, w in va.items():
+                for ub, wb in index_b.get(t, ()):
+                    dots[ub] = get(ub, 0.0) + w * wb
+            for ub, dot in dots.items():
+                if dot >= near and ub not in left_out:
+                    s = cosine(va, vectors[ub])  # summed exactly: the same bits whatever the order
+                    if s >= minimum:
+                        scored.append((s, ua, ub))
         scored.sort(key=lambda x: (-x[0], x[1].text, x[2].text))
         out, used = [], set()
         for s, ua, ub in scored:

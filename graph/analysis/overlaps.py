@@ -432,16 +432,22 @@ def _text_reasons(p: Projection, model: AssignmentModel, pairs: _Pairs) -> None:
     groups = {sp: p.scope(sp) for sp in p.of_kind("subproject")}
     intentions = _intentions_of(p)
     none: frozenset[str] = frozenset()
-    for a, b in sorted(model.candidates(groups)):
-        shared = intentions.get(a, none) & intentions.get(b, none)
-        best = [(s, ua, ub, model.rare_shared(ua, ub)) for s, ua, ub in model.best_units(a, b, shared, minimum=TEXT_MIN)]
-        best = [x for x in best if len(x[3]) >= TEXT_UNIT_TERMS]
-        if not best:
-            continue
-        # What the words need, taken now: the model (every sentence's vector) is dropped once all pairs are found.
-        words = tuple(dict.fromkeys(model.surface.get(t, t) for x in best for t in x[3]))
-        pairs.add(a, b, Reason("text", min(1.0, W_TEXT * best[0][0]), _render_text,
-                               (p, a, b, tuple((s, ua, ub) for s, ua, ub, _r in best), words)))
+    partners: dict[str, list[str]] = defaultdict(list)
+    for a, b in model.candidates(groups):
+        partners[b].append(a)
+    for b in sorted(partners):
+        index_b = model.term_index(b)  # made once for all of b's candidates
+        for a in sorted(partners[b]):
+            shared = intentions.get(a, none) & intentions.get(b, none)
+            best = [(s, ua, ub, model.rare_shared(ua, ub))
+                    for s, ua, ub in model.best_units(a, b, shared, minimum=TEXT_MIN, index_b=index_b)]
+            best = [x for x in best if len(x[3]) >= TEXT_UNIT_TERMS]
+            if not best:
+                continue
+            # What the words need, taken now: the model (every sentence's vector) is dropped once all pairs are found.
+            words = tuple(dict.fromkeys(model.surface.get(t, t) for x in best for t in x[3]))
+            pairs.add(a, b, Reason("text", min(1.0, W_TEXT * best[0][0]), _render_text,
+                                   (p, a, b, tuple((s, ua, ub) for s, ua, ub, _r in best), words)))
 
 
 def _render_text(p: Projection, a: str, b: str, best: tuple, shared_words: tuple[str, ...]):

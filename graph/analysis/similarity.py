@@ -26,6 +26,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import combinations
 from typing import Iterable
 
 import snowballstemmer
@@ -313,9 +314,9 @@ Vector = dict[str, float]
 def cosine(a: Vector, b: Vector) -> float:
     if len(a) > len(b):
         a, b = b, a
-    # In the order of `a`'s terms: a set intersection would sum in hash order, and float sums in
-    # another order differ in the last bits, enough to flip a threshold between two runs.
-    return sum([w * b[t] for t, w in a.items() if t in b])
+    # Summed exactly (fsum): plain float sums in another order differ in the last bits, enough to
+    # flip a threshold, and the analyses sum the same products in different orders.
+    return math.fsum([w * b[t] for t, w in a.items() if t in b])
 
 
 @dataclass
@@ -348,7 +349,7 @@ class TfIdf:
             if w is None:
                 w = self.idf(t)
             vec[t] = (1.0 + math.log(c)) * w if c > 1 else w
-        norm = math.sqrt(sum(w * w for w in vec.values()))
+        norm = math.sqrt(sum([w * w for w in vec.values()]))
         return {t: w / norm for t, w in vec.items()} if norm else {}
 
 
@@ -370,31 +371,36 @@ def candidate_pairs(vectors: dict[str, Vector], groups: dict[str, str] | None = 
     # One group at a time: pairs never cross groups, and the partial sums of one group are a
     # fraction of those of all (at 10 000 plans, hundreds of megabytes at once otherwise).
     for keys in by_group.values():
-        index: dict[str, list[tuple[str, float]]] = defaultdict(list)
-        for key in keys:
+        keys.sort()
+        n = len(keys)
+        # Keys by their rank: a pair is one int (`i * n + j`, i < j), ordered as the pair of keys is.
+        index: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for i, key in enumerate(keys):
             for t, w in vectors[key].items():
-                index[t].append((key, w))
-        partial: dict[tuple[str, str], float] = defaultdict(float)
+                index[t].append((i, w))
+        partial: dict[int, float] = {}
+        get = partial.get
         for postings in index.values():
             if len(postings) < 2 or len(postings) > max_df:
                 continue
-            postings.sort()
-            for i, (a, wa) in enumerate(postings):
-                for b, wb in postings[i + 1:]:
-                    partial[(a, b)] += wa * wb
+            for (i, wi), (j, wj) in combinations(postings, 2):  # postings are in rank order
+                pair = i * n + j
+                partial[pair] = get(pair, 0.0) + wi * wj
         del index
         pairs = {pair: dot for pair, dot in partial.items() if dot >= min_partial}
         del partial
         if per_key is None:
-            keep.update(pairs)
+            keep.update((keys[pair // n], keys[pair % n]) for pair in pairs)
             continue
-        best: dict[str, list[tuple[float, tuple[str, str]]]] = defaultdict(list)
+        best: dict[int, list[tuple[float, int]]] = defaultdict(list)
         for pair, dot in pairs.items():
-            best[pair[0]].append((dot, pair))
-            best[pair[1]].append((dot, pair))
+            best[pair // n].append((-dot, pair))
+            best[pair % n].append((-dot, pair))
+        kept: set[int] = set()
         for items in best.values():
-            items.sort(key=lambda x: (-x[0], x[1]))
-            keep.update(pair for _dot, pair in items[:per_key])
+            items.sort()
+            kept.update(pair for _dot, pair in items[:per_key])
+        keep.update((keys[pair // n], keys[pair % n]) for pair in kept)
     return keep
 
 
