@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import chain
 
 from ingest.sentences import sentence_spans
 
@@ -155,7 +156,8 @@ def _units_of(p: Projection, sp: str) -> tuple[list[Unit], list[str]]:
         units.append(Unit(sp, "scope", iri, text))
     # Titles of what the subproject must take into account are the `investigation` reason's.
     titles = [p.node(t).get("title") for t, _d in p.out_edges(sp, "considers")]
-    titles = sorted((t for t in titles if t), key=len, reverse=True)
+    written = "\n".join(u.text for u in units)
+    titles = sorted((t for t in titles if t and t in written), key=len, reverse=True)  # most are not quoted
     texts = []
     for u in units:
         text = u.text
@@ -171,10 +173,8 @@ def build_assignments(p: Projection) -> AssignmentModel:
     # Each text is split into words once; each distinct word is turned into terms once
     # (at 10 000 plans the same few thousand words are written millions of times).
     unit_words = {sp: [words(t) for t in texts] for sp, (_units, texts) in raw.items()}
-    written: Counter = Counter()  # words as written, in order of first use
-    for ws in unit_words.values():
-        for unit in ws:
-            written.update(unit)
+    # Words as written, in order of first use.
+    written = Counter(chain.from_iterable(chain.from_iterable(unit_words.values())))
     intention_words: dict[str, list[str]] = {}
     intentions_by_project: dict[str | None, list[str]] = defaultdict(list)
     for i in p.of_kind("intention"):

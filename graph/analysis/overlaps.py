@@ -143,22 +143,25 @@ class _Pairs:
         self.number = {sp: i for i, sp in enumerate(self.names)}
         self.reasons: dict[int, Reason | list[Reason]] = {}
 
-    def _number(self, sp: str) -> int:
-        found = self.number.get(sp)
-        if found is None:
-            found = self.number[sp] = len(self.names)
-            self.names.append(sp)
+    def _new_number(self, sp: str) -> int:
+        found = self.number[sp] = len(self.names)
+        self.names.append(sp)
         return found
-
-    def _key(self, a: str, b: str) -> int:
-        if a > b:
-            a, b = b, a
-        return self._number(a) << 32 | self._number(b)
 
     def add(self, a: str, b: str, reason: Reason) -> None:
         if a == b:
             return
-        key = self._key(a, b)
+        if a > b:
+            a, b = b, a
+        # Called once per reason, over a million times at 10 000 plans: the key is made inline.
+        number = self.number
+        i = number.get(a)
+        if i is None:
+            i = self._new_number(a)
+        j = number.get(b)
+        if j is None:
+            j = self._new_number(b)
+        key = i << 32 | j
         found = self.reasons.get(key)
         if found is None:
             self.reasons[key] = reason  # most pairs have one reason: no list for them
