@@ -1,6 +1,6 @@
 """Analysis benchmark: projection, entity resolution, overlaps and checks on generated stores.
 
-    python bench/bench_analysis.py --docs 1000 10000 [--seed 1] [--trace]
+    python bench/bench_analysis.py --docs 1000 10000 [--repeat 3] [--seed 1] [--trace] [--warm-page-cache]
 
 Documents are synthetic plans from `bench/synth.py` (`generate_plan`), extracted
 by the real pipeline in parallel and cached under bench/out/ (the same cache as
@@ -17,12 +17,16 @@ memory when they are done). Then what the API does with them for a reader: the
 100 strongest pairs, and one plan's pairs, rendered with their evidence.
 Stores cached before documents carried analysis rows get them first, once
 (`bench/extracted.py`, like `styrgraf reindex`); that time is printed, not measured.
-`--trace` also reports the Python heap peak of each phase (tracemalloc; slower).
+`--repeat N` measures each size N times, each in a fresh process, and reports each
+phase's median (and every run's time): on a shared machine one run can be a fifth
+slower or faster than the next. `--trace` also reports the Python heap peak of
+each phase (tracemalloc; slower).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import sys
 import time
@@ -111,6 +115,22 @@ def measure(location: Path, trace: bool) -> dict:
     return json.loads(stdout.strip().splitlines()[-1])
 
 
+def summarise(runs: list[dict]) -> dict:
+    """Each phase's median time over the runs, the largest peak memory, and every run's time."""
+    out: dict = {}
+    for name in runs[0]:
+        if name == "sizes":
+            continue
+        seconds = [r[name]["seconds"] for r in runs]
+        item = {"seconds": round(statistics.median(seconds), 2), "rss_mb": max(r[name]["rss_mb"] for r in runs),
+                "runs": seconds}
+        if "heap_peak_mb" in runs[0][name]:
+            item["heap_peak_mb"] = max(r[name]["heap_peak_mb"] for r in runs)
+        out[name] = item
+    out["sizes"] = runs[-1]["sizes"]
+    return out
+
+
 def _print_phase(name: str, item: dict) -> None:
     extra = f", heap peak {item['heap_peak_mb']} MB" if "heap_peak_mb" in item else ""
     print(f"  {name:42} {item['seconds']:8.2f} s   peak RSS {item['rss_mb']:6} MB{extra}", flush=True)
@@ -120,6 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--docs", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="measure each size this many times, each in a fresh process, and report the medians "
+                         "(timings on a shared machine vary from run to run)")
     ap.add_argument("--trace", action="store_true", help="also measure the Python heap peak (tracemalloc)")
     ap.add_argument("--warm-page-cache", action="store_true",
                     help="read the store's files once before measuring, as on a server that has been running "
@@ -138,9 +161,20 @@ def main(argv: list[str] | None = None) -> int:
                         while handle.read(1 << 24):
                             pass
             print(f"  page cache warmed in {time.perf_counter() - t:.0f} s", flush=True)
-        m = measure(location, args.trace)
+        runs = []
+        for i in range(args.repeat):
+            if args.repeat > 1:
+                print(f"  -- run {i + 1} of {args.repeat}", flush=True)
+            runs.append(measure(location, args.trace))
+        m = summarise(runs)
         results[n] = m
         print("  sizes: " + json.dumps(m["sizes"], ensure_ascii=False), flush=True)
+        if args.repeat > 1:
+            print(f"  == median of {args.repeat} runs (peak RSS: the largest of the runs)", flush=True)
+            for name, item in m.items():
+                if name != "sizes":
+                    _print_phase(name, item)
+                    print(f"  {'':42} runs: {', '.join(f'{s:.2f}' for s in item['runs'])} s", flush=True)
     if len(results) > 1:
         sizes = sorted(results)
         a, b = sizes[0], sizes[-1]

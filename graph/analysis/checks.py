@@ -26,7 +26,7 @@ from pathlib import Path
 from graph.store import GraphStore
 from ontology.terms import ONTOLOGY_TTL, SHAPES_TTL
 
-from .projection import LEADING_ROLES, ROLE_LABELS, AnalysisError, Projection, evidence, bulk_build
+from .projection import LEADING_ROLES, ROLE_LABELS, AnalysisError, Projection, bulk_build, evidence, state_key
 from .resolution import Resolution, load_resolution
 from .similarity import terms
 
@@ -314,7 +314,8 @@ def _shacl(store: GraphStore, p: Projection, f: _Findings, shapes: Path) -> None
     if not shapes.exists():
         return
     states = defaultdict(set)
-    for g, at, sha in p.state:
+    # Read now, not with the projection: SHACL reads the graphs as they are now, and only this check needs it.
+    for g, at, sha in state_key(store):
         states[g].add((at, sha))
     for doc in p.of_kind("document"):
         graph_iri = p.node(doc).get("graph")

@@ -149,11 +149,10 @@ class Projection:
     """
 
     def __init__(self, nodes: dict[str, dict], edges: Iterable[tuple[str, str, EdgeData]], dates: list[DateStatement] | None = None,
-                 state: frozenset = frozenset(), coverage_quotes: list[tuple[str, str]] | None = None,
+                 coverage_quotes: list[tuple[str, str]] | None = None,
                  ingest_findings: list[dict] | None = None):
         self.nodes = nodes
         self.dates = dates or []  # every sg:dateText statement, for the checks
-        self.state = state
         self.coverage_quotes = coverage_quotes or []  # (coverage IRI, the sentence it was read from)
         self.ingest_findings = ingest_findings or []  # findings the extractor stored with the documents
         by_rel: dict[str, list[tuple[str, str, EdgeData]]] = {}
@@ -386,9 +385,9 @@ def bulk_rows(store: GraphStore) -> RowSource:
     return source
 
 
-def build_projection(store: GraphStore, state: frozenset | None = None, source: RowSource | None = None) -> Projection:
+def build_projection(store: GraphStore, source: RowSource | None = None) -> Projection:
     """The projection of the store, from each document graph's analysis rows (`graph.analysis.rows`)."""
-    return build_from_rows(source or read_rows(store).chunks, state)
+    return build_from_rows(source or read_rows(store).chunks)
 
 
 # Edges that carry nothing but their relation share one data object each (there are millions of them).
@@ -396,7 +395,7 @@ _PLAIN = {rel: EdgeData(rel) for rel in ("describes", "has_subproject", "decided
                                          "builds_on", "generated")}
 
 
-def build_from_rows(source: RowSource, state: frozenset | None = None) -> Projection:
+def build_from_rows(source: RowSource) -> Projection:
     """Build the projection from the analysis queries' rows (`source(name)` gives one query's rows)."""
     nodes: dict[str, dict] = {}
     edges: dict[tuple[str, str, str], EdgeData] = {}
@@ -574,7 +573,7 @@ def build_from_rows(source: RowSource, state: frozenset | None = None) -> Projec
     findings = [{"f": iri(f), "doc": iri(doc), "sev": text(sev), "code": text(code), "msg": text(msg)}
                 for f, doc, sev, code, msg in columns(source, "ingest_findings", "f", "doc", "sev", "code", "msg")]
     return Projection(nodes, [(u, v, d) for (u, v, _k), d in edges.items()], dates=dates,
-                      state=state if state is not None else frozenset(), coverage_quotes=quotes,
+                      coverage_quotes=quotes,
                       ingest_findings=findings)
 
 
@@ -631,8 +630,7 @@ def cached(store: GraphStore, name: str, build: Callable[[], Any]) -> Any:
 
 
 def load_projection(store: GraphStore) -> Projection:
-    # The projection keeps the state (each document graph, its ingest time and sources) the SHACL cache keys on.
-    return cached(store, "projection", lambda: build_projection(store, state_key(store)))
+    return cached(store, "projection", lambda: build_projection(store))
 
 
 def clear_cache() -> None:

@@ -131,7 +131,7 @@ def _segment(header: list[str], rows: list[list[str | None]]) -> str:
 
 
 def _unsegment(segment: str) -> tuple[list[str], list[list[str | None]]]:
-    header, rows = json.loads(zlib.decompress(base64.b64decode(segment)))
+    header, rows = json.loads(zlib.decompress(base64.b64decode(segment)).decode("utf-8"))
     return header, rows
 
 

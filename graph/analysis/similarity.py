@@ -107,7 +107,7 @@ def terms(text: str) -> list[str]:
     out = []
     for w in words(text):
         lw = w.lower()
-        if is_stop(lw):
+        if lw in STOP_WORDS or len(lw) < 2:  # `is_stop`, inlined: checks call this for every intention
             continue
         out.append(stem(WORD_ABBREVIATIONS.get(lw, lw)))
     return out
