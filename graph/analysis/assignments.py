@@ -188,16 +188,16 @@ def build_assignments(p: Projection) -> AssignmentModel:
         for w in ws:
             vocab[w.lower()] += 1
     dec = Decompounder(vocab)
-    terms_of_word: dict[str, tuple[str, ...]] = {}
+    terms_of_word: dict[str, tuple[str, ...]] = {w: word_terms(w, dec) for w in written}
+    for ws in intention_words.values():
+        for w in ws:
+            if w not in terms_of_word:
+                terms_of_word[w] = word_terms(w, dec)
+    word_lookup = terms_of_word.__getitem__
 
     def terms_of(ws: list[str]) -> list[str]:
-        out: list[str] = []
-        for w in ws:
-            t = terms_of_word.get(w)
-            if t is None:
-                t = terms_of_word[w] = word_terms(w, dec)
-            out.extend(t)
-        return out
+        # Every word's terms are known by now: the lookups and the joining run in C.
+        return list(chain.from_iterable(map(word_lookup, ws)))
 
     unit_terms: dict[Unit, list[str]] = {}
     units_of: dict[str, list[Unit]] = {}
@@ -219,14 +219,16 @@ def build_assignments(p: Projection) -> AssignmentModel:
     unit_tf = TfIdf.fit(list(unit_terms.values()))
     # project -> term -> the project's intentions (with their vectors) using the term: a sentence can only
     # restate an intention it shares a term with, so only those are compared.
-    intention_index: dict[str | None, dict[str, list[tuple[str, Vector]]]] = {}
+    intention_index: dict[str | None, dict[str, list[tuple[str, float]]]] = {}
+    intention_vectors: dict[str, Vector] = {}
     for proj, items in intentions_by_project.items():
-        index: dict[str, list[tuple[str, Vector]]] = {}
+        index: dict[str, list[tuple[str, float]]] = {}
         for i in items:
-            iv = unit_tf.vector(terms_of(intention_words[i]))
-            for t in iv:
-                index.setdefault(t, []).append((i, iv))
+            iv = intention_vectors[i] = unit_tf.vector(terms_of(intention_words[i]))
+            for t, w in iv.items():
+                index.setdefault(t, []).append((i, w))
         intention_index[proj] = index
+    near = RESTATEMENT - 1e-9  # a plain float sum is within this of the exact one
     for sp in subprojects:
         units = units_of[sp]
         project_intentions = intention_index.get(p.node(sp).get("project"), {})
@@ -241,8 +243,13 @@ def build_assignments(p: Projection) -> AssignmentModel:
             vec = unit_tf.vector(terms_)
             if not vec:
                 continue
-            near = {i: iv for t in vec for i, iv in project_intentions.get(t, ())}
-            restated = frozenset(i for i, iv in near.items() if cosine(vec, iv) >= RESTATEMENT)
+            dots: dict[str, float] = {}
+            for t, w in vec.items():
+                for i, wi in project_intentions.get(t, ()):
+                    dots[i] = dots.get(i, 0.0) + w * wi
+            # Those near enough are scored by `cosine` (an exact sum), as `best_units` does.
+            restated = frozenset(i for i, dot in dots.items()
+                                 if dot >= near and cosine(vec, intention_vectors[i]) >= RESTATEMENT)
             if restated:  # most units restate nothing: kept only when they do
                 model.restates[u] = restated
             kept.append(u)
