@@ -57,10 +57,14 @@ _WORD = re.compile(r"[^\W\d_]+(?::s)?|\d+", re.UNICODE)
 _YEAR_OR_NUMBER = re.compile(r"^\d+$")
 
 
+@lru_cache(maxsize=200_000)  # names and titles repeat across documents
 def fold(text: str) -> str:
     """Lower case without diacritics: `Almér` -> `almer`."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in text if not unicodedata.combining(c))
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered  # nothing to strip (most words)
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def fold_name(text: str) -> str:
