@@ -165,3 +165,30 @@ def test_remote_store_gives_the_same_overlaps(seed_store, start_oxigraph, tmp_pa
     want = compute_overlaps(seed_store, with_evidence=False)
     summary = lambda ov: [(o["a"]["iri"], o["b"]["iri"], o["score"], sorted(r["detail"] for r in o["reasons"])) for o in ov]
     assert summary(got) == summary(want)
+
+
+def test_best_sentence_pairs_through_the_term_index_equal_a_search_of_every_pair(hand_store):
+    """`best_units` finds its candidates through a term index and a plain sum; scored exactly, they
+    must be what comparing every sentence of one subproject with every sentence of the other gives."""
+    from graph.analysis.assignments import build_assignments
+    from graph.analysis.similarity import cosine
+
+    p = load_projection(hand_store)
+    model = build_assignments(p)
+    subprojects = sorted(model.units)
+    compared = found = 0
+    for i, a in enumerate(subprojects):
+        for b in subprojects[i + 1:]:
+            every = sorted(((cosine(model.unit_vectors[ua], model.unit_vectors[ub]), ua, ub)
+                            for ua in model.units[a] for ub in model.units[b]),
+                           key=lambda x: (-x[0], x[1].text, x[2].text))
+            expected, used = [], set()
+            for s, ua, ub in every:
+                if s >= 0.15 and ua not in used and ub not in used and len(expected) < 2:
+                    expected.append((s, ua, ub))
+                    used.update((ua, ub))
+            assert model.best_units(a, b) == expected
+            assert model.best_units(a, b, index_b=model.term_index(b)) == expected
+            compared += 1
+            found += bool(expected)
+    assert compared > 10 and found > 0  # the hand-written plans have similar sentences to find

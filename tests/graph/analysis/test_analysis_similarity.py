@@ -117,3 +117,12 @@ def test_cosine_does_not_depend_on_the_hash_seed():
                               env={"PYTHONHASHSEED": str(seed), "PYTHONPATH": str(Path(__file__).resolve().parents[3])}).stdout
                for seed in (1, 2, 3, 4)}
     assert len(outputs) == 1
+
+
+def test_cosine_is_the_exact_sum_whatever_the_order_of_terms():
+    """The analyses sum the same products in different orders (a term index, a pair of vectors):
+    the sum is exact, so every order gives the same bits."""
+    a = {"x": 1e8, "y": 1.0, "z": -1e8}
+    b = {"x": 1e8, "y": 1.0, "z": 1e8}
+    reordered = {"y": 1.0, "z": -1e8, "x": 1e8}
+    assert cosine(a, b) == cosine(reordered, b) == cosine(b, reordered) == 1.0  # a plain sum gives 0.0 here
