@@ -51,12 +51,10 @@ class Unit:
 @dataclass
 class AssignmentModel:
     units: dict[str, list[Unit]] = field(default_factory=dict)
-    unit_terms: dict[Unit, list[str]] = field(default_factory=dict)
     unit_vectors: dict[Unit, Vector] = field(default_factory=dict)
     restates: dict[Unit, frozenset[str]] = field(default_factory=dict)  # unit -> intentions it restates
     vectors: dict[str, Vector] = field(default_factory=dict)  # subproject -> vector of its whole assignment
     surface: dict[str, str] = field(default_factory=dict)  # term -> a word as written
-    tfidf: TfIdf | None = None
     unit_tfidf: TfIdf | None = None
 
     def rare_shared(self, ua: Unit, ub: Unit) -> list[str]:
@@ -73,15 +71,6 @@ class AssignmentModel:
         if not shared_intentions:
             return units  # most pairs share no intention: nothing to leave out
         return [u for u in units if not (self.restates.get(u, frozenset()) & shared_intentions)]
-
-    def vector(self, sp: str, shared_intentions: frozenset[str] = frozenset()) -> Vector:
-        if not shared_intentions or not any(self.restates.get(u) for u in self.units.get(sp, [])):
-            return self.vectors.get(sp, {})
-        assert self.tfidf is not None
-        return self.tfidf.vector([t for u in self.kept_units(sp, shared_intentions) for t in self.unit_terms[u]])
-
-    def similarity(self, a: str, b: str, shared_intentions: frozenset[str] = frozenset()) -> float:
-        return cosine(self.vector(a, shared_intentions), self.vector(b, shared_intentions))
 
     def term_index(self, sp: str) -> dict[str, list[tuple[Unit, float]]]:
         """term -> [(unit, weight)] over the subproject's units: which of them a sentence can meet."""
@@ -213,7 +202,7 @@ def build_assignments(p: Projection) -> AssignmentModel:
             surface[t[0]][w.lower()] += n  # the stem comes first: how it is written
     sp_terms = {sp: [t for u in units_of[sp] for t in unit_terms[u]] for sp in subprojects}
     model = AssignmentModel()
-    model.tfidf = tf = TfIdf.fit(list(sp_terms.values()))
+    tf = TfIdf.fit(list(sp_terms.values()))
     # Sentences get vectors with document frequencies counted over sentences, the same counts
     # `rare_shared` uses to tell a shared background word (`kommunens`) from a shared subject.
     unit_tf = TfIdf.fit(list(unit_terms.values()))
@@ -256,7 +245,6 @@ def build_assignments(p: Projection) -> AssignmentModel:
             model.unit_vectors[u] = vec
         model.units[sp] = kept
         model.vectors[sp] = tf.vector([t for u in kept for t in unit_terms[u]])
-    model.unit_terms = unit_terms
     model.unit_tfidf = unit_tf
     model.surface = {t: c.most_common(1)[0][0] for t, c in surface.items()}
     return model
