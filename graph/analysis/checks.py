@@ -41,9 +41,10 @@ _COVERED_INGEST_CODES = {"invalid-date", "unknown-intention"}
 
 
 class _Findings:
-    def __init__(self, p: Projection, lang: str):
+    def __init__(self, p: Projection, lang: str, keep_evidence: bool = True):
         self.p = p
         self.lang = lang
+        self.keep_evidence = keep_evidence  # without evidence, 100 000 findings need not keep their IRIs
         self.items: list[dict] = []
         self._objects: dict[str, dict] = {}
 
@@ -52,6 +53,9 @@ class _Findings:
         found = self._objects.get(iri)
         if found is None:
             found = self._objects[iri] = self.p.entity_obj(iri)
+            project = found.get("project") if found.get("type") == "subproject" else None
+            if project:
+                found["project"] = self.obj(project["iri"])  # one project object for all its subprojects
         return found
 
     def add(self, severity: str, code: str, sv: str, en: str, entity: str | None, evidence_iris: list[str],
@@ -59,7 +63,8 @@ class _Findings:
         self.items.append({
             "severity": severity, "code": code, "message": sv if self.lang == "sv" else en,
             "message_sv": sv, "message_en": en,
-            "entity": self.obj(entity) if entity else None, "_evidence": evidence_iris, **extra,
+            "entity": self.obj(entity) if entity else None,
+            "_evidence": evidence_iris if self.keep_evidence else None, **extra,
         })
 
 
@@ -337,7 +342,7 @@ def run_checks(store: GraphStore, max_subprojects: int = DEFAULT_MAX_SUBPROJECTS
         raise AnalysisError("max_subprojects måste vara minst 1")
     p, res = load_resolution(store)
     with bulk_build():
-        f = _Findings(p, lang)
+        f = _Findings(p, lang, keep_evidence=with_evidence)
         _dates(p, f)
         _deadlines(p, f)
         _intentions(p, f)

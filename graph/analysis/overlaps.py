@@ -23,6 +23,7 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import partial
 from itertools import combinations
 from operator import itemgetter
 from typing import Callable, Iterable, Iterator, NamedTuple
@@ -65,7 +66,8 @@ class Reason(tuple):
     Its words (`detail`, lang -> text), the entities it names (`extra`) and its evidence are
     made when asked for, by `render()` = renderer(*args): at 10 000 documents there are
     millions of reasons, and only the pairs a caller lists are ever read. One tuple, not an
-    object holding a tuple of arguments, for the same reason.
+    object holding a tuple of arguments, for the same reason; and the renderer is bound to the
+    projection (`functools.partial`, once per kind), so that no reason carries it.
     """
 
     __slots__ = ()
@@ -178,6 +180,7 @@ class _Pairs:
 
 
 def _intention_reasons(p: Projection, pairs: _Pairs) -> None:
+    render = partial(_render_intention, p)  # one bound renderer: a reason does not carry the projection
     for i in p.of_kind("intention"):
         subs = defaultdict(list)
         for s, d in p.in_edges(i, "addresses"):
@@ -185,7 +188,7 @@ def _intention_reasons(p: Projection, pairs: _Pairs) -> None:
         if len(subs) > MAX_FANOUT:
             continue
         for a, b in combinations(sorted(subs), 2):
-            pairs.add(a, b, Reason("intention", W_INTENTION, _render_intention, (p, i, a, b, subs[a], subs[b])))
+            pairs.add(a, b, Reason("intention", W_INTENTION, render, (i, a, b, subs[a], subs[b])))
 
 
 def _render_intention(p: Projection, i: str, a: str, b: str, da: list[dict], db: list[dict]):
@@ -231,6 +234,7 @@ def _roles_text(roles: list[str], lang: str) -> str:
 
 def _person_reasons(p: Projection, res: Resolution, pairs: _Pairs) -> None:
     members = _memberships(p, res)
+    render, render_possible = partial(_render_person, p), partial(_render_possible_person, p)
     for person, subs in members.items():
         if p.kind(person) != "person" or len(subs) > MAX_FANOUT:
             continue
@@ -238,7 +242,7 @@ def _person_reasons(p: Projection, res: Resolution, pairs: _Pairs) -> None:
         for a, b in combinations(sorted(subs), 2):
             pairs.add(a, b, Reason(
                 "person", _person_weight(roles[a], roles[b]),
-                _render_person, (p, person, a, b, roles[a], roles[b], subs[a], subs[b])))
+                render, (person, a, b, roles[a], roles[b], subs[a], subs[b])))
     # People who are possibly the same: a weaker reason, shown as uncertain.
     done = set()
     for person, others in res.possible.items():
@@ -256,7 +260,7 @@ def _person_reasons(p: Projection, res: Resolution, pairs: _Pairs) -> None:
                     ra, rb = sorted({d["role"] for _u, d in da}), sorted({d["role"] for _u, d in db})
                     pairs.add(a, b, Reason(
                         "person", _person_weight(ra, rb) * POSSIBLE_FACTOR,
-                        _render_possible_person, (p, person, other, a, b, ra, rb, da, db, match), certain=False))
+                        render_possible, (person, other, a, b, ra, rb, da, db, match), certain=False))
 
 
 def _render_person(p: Projection, person: str, a: str, b: str, ra: list[str], rb: list[str], da: list, db: list):
@@ -287,17 +291,19 @@ def _render_possible_person(p: Projection, person: str, other: str, a: str, b: s
 
 def _work_reasons(p: Projection, res: Resolution, pairs: _Pairs) -> None:
     considered = _considered(p, res)
+    render_dependency, render_work = partial(_render_dependency, p, res), partial(_render_work, p, res)
+    render_possible, render_siblings = partial(_render_possible_work, p), partial(_render_siblings, p)
     for work, subs in considered.items():
         if p.kind(work) == "subproject":
             # A reference that resolves to a subproject: a dependency between the two.
             for s, items in subs.items():
-                pairs.add(s, work, Reason("investigation", W_DEPENDENCY, _render_dependency, (p, res, s, work, items)))
+                pairs.add(s, work, Reason("investigation", W_DEPENDENCY, render_dependency, (s, work, items)))
             continue
         if len(subs) < 2 or len(subs) > MAX_FANOUT:
             continue
         weight = W_WORK * (2 / max(2, len(subs))) ** 0.5
         for a, b in combinations(sorted(subs), 2):
-            pairs.add(a, b, Reason("investigation", weight, _render_work, (p, res, work, a, b, subs[a], subs[b])))
+            pairs.add(a, b, Reason("investigation", weight, render_work, (work, a, b, subs[a], subs[b])))
     # Works that are possibly the same.
     done = set()
     for work, others in res.possible.items():
@@ -314,7 +320,7 @@ def _work_reasons(p: Projection, res: Resolution, pairs: _Pairs) -> None:
                     if a == b:
                         continue
                     pairs.add(a, b, Reason("investigation", W_WORK * POSSIBLE_FACTOR,
-                                           _render_possible_work, (p, work, other, a, b, da, db, match),
+                                           render_possible, (work, other, a, b, da, db, match),
                                            certain=False))
     # "Övriga delprojekt": each must take the others into account.
     for u, v, d in p.edges_of("considers"):
@@ -322,10 +328,10 @@ def _work_reasons(p: Projection, res: Resolution, pairs: _Pairs) -> None:
             continue
         back = [e for e in p.out_edges(v, "considers") if e[0] == u and e[1].get("siblings")]
         if u < v:
-            pairs.add(u, v, Reason("investigation", W_SIBLINGS, _render_siblings,
-                                   (p, u, v, (d["node"], *[e[1]["node"] for e in back]))))
+            pairs.add(u, v, Reason("investigation", W_SIBLINGS, render_siblings,
+                                   (u, v, (d["node"], *[e[1]["node"] for e in back]))))
         elif not back:
-            pairs.add(u, v, Reason("investigation", W_SIBLINGS, _render_siblings, (p, u, v, (d["node"],))))
+            pairs.add(u, v, Reason("investigation", W_SIBLINGS, render_siblings, (u, v, (d["node"],))))
 
 
 def _render_dependency(p: Projection, res: Resolution, s: str, work: str, items: list):
@@ -380,6 +386,7 @@ def _render_siblings(p: Projection, u: str, v: str, nodes: tuple[str, ...]):
 
 
 def _organisation_reasons(p: Projection, res: Resolution, pairs: _Pairs) -> None:
+    render = partial(_render_organisation, p)
     # org -> subproject -> [(how, evidence iri, role or person)]
     involved: dict[str, dict[str, list[tuple[str, str, str]]]] = defaultdict(lambda: defaultdict(list))
     for u, v, d in p.edges_of("member"):
@@ -397,7 +404,7 @@ def _organisation_reasons(p: Projection, res: Resolution, pairs: _Pairs) -> None
         for a, b in combinations(sorted(subs), 2):
             pairs.add(a, b, Reason(
                 "organisation", W_ORGANISATION if a in direct_in and b in direct_in else W_AFFILIATION,
-                _render_organisation, (p, org, a, b, subs[a], subs[b])))
+                render, (org, a, b, subs[a], subs[b])))
 
 
 def _render_organisation(p: Projection, org: str, a: str, b: str, da: list, db: list):
@@ -432,6 +439,7 @@ def _text_reasons(p: Projection, model: AssignmentModel, pairs: _Pairs) -> None:
     """Pairs with a sentence each that say much the same: cosine at least TEXT_MIN and at
     least TEXT_UNIT_TERMS shared terms that are rare in the corpus (so that shared
     background words, `kommunens näringslivsarbete`, do not make two assignments alike)."""
+    render = partial(_render_text, p)
     groups = {sp: p.scope(sp) for sp in p.of_kind("subproject")}
     intentions = _intentions_of(p)
     none: frozenset[str] = frozenset()
@@ -449,8 +457,8 @@ def _text_reasons(p: Projection, model: AssignmentModel, pairs: _Pairs) -> None:
                 continue
             # What the words need, taken now: the model (every sentence's vector) is dropped once all pairs are found.
             words = tuple(dict.fromkeys(model.surface.get(t, t) for x in best for t in x[3]))
-            pairs.add(a, b, Reason("text", min(1.0, W_TEXT * best[0][0]), _render_text,
-                                   (p, a, b, tuple((s, ua, ub) for s, ua, ub, _r in best), words)))
+            pairs.add(a, b, Reason("text", min(1.0, W_TEXT * best[0][0]), render,
+                                   (a, b, tuple((s, ua, ub) for s, ua, ub, _r in best), words)))
 
 
 def _render_text(p: Projection, a: str, b: str, best: tuple, shared_words: tuple[str, ...]):
