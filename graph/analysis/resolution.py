@@ -32,6 +32,8 @@ import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import combinations
 from typing import Iterable
 
 from rdflib import Graph, Literal, URIRef
@@ -115,6 +117,7 @@ class Resolution:
 
 # --- people -----------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=200_000)  # each name is split for its block and again for each pair it is compared in
 def _name_parts(name: str) -> tuple[str, tuple[str, ...], str] | None:
     tokens = fold_name(name).split()
     if len(tokens) < 2:
@@ -271,19 +274,23 @@ def _work_matches(p: Projection) -> list[Match]:
         for t in k.words:
             index[(p.scope(iri), t)].append(iri)
         exact[(p.scope(iri), k.all)].append(iri)
-    pairs: set[tuple[str, str]] = set()
+    # Pairs as ints (`i * n + j` of the IRIs' ranks, i < j), ordered as the pairs of IRIs are: at 10 000
+    # plans there are hundreds of thousands, and sorting tuples of IRIs took a second.
+    names = sorted(set(keys) | set(sub_keys))
+    rank = {iri: i for i, iri in enumerate(names)}
+    n = len(names)
+    pairs: set[int] = set()
     for members in exact.values():
-        members = sorted(members)
-        pairs.update(zip(members, members[1:]))
+        ranks = sorted(rank[m] for m in members)
+        pairs.update(i * n + j for i, j in zip(ranks, ranks[1:]))
     for members in index.values():
         if len(members) < 2 or len(members) > MAX_BLOCK:
             continue
-        members = sorted(members)
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                pairs.add((a, b))
+        ranks = sorted(rank[m] for m in members)
+        pairs.update(i * n + j for i, j in combinations(ranks, 2))
     out = []
-    for a, b in sorted(pairs):
+    for code in sorted(pairs):
+        a, b = names[code // n], names[code % n]
         ka, kb = keys.get(a) or sub_keys.get(a), keys.get(b) or sub_keys.get(b)
         sa, sb = a in sub_keys, b in sub_keys
         if sa and sb:
