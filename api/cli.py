@@ -271,8 +271,6 @@ def _write_rows(s, lang: str) -> int:
 @app.command()
 def reindex(store: Optional[str] = StoreOpt, lang: str = LangOpt):
     """Skriv analysrader för dokument som saknar aktuella (efter import eller uppgradering)."""
-    from graph.documents import list_documents
-
     s = _open(store, lang)
     try:
         total = len(list_documents(s))

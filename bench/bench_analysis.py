@@ -7,8 +7,10 @@ by the real pipeline in parallel and cached under bench/out/ (the same cache as
 bench/bench_store.py), then loaded into an embedded store, one named graph per
 document (cached too). Each size is measured in a fresh subprocess, so that its
 peak memory (ru_maxrss) is its own. Phases, each timed on its own:
+  state       - each document graph and its ingest time listed, on the store just
+                opened (it warms the store's caches; not part of the target)
   projection  - each document's stored analysis rows (`graph.analysis.rows`) read
-                and the projection built, on a store just opened
+                and the projection built
   resolution  - entity resolution over the projection
   overlaps    - all overlapping pairs and their reasons
   checks      - all consistency checks (SHACL off)
@@ -148,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="read the store's files once before measuring, as on a server that has been running "
                          "(the 'cold store' phase is then cold for the store's own caches only)")
     args = ap.parse_args(argv)
+    if args.repeat < 1:
+        ap.error("--repeat must be at least 1")
     results = {}
     for n in args.docs:
         t = time.perf_counter()

@@ -89,7 +89,8 @@ class AssignmentModel:
         """
         if index_b is None:
             index_b = self.term_index(b)
-        left_out = set(self.units.get(b, ())) - set(self.kept_units(b, shared_intentions)) if shared_intentions else ()
+        # b's units restating an intention both address (`kept_units` leaves them out; the index has them).
+        left_out = {u for u in self.units.get(b, ()) if self.restates.get(u, frozenset()) & shared_intentions}
         scored = []
         # Only units sharing a term can reach `minimum`: b's index finds them and sums their products;
         # those near enough are scored by `cosine`.

@@ -484,7 +484,6 @@ def _render_text(p: Projection, a: str, b: str, best: tuple, shared_words: tuple
 @dataclass
 class OverlapModel:
     projection: Projection
-    resolution: Resolution
     pairs: _Pairs
 
     def items(self) -> Iterator[tuple[tuple[str, str], list[Reason]]]:
@@ -507,7 +506,7 @@ def overlap_model(store: GraphStore) -> OverlapModel:
         _person_reasons(p, res, pairs)
         _work_reasons(p, res, pairs)
         _organisation_reasons(p, res, pairs)
-        return OverlapModel(p, res, pairs)
+        return OverlapModel(p, pairs)
     return cached(store, "overlaps", build)
 
 

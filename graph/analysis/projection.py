@@ -68,10 +68,6 @@ class AnalysisError(ValueError):
         self.status = status
 
 
-def _s(value: Any) -> str | None:
-    return None if value is None else str(value)
-
-
 def _local(iri: str | None) -> str | None:
     return iri.rsplit("#", 1)[-1] if iri else None
 
@@ -130,11 +126,6 @@ class EdgeData:
         for k in EdgeData.__slots__:
             setattr(self, k, getattr(other, k))
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, EdgeData) and self.items() == other.items()
-
-    __hash__ = None  # type: ignore[assignment]
-
     def __repr__(self) -> str:
         return f"EdgeData({dict(self.items())!r})"
 
@@ -171,7 +162,9 @@ class Projection:
     @classmethod
     def from_networkx(cls, g: nx.MultiDiGraph, **parts: Any) -> "Projection":
         """A projection of a hand-made networkx graph (nodes with facts, edges with `rel`)."""
-        return cls({n: dict(facts) for n, facts in g.nodes(data=True)}, g.edges(data=True), **parts)
+        # Edge facts become EdgeData, as in a projection built from the store: code reading `d.rel` works on both.
+        return cls({n: dict(facts) for n, facts in g.nodes(data=True)},
+                   ((u, v, EdgeData(**d)) for u, v, d in g.edges(data=True)), **parts)
 
     # -- access ---------------------------------------------------------------------------
 
