@@ -45,11 +45,11 @@ MEASURE = r"""
 import json, resource, sys, time, tracemalloc
 sys.path.insert(0, {root!r})
 location, trace = sys.argv[1], sys.argv[2] == "1"
-from graph.store import open_store
-from graph.analysis.projection import load_projection, state_key
-from graph.analysis.resolution import load_resolution
-from graph.analysis import compute_overlaps, run_checks
-from graph.analysis.overlaps import overlap_model
+from styrgraf.graph.store.interface import open_store
+from styrgraf.graph.analysis.projection import load_projection, state_key
+from styrgraf.graph.analysis.resolution import load_resolution
+from styrgraf.graph.analysis import compute_overlaps, run_checks
+from styrgraf.graph.analysis.overlaps import overlap_model
 
 store = open_store(location, read_only=True)
 out = {{}}

@@ -97,7 +97,7 @@ def styrgraf_command() -> list[str]:
     found = shutil.which("styrgraf")
     if found:
         return [found]
-    return [sys.executable, "-c", "from api.cli import app; app()"]
+    return [sys.executable, "-c", "from styrgraf.api.cli.main import app; app()"]
 
 
 def free_port() -> int:
@@ -171,8 +171,8 @@ def spread(items: list, count: int, rng: random.Random) -> list:
 
 
 def people_ids(client: httpx.Client, limit: int) -> list[str]:
-    from graph.entities import parse_iri
-    from ontology.terms import sparql_prefixes
+    from styrgraf.graph.entities import parse_iri
+    from styrgraf.ontology.terms import sparql_prefixes
 
     query = sparql_prefixes() + f"SELECT DISTINCT ?p WHERE {{ ?p a foaf:Person }} LIMIT {limit}"
     data = get_json(client, "/sparql", query=query)

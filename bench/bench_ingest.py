@@ -28,7 +28,7 @@ sys.path.insert(0, {root!r})
 mode, path, repeat = sys.argv[1], sys.argv[2], int(sys.argv[3])
 import pdfplumber  # imports are not part of the measured work
 if mode == "full":
-    from ingest.pipeline import extract_path
+    from styrgraf.ingest.pipeline import extract_path
 pages = 0
 t0 = time.perf_counter()
 for _ in range(repeat):

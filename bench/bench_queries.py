@@ -21,10 +21,10 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from graph import queries as q  # noqa: E402
-from graph.ask import ask  # noqa: E402
-from graph.search import search  # noqa: E402
-from graph.store import open_store  # noqa: E402
+from styrgraf.graph import queries as q  # noqa: E402
+from styrgraf.graph.ask import ask  # noqa: E402
+from styrgraf.graph.search import search  # noqa: E402
+from styrgraf.graph.store.interface import open_store  # noqa: E402
 
 QUESTIONS = (
     "vilka delprojekt täcker intention 8?",

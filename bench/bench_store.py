@@ -57,7 +57,7 @@ if kind == "rdflib":
         ds.graph(rdflib.URIRef(iri)).parse(data=body, format="nt")
         triples += body.count("\n")
 elif kind == "embedded-bulk":
-    from graph.store import open_store
+    from styrgraf.graph.store.interface import open_store
     store = open_store(location)
 
     def graphs():
@@ -68,7 +68,7 @@ elif kind == "embedded-bulk":
     triples = store.load_new_graphs(graphs())
     store.close()
 else:
-    from graph.store import open_store
+    from styrgraf.graph.store.interface import open_store
     store = open_store(location)
     t0 = time.perf_counter()
     for f in files:
@@ -86,7 +86,7 @@ import json, random, sys, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
 kind, location, directory, repeat = sys.argv[1], sys.argv[2], Path(sys.argv[3]), int(sys.argv[4])
-from graph import queries
+from styrgraf.graph import queries
 if kind == "rdflib":
     import rdflib
     from bench.rdflib_store import RdflibStore
@@ -96,9 +96,9 @@ if kind == "rdflib":
         ds.graph(rdflib.URIRef(iri)).parse(data=body, format="nt")
     store = RdflibStore(ds)
 else:
-    from graph.store import open_store
+    from styrgraf.graph.store.interface import open_store
     store = open_store(location, read_only=(kind == "embedded"))
-from ontology.terms import sparql_prefixes
+from styrgraf.ontology.terms import sparql_prefixes
 rng = random.Random(5)
 projects = [str(r["p"]) for r in store.select(sparql_prefixes() + "SELECT ?p WHERE {{ ?p a sg:Project }} LIMIT 500")]
 people = [str(r["x"]) for r in store.select(sparql_prefixes() + "SELECT ?x WHERE {{ ?x a foaf:Person }} LIMIT 500")]
@@ -128,7 +128,7 @@ import json, sys, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
 location, directory, count = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
-from graph.store import open_store
+from styrgraf.graph.store.interface import open_store
 store = open_store(location)
 files = sorted(directory.glob("*.nt"))[-count:]
 docs = []

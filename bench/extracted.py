@@ -22,14 +22,14 @@ def _extract_one(args: tuple[int, int, str]) -> tuple[str, str, int]:
     """Generate plan `index`, extract it with the real pipeline, write its graph as N-Triples."""
     index, seed, directory = args
     from bench.synth import generate_plan
-    from graph.store import triples_to_lines
-    from ingest.pipeline import extract_path
+    from styrgraf.graph.store.interface import triples_to_lines
+    from styrgraf.ingest.pipeline import extract_path
 
     rng = random.Random(seed * 1_000_003 + index)
     text, _ = generate_plan(rng, index)
     src = Path(directory) / f"{index:05d}.txt"
     src.write_text(text, encoding="utf-8")
-    from graph.documents import with_analysis_rows
+    from styrgraf.graph.documents import with_analysis_rows
 
     graph_iri, graph = extract_path(src).to_graph()
     lines = triples_to_lines(with_analysis_rows(graph_iri, graph))  # as ingest_file writes it
@@ -61,7 +61,7 @@ def build_store(docs: int, seed: int) -> Path:
     if (location / "DONE").exists():
         return _with_rows(location)
     source = prepare(docs, seed)
-    from graph.store import open_store
+    from styrgraf.graph.store.interface import open_store
 
     t = time.perf_counter()
     store = open_store(str(location))
@@ -77,8 +77,8 @@ def build_store(docs: int, seed: int) -> Path:
 def _with_rows(location: Path) -> Path:
     """A cached store written before its documents carried current analysis rows gets them, once
     (what `styrgraf reindex` does); the time taken is kept in the marker file."""
-    from graph.analysis.rows import ROWS_VERSION, write_missing_rows
-    from graph.store import open_store
+    from styrgraf.graph.analysis.rows import ROWS_VERSION, write_missing_rows
+    from styrgraf.graph.store.interface import open_store
 
     marker = location / f"ROWS-{ROWS_VERSION}"
     if marker.exists():

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import rdflib
 
-from graph.store import GraphStore
+from styrgraf.graph.store.interface import GraphStore
 
 
 class RdflibStore(GraphStore):

@@ -24,14 +24,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ingest.dates import parse_date
-from ingest.roles import ROLES
+from styrgraf.ingest.dates import parse_date
+from styrgraf.ingest.roles import ROLES
 
-from . import queries as q
-from .cache import one_view
-from .describe import CHUNK, describe, evidence, iri_values
-from .store import GraphStore
-from .swedish import fold, words
+from styrgraf.graph import queries as q
+from styrgraf.graph.store.cache import one_view
+from styrgraf.graph.describe import CHUNK, describe, evidence, iri_values
+from styrgraf.graph.store.interface import GraphStore
+from styrgraf.graph.swedish import fold, words
 
 MAX_QUESTION = 500
 LANGS = ("sv", "en")  # the languages every answer is rendered in

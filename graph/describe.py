@@ -1,6 +1,6 @@
 """Entity objects for answers: `{type, id, iri, ...}`, built in batched queries.
 
-Answers refer to entities by these objects (see notes/API_CONVENTIONS.md), so
+Answers refer to entities by these objects (see docs/api-conventions.md), so
 that clients never parse labels. `describe(store, iris)` fetches the summary
 properties of the given entities, of the entities they point to (a
 subproject's project, a decision's body, a milestone's owner) and of theirs:
@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ontology.terms import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SG, SKOS, TIME
+from styrgraf.ontology.terms import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SG, SKOS, TIME
 
-from .entities import entity_id, entity_type, evidence_for, iri_candidates, resolve, safe_ref
-from .store import GraphStore
+from styrgraf.graph.entities import entity_id, entity_type, evidence_for, iri_candidates, resolve, safe_ref
+from styrgraf.graph.store.interface import GraphStore
 
 # What an id or IRI from a client may contain to be written inside `<…>` in
 # SPARQL: minted ids are ASCII slugs and IRIs ASCII (`ingest.identity`), so

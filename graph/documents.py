@@ -15,16 +15,16 @@ from pathlib import Path
 
 from rdflib import URIRef
 
-from ingest.identity import Minter
-from ingest import pipeline
-from ingest.pipeline import extract_path
-from ingest.records import Finding
-from ingest.sources import SourceError
-from ingest.to_rdf import SourceMeta
-from ontology.terms import sparql_prefixes
+from styrgraf.ingest.identity import Minter
+from styrgraf.ingest import pipeline
+from styrgraf.ingest.pipeline import extract_path
+from styrgraf.ingest.records import Finding
+from styrgraf.ingest.sources import SourceError
+from styrgraf.ingest.to_rdf import SourceMeta
+from styrgraf.ontology.terms import sparql_prefixes
 
-from .analysis.rows import rows_of_graph, rows_triple
-from .store import GraphStore, StoreError
+from styrgraf.graph.analysis.rows import rows_of_graph, rows_triple
+from styrgraf.graph.store.interface import GraphStore, StoreError
 
 
 @dataclass

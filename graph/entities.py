@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ingest.identity import base_iri
-from ontology.terms import sparql_prefixes
+from styrgraf.ingest.identity import base_iri
+from styrgraf.ontology.terms import sparql_prefixes
 
-from .store import GraphStore
+from styrgraf.graph.store.interface import GraphStore
 
 # IRI kind segment -> public type name.
 KIND_TO_TYPE = {

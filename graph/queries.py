@@ -1,7 +1,7 @@
 """The read side of the query API: one function per resource, returning plain data.
 
 Each function takes a `GraphStore` and returns JSON-serialisable dicts and
-lists; `api/routes.py` and the CLI only render them. Every item that states a
+lists; `api/http/routes.py` and the CLI only render them. Every item that states a
 fact carries `evidence` (verbatim quotes, see `graph.entities.evidence_for`).
 Referenced entities are entity objects (`graph.describe`).
 
@@ -22,15 +22,15 @@ import bisect
 import datetime as dt
 from collections import defaultdict
 
-from ingest.roles import ROLES
-from ontology.terms import SG, TIME, sparql_prefixes
+from styrgraf.ingest.roles import ROLES
+from styrgraf.ontology.terms import SG, TIME, sparql_prefixes
 
-from .cache import cached
-from .describe import CHUNK, Described, boolean, describe, evidence, integer, iri_values, properties, resolve_ref, text
-from .documents import list_documents
-from .entities import entity_id, entity_type
-from .store import GraphStore
-from .swedish import fold, words
+from styrgraf.graph.store.cache import cached
+from styrgraf.graph.describe import CHUNK, Described, boolean, describe, evidence, integer, iri_values, properties, resolve_ref, text
+from styrgraf.graph.documents import list_documents
+from styrgraf.graph.entities import entity_id, entity_type
+from styrgraf.graph.store.interface import GraphStore
+from styrgraf.graph.swedish import fold, words
 
 P = sparql_prefixes()
 
@@ -763,7 +763,7 @@ def overlaps(store: GraphStore, project_list: list[str] | None = None, min_score
     intentions, people and investigations is the fallback.
     """
     try:
-        from graph.analysis.overlaps import compute_overlaps
+        from styrgraf.graph.analysis.overlaps import compute_overlaps
     except ImportError:
         return _shared_counts(store, project_list, min_score)
     project = project_list[0] if project_list and len(project_list) == 1 else None

@@ -25,14 +25,14 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from ingest.sentences import sentence_spans
-from ontology.terms import DCTERMS, FOAF, RDF, RDFS, SG, SKOS, sparql_prefixes
+from styrgraf.ingest.sentences import sentence_spans
+from styrgraf.ontology.terms import DCTERMS, FOAF, RDF, RDFS, SG, SKOS, sparql_prefixes
 
-from .cache import cached
-from .describe import describe, evidence, safe_ref
-from .entities import entity_type
-from .store import GraphStore
-from .swedish import terms, words
+from styrgraf.graph.store.cache import cached
+from styrgraf.graph.describe import describe, evidence, safe_ref
+from styrgraf.graph.entities import entity_type
+from styrgraf.graph.store.interface import GraphStore
+from styrgraf.graph.swedish import terms, words
 
 # What is searchable about an entity: labels (weight 2) and texts (weight 1).
 LABEL_PROPS = {str(p): 2.0 for p in (DCTERMS.title, FOAF.name, SKOS.prefLabel, SKOS.altLabel, RDFS.label)}

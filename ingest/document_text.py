@@ -10,9 +10,9 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from .headers import RunningHeader, parse_running_header
-from .pages import Page
-from .records import Evidence, Evidences
+from styrgraf.ingest.headers import RunningHeader, parse_running_header
+from styrgraf.ingest.pages import Page
+from styrgraf.ingest.records import Evidence, Evidences
 
 
 @dataclass(frozen=True)

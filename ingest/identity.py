@@ -13,9 +13,9 @@ import os
 import re
 import unicodedata
 
-from ontology.terms import DEFAULT_BASE_IRI
+from styrgraf.ontology.terms import DEFAULT_BASE_IRI
 
-from .records import DocumentInfo
+from styrgraf.ingest.records import DocumentInfo
 
 
 def base_iri() -> str:

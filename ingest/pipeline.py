@@ -10,12 +10,12 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from .document_text import DocumentText
-from .kinds import detect_kind
-from .pages import Page, normalise_page
-from .records import PlanRecords
-from .sources import SourceError, SourceFile, open_source
-from .to_rdf import SourceMeta, records_to_graph
+from styrgraf.ingest.document_text import DocumentText
+from styrgraf.ingest.kinds import detect_kind
+from styrgraf.ingest.pages import Page, normalise_page
+from styrgraf.ingest.records import PlanRecords
+from styrgraf.ingest.sources import SourceError, SourceFile, open_source
+from styrgraf.ingest.to_rdf import SourceMeta, records_to_graph
 
 EXTRACTOR_VERSION = "styrgraf-extract/0.1.1"
 

@@ -92,7 +92,7 @@ class SourceFile:
 
 def _formats() -> tuple[ModuleType, ...]:
     # Imported here because the format modules import the types above.
-    from ingest.formats import pdf, text
+    from styrgraf.ingest.formats import pdf, text
 
     return (pdf, text)
 

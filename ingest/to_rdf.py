@@ -13,14 +13,14 @@ from datetime import datetime
 
 from rdflib import Graph, Literal, URIRef
 
-from ontology.terms import (
+from styrgraf.ontology.terms import (
     DCTERMS, FOAF, OA, ORG, PROV, RDF, RDFS, SG, SKOS, TIME, XSD, decision_kind_concept, doctype_concept,
     role_concept,
 )
 
-from .identity import Minter
-from .pages import Page
-from .records import DateValue, Evidences, PlanRecords
+from styrgraf.ingest.identity import Minter
+from styrgraf.ingest.pages import Page
+from styrgraf.ingest.records import DateValue, Evidences, PlanRecords
 
 REFERENCE_CLASSES = {
     "investigation": SG.Investigation,

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.documents import ingest_file
-from graph.store import open_store
+from styrgraf.graph.documents import ingest_file
+from styrgraf.graph.store.interface import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_TEXT = ROOT / "corpus" / "000_5a26368617003b47.txt"

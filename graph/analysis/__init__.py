@@ -8,12 +8,12 @@
 - `dependencies`: what subprojects must take into account (transitively), cycles, decision lineage;
 - `checks`: consistency findings; `matrices`: coverage and people matrices.
 """
-from .checks import run_checks
-from .dependencies import depended_by, depends_on, find_cycles, lineage
-from .matrices import coverage_csv, coverage_matrix, people_csv, people_matrix
-from .overlaps import compute_overlaps
-from .projection import AnalysisError, build_projection, clear_cache, load_projection
-from .resolution import links_for, load_resolution, resolution_graph_iri, store_resolution
+from styrgraf.graph.analysis.checks import run_checks
+from styrgraf.graph.analysis.dependencies import depended_by, depends_on, find_cycles, lineage
+from styrgraf.graph.analysis.matrices import coverage_csv, coverage_matrix, people_csv, people_matrix
+from styrgraf.graph.analysis.overlaps import compute_overlaps
+from styrgraf.graph.analysis.projection import AnalysisError, build_projection, clear_cache, load_projection
+from styrgraf.graph.analysis.resolution import links_for, load_resolution, resolution_graph_iri, store_resolution
 
 __all__ = [
     "AnalysisError", "build_projection", "clear_cache", "load_projection", "load_resolution", "store_resolution",

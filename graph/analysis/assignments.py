@@ -16,10 +16,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import chain
 
-from ingest.sentences import sentence_spans
+from styrgraf.ingest.sentences import sentence_spans
 
-from .projection import Projection
-from .similarity import Decompounder, TfIdf, Vector, candidate_pairs, cosine, word_terms, words
+from styrgraf.graph.analysis.projection import Projection
+from styrgraf.graph.analysis.similarity import Decompounder, TfIdf, Vector, candidate_pairs, cosine, word_terms, words
 
 # A sentence this close to an intention of the plan is that intention restated.
 RESTATEMENT = 0.5

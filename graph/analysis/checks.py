@@ -23,12 +23,12 @@ from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
 
-from graph.store import GraphStore
-from ontology.terms import ONTOLOGY_TTL, SHAPES_TTL
+from styrgraf.graph.store.interface import GraphStore
+from styrgraf.ontology.terms import ONTOLOGY_TTL, SHAPES_TTL
 
-from .projection import LEADING_ROLES, ROLE_LABELS, AnalysisError, Projection, bulk_build, evidence, state_key
-from .resolution import Resolution, load_resolution
-from .similarity import terms
+from styrgraf.graph.analysis.projection import LEADING_ROLES, ROLE_LABELS, AnalysisError, Projection, bulk_build, evidence, state_key
+from styrgraf.graph.analysis.resolution import Resolution, load_resolution
+from styrgraf.graph.analysis.similarity import terms
 
 SEVERITIES = ("error", "warning", "info")
 DEFAULT_MAX_SUBPROJECTS = 3

@@ -18,11 +18,11 @@ from collections import deque
 
 import networkx as nx
 
-from graph.entities import resolve
-from graph.store import GraphStore
+from styrgraf.graph.entities import resolve
+from styrgraf.graph.store.interface import GraphStore
 
-from .projection import AnalysisError, Projection, cached, evidence
-from .resolution import Resolution, load_resolution
+from styrgraf.graph.analysis.projection import AnalysisError, Projection, cached, evidence
+from styrgraf.graph.analysis.resolution import Resolution, load_resolution
 
 
 def dependency_graph(p: Projection, res: Resolution) -> nx.DiGraph:
@@ -163,7 +163,7 @@ def lineage(store: GraphStore, iri: str, direction: str = "down", *, with_eviden
     direction = aliases[direction]
 
     def build():
-        from .projection import load_projection
+        from styrgraf.graph.analysis.projection import load_projection
         p = load_projection(store)
         return p, lineage_graph(p)
     p, g = cached(store, "lineage", build)

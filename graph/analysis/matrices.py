@@ -11,10 +11,10 @@ import csv
 import io
 from collections import defaultdict
 
-from graph.store import GraphStore
+from styrgraf.graph.store.interface import GraphStore
 
-from .projection import ROLE_LABELS, Projection, subprojects_for
-from .resolution import load_resolution
+from styrgraf.graph.analysis.projection import ROLE_LABELS, Projection, subprojects_for
+from styrgraf.graph.analysis.resolution import load_resolution
 
 FORMATS = ("json", "csv")
 

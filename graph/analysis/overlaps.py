@@ -28,11 +28,11 @@ from itertools import combinations
 from operator import itemgetter
 from typing import Callable, Iterable, Iterator, NamedTuple
 
-from graph.store import GraphStore
+from styrgraf.graph.store.interface import GraphStore
 
-from .assignments import AssignmentModel, build_assignments
-from .projection import LEADING_ROLES, ROLE_LABELS, AnalysisError, Projection, cached, evidence, subprojects_for
-from .resolution import Resolution, load_resolution
+from styrgraf.graph.analysis.assignments import AssignmentModel, build_assignments
+from styrgraf.graph.analysis.projection import LEADING_ROLES, ROLE_LABELS, AnalysisError, Projection, cached, evidence, subprojects_for
+from styrgraf.graph.analysis.resolution import Resolution, load_resolution
 
 W_INTENTION = 0.4
 W_PERSON_BOTH_LEAD = 0.3

@@ -34,13 +34,13 @@ from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 import networkx as nx
 
-from graph import cache as store_cache
-from graph.entities import entity_id, evidence_for, resolve
-from graph.store import GraphStore
-from ontology.terms import sparql_prefixes
+from styrgraf.graph.store import cache as store_cache
+from styrgraf.graph.entities import entity_id, evidence_for, resolve
+from styrgraf.graph.store.interface import GraphStore
+from styrgraf.ontology.terms import sparql_prefixes
 
-from .rows import QUERIES, csv_rows, read_rows
-from .similarity import fold
+from styrgraf.graph.analysis.rows import QUERIES, csv_rows, read_rows
+from styrgraf.graph.analysis.similarity import fold
 
 LEADING_ROLES = ("uppdragsansvarig", "projektledare")
 ROLE_LABELS = {

@@ -38,12 +38,12 @@ from typing import Iterable
 
 from rdflib import Graph, Literal, URIRef
 
-from graph.store import GraphStore
-from ingest.identity import base_iri
-from ontology.terms import OWL, PROV, RDF, RDFS, SG, XSD, sparql_prefixes
+from styrgraf.graph.store.interface import GraphStore
+from styrgraf.ingest.identity import base_iri
+from styrgraf.ontology.terms import OWL, PROV, RDF, RDFS, SG, XSD, sparql_prefixes
 
-from .projection import Projection, load_projection, cached
-from .similarity import TitleKey, compare_titles, fold, fold_name, stem, title_key
+from styrgraf.graph.analysis.projection import Projection, load_projection, cached
+from styrgraf.graph.analysis.similarity import TitleKey, compare_titles, fold, fold_name, stem, title_key
 
 RESOLVER_VERSION = "styrgraf-resolve/0.1.0"
 # Titles' terms indexed for more works than this (within a municipality) are too common to block on.

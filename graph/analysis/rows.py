@@ -33,8 +33,8 @@ from typing import Callable, Iterator
 
 import pyoxigraph as ox
 
-from graph.store import GraphStore, triples_to_lines
-from ontology.terms import SG, sparql_prefixes
+from styrgraf.graph.store.interface import GraphStore, triples_to_lines
+from styrgraf.ontology.terms import SG, sparql_prefixes
 
 ROWS_PREDICATE = str(SG.analysisRows)
 
@@ -239,7 +239,7 @@ def read_rows(store: GraphStore) -> StoredRows:
 
 def write_missing_rows(store: GraphStore, progress: Callable[[int, int], None] | None = None) -> list[str]:
     """Store the rows of every document graph that lacks current ones; returns those graphs."""
-    from graph.store import rdflib_to_nt
+    from styrgraf.graph.store.interface import rdflib_to_nt
 
     _current, todo = _current_rows(store)
     del _current  # only which graphs lack rows matters here

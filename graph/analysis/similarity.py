@@ -31,7 +31,7 @@ from typing import Iterable
 
 import snowballstemmer
 
-from ingest.organisations import BODY_LEXICON
+from styrgraf.ingest.organisations import BODY_LEXICON
 
 _STEMMER = snowballstemmer.stemmer("swedish")
 

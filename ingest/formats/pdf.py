@@ -24,7 +24,7 @@ from pdfminer.pdfpage import PDFPage
 from pdfplumber.page import Page as PlumberPage
 from pdfplumber.utils.exceptions import PdfminerException
 
-from ingest.sources import RawPage, SourceError, SourceFile
+from styrgraf.ingest.sources import RawPage, SourceError, SourceFile
 
 MEDIA_TYPE = "application/pdf"
 

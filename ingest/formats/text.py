@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from ingest.sources import RawPage, SourceError, SourceFile
+from styrgraf.ingest.sources import RawPage, SourceError, SourceFile
 
 MEDIA_TYPE = "text/plain"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import project_plan
+from styrgraf.ingest.kinds import project_plan
 
 KINDS: tuple[ModuleType, ...] = (project_plan,)
 

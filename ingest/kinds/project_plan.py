@@ -15,21 +15,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..dates import find_dates, parse_date, year_of
-from ..document_text import DocumentText
-from ..headers import DNR_PATTERN, normalise_dnr
-from ..lists import Item, bullet_items, letter_number, lettered_items, numbered_items
-from ..names import PersonMention, find_title_after, find_title_before, parse_people, NAME
-from ..organisations import find_organisations, municipality_of
-from ..records import (
+from styrgraf.ingest.dates import find_dates, parse_date, year_of
+from styrgraf.ingest.document_text import DocumentText
+from styrgraf.ingest.headers import DNR_PATTERN, normalise_dnr
+from styrgraf.ingest.lists import Item, bullet_items, letter_number, lettered_items, numbered_items
+from styrgraf.ingest.names import PersonMention, find_title_after, find_title_before, parse_people, NAME
+from styrgraf.ingest.organisations import find_organisations, municipality_of
+from styrgraf.ingest.records import (
     Appendix, Consideration, Coverage, DateValue, Decision, DecisionPoint, DocumentInfo, Evidences,
     Finding, Intention, Involvement, Milestone, Organisation, Person, PlanRecords, Project, Reference,
     RelatedDocument, RoleAssignment, Subproject, TextFact,
 )
-from ..references import reference_key as _reference_key, reference_kind as _reference_kind
-from ..roles import ROLE_LABEL, role_for_word
-from ..sections import Section, find_headings, split_sections
-from ..sentences import first_sentence_end, sentence_spans, trim
+from styrgraf.ingest.references import reference_key as _reference_key, reference_kind as _reference_kind
+from styrgraf.ingest.roles import ROLE_LABEL, role_for_word
+from styrgraf.ingest.sections import Section, find_headings, split_sections
+from styrgraf.ingest.sentences import first_sentence_end, sentence_spans, trim
 
 KEY = "projektplan"
 DOC_TYPES = {

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import close_app, create_app
+from styrgraf.api.http.app import close_app, create_app
 from tests.api.server_support import build_seed_store, copy_store
 
 

@@ -19,8 +19,8 @@ from typing import Iterator
 import httpx
 import uvicorn
 
-from graph.documents import ingest_file
-from graph.store import open_store
+from styrgraf.graph.documents import ingest_file
+from styrgraf.graph.store.interface import open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "corpus" / "000_5a26368617003b47.txt"
@@ -47,7 +47,7 @@ def copy_store(template: Path, target: Path) -> Path:
 @contextmanager
 def live_server(app) -> Iterator[str]:
     """Run `app` with uvicorn in a thread on a free loopback port; yields its base URL."""
-    from api.serve import bind
+    from styrgraf.api.http.serve import bind
 
     sock = bind("127.0.0.1", 0)
     port = sock.getsockname()[1]
@@ -94,9 +94,9 @@ def styrgraf_command(*args: str) -> list[str]:
     """`styrgraf ARGS` as a subprocess command; `serve` is registered here if the CLI does not have it yet."""
     launcher = (
         "import sys\n"
-        "from api.cli import app\n"
+        "from styrgraf.api.cli.main import app\n"
         "if not any(c.name == 'serve' for c in app.registered_commands):\n"
-        "    from api.serve import register\n"
+        "    from styrgraf.api.http.serve import register\n"
         "    register(app)\n"
         "app()\n"
     )

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import close_app, create_app
-from graph.errors import StoreError
+from styrgraf.api.http.app import close_app, create_app
+from styrgraf.graph.errors import StoreError
 from tests.api.server_support import build_seed_store, copy_store
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.documents import ingest_file
-from graph.store import open_store
+from styrgraf.graph.documents import ingest_file
+from styrgraf.graph.store.interface import open_store
 from tests.graph.analysis.docs import write_documents
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -19,7 +19,7 @@ SEED = ROOT / "corpus" / "000_5a26368617003b47.txt"
 
 def run(*args: str, store: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "STYRGRAF_STORE": str(store)}
-    return subprocess.run([sys.executable, "-m", "api.cli", *args], cwd=ROOT, env=env, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "styrgraf.api.cli", *args], cwd=ROOT, env=env, capture_output=True,
                           text=True, timeout=300)
 
 

@@ -19,7 +19,7 @@ PDF = ROOT / "corpus" / "halmstad-projektplan-2012.pdf"
 
 def styrgraf(*args: str, store: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "STYRGRAF_STORE": str(store)}
-    return subprocess.run([sys.executable, "-m", "api.cli", *args], cwd=ROOT, env=env,
+    return subprocess.run([sys.executable, "-m", "styrgraf.api.cli", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=300)
 
 

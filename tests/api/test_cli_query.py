@@ -6,8 +6,8 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from api.cli import app
-from api.cli_query import register
+from styrgraf.api.cli.main import app
+from styrgraf.api.cli.query import register
 from tests.query_seed import DOC, seed_store_path, sub
 
 register(app)

@@ -5,8 +5,8 @@ import pytest
 import rdflib
 from fastapi.testclient import TestClient
 
-from ingest.identity import base_iri
-from ontology.terms import OA, SG, sparql_prefixes
+from styrgraf.ingest.identity import base_iri
+from styrgraf.ontology.terms import OA, SG, sparql_prefixes
 
 # `app` and `client` (the seed store, one copy for this module) come from tests/api/conftest.py.
 

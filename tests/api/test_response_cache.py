@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import close_app, create_app
-from api.response_cache import ResponseCache, request_key
-from graph.documents import ingest_file, remove_document
+from styrgraf.api.http.app import close_app, create_app
+from styrgraf.api.http.response_cache import ResponseCache, request_key
+from styrgraf.graph.documents import ingest_file, remove_document
 from tests.api.server_support import SEED, build_seed_store, copy_store
 from tests.query_seed import DOC, PROJECT, sub
 
@@ -117,8 +117,8 @@ def test_writes_through_the_api_and_the_store_are_seen_at_once(template, tmp_pat
 
 INGEST = (
     "import sys\n"
-    "from graph.documents import ingest_file, remove_document\n"
-    "from graph.store import open_store\n"
+    "from styrgraf.graph.documents import ingest_file, remove_document\n"
+    "from styrgraf.graph.store.interface import open_store\n"
     "store = open_store(sys.argv[1])\n"
     "if sys.argv[2] == 'ingest':\n"
     "    assert ingest_file(store, sys.argv[3]).status == 'ingested'\n"

@@ -5,8 +5,8 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from api.routes import router
-from graph.store import open_store
+from styrgraf.api.http.routes import router
+from styrgraf.graph.store.interface import open_store
 from tests.query_seed import DOC, PROJECT, seed_store_path, sub
 
 

@@ -8,10 +8,10 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from api import errors
-from api.routes_analysis import router
-from graph.documents import ingest_file
-from graph.store import open_store
+from styrgraf.api.http import errors
+from styrgraf.api.http.routes_analysis import router
+from styrgraf.graph.documents import ingest_file
+from styrgraf.graph.store.interface import open_store
 from tests.graph.analysis.docs import write_documents
 
 ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]

@@ -20,7 +20,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from api.app import close_app, create_app
+from styrgraf.api.http.app import close_app, create_app
 from tests.api.server_support import build_seed_store
 
 MAX_EXAMPLES = 40

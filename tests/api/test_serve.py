@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from api.server_registry import (
+from styrgraf.api.http.server_registry import (
     SERVER_FILE, read_server_info, remove_via_server, running_server, upload_via_server, write_server_info,
 )
 from tests.api.server_support import (
@@ -130,7 +130,7 @@ def test_stale_or_foreign_registry_files_are_ignored(template, tmp_path):
 
 
 def _cli_wired() -> bool:
-    return "server_registry" in (ROOT / "api" / "cli.py").read_text(encoding="utf-8")
+    return "server_registry" in (ROOT / "api" / "cli" / "main.py").read_text(encoding="utf-8")
 
 
 @pytest.mark.skipif(not _cli_wired(), reason="`styrgraf ingest` does not hand files to a running server yet (lead)")
@@ -139,7 +139,7 @@ def test_cli_ingest_works_while_serve_runs(tmp_path, serving):
     server = serving(store)
     server.wait_ready()
     env = {k: v for k, v in os.environ.items() if k not in ("STYRGRAF_TOKEN", "STYRGRAF_STORE")}
-    result = subprocess.run([sys.executable, "-m", "api.cli", "ingest", str(ROOT / "corpus"), "--store", str(store)],
+    result = subprocess.run([sys.executable, "-m", "styrgraf.api.cli", "ingest", str(ROOT / "corpus"), "--store", str(store)],
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert wait_until(lambda: httpx.get(server.url + "/health", trust_env=False).json()["store"]["graphs"] == 1)
@@ -147,8 +147,8 @@ def test_cli_ingest_works_while_serve_runs(tmp_path, serving):
 
 def test_serve_writes_missing_analysis_rows_before_serving(template, tmp_path, serving):
     """A store written without current analysis rows (an import, an older version) gets them at start."""
-    from graph.analysis.rows import ROWS_PREDICATE, read_rows
-    from graph.store import open_store
+    from styrgraf.graph.analysis.rows import ROWS_PREDICATE, read_rows
+    from styrgraf.graph.store.interface import open_store
 
     location = copy_store(template, tmp_path / "store")
     store = open_store(str(location))

@@ -13,8 +13,8 @@ import pytest
 import rdflib
 from fastapi.testclient import TestClient
 
-from api.app import close_app, create_app
-from ontology.terms import sparql_prefixes
+from styrgraf.api.http.app import close_app, create_app
+from styrgraf.ontology.terms import sparql_prefixes
 from tests.api.server_support import SEED_TITLE, live_server, wait_until
 from tests.graph.conftest import RequestRecorder
 
@@ -319,8 +319,8 @@ def test_sparqlwrapper(endpoint, method):
 
 
 def test_remote_store_behind_the_endpoint(tmp_path):
-    from graph.documents import ingest_file
-    from graph.store import open_store
+    from styrgraf.graph.documents import ingest_file
+    from styrgraf.graph.store.interface import open_store
     from tests.api.server_support import SEED
     from tests.graph.conftest import oxigraph_server
 

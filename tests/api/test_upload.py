@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import close_app, create_app
-from api.upload import safe_file_name
-from ontology.terms import sparql_prefixes
+from styrgraf.api.http.app import close_app, create_app
+from styrgraf.api.http.upload import safe_file_name
+from styrgraf.ontology.terms import sparql_prefixes
 from tests.api.server_support import SEED, SEED_PDF, SEED_TITLE, build_seed_store, copy_store
 from tests.ingest.badfiles import pdf_bytes, png_bytes
 

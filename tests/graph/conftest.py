@@ -24,7 +24,7 @@ from typing import Iterator
 import httpx
 import pytest
 
-from graph.store import GraphStore, open_store
+from styrgraf.graph.store.interface import GraphStore, open_store
 
 READY_TIMEOUT = 30.0
 

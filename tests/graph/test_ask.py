@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.ask import INTENTS, ask, match, parse_question_date
-from graph.store import open_store
+from styrgraf.graph.ask import INTENTS, ask, match, parse_question_date
+from styrgraf.graph.store.interface import open_store
 from tests.query_seed import seed_store_path
 
 SCOPE_1 = "I detta uppdrag avses SPH som strategisk resurs för innovation"
@@ -244,7 +244,7 @@ def test_every_intent_has_both_languages_and_its_example_is_understood(seed):
 
 
 def test_a_number_in_too_many_plans_asks_for_the_plan(seed, monkeypatch):
-    import graph.ask as ask_module
+    import styrgraf.graph.ask as ask_module
 
     monkeypatch.setattr(ask_module, "MAX_PLANS", 0)  # the seed store holds one plan
     for question, kind in (("vem leder delprojekt 3", "subproject"), ("vilka delprojekt täcker intention 8", "intention"),

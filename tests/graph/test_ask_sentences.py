@@ -2,7 +2,7 @@
 
 These pin the wording of graph/ask.py's answers to the letter, in four ways:
 
-- EXACT: answers about the seed plan whose facts notes/API_CONVENTIONS.md
+- EXACT: answers about the seed plan whose facts docs/api-conventions.md
   states, and the fixed sentences for what is not there, written out whole.
 - Sentences built here from the facts an answer carries in its `results`
   (names, roles, scopes, decisions, dates) for every subproject, intention and
@@ -19,11 +19,11 @@ import dataclasses
 
 import pytest
 
-import graph.ask as ask_module
-from graph import queries as q
-from graph.ask import ask
-from graph.documents import ingest_file
-from graph.store import open_store
+import styrgraf.graph.ask as ask_module
+from styrgraf.graph import queries as q
+from styrgraf.graph.ask import ask
+from styrgraf.graph.documents import ingest_file
+from styrgraf.graph.store.interface import open_store
 from tests.query_seed import SEED_TEXT, seed_store_path
 
 SCOPE_1 = "I detta uppdrag avses SPH som strategisk resurs för innovation"

@@ -16,7 +16,7 @@ import time
 
 import pytest
 
-from graph.store import open_store
+from styrgraf.graph.store.interface import open_store
 
 GRAPH = "http://example.org/graph/big"
 EX = "http://example.org/"
@@ -25,7 +25,7 @@ SHARED = 2000  # triples common to all versions (exercises the diff path)
 WRITER = r"""
 import sys
 from rdflib import Literal, URIRef
-from graph.store import open_store
+from styrgraf.graph.store.interface import open_store
 
 EX = "http://example.org/"
 GRAPH, SHARED, FIRST = sys.argv[2], int(sys.argv[3]), int(sys.argv[4])

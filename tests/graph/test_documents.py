@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.documents import ingest_file, list_documents
-from ingest import pipeline
-from ontology.terms import sparql_prefixes
+from styrgraf.graph.documents import ingest_file, list_documents
+from styrgraf.ingest import pipeline
+from styrgraf.ontology.terms import sparql_prefixes
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "corpus" / "000_5a26368617003b47.txt"

@@ -10,8 +10,8 @@ import rdflib
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from graph.errors import StoreError
-from graph.store import open_store
+from styrgraf.graph.errors import StoreError
+from styrgraf.graph.store.interface import open_store
 
 EX = "http://example.org/"
 SG = "https://styrgraf.example/ontology#"

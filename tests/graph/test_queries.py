@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from graph import queries as q
-from graph.store import open_store
+from styrgraf.graph import queries as q
+from styrgraf.graph.store.interface import open_store
 from tests.query_seed import DOC, PROJECT, seed_store_path, sub
 
 

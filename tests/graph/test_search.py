@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from graph import queries as q
-from graph import search as s
-from graph.documents import ingest_file, remove_document
-from graph.store import open_store
-from graph.swedish import fold, name_matches, terms
+from styrgraf.graph import queries as q
+from styrgraf.graph import search as s
+from styrgraf.graph.documents import ingest_file, remove_document
+from styrgraf.graph.store.interface import open_store
+from styrgraf.graph.swedish import fold, name_matches, terms
 from tests.query_seed import DOC, SEED_TEXT, seed_store_path
 
 

@@ -16,9 +16,9 @@ import rdflib
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from graph.errors import QueryRefused, StoreError
-from graph.sparql_guard import check_read_only_query, check_update, query_form
-from graph.store import SHA256_PREDICATE, GraphInfo, open_store
+from styrgraf.graph.errors import QueryRefused, StoreError
+from styrgraf.graph.store.guard import check_read_only_query, check_update, query_form
+from styrgraf.graph.store.interface import SHA256_PREDICATE, GraphInfo, open_store
 
 EX = "http://example.org/"
 SHA = URIRef(SHA256_PREDICATE)
@@ -506,7 +506,7 @@ def test_second_process_gets_locked_error(embedded_store, tmp_path):
     embedded_store.replace_graph(graph_iri("a"), doc_triples("a", "aa11"))
     code = (
         "import sys\n"
-        "from graph.store import open_store, StoreError\n"
+        "from styrgraf.graph.store.interface import open_store, StoreError\n"
         "try:\n"
         "    open_store(sys.argv[1])\n"
         "except StoreError as e:\n"
@@ -617,7 +617,7 @@ def test_server_without_union_default_graph_is_detected(tmp_path, start_oxigraph
 def test_load_new_graphs_fills_an_empty_store_like_replace_graph(store_factory):
     """The bulk path (pyoxigraph's bulk loader on the embedded store) stores exactly what
     one replace_graph per graph would, and a new generation."""
-    from graph.store import triples_to_lines
+    from styrgraf.graph.store.interface import triples_to_lines
 
     docs = {graph_iri(f"bulk{i}"): doc_triples(f"bulk{i}", f"{i:064x}") for i in range(5)}
     reference = store_factory()

@@ -17,11 +17,11 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Literal, URIRef
 
-from graph import cache
-from graph.documents import ingest_file, remove_document
-from graph.errors import StoreError
-from graph.store import GraphInfo, _any_update_with_new_generation, open_store, with_new_generation
-from graph.terms import GENERATION_PREDICATE, SYSTEM_GRAPH
+from styrgraf.graph.store import cache
+from styrgraf.graph.documents import ingest_file, remove_document
+from styrgraf.graph.errors import StoreError
+from styrgraf.graph.store.interface import GraphInfo, _any_update_with_new_generation, open_store, with_new_generation
+from styrgraf.graph.store.terms import GENERATION_PREDICATE, SYSTEM_GRAPH
 from tests.graph.test_store import EX, doc_triples, graph_iri
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,7 +29,7 @@ SEED = ROOT / "corpus" / "000_5a26368617003b47.txt"
 
 READ_GENERATION = (
     "import sys\n"
-    "from graph.store import open_store\n"
+    "from styrgraf.graph.store.interface import open_store\n"
     "store = open_store(sys.argv[1], read_only=True)\n"
     "print(store.generation())\n"
     "store.close()\n"
@@ -37,7 +37,7 @@ READ_GENERATION = (
 WRITE_DOCUMENT = (
     "import sys\n"
     "from rdflib import Literal, URIRef\n"
-    "from graph.store import open_store\n"
+    "from styrgraf.graph.store.interface import open_store\n"
     "store = open_store(sys.argv[1])\n"
     "store.replace_graph(sys.argv[2], [(URIRef(sys.argv[2] + '#x'), URIRef(sys.argv[2] + '#p'), Literal('v'))])\n"
     "print(store.generation())\n"

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.pipeline import extract_path
+from styrgraf.ingest.pipeline import extract_path
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_TEXT = ROOT / "corpus" / "000_5a26368617003b47.txt"

@@ -12,8 +12,8 @@ import pdfplumber
 import pytest
 
 from corpus import build_pdf as builder
-from ingest.pages import normalise_page
-from ingest.sources import RawPage, open_source
+from styrgraf.ingest.pages import normalise_page
+from styrgraf.ingest.sources import RawPage, open_source
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"

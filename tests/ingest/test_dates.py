@@ -1,4 +1,4 @@
-from ingest.dates import find_dates, parse_date
+from styrgraf.ingest.dates import find_dates, parse_date
 
 
 def test_iso_date():

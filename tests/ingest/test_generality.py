@@ -30,7 +30,7 @@ import pytest
 from tests.ingest import plan_builder as pb
 from tests.ingest.plan_builder import Decision, Milestone, Person, Plan, Reference, RoleLine, Subproject
 
-from ingest.pipeline import extract_path
+from styrgraf.ingest.pipeline import extract_path
 
 ROOT = Path(__file__).resolve().parents[2]
 

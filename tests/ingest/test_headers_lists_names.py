@@ -1,10 +1,10 @@
 import pytest
 
-from ingest.headers import normalise_dnr, parse_running_header
-from ingest.lists import lettered_items, numbered_items
-from ingest.names import parse_people
-from ingest.organisations import find_organisations, municipality_of
-from ingest.sections import split_sections
+from styrgraf.ingest.headers import normalise_dnr, parse_running_header
+from styrgraf.ingest.lists import lettered_items, numbered_items
+from styrgraf.ingest.names import parse_people
+from styrgraf.ingest.organisations import find_organisations, municipality_of
+from styrgraf.ingest.sections import split_sections
 
 
 def test_running_header_layouts():

@@ -1,4 +1,4 @@
-from ingest.pages import join_lines, normalise_page
+from styrgraf.ingest.pages import join_lines, normalise_page
 
 
 def test_hyphenation_at_line_end_is_undone():

@@ -5,7 +5,7 @@ import dataclasses
 
 from rdflib import URIRef
 
-from ontology.terms import OA, RDF, SG
+from styrgraf.ontology.terms import OA, RDF, SG
 
 
 def all_evidence(records):
@@ -56,7 +56,7 @@ def test_every_entity_and_relation_has_evidence(seed):
         members = set(g.subjects(RDF.type, cls))
         assert members, cls
         assert members <= bodies, (cls, members - bodies)
-    from ontology.terms import FOAF, ORG
+    from styrgraf.ontology.terms import FOAF, ORG
     for cls in (FOAF.Person, ORG.Membership, ORG.Organization):
         members = set(g.subjects(RDF.type, cls)) - set(g.subjects(RDF.type, SG.Municipality))
         assert members <= bodies, (cls, members - bodies)
@@ -65,7 +65,7 @@ def test_every_entity_and_relation_has_evidence(seed):
 def test_graph_records_its_source_and_extractor(seed):
     graph_iri, g = seed.to_graph()
     gi = URIRef(graph_iri)
-    from ontology.terms import DCTERMS, PROV
+    from styrgraf.ontology.terms import DCTERMS, PROV
     src = g.value(gi, PROV.wasDerivedFrom)
     assert str(g.value(src, SG.sha256)) == seed.source.sha256
     assert int(g.value(src, SG.byteSize)) == seed.source.size

@@ -34,7 +34,7 @@ def test_same_entities_and_relations(seed_text, seed_pdf):
 
 def test_same_triples_apart_from_source_metadata(seed_text, seed_pdf):
     """Compare the RDF, leaving out the export preamble (page 0, related documents) and file metadata."""
-    from ontology.terms import SG, DCTERMS
+    from styrgraf.ontology.terms import SG, DCTERMS
 
     def core(x):
         _, g = x.to_graph()
@@ -52,7 +52,7 @@ def test_same_triples_apart_from_source_metadata(seed_text, seed_pdf):
         return out
 
     text, pdf = core(seed_text), core(seed_pdf)
-    from ontology.terms import PROV
+    from styrgraf.ontology.terms import PROV
     text = {t for t in text if t[1] not in (PROV.generatedAtTime, PROV.startedAtTime)}
     pdf = {t for t in pdf if t[1] not in (PROV.generatedAtTime, PROV.startedAtTime)}
     only_text = {t for t in text - pdf if "/related/" not in str(t[2])}

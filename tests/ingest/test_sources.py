@@ -9,7 +9,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from ingest.sources import SUPPORTED_MEDIA_TYPES, RawPage, SourceError, open_source
+from styrgraf.ingest.sources import SUPPORTED_MEDIA_TYPES, RawPage, SourceError, open_source
 from tests.ingest import badfiles
 
 

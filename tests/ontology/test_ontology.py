@@ -13,10 +13,10 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS
 
-from ingest.kinds import project_plan
-from ingest.roles import ROLES
-from ontology import terms
-from ontology.terms import (
+from styrgraf.ingest.kinds import project_plan
+from styrgraf.ingest.roles import ROLES
+from styrgraf.ontology import terms
+from styrgraf.ontology.terms import (
     OA, SG, SG_IRI, decision_kind_concept, doctype_concept, role_concept,
 )
 

@@ -15,8 +15,8 @@ from pyshacl import validate
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, RDF, RDFS, SKOS
 
-from ingest.pipeline import extract_path
-from ontology.terms import OA, ONTOLOGY_TTL, SG, SHAPES_TTL
+from styrgraf.ingest.pipeline import extract_path
+from styrgraf.ontology.terms import OA, ONTOLOGY_TTL, SG, SHAPES_TTL
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "corpus" / "000_5a26368617003b47.txt"

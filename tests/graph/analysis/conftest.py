@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.documents import ingest_file
-from graph.store import open_store
+from styrgraf.graph.documents import ingest_file
+from styrgraf.graph.store.interface import open_store
 
-from .docs import write_documents
+from tests.graph.analysis.docs import write_documents
 
 ROOT = Path(__file__).resolve().parents[3]
 SEED = ROOT / "corpus" / "000_5a26368617003b47.txt"
@@ -53,7 +53,7 @@ def fresh_store(tmp_path):
 
 def seed_iri(kind: str, suffix: str) -> str:
     """A seed entity's IRI as the Minter mints it (`…-delprojekt-2`; the project has no suffix)."""
-    from ingest.identity import LOCAL_TAGS
+    from styrgraf.ingest.identity import LOCAL_TAGS
 
     tail = "" if kind == "project" else f"-{suffix}"
     return f"https://styrgraf.example/id/{kind}/{SEED_GRAPH_KEY}-{LOCAL_TAGS.get(kind, kind)}{tail}"
@@ -68,5 +68,5 @@ def subproject_by(p, identifier: str, number: int) -> str:
 
 
 def people_named(p, name: str) -> list[str]:
-    from graph.analysis.similarity import fold_name
+    from styrgraf.graph.analysis.similarity import fold_name
     return [x for x in p.of_kind("person") if any(fold_name(n) == fold_name(name) for n in p.node(x)["names"])]

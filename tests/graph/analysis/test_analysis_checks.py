@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from graph.analysis import AnalysisError, run_checks
-from graph.analysis import checks as checks_module
-from graph.analysis.projection import load_projection
+from styrgraf.graph.analysis import AnalysisError, run_checks
+from styrgraf.graph.analysis import checks as checks_module
+from styrgraf.graph.analysis.projection import load_projection
 
-from .conftest import ingest_all, seed_iri, subproject_by
+from tests.graph.analysis.conftest import ingest_all, seed_iri, subproject_by
 
 
 def _by_code(result, code):
@@ -124,7 +124,7 @@ def test_the_project_shapes_pass_on_graphs_read_back_from_the_store(seed_store):
 
 
 def test_an_empty_store_has_no_findings_overlaps_or_matrices(fresh_store):
-    from graph.analysis import compute_overlaps, coverage_matrix, find_cycles, people_matrix
+    from styrgraf.graph.analysis import compute_overlaps, coverage_matrix, find_cycles, people_matrix
 
     assert run_checks(fresh_store) == {"findings": [], "counts": {"error": 0, "warning": 0, "info": 0}}
     assert compute_overlaps(fresh_store) == []

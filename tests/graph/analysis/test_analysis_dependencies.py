@@ -4,12 +4,12 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from graph.analysis import AnalysisError, depended_by, depends_on, find_cycles, lineage
-from graph.analysis.dependencies import dependency_graph
-from graph.analysis.projection import Projection, load_projection
-from graph.analysis.resolution import Resolution
+from styrgraf.graph.analysis import AnalysisError, depended_by, depends_on, find_cycles, lineage
+from styrgraf.graph.analysis.dependencies import dependency_graph
+from styrgraf.graph.analysis.projection import Projection, load_projection
+from styrgraf.graph.analysis.resolution import Resolution
 
-from .conftest import seed_iri, subproject_by
+from tests.graph.analysis.conftest import seed_iri, subproject_by
 
 
 def test_depends_on_resolves_references_and_walks_deeper_with_depth(seed_store):

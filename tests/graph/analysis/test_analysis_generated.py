@@ -13,11 +13,11 @@ from collections import Counter, defaultdict
 import pytest
 
 from bench.synth import generate_plan
-from graph.analysis import compute_overlaps, run_checks
-from graph.analysis.resolution import load_resolution
-from graph.analysis.similarity import fold, fold_name
-from graph.documents import ingest_file
-from graph.store import open_store
+from styrgraf.graph.analysis import compute_overlaps, run_checks
+from styrgraf.graph.analysis.resolution import load_resolution
+from styrgraf.graph.analysis.similarity import fold, fold_name
+from styrgraf.graph.documents import ingest_file
+from styrgraf.graph.store.interface import open_store
 
 DOCS = 24
 

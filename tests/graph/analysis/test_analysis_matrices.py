@@ -6,10 +6,10 @@ import io
 
 import pytest
 
-from graph.analysis import AnalysisError, coverage_csv, coverage_matrix, people_csv, people_matrix
-from graph.analysis.projection import load_projection
+from styrgraf.graph.analysis import AnalysisError, coverage_csv, coverage_matrix, people_csv, people_matrix
+from styrgraf.graph.analysis.projection import load_projection
 
-from .conftest import seed_iri
+from tests.graph.analysis.conftest import seed_iri
 
 
 def test_seed_coverage_matrix_with_scopes(seed_store):

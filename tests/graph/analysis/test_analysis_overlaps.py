@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from graph.analysis import AnalysisError, compute_overlaps
-from graph.analysis.projection import load_projection
-from ontology.terms import sparql_prefixes
+from styrgraf.graph.analysis import AnalysisError, compute_overlaps
+from styrgraf.graph.analysis.projection import load_projection
+from styrgraf.ontology.terms import sparql_prefixes
 
-from .conftest import seed_iri, subproject_by
+from tests.graph.analysis.conftest import seed_iri, subproject_by
 
 
 def _pair(overlaps, a: str, b: str) -> dict:
@@ -150,10 +150,10 @@ def test_no_overlaps_across_municipalities(hand):
 
 def test_remote_store_gives_the_same_overlaps(seed_store, start_oxigraph, tmp_path):
     """The projection reads CSV results through `query_raw`: a SPARQL server answers the same as the embedded store."""
-    from graph.documents import ingest_file
-    from graph.store import open_store
+    from styrgraf.graph.documents import ingest_file
+    from styrgraf.graph.store.interface import open_store
 
-    from .conftest import SEED
+    from tests.graph.analysis.conftest import SEED
 
     with start_oxigraph(tmp_path / "data") as server:
         remote = open_store(server.url)
@@ -170,8 +170,8 @@ def test_remote_store_gives_the_same_overlaps(seed_store, start_oxigraph, tmp_pa
 def test_best_sentence_pairs_through_the_term_index_equal_a_search_of_every_pair(hand_store):
     """`best_units` finds its candidates through a term index and a plain sum; scored exactly, they
     must be what comparing every sentence of one subproject with every sentence of the other gives."""
-    from graph.analysis.assignments import build_assignments
-    from graph.analysis.similarity import cosine
+    from styrgraf.graph.analysis.assignments import build_assignments
+    from styrgraf.graph.analysis.similarity import cosine
 
     p = load_projection(hand_store)
     model = build_assignments(p)

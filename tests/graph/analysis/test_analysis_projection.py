@@ -7,8 +7,8 @@ import threading
 
 import networkx as nx
 
-from graph.analysis.overlaps import compute_overlaps, overlap_model
-from graph.analysis.projection import EdgeData, Projection, bulk_build, load_projection
+from styrgraf.graph.analysis.overlaps import compute_overlaps, overlap_model
+from styrgraf.graph.analysis.projection import EdgeData, Projection, bulk_build, load_projection
 
 
 def _small() -> Projection:

@@ -4,14 +4,14 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from graph.analysis.projection import Projection, build_projection, load_projection
-from graph.analysis.resolution import (
+from styrgraf.graph.analysis.projection import Projection, build_projection, load_projection
+from styrgraf.graph.analysis.resolution import (
     links_for, load_resolution, resolution_graph_iri, resolve_projection, store_resolution,
 )
-from graph.documents import remove_document
-from ontology.terms import OWL, SG
+from styrgraf.graph.documents import remove_document
+from styrgraf.ontology.terms import OWL, SG
 
-from .conftest import ingest_all, people_named, seed_iri, subproject_by
+from tests.graph.analysis.conftest import ingest_all, people_named, seed_iri, subproject_by
 
 BASE = "https://styrgraf.example/id/"
 

@@ -7,15 +7,15 @@ import json
 from rdflib import RDF, Literal, URIRef
 from typer.testing import CliRunner
 
-from api.cli import app
-from graph.analysis import rows as analysis_rows
-from graph.analysis.overlaps import compute_overlaps
-from graph.analysis.projection import build_projection, bulk_rows
-from graph.analysis.rows import ROWS_PREDICATE, read_rows, write_missing_rows
-from graph.store import open_store
-from ontology.terms import SG, sparql_prefixes
+from styrgraf.api.cli.main import app
+from styrgraf.graph.analysis import rows as analysis_rows
+from styrgraf.graph.analysis.overlaps import compute_overlaps
+from styrgraf.graph.analysis.projection import build_projection, bulk_rows
+from styrgraf.graph.analysis.rows import ROWS_PREDICATE, read_rows, write_missing_rows
+from styrgraf.graph.store.interface import open_store
+from styrgraf.ontology.terms import SG, sparql_prefixes
 
-from .conftest import SEED, ingest_all
+from tests.graph.analysis.conftest import SEED, ingest_all
 
 
 def _stored_values(store) -> dict[str, str]:

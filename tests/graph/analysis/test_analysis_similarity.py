@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.analysis.similarity import (
+from styrgraf.graph.analysis.similarity import (
     Decompounder, TfIdf, candidate_pairs, compare_titles, cosine, fold, fold_name, stem, terms, text_terms,
     title_key,
 )
@@ -107,7 +107,7 @@ def test_cosine_does_not_depend_on_the_hash_seed():
     import sys
 
     code = (
-        "import random; from graph.analysis.similarity import cosine\n"
+        "import random; from styrgraf.graph.analysis.similarity import cosine\n"
         "rng = random.Random(3)\n"
         "terms = [f't{i}x' for i in range(300)]\n"
         "a = {t: rng.random() for t in terms}; b = {t: rng.random() for t in reversed(terms)}\n"

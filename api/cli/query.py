@@ -15,11 +15,11 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
-from api.cli_options import EntityArgument, QueryJsonOption, QueryLangOption, StoreOption, TypeOption
-from graph import ask as ask_mod
-from graph import queries as q
-from graph import search as search_mod
-from graph.store import StoreError, open_store
+from styrgraf.api.cli.options import EntityArgument, QueryJsonOption, QueryLangOption, StoreOption, TypeOption
+from styrgraf.graph import ask as ask_mod
+from styrgraf.graph import queries as q
+from styrgraf.graph import search as search_mod
+from styrgraf.graph.store.interface import StoreError, open_store
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)

@@ -14,11 +14,11 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from api.server_registry import remove_via_server, running_server, upload_via_server
-from graph.documents import IngestResult, ingest_file, list_documents, remove_document
-from graph.store import StoreError, open_store, resolve_location
-from api.cli_options import STORE_HELP
-from ingest.records import Evidence, Finding
+from styrgraf.api.http.server_registry import remove_via_server, running_server, upload_via_server
+from styrgraf.graph.documents import IngestResult, ingest_file, list_documents, remove_document
+from styrgraf.graph.store.interface import StoreError, open_store, resolve_location
+from styrgraf.api.cli.options import STORE_HELP
+from styrgraf.ingest.records import Evidence, Finding
 
 # A folder is scanned for these endings; a file named on the command line is
 # read whatever its name, since sources are recognised by content.
@@ -215,7 +215,7 @@ def export_cmd(fmt: str = typer.Option("trig", "--format", help="trig, nquads, t
                output: Optional[Path] = typer.Option(None, "--output", "-o", help="Fil att skriva till (standard: stdout)."),
                store: Optional[str] = StoreOpt, lang: str = LangOpt):
     """Exportera grafen deterministiskt (samma lager ger samma byte)."""
-    from graph.documents import find_document_graph
+    from styrgraf.graph.documents import find_document_graph
 
     s = _open(store, lang, read_only=True)
     try:
@@ -257,7 +257,7 @@ def import_cmd(file: Path = typer.Argument(..., exists=True, dir_okay=False, hel
 
 
 def _write_rows(s, lang: str) -> int:
-    from graph.analysis.rows import write_missing_rows
+    from styrgraf.graph.analysis.rows import write_missing_rows
 
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True) as progress:
@@ -283,15 +283,15 @@ def reindex(store: Optional[str] = StoreOpt, lang: str = LangOpt):
     print(_t(lang, "reindexed", n=n, ok=total - n))
 
 
-from api.serve import register as register_serve  # noqa: E402  (commands defined in their own modules)
+from styrgraf.api.http.serve import register as register_serve  # noqa: E402  (commands defined in their own modules)
 
 register_serve(app)
 
-from api.cli_query import register as register_query_commands  # noqa: E402
+from styrgraf.api.cli.query import register as register_query_commands  # noqa: E402
 
 register_query_commands(app)
 
-from api.cli_analysis import register as register_analysis_commands  # noqa: E402
+from styrgraf.api.cli.analysis import register as register_analysis_commands  # noqa: E402
 
 register_analysis_commands(app)
 

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from . import sparql_worker
+from styrgraf.api.sparql import worker as sparql_worker
 
 _POLL = 0.05
 _PROJECT_ROOT = str(Path(__file__).resolve().parents[1])
@@ -42,7 +42,7 @@ class Worker:
         env["STYRGRAF_SPARQL_MEMORY"] = str(memory_bytes or "")
         env["RUST_BACKTRACE"] = "0"  # an out-of-memory abort logs one line, not a backtrace attempt
         env["PYTHONPATH"] = os.pathsep.join(p for p in (_PROJECT_ROOT, env.get("PYTHONPATH")) if p)
-        self.process = subprocess.Popen([sys.executable, "-m", "api.sparql_worker"], stdin=subprocess.PIPE,
+        self.process = subprocess.Popen([sys.executable, "-m", "styrgraf.api.sparql.worker"], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, env=env, cwd=_PROJECT_ROOT, bufsize=0,
                                         close_fds=True)
 

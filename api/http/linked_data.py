@@ -19,12 +19,12 @@ from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
-from graph.entities import KIND_TO_TYPE, entity_id, entity_type, evidence_for
-from ingest.identity import base_iri
-from ontology.terms import PREFIXES
+from styrgraf.graph.entities import KIND_TO_TYPE, entity_id, entity_type, evidence_for
+from styrgraf.ingest.identity import base_iri
+from styrgraf.ontology.terms import PREFIXES
 
-from .deps import get_store
-from .errors import ApiError, ErrorBody, schema_paths
+from styrgraf.api.http.deps import get_store
+from styrgraf.api.http.errors import ApiError, ErrorBody, schema_paths
 
 router = APIRouter(tags=["linked data"])
 

@@ -17,10 +17,10 @@ from urllib.parse import parse_qsl
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from graph.media import GRAPH_TYPES, SOLUTION_TYPES
+from styrgraf.graph.store.media import GRAPH_TYPES, SOLUTION_TYPES
 
-from .errors import ApiError, ErrorBody
-from .sparql_exec import QueryRequest
+from styrgraf.api.http.errors import ApiError, ErrorBody
+from styrgraf.api.sparql.execute import QueryRequest
 
 router = APIRouter(tags=["sparql"])
 

@@ -24,14 +24,14 @@ from pydantic import BaseModel
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
 
-from graph.documents import IngestResult, find_document_graph, ingest_file, list_documents, remove_document
-from graph.entities import entity_id
-from ingest.sources import SourceError, open_source
+from styrgraf.graph.documents import IngestResult, find_document_graph, ingest_file, list_documents, remove_document
+from styrgraf.graph.entities import entity_id
+from styrgraf.ingest.sources import SourceError, open_source
 
-from .auth import require_writer
-from .deps import get_store
-from .errors import ApiError, responses
-from .sparql import media_type
+from styrgraf.api.http.auth import require_writer
+from styrgraf.api.http.deps import get_store
+from styrgraf.api.http.errors import ApiError, responses
+from styrgraf.api.sparql.routes import media_type
 
 from starlette.convertors import Convertor, register_url_convertor  # noqa: E402
 

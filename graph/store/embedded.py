@@ -26,12 +26,12 @@ from typing import Any, Callable, Iterable, TypeVar
 import pyoxigraph as ox
 import rdflib
 
-from graph.errors import StoreError
-from graph.media import content_type, negotiate
-from graph.serialize import Quad, term_from_ox
-from graph.sparql_guard import check_read_only_query, has_dataset_clause
-from graph.store import GraphStore, document_graph, generation_update, with_new_generation
-from graph.terms import GENERATION_PREDICATE, SYSTEM_GRAPH, check_iri, ox_to_nt, ox_to_rdflib
+from styrgraf.graph.errors import StoreError
+from styrgraf.graph.store.media import content_type, negotiate
+from styrgraf.graph.store.serialize import Quad, term_from_ox
+from styrgraf.graph.store.guard import check_read_only_query, has_dataset_clause
+from styrgraf.graph.store.interface import GraphStore, document_graph, generation_update, with_new_generation
+from styrgraf.graph.store.terms import GENERATION_PREDICATE, SYSTEM_GRAPH, check_iri, ox_to_nt, ox_to_rdflib
 
 T = TypeVar("T")
 

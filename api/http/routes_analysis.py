@@ -11,14 +11,14 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse, Response
 
-from graph.analysis import (
+from styrgraf.graph.analysis import (
     AnalysisError, compute_overlaps, coverage_csv, coverage_matrix, find_cycles, people_csv, people_matrix, run_checks,
 )
-from graph.analysis.checks import DEFAULT_MAX_SUBPROJECTS
+from styrgraf.graph.analysis.checks import DEFAULT_MAX_SUBPROJECTS
 
-from .deps import get_store
+from styrgraf.api.http.deps import get_store
 
-from .errors import responses as error_responses  # noqa: E402
+from styrgraf.api.http.errors import responses as error_responses  # noqa: E402
 
 router = APIRouter(tags=["analys"])
 # Unknown projects are 404, bad parameters 422: documented so that clients (and schemathesis) know.

@@ -16,11 +16,11 @@ from typing import Optional
 
 import typer
 
-from graph.documents import ingest_file
-from graph.errors import StoreError
-from graph.store import resolve_location
+from styrgraf.graph.documents import ingest_file
+from styrgraf.graph.errors import StoreError
+from styrgraf.graph.store.interface import resolve_location
 
-from .server_registry import remove_server_info, running_server, write_server_info
+from styrgraf.api.http.server_registry import remove_server_info, running_server, write_server_info
 
 FOLDER_SUFFIXES = (".pdf", ".txt", ".text")
 
@@ -89,7 +89,7 @@ def _ingest_first(store: object, paths: list[Path], lang: str) -> None:
 def _write_missing_rows(store, lang: str) -> None:
     """Documents stored without current analysis rows (an older version, an import) get them before serving,
     so that the first analysis request does not compute them."""
-    from graph.analysis.rows import write_missing_rows
+    from styrgraf.graph.analysis.rows import write_missing_rows
 
     if getattr(store, "read_only", False):
         return
@@ -141,7 +141,7 @@ def serve(
     """Starta webbservern (SPARQL, länkade data, dokument)."""
     import uvicorn
 
-    from .app import close_app, create_app
+    from styrgraf.api.http.app import close_app, create_app
 
     location = resolve_location(store)
     embedded = "://" not in location

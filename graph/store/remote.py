@@ -31,12 +31,12 @@ import httpx
 import pyoxigraph as ox
 import rdflib
 
-from graph.errors import StoreError
-from graph.media import negotiate
-from graph.serialize import Quad, term_from_json
-from graph.sparql_guard import check_read_only_query
-from graph.store import GraphStore, with_new_generation
-from graph.terms import SYSTEM_GRAPH, check_iri, json_to_rdflib, ox_to_rdflib
+from styrgraf.graph.errors import StoreError
+from styrgraf.graph.store.media import negotiate
+from styrgraf.graph.store.serialize import Quad, term_from_json
+from styrgraf.graph.store.guard import check_read_only_query
+from styrgraf.graph.store.interface import GraphStore, with_new_generation
+from styrgraf.graph.store.terms import SYSTEM_GRAPH, check_iri, json_to_rdflib, ox_to_rdflib
 
 QUERY_TIMEOUT = 60.0
 UPDATE_TIMEOUT = 600.0

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator
 
-from graph.errors import QueryRefused
+from styrgraf.graph.errors import QueryRefused
 
 __all__ = [
     "QueryRefused",

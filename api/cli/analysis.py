@@ -13,13 +13,13 @@ from typing import Callable, Optional
 
 import typer
 
-from api.cli_options import FormatOption, JsonOption, LangOption, OutputOption, ProjectOption, StoreOption
-from graph.analysis import (
+from styrgraf.api.cli.options import FormatOption, JsonOption, LangOption, OutputOption, ProjectOption, StoreOption
+from styrgraf.graph.analysis import (
     AnalysisError, compute_overlaps, coverage_csv, coverage_matrix, people_csv, people_matrix, run_checks,
     store_resolution,
 )
-from graph.analysis.checks import DEFAULT_MAX_SUBPROJECTS
-from graph.store import StoreError, open_store
+from styrgraf.graph.analysis.checks import DEFAULT_MAX_SUBPROJECTS
+from styrgraf.graph.store.interface import StoreError, open_store
 
 TEXTS = {
     "sv": {

@@ -26,11 +26,11 @@ from typing import Iterable, Sequence
 import rdflib
 from rdflib.term import Node
 
-from graph.errors import QueryRefused, StoreError
-from graph.media import negotiate
-from graph.serialize import MEDIA_TYPES, Quad, export_quads, normalize_format, parse_for_import
-from graph.sparql_guard import check_read_only_query, check_update, ends_with_open_operation, query_form
-from graph.terms import GENERATION_PREDICATE, SYSTEM_GRAPH, check_iri, rdflib_to_nt
+from styrgraf.graph.errors import QueryRefused, StoreError
+from styrgraf.graph.store.media import negotiate
+from styrgraf.graph.store.serialize import MEDIA_TYPES, Quad, export_quads, normalize_format, parse_for_import
+from styrgraf.graph.store.guard import check_read_only_query, check_update, ends_with_open_operation, query_form
+from styrgraf.graph.store.terms import GENERATION_PREDICATE, SYSTEM_GRAPH, check_iri, rdflib_to_nt
 
 __all__ = [
     "DEFAULT_LOCATION",
@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 try:
-    from ontology.terms import SG as _SG
+    from styrgraf.ontology.terms import SG as _SG
 
     SHA256_PREDICATE = str(_SG.sha256)
 except ImportError:  # TODO: drop the fallback once ontology/terms.py (lead) exists.
@@ -334,7 +334,7 @@ def open_store(location: str | None = None, *, read_only: bool = False) -> Graph
     resolved = resolve_location(location)
     lowered = resolved.lower()
     if lowered.startswith(("http://", "https://")):
-        from graph.remote import RemoteStore
+        from styrgraf.graph.store.remote import RemoteStore
 
         return RemoteStore(resolved, read_only=read_only)
     if "://" in resolved:
@@ -343,6 +343,6 @@ def open_store(location: str | None = None, *, read_only: bool = False) -> Graph
             "till en SPARQL 1.1-server.",
             code="bad_location",
         )
-    from graph.embedded import EmbeddedStore
+    from styrgraf.graph.store.embedded import EmbeddedStore
 
     return EmbeddedStore(resolved, read_only=read_only)

@@ -6,7 +6,7 @@ the choice is made here and not left to whichever server sits behind.
 
 from __future__ import annotations
 
-from graph.errors import StoreError
+from styrgraf.graph.errors import StoreError
 
 # Preferred first: the default when the client accepts anything.
 SOLUTION_TYPES = (

@@ -18,19 +18,25 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from graph.cache import cached, peek
-from graph.errors import StoreError
-from graph.store import open_store, resolve_location
+from styrgraf.graph.store.cache import cached, peek
+from styrgraf.graph.errors import StoreError
+from styrgraf.graph.store.interface import open_store, resolve_location
 
-from . import errors, linked_data, sparql, upload
-from .response_cache import DEFAULT_MAX_BYTES, ResponseCache, ResponseCacheMiddleware, read_generation
-from .sparql_exec import Limits, QueryRunner
+from styrgraf.api.http import errors
+
+from styrgraf.api.http import linked_data
+
+from styrgraf.api.sparql import routes as sparql
+
+from styrgraf.api.http import upload
+from styrgraf.api.http.response_cache import DEFAULT_MAX_BYTES, ResponseCache, ResponseCacheMiddleware, read_generation
+from styrgraf.api.sparql.execute import Limits, QueryRunner
 
 TOKEN_ENV = "STYRGRAF_TOKEN"
 DEFAULT_MAX_UPLOAD = 50 * 1024 * 1024
 
-from .routes import router as read_router
-from .routes_analysis import router as analysis_router
+from styrgraf.api.http.routes import router as read_router
+from styrgraf.api.http.routes_analysis import router as analysis_router
 
 
 class StoreStatus(BaseModel):
@@ -57,7 +63,7 @@ def public_location(location: str) -> str:
 
 
 def store_kind(store: Any) -> str:
-    from graph.embedded import EmbeddedStore
+    from styrgraf.graph.store.embedded import EmbeddedStore
 
     return "embedded" if isinstance(store, EmbeddedStore) else "remote"
 

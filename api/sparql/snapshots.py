@@ -25,7 +25,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from graph.errors import StoreError
+from styrgraf.graph.errors import StoreError
 
 PREFIX = ".styrgraf-sparql-"
 

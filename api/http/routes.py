@@ -13,13 +13,13 @@ from typing import Literal, Optional
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
 
-from graph import ask as ask_mod
-from graph import queries as q
-from graph import search as search_mod
-from graph.store import GraphStore
+from styrgraf.graph import ask as ask_mod
+from styrgraf.graph import queries as q
+from styrgraf.graph import search as search_mod
+from styrgraf.graph.store.interface import GraphStore
 
-from .deps import get_store
-from .errors import responses
+from styrgraf.api.http.deps import get_store
+from styrgraf.api.http.errors import responses
 
 router = APIRouter(prefix="/api", tags=["frågor"])
 

@@ -13,7 +13,7 @@ import hmac
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from .errors import ApiError
+from styrgraf.api.http.errors import ApiError
 
 bearer = HTTPBearer(auto_error=False, description="`Authorization: Bearer <STYRGRAF_TOKEN>`")
 

@@ -20,7 +20,7 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib.term import BNode, Literal, Node, URIRef
 
-from graph.errors import StoreError
+from styrgraf.graph.errors import StoreError
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"

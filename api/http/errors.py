@@ -17,7 +17,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from graph.errors import StoreError
+from styrgraf.graph.errors import StoreError
 
 log = logging.getLogger("styrgraf.api")
 

@@ -37,16 +37,16 @@ from typing import Any, Sequence
 
 import pyoxigraph as ox
 
-from graph.errors import StoreError
-from graph.media import content_type, negotiate
-from graph.sparql_guard import check_read_only_query, has_dataset_clause, query_form
-from graph.terms import check_iri
-from ontology.terms import PREFIXES
+from styrgraf.graph.errors import StoreError
+from styrgraf.graph.store.media import content_type, negotiate
+from styrgraf.graph.store.guard import check_read_only_query, has_dataset_clause, query_form
+from styrgraf.graph.store.terms import check_iri
+from styrgraf.ontology.terms import PREFIXES
 
-from . import sparql_worker
-from .errors import ApiError
-from .snapshots import Snapshots
-from .sparql_pool import Cancelled, WorkerGone, WorkerPool
+from styrgraf.api.sparql import worker as sparql_worker
+from styrgraf.api.http.errors import ApiError
+from styrgraf.api.sparql.snapshots import Snapshots
+from styrgraf.api.sparql.pool import Cancelled, WorkerGone, WorkerPool
 
 log = logging.getLogger("styrgraf.api")
 
@@ -95,7 +95,7 @@ class QueryRunner:
     """
 
     def __init__(self, store: Any, workers: int = 4) -> None:
-        from graph.embedded import EmbeddedStore
+        from styrgraf.graph.store.embedded import EmbeddedStore
 
         self.store = store
         self.snapshots = Snapshots(store) if isinstance(store, EmbeddedStore) else None

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Callable, Iterator, TypeVar
 
-from .store import GraphStore
+from styrgraf.graph.store.interface import GraphStore
 
 T = TypeVar("T")
 

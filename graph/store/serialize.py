@@ -23,8 +23,8 @@ from typing import Any, Iterable, NamedTuple
 
 import pyoxigraph as ox
 
-from graph.errors import StoreError
-from graph.terms import (
+from styrgraf.graph.errors import StoreError
+from styrgraf.graph.store.terms import (
     RDF_LANG_STRING,
     XSD_STRING,
     escape_string,
