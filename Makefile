@@ -7,7 +7,7 @@ STORE ?= var/store
 .PHONY: install run test bench bench-store bench-analysis bench-api corpus-pdf clean
 
 $(BIN)/.installed: pyproject.toml
-	$(PY) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Styrgraf needs Python 3.11"'
+	$(PY) -c 'import sys; assert sys.version_info >= (3, 11), "Styrgraf needs Python 3.11 or newer"'
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[test,bench]'
