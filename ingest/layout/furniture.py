@@ -1,0 +1,166 @@
+"""Page furniture: running headers and footers, letterheads and page markers.
+
+These lines repeat on every page (`Norrbacka kommun`, `Sidan 3 av 12`,
+`2019-03-04 KS 2019/123`) or stand at the top of the first page only (the
+letterhead: municipality, department, address, phone, web site). They are
+not the document's content, so titles and facts must never be taken from
+them. They are found two ways:
+
+- repetition: a line at the top or bottom of a page that recurs, with digits
+  folded, at the same end of at least half of the pages (and two at least);
+- shape: page markers, `X kommun` followed by address, phone or `www.` lines,
+  and lines made only of a date and a case number.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from styrgraf.ingest.headers import parse_running_header
+from styrgraf.ingest.layout.lines import Line, shape_key, split_lines
+from styrgraf.ingest.layout.pages import PageText, line_markers
+
+Kind = Literal["page-marker", "running-header", "running-footer", "letterhead", "case-header"]
+
+_TOP, _BOTTOM = 4, 3
+# When two findings cover the same span, the more specific kind names it.
+_PRIORITY: tuple[Kind, ...] = ("page-marker", "running-header", "running-footer", "letterhead", "case-header")
+_MIN_REPEATED = 6  # shorter repeated lines (`Text.`, `Mål`) are too common to tell furniture  # how many lines count as a page's top and bottom
+# Left of a transcript page, the rest of a marker whose number the transcript took: `(40) Tid och plats`.
+_ORPHAN_TOTAL = re.compile(r"^\(\s*\d{1,4}\s*\)(?=\s|$)")
+_MUNICIPALITY = re.compile(
+    r"^(?:[A-ZÅÄÖ][\wåäöéü-]+(?:[ -][A-ZÅÄÖ][\wåäöéü-]+)?\s+(?:kommun|stad|region|KOMMUN|STAD|REGION)"
+    r"|(?:Region|REGION)\s+[A-ZÅÄÖ][\wåäöéü-]+)"
+    # alone, set off from what follows, or followed by a body or a document type in capitals
+    # (`Norrbacka kommun Kommunstyrelsen`, `NORRBACKA KOMMUN SAMMANTRÄDESPROTOKOLL`); but
+    # `Norrbacka kommun har beslutat` is a sentence.
+    r"(?=\s*$|\s*[|,–·•-]|\s{2,}|\t|\s+[A-ZÅÄÖ]{3,}\b|\s+(?:Sida|Sidan)\b"
+    r"|\s+[A-ZÅÄÖ][\wåäö-]*(?:styrelsen|nämnden|förvaltningen|kontoret|utskottet|fullmäktige)\b)"
+)
+_CONTACT = re.compile(
+    r"(?i)\bwww\.|https?://|[\w.-]+@[\w-]+\.\w+|\b(?:tel|telefon|tfn|växel|fax|e-post|epost|org\.?\s?nr|"
+    r"postadress|besöksadress|adress|box)\b|\b\d{3}\s?\d{2}\s+[A-ZÅÄÖ][a-zåäö]+|"
+    r"\b\d{2,4}[- ]\d{2,3}\s?\d{2}\s?\d{2}\b|\b[A-ZÅÄÖ][a-zåäö]+(?:gatan|vägen|torget|plan|gränd|allén)\s+\d+"
+)
+_DEPARTMENT = re.compile(
+    r"(?i)(?:förvaltning(?:en)?|kontor(?:et)?|nämnd(?:en)?|styrelse(?:n)?|enhet(?:en)?|avdelning(?:en)?|"
+    r"sektor(?:n)?|stab(?:en)?|kansli(?:et)?)$"
+)
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """A span of `pages[...].text` (page-local offsets) that is not content."""
+
+    page: int
+    start: int
+    end: int
+    kind: Kind
+
+
+def find_furniture(pages: Sequence[PageText]) -> list[Furniture]:
+    """Furniture spans on every page, sorted by page and offset, not overlapping."""
+    lines = {p.number: split_lines(p.text) for p in pages}
+    found: list[Furniture] = []
+    found += _repeated(lines, "top")
+    found += _repeated(lines, "bottom")
+    for page in pages:
+        found += _shaped(page, lines[page.number])
+    return _merge(found)
+
+
+def _ends(lines: list[Line], where: str) -> list[Line]:
+    return lines[:_TOP] if where == "top" else lines[-_BOTTOM:]
+
+
+def _repeated(lines: dict[int, list[Line]], where: str) -> list[Furniture]:
+    if len(lines) < 2:
+        return []
+    counts: Counter[str] = Counter()
+    for page_lines in lines.values():
+        counts.update({shape_key(line.text) for line in _ends(page_lines, where)})
+    needed = max(2, (len(lines) + 1) // 2)
+    return [
+        Furniture(number, line.start, line.end, _running_kind(page_lines, line))
+        for number, page_lines in lines.items()
+        for line in _ends(page_lines, where)
+        # A one-line page (a transcript) is all content; its header is found by shape.
+        if counts[shape_key(line.text)] >= needed and len(line.text) >= _MIN_REPEATED and len(page_lines) > 1
+    ]
+
+
+def _running_kind(page_lines: list[Line], line: Line) -> Kind:
+    # On a short page the top and bottom windows overlap: the line's half decides.
+    return "running-header" if line.index * 2 < len(page_lines) else "running-footer"
+
+
+def _shaped(page: PageText, lines: list[Line]) -> list[Furniture]:
+    out: list[Furniture] = []
+    for line in lines:
+        out += _page_markers(page, line)
+    out += _letterhead(page, _ends(lines, "top"))
+    out += _letterhead(page, _ends(lines, "bottom"))
+    for line in set(_ends(lines, "top")) | set(_ends(lines, "bottom")):
+        header = parse_running_header(line.text)
+        if header and len(header.text) >= len(line.text.rstrip(" |,–-")) and (header.date or header.dnr):
+            out.append(Furniture(page.number, line.start, line.end, "case-header"))
+    if len(lines) == 1:  # a transcript page: the header stands at the start of the one line
+        header = parse_running_header(page.text)
+        if header:
+            out.append(Furniture(page.number, 0, len(header.text), "case-header"))
+    return out
+
+
+def _page_markers(page: PageText, line: Line) -> list[Furniture]:
+    """`Sida 3 (9)` anywhere; `3 (9)`, `- 3 -`, `3/9` or a bare `3` only with this page's number."""
+    spans = [(mk.start, mk.end) for mk in line_markers(line.text) if mk.explicit or mk.number == page.number]
+    if line.text == str(page.number):
+        spans.append((0, len(line.text)))
+    if page.shape == "transcript" and line.index == 0:
+        orphan = _ORPHAN_TOTAL.match(line.text)
+        if orphan:
+            spans.append((0, orphan.end()))
+    return [Furniture(page.number, line.start + s, line.start + e, "page-marker") for s, e in spans]
+
+
+def _letterhead(page: PageText, block: list[Line]) -> list[Furniture]:
+    """A municipality line with the department and contact lines next to it.
+
+    A contact line on its own (an address footer) counts when it holds two
+    contact items (`Storgatan 1, 123 45 Norrbacka, www.…`): one alone may be prose.
+    """
+    out: list[Furniture] = []
+    anchored = False
+    for line in block:
+        short = len(line.text.split()) <= 10
+        if _MUNICIPALITY.match(line.text) and short:
+            anchored = True
+        elif anchored and short and (_DEPARTMENT.search(line.text) or _CONTACT.search(line.text)):
+            pass
+        elif len(_CONTACT.findall(line.text)) >= 2 and len(line.text.split()) <= 16:
+            anchored = True
+        else:
+            anchored = False
+            continue
+        out.append(Furniture(page.number, line.start, line.end, "letterhead"))
+    return out
+
+
+def _merge(found: list[Furniture]) -> list[Furniture]:
+    """One span per stretch: a marker inside a repeated line is covered by the line."""
+    out: list[Furniture] = []
+    for f in sorted(found, key=lambda f: (f.page, f.start, -f.end, _PRIORITY.index(f.kind))):
+        if out and out[-1].page == f.page and f.start < out[-1].end:
+            if f.end > out[-1].end:
+                out[-1] = Furniture(f.page, out[-1].start, f.end, out[-1].kind)
+            continue
+        out.append(f)
+    return out
+
+
+def covered(furniture: Sequence[Furniture], page: int, start: int, end: int) -> bool:
+    """Whether `[start, end)` on `page` overlaps furniture (and so is no title or fact)."""
+    return any(f.page == page and f.start < end and start < f.end for f in furniture)
