@@ -6,13 +6,19 @@ seed graph (8 970 triples): `SELECT * { ?a ?b ?c . ?d ?e ?f }` grows memory by
 ~50 MB/s without end, and `... FILTER(CONCAT(STR(?a), STR(?d)) = "x")` keeps
 a core busy for 570 s; a timed-out call just keeps running.  So:
 
-- embedded store: each query runs in a worker process (`api.sparql_worker`,
-  pooled by `api.sparql_pool`) on a read-only checkpoint of the store
-  (`api.snapshots`); past the time limit the worker is killed and replaced.
-  Workers also have a memory limit (RLIMIT_AS) and stop reading at the row cap.
-- remote store: `query_raw` with the time limit as HTTP timeout (the remote
-  server does the work), in a worker thread; the answer is parsed and held to
-  the same row cap, so both backends behave alike.
+- embedded store: each query is checked and run in a worker process
+  (`api.sparql.worker`, pooled by `api.sparql.pool`) on a read-only checkpoint
+  of the store (`api.sparql.snapshots`); past the time limit the worker is
+  killed and replaced.  Workers also have a memory limit (RLIMIT_AS), stop
+  reading at the row cap and, on Linux, have no network at all.
+- remote store: the check runs in a worker process under the same time limit
+  (rdflib's parser can take many seconds on a large query, which a thread of
+  the server could not stop); the canonical text it returns is then sent with
+  `query_raw`, the rest of the time limit as HTTP timeout, from a thread of
+  the server; the answer is parsed and held to the same row cap, so both
+  backends behave alike.
+
+Nothing about the query text is parsed or checked in the server process.
 
 The request handler only awaits; the event loop keeps serving other requests.
 
@@ -39,8 +45,7 @@ import pyoxigraph as ox
 
 from styrgraf.graph.errors import StoreError
 from styrgraf.graph.store.media import content_type, negotiate
-from styrgraf.graph.store.guard import check_read_only_query, has_dataset_clause, query_form
-from styrgraf.graph.store.terms import check_iri
+from styrgraf.graph.store.terms import SYSTEM_GRAPH, check_iri
 from styrgraf.ontology.terms import PREFIXES
 
 from styrgraf.api.sparql import worker as sparql_worker
@@ -129,8 +134,7 @@ class QueryRunner:
         evaluate = self._in_process if self.snapshots is not None else self._remote
 
         def job() -> tuple[bytes, str]:
-            # Refusals (SERVICE, 406, bad graph IRIs) come before any evaluation;
-            # checked here, not on the event loop, since the SERVICE check may parse.
+            # The graph parameters are checked here; the query text only in a worker process.
             plan = prepare(request)
             return evaluate(plan, limits, cancel, deadline)
 
@@ -174,39 +178,59 @@ class QueryRunner:
         assert self.snapshots is not None
         snapshot = self.snapshots.acquire()
         try:
-            job = {"path": snapshot.path, "sparql": plan.sparql, "dataset": plan.dataset, "media": plan.media,
-                   "cap": limits.row_cap, "prefixes": _PREFIX_MAP,
-                   "alarm": math.ceil(max(0.0, deadline - time.monotonic())) + 5}
-            for attempt in (1, 2):
-                worker = self._workers.take(limits.memory_bytes)
-                healthy = False
-                try:
-                    header, body = worker.ask(job, cancel, deadline)
-                    healthy = True
-                except WorkerGone as gone:
-                    if gone.before_job and attempt == 1:
-                        continue  # an idle worker had died: try a fresh one
-                    header, body = {"status": "error", "code": 503, "key": "query_resources",
-                                    "detail": "Frågan avbröts: den behövde mer minne eller tid än servern tillåter."}, b""
-                finally:
-                    if healthy:
-                        self._workers.give(worker)
-                    else:
-                        worker.kill()
-                break
+            header, body = self._ask_worker({"kind": "query", "path": snapshot.path, "sparql": plan.sparql,
+                                             "dataset": plan.dataset, "media": plan.media, "cap": limits.row_cap,
+                                             "prefixes": _PREFIX_MAP}, limits, cancel, deadline)
         finally:
             self.snapshots.release(snapshot)
         if header["status"] == "ok":
             return body, header["media"]
         return _unpack(("error", header["code"], header["key"], header["detail"]), plan)
 
+    def _ask_worker(self, job: dict[str, Any], limits: Limits, cancel: threading.Event,
+                    deadline: float) -> tuple[dict[str, Any], bytes]:
+        """One job on a pooled worker process; a worker that died or overran is killed, not reused."""
+        job = {**job, "alarm": math.ceil(max(0.0, deadline - time.monotonic())) + 5}
+        for attempt in (1, 2):
+            worker = self._workers.take(limits.memory_bytes)
+            healthy = False
+            try:
+                header, body = worker.ask(job, cancel, deadline)
+                healthy = True
+            except WorkerGone as gone:
+                if gone.before_job and attempt == 1:
+                    continue  # an idle worker had died: try a fresh one
+                header, body = {"status": "error", "code": 503, "key": "query_resources",
+                                "detail": "Frågan avbröts: den behövde mer minne eller tid än servern tillåter."}, b""
+            finally:
+                if healthy:
+                    self._workers.give(worker)
+                else:
+                    worker.kill()
+            return header, body
+        raise AssertionError("unreachable")
+
     # -- remote: the remote server works, we wait ------------------------------
 
     def _remote(self, plan: "Plan", limits: Limits, cancel: threading.Event, deadline: float) -> tuple[bytes, str]:
-        graph_form = plan.form in ("CONSTRUCT", "DESCRIBE")
+        header, text = self._ask_worker({"kind": "check", "sparql": plan.sparql}, limits, cancel, deadline)
+        if header["status"] != "ok":
+            return _unpack(("error", header["code"], header["key"], header["detail"]), plan)
+        kind = sparql_worker.result_kind(header["form"])
+        if plan.media.get(kind) is None:
+            return _unpack(("error", 406, "not_acceptable", kind), plan)
+        checked = _Checked(tuple(header["from"]), tuple(header["from_named"]))
+        try:
+            default, named = sparql_worker.dataset_graphs(checked, plan.dataset, self._remote_graphs())
+        except sparql_worker.Refusal as refusal:
+            return _unpack(("error", refusal.status, refusal.key, refusal.detail), plan)
+        graph_form = kind == "graph"
         accept = "application/n-triples" if graph_form else sparql_worker.JSON_RESULTS
-        body, _ = self.store.query_raw(plan.sparql, accept, default_graph_uri=plan.default_graph_uri,
-                                       named_graph_uri=plan.named_graph_uri,
+        if cancel.is_set() or time.monotonic() > deadline:
+            raise Cancelled()
+        # Never an empty list: no dataset parameters would mean the union, bookkeeping graph included.
+        body, _ = self.store.query_raw(text.decode("utf-8"), accept, default_graph_uri=default or [EMPTY_GRAPH],
+                                       named_graph_uri=named or [EMPTY_GRAPH],
                                        timeout=max(0.1, deadline - time.monotonic()))
         try:
             if graph_form:
@@ -226,16 +250,34 @@ class QueryRunner:
             return _unpack(("error", refusal.status, refusal.key, refusal.detail), plan)
         return body, media
 
+    def _remote_graphs(self) -> set[str]:
+        """The remote store's document graphs (cheap: named graphs, no counting)."""
+        rows = self.store.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
+        return {str(row["g"]) for row in rows if row["g"] is not None} - {SYSTEM_GRAPH}
+
+
+# A graph no store holds: an explicit dataset that selects nothing.
+EMPTY_GRAPH = "urn:styrgraf:empty-dataset"
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """The dataset part of a checked query, as a worker reported it."""
+
+    default_graphs: tuple[str, ...]
+    named_graphs: tuple[str, ...]
+
+    @property
+    def has_dataset_clause(self) -> bool:
+        return bool(self.default_graphs or self.named_graphs)
+
 
 @dataclass
 class Plan:
     sparql: str
-    form: str | None
     dataset: dict[str, Any]
     media: dict[str, str | None]
     accept: str | None
-    default_graph_uri: tuple[str, ...]
-    named_graph_uri: tuple[str, ...]
 
 
 def _negotiated(accept: str | None, form: str) -> str | None:
@@ -246,29 +288,19 @@ def _negotiated(accept: str | None, form: str) -> str | None:
 
 
 def prepare(request: QueryRequest) -> Plan:
-    """Check a query and work out its dataset and media types; raises before any evaluation."""
-    sparql = request.sparql
-    check_read_only_query(sparql)
-    form = query_form(sparql)
-    if form is not None:
-        negotiate(request.accept, form)  # 406 now, with the list of possible types
+    """The graph parameters and media types of a request (the query text is checked by a worker)."""
     for iri in (*request.default_graph_uri, *request.named_graph_uri):
         try:
             check_iri(iri)
         except StoreError:
             raise ApiError(422, "invalid_parameters", f"Ogiltig graf-IRI: {iri!r}") from None
+    dataset: dict[str, Any] = {}
     if request.default_graph_uri or request.named_graph_uri:
-        # SPARQL protocol: an explicit dataset replaces the union default graph.
-        dataset: dict[str, Any] = {"default_graph": list(request.default_graph_uri),
-                                   "named_graphs": list(request.named_graph_uri)}
-    elif has_dataset_clause(sparql):
-        dataset = {}  # FROM / FROM NAMED select stored graphs; nothing is fetched
-    else:
-        dataset = {"union": True}
+        # SPARQL protocol: an explicit dataset replaces the union default graph and FROM.
+        dataset = {"default_graph": list(request.default_graph_uri), "named_graphs": list(request.named_graph_uri)}
     media = {"solutions": _negotiated(request.accept, "SELECT"),
              "graph": _negotiated(request.accept, "CONSTRUCT")}
-    return Plan(sparql, form, dataset, media, request.accept,
-                tuple(request.default_graph_uri), tuple(request.named_graph_uri))
+    return Plan(request.sparql, dataset, media, request.accept)
 
 
 def _unpack(message: tuple, plan: Plan) -> tuple[bytes, str]:

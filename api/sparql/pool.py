@@ -1,6 +1,7 @@
-"""Query worker processes (`python -m api.sparql_worker`) for the SPARQL endpoint.
+"""Query worker processes (`python -m styrgraf.api.sparql.worker`) for the SPARQL endpoint.
 
-A worker answers one job at a time over stdin/stdout frames.  Idle workers
+A worker answers one job at a time over stdin/stdout frames; on Linux it
+first moves into a network namespace of its own (`worker.isolate_network`).  Idle workers
 are reused (a worker starts in ~0.1 s); a worker whose query passed its time
 limit, or that died (memory limit), is killed and not given back.
 """
@@ -19,7 +20,8 @@ from typing import Any
 from styrgraf.api.sparql import worker as sparql_worker
 
 _POLL = 0.05
-_PROJECT_ROOT = str(Path(__file__).resolve().parents[1])
+# The repository root (not api/: its http/ folder would shadow the standard library in the worker).
+_PROJECT_ROOT = str(Path(__file__).resolve().parents[2])
 
 
 class Cancelled(Exception):
@@ -35,7 +37,7 @@ class WorkerGone(Exception):
 
 
 class Worker:
-    """One `python -m api.sparql_worker` process."""
+    """One `python -m styrgraf.api.sparql.worker` process."""
 
     def __init__(self, memory_bytes: int | None) -> None:
         env = dict(os.environ)
@@ -89,20 +91,49 @@ class Worker:
 
 
 class WorkerPool:
-    """Idle workers, reused; a killed worker is simply not given back."""
+    """Idle workers, reused; a killed worker is simply not given back.
+
+    When the last idle worker is taken, a spare is started in the background:
+    a worker needs ~1 s to start (the checking parser is built at import), which
+    the next query should not wait for.
+    """
 
     def __init__(self) -> None:
         self._idle: list[Worker] = []
         self._lock = threading.Lock()
         self._closed = False
+        self._starting = False
 
     def take(self, memory_bytes: int | None) -> Worker:
         with self._lock:
             while self._idle:
                 worker = self._idle.pop()
                 if worker.alive():
+                    self._start_spare(memory_bytes)
                     return worker
+            self._start_spare(memory_bytes)
         return Worker(memory_bytes)
+
+    def _start_spare(self, memory_bytes: int | None) -> None:
+        """Start one spare worker if none is idle or starting (called with the lock held)."""
+        if self._idle or self._starting or self._closed:
+            return
+        self._starting = True
+
+        def start() -> None:
+            try:
+                spare = Worker(memory_bytes)
+            except OSError:
+                spare = None
+            with self._lock:
+                self._starting = False
+                if spare is not None and not self._closed:
+                    self._idle.append(spare)
+                    return
+            if spare is not None:
+                spare.kill()
+
+        threading.Thread(target=start, name="styrgraf-sparql-spare", daemon=True).start()
 
     def give(self, worker: Worker) -> None:
         with self._lock:

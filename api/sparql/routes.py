@@ -7,8 +7,10 @@ the union of all document graphs).  Results by `Accept`: SPARQL JSON/XML, CSV,
 TSV for SELECT/ASK; Turtle, N-Triples, JSON-LD, RDF/XML for CONSTRUCT/DESCRIBE.
 
 Read-only: updates are refused (400), SERVICE is refused (the server never
-contacts other hosts; FROM/FROM NAMED only select stored graphs).  Limits are
-described in `api.sparql_exec`.
+contacts other hosts; FROM/FROM NAMED may only name stored graphs), and the
+store's bookkeeping graph is never part of the dataset.  The query text is
+checked and rewritten in a worker process (`graph.store.guard`,
+`api.sparql.worker`), never here.  Limits are described in `api.sparql.execute`.
 """
 from __future__ import annotations
 
@@ -32,7 +34,9 @@ UPDATE = "application/sparql-update"
 DESCRIPTION = """SPARQL 1.1 Protocol, endast läsfrågor (SELECT, ASK, CONSTRUCT, DESCRIBE).
 
 Standardgrafen är unionen av alla dokumentgrafer om inte `default-graph-uri`/`named-graph-uri`
-eller FROM/FROM NAMED anger en datamängd. SERVICE och uppdateringar nekas (400).
+eller FROM/FROM NAMED anger en datamängd; FROM får bara nämna grafer som finns i lagret.
+SERVICE och uppdateringar nekas (400): servern kontaktar aldrig någon annan värd. Lagrets egen
+bokföringsgraf syns inte.
 
 Gränser: en fråga som tar längre tid än tidsgränsen (standard 10 s) avbryts med 503
 `{"error": "query_timeout"}`; ett svar med fler rader (lösningar eller tripler) än radtaket

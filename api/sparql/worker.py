@@ -1,10 +1,20 @@
-"""Evaluate one SPARQL query and serialize its (capped) result.
+"""Check, evaluate and serialize one SPARQL query, in a process that can be killed.
 
-Run as `python -m api.sparql_worker`, this is a query worker process (see
-`api.sparql_exec`): it answers jobs on stdin/stdout, one at a time, each on a
-read-only checkpoint of the embedded store, so that a runaway query can be
-killed with its process.  The module imports only pyoxigraph and the standard
-library, so a worker starts in ~0.1 s.
+Run as `python -m styrgraf.api.sparql.worker`, this is a query worker process
+(see `api.sparql.execute`): it answers jobs on stdin/stdout, one at a time.
+
+- "query": check the text with `guard.check_public_query` (rdflib parse down to
+  the algebra: seconds for a large query, hence here, under the time limit),
+  then evaluate the canonical text the check produced, never the text as
+  received, on a read-only checkpoint of the embedded store, on an explicit
+  dataset of stored document graphs (`dataset_graphs`);
+- "check": only the check, for a remote store: the answer is the canonical
+  text, which the server then sends;
+- "connect": whether this process can open a TCP connection (self-test).
+
+On Linux the worker first moves into an empty network namespace
+(`isolate_network`), so that even a query the guard missed cannot reach any
+host, loopback included.
 
 `render` is also used in the server process for remote stores.
 """
@@ -127,21 +137,63 @@ def render(result: Any, media: dict[str, str | None], cap: int, prefixes: dict[s
     return body, chosen
 
 
-def dataset_options(spec: dict[str, Any]) -> dict[str, Any]:
-    """pyoxigraph `query()` options from a picklable spec."""
-    if spec.get("union"):
-        return {"use_default_graph_as_union": True}
-    if "default_graph" in spec:
-        return {"default_graph": [ox.NamedNode(g) for g in spec["default_graph"]],
-                "named_graphs": [ox.NamedNode(g) for g in spec["named_graphs"]]}
-    return {}
+def _refusal(error: Exception) -> Refusal:
+    """A guard refusal as an answer: 400 `bad_query` for text that is not SPARQL, else `refused`."""
+    key = "bad_query" if getattr(error, "code", "") == "bad_query" else "refused"
+    return Refusal(400, key, str(error))
+
+
+def check(sparql: str) -> Any:
+    """`guard.check_public_query`, its refusals as Refusal(400)."""
+    from styrgraf.graph.errors import QueryRefused
+    from styrgraf.graph.store.guard import check_public_query
+
+    try:
+        return check_public_query(sparql)
+    except QueryRefused as error:
+        raise _refusal(error) from None
+
+
+def result_kind(form: str) -> str:
+    return "graph" if form in ("CONSTRUCT", "DESCRIBE") else "solutions"
+
+
+def dataset_graphs(checked: Any, requested: dict[str, Any], stored: set[str]) -> tuple[list[str], list[str]]:
+    """The default and named graphs a query runs on, always stored document graphs.
+
+    Why explicit: the union default graph would include the store's bookkeeping
+    graph, and a graph IRI the store does not hold is never handed to an engine
+    (one that dereferences it would contact another host).  The protocol's
+    `default-graph-uri`/`named-graph-uri` win over FROM/FROM NAMED (SPARQL
+    protocol); unknown graphs there select nothing, as absent graphs do.  FROM
+    naming a graph that is not stored is refused.
+    """
+    if "default_graph" in requested:
+        return ([g for g in requested["default_graph"] if g in stored],
+                [g for g in requested["named_graphs"] if g in stored])
+    if checked.has_dataset_clause:
+        unknown = [g for g in (*checked.default_graphs, *checked.named_graphs) if g not in stored]
+        if unknown:
+            raise Refusal(400, "refused", f"FROM och FROM NAMED kan bara välja grafer som finns i lagret; "
+                                          f"<{unknown[0]}> finns inte (lagret hämtar aldrig data från andra servrar).")
+        return list(checked.default_graphs), list(checked.named_graphs)
+    ordered = sorted(stored)
+    return ordered, ordered
 
 
 def evaluate(path: str, sparql: str, dataset: dict[str, Any], media: dict[str, str | None], cap: int,
              prefixes: dict[str, str]) -> tuple[bytes, str]:
+    from styrgraf.graph.store.terms import SYSTEM_GRAPH
+
+    checked = check(sparql)
+    if media.get(result_kind(checked.form)) is None:
+        raise Refusal(406, "not_acceptable", result_kind(checked.form))
     store = ox.Store.read_only(path)
+    stored = {graph.value for graph in store.named_graphs() if isinstance(graph, ox.NamedNode)} - {SYSTEM_GRAPH}
+    default, named = dataset_graphs(checked, dataset, stored)
     try:
-        result = store.query(sparql, **dataset_options(dataset))
+        result = store.query(checked.text, default_graph=[ox.NamedNode(g) for g in default],
+                             named_graphs=[ox.NamedNode(g) for g in named])
     except SyntaxError as error:
         raise Refusal(400, "bad_query", f"Ogiltig SPARQL: {error}") from None
     except ValueError as error:
@@ -182,13 +234,39 @@ def frame(message: dict[str, Any]) -> bytes:
     return len(data).to_bytes(_LENGTH, "big") + data
 
 
+def _run(job: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+    kind = job.get("kind", "query")
+    if kind == "check":
+        checked = check(job["sparql"])
+        body = checked.text.encode("utf-8")
+        return {"status": "ok", "media": None, "size": len(body), "form": checked.form,
+                "from": list(checked.default_graphs), "from_named": list(checked.named_graphs)}, body
+    if kind == "connect":
+        return {"status": "ok", "media": None, "size": 0, "isolated": ISOLATED,
+                "connected": _can_connect(job["host"], int(job["port"]))}, b""
+    body, chosen = evaluate(job["path"], job["sparql"], job["dataset"], job["media"], job["cap"], job["prefixes"])
+    return {"status": "ok", "media": chosen, "size": len(body)}, body
+
+
+def _can_connect(host: str, port: int) -> bool:
+    """Whether this process can open a TCP connection (the network-isolation self-test)."""
+    import socket
+
+    try:
+        with socket.create_connection((host, port), timeout=2):
+            return True
+    except OSError:
+        return False
+
+
 def _answer(job: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
     try:
-        body, chosen = evaluate(job["path"], job["sparql"], job["dataset"], job["media"], job["cap"],
-                                job["prefixes"])
-        return {"status": "ok", "media": chosen, "size": len(body)}, body
+        return _run(job)
     except Refusal as refusal:
         return {"status": "error", "code": refusal.status, "key": refusal.key, "detail": refusal.detail}, b""
+    except RecursionError:
+        return {"status": "error", "code": 400, "key": "bad_query",
+                "detail": "Ogiltig SPARQL: frågan är för djupt nästlad."}, b""
     except MemoryError:
         return {"status": "error", "code": 503, "key": "query_resources",
                 "detail": "Frågan behövde mer minne än servern tillåter."}, b""
@@ -199,11 +277,55 @@ def _answer(job: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
                 "detail": f"{type(error).__name__}: {error}"}, b""
 
 
+# Set by serve(): whether this worker runs in a network namespace of its own.
+ISOLATED = False
+_CLONE_NEWUSER = 0x10000000
+_CLONE_NEWNET = 0x40000000
+
+
+def isolate_network() -> bool:
+    """Move this process into a new, empty network namespace (Linux), so that no
+    query can open a connection, not even to loopback: the second wall behind the
+    guard.  As root CLONE_NEWNET alone works; otherwise inside a new user
+    namespace where unprivileged ones are allowed.  False where neither is
+    permitted (other platforms, containers without the capability)."""
+    import ctypes
+    import ctypes.util
+    import os
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    except OSError:
+        return False
+    if libc.unshare(_CLONE_NEWNET) == 0:
+        return True
+    uid, gid = os.getuid(), os.getgid()
+    if libc.unshare(_CLONE_NEWUSER | _CLONE_NEWNET) != 0:
+        return False
+    try:  # keep our own uid and gid inside the user namespace (files stay ours)
+        for name, text in (("setgroups", "deny"), ("uid_map", f"{uid} {uid} 1"), ("gid_map", f"{gid} {gid} 1")):
+            with open(f"/proc/self/{name}", "w") as handle:
+                handle.write(text)
+    except OSError:
+        pass
+    return True
+
+
 def serve(memory_bytes: int | None) -> None:
     import os
     import resource
     import signal
     import sys
+
+    global ISOLATED
+    # First, while the process has one thread (a user namespace requires it).
+    ISOLATED = isolate_network()
+    if not ISOLATED:
+        print("styrgraf SPARQL worker: network namespace not available; queries are isolated by the guard only",
+              file=sys.stderr)
 
     # No PR_SET_PDEATHSIG: it fires when the *thread* that started the worker
     # ends, and workers are started from short-lived query threads.  An
@@ -213,6 +335,10 @@ def serve(memory_bytes: int | None) -> None:
     # SIGALRM with its default action ends the process in the kernel, even
     # while pyoxigraph holds the interpreter: the per-query backstop.
     signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    # Build the checking parser now, while idle, not on the first query's time.
+    import rdflib.plugins.sparql.algebra  # noqa: F401
+    import rdflib.plugins.sparql.parser  # noqa: F401
+
     requests = sys.stdin.buffer
     answers = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # stray prints must not corrupt the frames

@@ -192,7 +192,7 @@ class EmbeddedStore(GraphStore):
         return self._store.query(sparql, **dataset)
 
     def select(self, sparql: str, *, timeout: float | None = None) -> list[dict[str, Any]]:
-        check_read_only_query(sparql)
+        sparql = check_read_only_query(sparql)
 
         def work() -> list[dict[str, Any]]:
             result = self._query(sparql)
@@ -207,7 +207,7 @@ class EmbeddedStore(GraphStore):
         return self._run(work, timeout)
 
     def ask(self, sparql: str, *, timeout: float | None = None) -> bool:
-        check_read_only_query(sparql)
+        sparql = check_read_only_query(sparql)
 
         def work() -> bool:
             result = self._query(sparql)
@@ -218,7 +218,7 @@ class EmbeddedStore(GraphStore):
         return self._run(work, timeout)
 
     def construct(self, sparql: str, *, timeout: float | None = None) -> rdflib.Graph:
-        check_read_only_query(sparql)
+        sparql = check_read_only_query(sparql)
 
         def work() -> rdflib.Graph:
             result = self._query(sparql)

@@ -254,7 +254,7 @@ class GraphStore(ABC):
         backends answer one Accept header alike whatever a server prefers, and
         an unacceptable one fails before anything is evaluated.
         """
-        check_read_only_query(sparql)
+        sparql = check_read_only_query(sparql)
         form = query_form(sparql)
         media = negotiate(accept, form) if form is not None else None
         return self._query_raw(sparql, accept, media, tuple(default_graph_uri), tuple(named_graph_uri), timeout)

@@ -18,7 +18,7 @@ separate transactions, so a reader could see an empty graph.
 
 Safety: requests go only to the configured host (redirects are not followed,
 proxy settings from the environment are ignored) and every query passes the
-SERVICE guard before it is sent.
+SERVICE guard before it is sent, as the canonical text the guard checked.
 """
 
 from __future__ import annotations
@@ -156,7 +156,7 @@ class RemoteStore(GraphStore):
     # -- queries -----------------------------------------------------------
 
     def select(self, sparql: str, *, timeout: float | None = None) -> list[dict[str, Any]]:
-        check_read_only_query(sparql)
+        sparql = check_read_only_query(sparql)
         data = self._json(sparql, timeout)
         if "results" not in data:
             raise StoreError("select() kräver en SELECT-fråga.", code="bad_query")
@@ -167,14 +167,14 @@ class RemoteStore(GraphStore):
         ]
 
     def ask(self, sparql: str, *, timeout: float | None = None) -> bool:
-        check_read_only_query(sparql)
+        sparql = check_read_only_query(sparql)
         data = self._json(sparql, timeout)
         if "boolean" not in data:
             raise StoreError("ask() kräver en ASK-fråga.", code="bad_query")
         return bool(data["boolean"])
 
     def construct(self, sparql: str, *, timeout: float | None = None) -> rdflib.Graph:
-        check_read_only_query(sparql)
+        sparql = check_read_only_query(sparql)
         response = self._post_query(sparql, "application/n-triples", timeout=timeout)
         graph = rdflib.Graph()
         try:

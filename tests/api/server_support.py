@@ -39,6 +39,20 @@ def build_seed_store(directory: Path) -> Path:
     return directory
 
 
+@contextmanager
+def seeded_remote_store(directory: Path) -> Iterator[str]:
+    """A real `oxigraph serve` holding the seed, for the remote-store path; yields its URL."""
+    from tests.graph.conftest import oxigraph_server
+
+    with oxigraph_server(directory) as server:
+        remote = open_store(server.url)
+        try:
+            assert ingest_file(remote, SEED).status == "ingested"
+        finally:
+            remote.close()
+        yield server.url
+
+
 def copy_store(template: Path, target: Path) -> Path:
     shutil.copytree(template, target)
     return target

@@ -160,14 +160,18 @@ def test_service_is_refused_and_nothing_is_contacted(client):
         assert recorder.paths == []
 
 
-def test_from_selects_stored_graphs_and_fetches_nothing(client):
+def test_from_selects_stored_graphs_and_fetches_nothing(client, app):
+    graph = app.state.store.graphs()[0].iri
     with RequestRecorder() as recorder:
-        for source in ("http://127.0.0.1:1/x", recorder.url + "/data.ttl"):
+        for source in ("http://127.0.0.1:1/x", recorder.url + "/data.ttl", "urn:x:not-stored"):
             for clause in ("FROM", "FROM NAMED"):
                 response = client.get("/sparql", params={"query": f"SELECT * {clause} <{source}> WHERE {{ ?s ?p ?o }}"})
-                assert response.status_code == 200, response.text
-                assert response.json()["results"]["bindings"] == []
+                assert response.status_code == 400, response.text
+                assert response.json()["error"] == "refused"
+                assert "FROM" in response.json()["detail"]
         assert recorder.paths == []
+    stored = client.get("/sparql", params={"query": f"ASK FROM <{graph}> WHERE {{ ?s ?p ?o }}"})
+    assert stored.json()["boolean"] is True
 
 
 # -- dataset -----------------------------------------------------------------------
@@ -216,10 +220,13 @@ def test_default_row_cap_stops_a_cartesian_product(client):
 
 
 def test_slow_query_times_out_while_the_server_keeps_answering(make_seed_app):
-    app = make_seed_app(query_timeout=2)
+    # A limit well above a worker's start (~1 s: it builds the checking parser), so the
+    # quick query below is answered while the slow one still runs.
+    app = make_seed_app(query_timeout=5)
     runner = app.state.query_runner
     with live_server(app) as url:
         outcome: dict = {}
+        assert httpx.get(url + "/sparql", params={"query": "ASK {}"}, timeout=30, trust_env=False).status_code == 200
 
         def slow() -> None:
             outcome["response"] = httpx.get(url + "/sparql", params={"query": SLOW}, timeout=60, trust_env=False)
@@ -318,19 +325,16 @@ def test_sparqlwrapper(endpoint, method):
 # -- a remote store behind the endpoint ---------------------------------------------
 
 
-def test_remote_store_behind_the_endpoint(tmp_path):
-    from styrgraf.graph.documents import ingest_file
-    from styrgraf.graph.store.interface import open_store
-    from tests.api.server_support import SEED
-    from tests.graph.conftest import oxigraph_server
+def _graph_names(client) -> list[str]:
+    rows = client.get("/sparql", params={"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"}).json()
+    return [row["g"]["value"] for row in rows["results"]["bindings"]]
 
-    with oxigraph_server(tmp_path / "oxigraph") as server:
-        remote = open_store(server.url)
-        try:
-            assert ingest_file(remote, SEED).status == "ingested"
-        finally:
-            remote.close()
-        app = create_app(server.url, row_cap=5)
+
+def test_remote_store_behind_the_endpoint(tmp_path):
+    from tests.api.server_support import seeded_remote_store
+
+    with seeded_remote_store(tmp_path / "oxigraph") as url:
+        app = create_app(url, row_cap=5)
         try:
             assert app.state.query_runner.snapshots is None
             client = TestClient(app, raise_server_exceptions=False)
@@ -344,6 +348,11 @@ def test_remote_store_behind_the_endpoint(tmp_path):
             assert too_many.status_code == 413
             bad = client.get("/sparql", params={"query": "SELECT ?x WHERE { ?x"})
             assert bad.status_code == 400
+            graph = next(iri for iri in _graph_names(client) if iri)
+            from_clause = INTENTION_8.replace("SELECT ?n", f"SELECT ?n FROM <{graph}>")
+            assert numbers(client.get("/sparql", params={"query": from_clause})) == [1, 2]
+            elsewhere = client.get("/sparql", params={"query": "ASK FROM <urn:x:not-stored> { ?s ?p ?o }"})
+            assert elsewhere.status_code == 400 and elsewhere.json()["error"] == "refused"
             assert client.get("/sparql", params={"query": TITLE}, headers={"Accept": "text/turtle"}).status_code == 406
         finally:
             close_app(app)
