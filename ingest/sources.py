@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
+from styrgraf.ingest.limits import ReadLimits
+
 HEAD_BYTES = 8192  # enough for every magic number and a text sample
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 SUPPORTED_MEDIA_TYPES: tuple[str, ...] = ("application/pdf", "text/plain")
@@ -50,7 +52,9 @@ class SourceError(Exception):
     `str(err)` is one Swedish line naming the file and the reason; `code` is a
     stable machine-readable key ("empty", "not-pdf", "corrupt-pdf",
     "encrypted-pdf", "no-text-layer", "bad-encoding", "unsupported-type",
-    "too-large", "unreadable").
+    "too-large", "unreadable", "limit-exceeded" (a PDF past one of the
+    `ingest.limits.ReadLimits`), "abandoned" (the read was abandoned: nobody
+    waits for it), "bad-setting" (a `STYRGRAF_PDF_*` variable is invalid)).
     """
 
     def __init__(self, path: Path, code: str, reason: str, reason_en: str) -> None:
@@ -125,8 +129,23 @@ def _what_it_looks_like(head: bytes, text_format: ModuleType) -> tuple[str, str]
     return "okänd binärdata", "unknown binary data"
 
 
-def open_source(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceFile:
-    """Open `path`, deciding its type from its content; raises SourceError."""
+@dataclass(frozen=True)
+class Identified:
+    """A file whose type is known from its content, not yet read."""
+
+    path: Path
+    format: ModuleType  # the plug-in in `ingest.formats` that reads it
+    sha256: str
+    size: int
+    head: bytes
+
+
+def identify_source(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Identified:
+    """Check size and type of `path` without reading it as a document; raises SourceError.
+
+    Cheap (one pass to hash the file): lets a caller refuse a wrong type or an
+    oversized file before it starts the real, bounded read.
+    """
     path = Path(path)
     try:
         if not path.is_file():
@@ -151,10 +170,10 @@ def open_source(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceFile
     pdf_format, text_format = _formats()
     named_pdf = path.suffix.lower() == ".pdf"
     if pdf_format.sniff(head):
-        return pdf_format.open(path, sha256, size, head)
+        return Identified(path, pdf_format, sha256, size, head)
     binary = known_binary(head)
     if binary is None and text_format.sniff(head) and not named_pdf:
-        return text_format.open(path, sha256, size, head)
+        return Identified(path, text_format, sha256, size, head)
 
     sv, en = binary or _what_it_looks_like(head, text_format)
     if named_pdf:
@@ -165,6 +184,17 @@ def open_source(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceFile
         f"filtypen stöds inte: filen ser ut som {sv} (endast PDF och text kan läsas in)",
         f"unsupported file type: it looks like {en} (only PDF and text are supported)",
     )
+
+
+def open_source(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, limits: ReadLimits | None = None) -> SourceFile:
+    """Open `path`, deciding its type from its content; raises SourceError.
+
+    A PDF is read within `limits` (default: `ReadLimits.from_env()`).
+    """
+    found = identify_source(path, max_bytes=max_bytes)
+    if found.format.MEDIA_TYPE == "application/pdf":
+        return found.format.open(found.path, found.sha256, found.size, found.head, limits=limits)
+    return found.format.open(found.path, found.sha256, found.size, found.head)
 
 
 def _mb(n: int) -> str:

@@ -6,9 +6,15 @@ name (it becomes the stored file-name metadata) and is recognised by its
 content, never by that name: PDF or text, anything else is 415.  The
 temporary copy is the only file the server reads for a request, and it is
 removed afterwards.  A refused upload writes nothing to the store.
+
+A PDF is read within the `ingest.limits.ReadLimits` (a file past one is 422 and
+writes nothing).  While it is read the handler watches the connection: an
+upload whose client goes away is abandoned (the reading process is killed) and
+writes nothing.
 """
 from __future__ import annotations
 
+import asyncio
 import shutil
 import tempfile
 import threading
@@ -19,14 +25,16 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
+from starlette.requests import ClientDisconnect
 
 from styrgraf.graph.documents import IngestResult, find_document_graph, ingest_file, list_documents, remove_document
 from styrgraf.graph.entities import entity_id
-from styrgraf.ingest.sources import SourceError, open_source
+from styrgraf.ingest.abandon import abandon_when, abandoned
+from styrgraf.ingest.sources import SourceError, identify_source
 
 from styrgraf.api.http.auth import require_writer
 from styrgraf.api.http.deps import get_store
@@ -55,6 +63,10 @@ router = APIRouter(prefix="/api/documents", tags=["documents"])
 
 # Multipart framing (boundaries, part headers) on top of the file itself.
 FRAMING_ALLOWANCE = 64 * 1024
+# How often a running ingest asks whether its client is still there.
+DISCONNECT_POLL_SECONDS = 0.2
+# nginx's "client closed request": only the access log sees it, the client is gone.
+CLIENT_CLOSED = 499
 _SOURCE_STATUS = {"unsupported-type": 415, "not-pdf": 415, "too-large": 413}
 
 
@@ -153,19 +165,39 @@ def document_ref(store: Any, graph: str | None) -> dict[str, Any] | None:
     return None
 
 
-def _ingest(store: Any, lock: threading.Lock, path: Path, limit: int) -> IngestResult:
+class _Abandoned(Exception):
+    """The client went away before the ingest wrote anything."""
+
+
+def _ingest(store: Any, lock: threading.Lock, path: Path, limit: int, gone: threading.Event) -> IngestResult:
     try:
-        open_source(path, max_bytes=limit)  # sniffed by content before anything is written
+        identify_source(path, max_bytes=limit)  # size and type, by content, before the bounded read
     except SourceError as error:
         status = _SOURCE_STATUS.get(error.code, 422)
         key = {415: "unsupported_media_type", 413: "too_large"}.get(status, "unprocessable")
         raise ApiError(status, key, str(error)) from None
     # One writer at a time: ingest_file's "already stored?" check and its write must not interleave.
-    with lock:
-        result = ingest_file(store, path)
+    with lock, abandon_when(gone):
+        if abandoned():
+            raise _Abandoned
+        result = ingest_file(store, path)  # the PDF reader stops once `gone` is set; nothing is written then
+    if gone.is_set() and not result.ok:
+        raise _Abandoned
     if not result.ok:
         raise ApiError(422, "unprocessable", f"Filen {path.name} kan inte läsas in: {result.reason}")
     return result
+
+
+async def _ingest_while_connected(request: Request, store: Any, path: Path) -> IngestResult:
+    """Ingest in a worker thread; abandon it as soon as the client disconnects."""
+    state = request.app.state
+    gone = threading.Event()
+    work = asyncio.ensure_future(run_in_threadpool(_ingest, store, state.write_lock, path, state.max_upload, gone))
+    while not work.done():
+        await asyncio.wait({work}, timeout=DISCONNECT_POLL_SECONDS)
+        if not work.done() and await request.is_disconnected():
+            gone.set()
+    return work.result()
 
 
 @router.post("", summary="Läs in ett dokument", status_code=201, response_model=UploadResult,
@@ -186,9 +218,11 @@ async def upload_document(request: Request) -> JSONResponse:
     state = request.app.state
     store = get_store(request)
     with tempfile.TemporaryDirectory(prefix="styrgraf-upload-") as tmp:
-        path = await receive_file(request, state.max_upload, Path(tmp))
         try:
-            result = await run_in_threadpool(_ingest, store, state.write_lock, path, state.max_upload)
+            path = await receive_file(request, state.max_upload, Path(tmp))
+            result = await _ingest_while_connected(request, store, path)
+        except (ClientDisconnect, _Abandoned):
+            return Response(status_code=CLIENT_CLOSED)
         finally:
             # Also after a failure: whatever reached the store must reach SPARQL too.
             state.query_runner.store_changed()

@@ -175,7 +175,8 @@ def test_refused_upload_changes_nothing(make_app, template, tmp_path, name, data
     before = export(app)
     response = upload(client, name, data)
     assert response.status_code == status, response.text
-    assert set(response.json()) == {"error", "detail"}
+    assert set(response.json()) == {"type", "title", "status", "error", "detail"}
+    assert response.headers["content-type"].startswith("application/problem+json")
     assert export(app) == before
 
 

@@ -1,0 +1,110 @@
+"""Hostile PDFs, built by code: small files that inflate to a lot, or take long to interpret.
+
+Written by hand (a few objects and an xref table) so that the inflated content
+is never in the test's memory: it is compressed a megabyte at a time.
+"""
+from __future__ import annotations
+
+import io
+import zlib
+from pathlib import Path
+
+import pikepdf
+
+MB = 1024 * 1024
+TEXT = b"BT /F1 12 Tf 72 720 Td (Projektplan for ett hostilt test) Tj ET\n"
+
+
+def deflated(unit: bytes, total: int, prefix: bytes = TEXT) -> bytes:
+    """`prefix` then `unit` repeated up to `total` bytes, Flate-compressed piece by piece."""
+    packer = zlib.compressobj(9)
+    parts = [packer.compress(prefix)]
+    block = unit * (MB // len(unit))
+    written = 0
+    while written < total:
+        piece = block[: total - written]
+        parts.append(packer.compress(piece))
+        written += len(piece)
+    parts.append(packer.flush())
+    return b"".join(parts)
+
+
+def pdf_with_contents(contents: list[bytes]) -> bytes:
+    """A PDF with one page per Flate-compressed content stream, in Helvetica."""
+    count = len(contents)
+    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(count))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {count} >>".encode(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    for i, stream in enumerate(contents):
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {5 + 2 * i} 0 R "
+                       f"/Resources << /Font << /F1 3 0 R >> >> >>".encode())
+        objects.append(f"<< /Length {len(stream)} /Filter /FlateDecode >>\nstream\n".encode() + stream
+                       + b"\nendstream")
+    out = io.BytesIO()
+    out.write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    for offset in offsets:
+        out.write(f"{offset:010d} 00000 n \n".encode())
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
+    return out.getvalue()
+
+
+def spaces_bomb(directory: Path, mb: int = 400) -> Path:
+    """One page whose content inflates to `mb` MB of spaces (about 400 KB on disk)."""
+    path = directory / "mellanslag.pdf"
+    path.write_bytes(pdf_with_contents([deflated(b" ", mb * MB)]))
+    return path
+
+
+def operator_bomb(directory: Path, mb: int = 10, name: str = "operatorer.pdf") -> Path:
+    """One page of `mb` MB of `q Q` (save and restore the graphics state): slow to interpret."""
+    path = directory / name
+    path.write_bytes(pdf_with_contents([deflated(b"q Q ", mb * MB)]))
+    return path
+
+
+def many_pages(directory: Path, pages: int) -> Path:
+    path = directory / "sidor.pdf"
+    path.write_bytes(pdf_with_contents([zlib.compress(TEXT)] * pages))
+    return path
+
+
+def wordy_page(directory: Path, chars: int) -> Path:
+    """One page whose text is `chars` characters (short lines of letters)."""
+    line = b"(" + b"a" * 99 + b") Tj T* "
+    path = directory / "ordrik.pdf"
+    path.write_bytes(pdf_with_contents([deflated(line, (chars // 99 + 1) * len(line),
+                                                 prefix=b"BT /F1 1 Tf 1 TL 0 800 Td ")]))
+    return path
+
+
+def slow_plan(source: Path, directory: Path, operators_mb: int) -> Path:
+    """The PDF at `source` with one more page of `operators_mb` MB of `q Q`: a real plan that reads slowly."""
+    path = directory / "langsam-plan.pdf"
+    with pikepdf.open(source) as pdf:
+        page = pikepdf.Page(pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=[0, 0, 595, 842]))
+        pdf.pages.append(page)
+        stream = pikepdf.Stream(pdf, b"")
+        stream.write(deflated(b"q Q ", operators_mb * MB, prefix=b""), filter=pikepdf.Name.FlateDecode)
+        pdf.pages[-1].obj.Contents = stream
+        pdf.save(path)
+    return path
+
+
+def owner_restricted(pdf: bytes, directory: Path, name: str = "begransad.pdf", **encryption) -> Path:
+    """`pdf` with editing and copying restrictions but an empty user password (opens without one)."""
+    path = directory / name
+    out = io.BytesIO()
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        document.save(out, encryption=pikepdf.Encryption(
+            owner="ägare", user="", allow=pikepdf.Permissions(extract=False, modify_other=False), **encryption))
+    path.write_bytes(out.getvalue())
+    return path
