@@ -66,6 +66,15 @@ class Minter:
         self.doc_key = document_key(info)
         self.scope = scope_key(info)
 
+    @classmethod
+    def of_graph(cls, graph_iri: str) -> "Minter":
+        """The minter of a stored document graph, for its document-level IRIs (graph, document,
+        renditions) when its records are not at hand; shared entities need `__init__`."""
+        base, _, key = graph_iri.rpartition("graph/")
+        m = cls.__new__(cls)
+        m.base, m.doc_key, m.scope = base, key, ""
+        return m
+
     def _iri(self, kind: str, slug: str) -> str:
         return f"{self.base}{kind}/{slug}"
 

@@ -1,6 +1,9 @@
 """The one step from extracted records to RDF.
 
-Each source document becomes one named graph. Every entity and every
+Each document becomes one named graph: the union of what each of its files
+(renditions: a text export, a PDF) contributed, kept per rendition beside the
+graph so that replacing one file leaves the others' contributions in place
+(`document_provenance`). Every entity and every
 qualified relation (coverage, membership, consideration) gets evidence as a
 Web Annotation: an `sg:Evidence` whose body is the entity and whose target is
 a text quote and a text position on a stored page. No blank nodes are used:
@@ -8,8 +11,11 @@ every node has a deterministic IRI, so that exports are stable and diffable.
 """
 from __future__ import annotations
 
+import base64
+import zlib
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Sequence
 
 from rdflib import Graph, Literal, URIRef
 
@@ -107,13 +113,33 @@ def records_to_graph(
     renditions: tuple[SourceMeta, ...] = (),
     minter: Minter | None = None,
 ) -> tuple[str, Graph]:
-    """The named graph IRI and its triples for one extracted document."""
+    """The named graph IRI and its triples for one extracted document read from `source`.
+
+    `renditions` are other files of the document, listed by their metadata only.
+    """
+    m = minter or Minter(records.document)
+    content = records_to_content(records, pages, preamble, minter=m)
+    this = Rendition(source, extractor_version, ingested_at.isoformat(), content)
+    others = tuple(Rendition(r) for r in renditions if r.sha256 != source.sha256)
+    g = Graph()
+    g += content
+    g += document_provenance(m, (this,) + others, used=source, written_at=ingested_at,
+                             extractor_version=extractor_version)
+    return m.graph(), g
+
+
+def records_to_content(records: PlanRecords, pages: list[Page], preamble: Page | None, *,
+                       minter: Minter | None = None) -> Graph:
+    """What one file contributes to its document's graph: pages, entities, relations, evidence.
+
+    No provenance and no time: the same file read by the same extractor gives the same triples,
+    so the contribution can be kept beside the graph and compared (`encode_content`).
+    """
     info = records.document
     m = minter or Minter(info)
     g = Graph()
     w = _Writer(m, g)
     doc = URIRef(m.document())
-    graph_iri = m.graph()
 
     # Pages: the stored, normalised text that evidence points into.
     for page in ([preamble] if preamble else []) + pages:
@@ -355,20 +381,45 @@ def records_to_graph(
         w.add(doc, SG.finding, s)
         w.evidence(s, f.evidence)
 
-    # Provenance of the named graph itself (PROV-O).
-    gi = URIRef(graph_iri)
-    activity = URIRef(graph_iri + "-ingest")
+    return g
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """One file of a document, with what its extraction contributed (None: not known)."""
+
+    source: SourceMeta
+    extractor_version: str | None = None
+    extracted_at: str | None = None  # xsd:dateTime lexical form
+    content: Graph | None = None
+
+
+def document_provenance(m: Minter, renditions: Sequence[Rendition], *, used: SourceMeta,
+                        written_at: datetime, extractor_version: str) -> Graph:
+    """The document graph's own provenance (PROV-O) and its renditions.
+
+    The graph was written by one ingest (`<graph>-ingest`, which used the file being ingested);
+    each rendition's extraction is an activity of its own (`<file>-extraction`) that keeps the
+    triples it contributed, so that replacing one rendition can rebuild the graph from the others.
+    """
+    g = Graph()
+    w = _Writer(m, g)
+    doc = URIRef(m.document())
+    gi = URIRef(m.graph())
+    ingest = URIRef(m.graph() + "-ingest")
+    at = Literal(written_at.isoformat(), datatype=XSD.dateTime)
     w.add(gi, RDF.type, SG.DocumentGraph)
     w.add(gi, RDF.type, PROV.Entity)
     w.add(gi, SG.about, doc)
-    w.add(gi, PROV.wasGeneratedBy, activity)
-    w.add(gi, PROV.generatedAtTime, Literal(ingested_at.isoformat(), datatype=XSD.dateTime))
+    w.add(gi, PROV.wasGeneratedBy, ingest)
+    w.add(gi, PROV.generatedAtTime, at)
     w.add(gi, SG.extractorVersion, Literal(extractor_version))
-    w.add(activity, RDF.type, PROV.Activity)
-    w.add(activity, PROV.startedAtTime, Literal(ingested_at.isoformat(), datatype=XSD.dateTime))
-    w.add(activity, PROV.wasAssociatedWith, SG.Extractor)
-    w.add(activity, SG.extractorVersion, Literal(extractor_version))
-    for src in (source,) + tuple(r for r in renditions if r.sha256 != source.sha256):
+    w.add(ingest, RDF.type, PROV.Activity)
+    w.add(ingest, PROV.startedAtTime, at)
+    w.add(ingest, PROV.wasAssociatedWith, SG.Extractor)
+    w.add(ingest, SG.extractorVersion, Literal(extractor_version))
+    for r in renditions:
+        src = r.source
         f = URIRef(m.rendition(src.sha256))
         w.add(f, RDF.type, SG.SourceFile)
         w.add(f, RDF.type, PROV.Entity)
@@ -378,6 +429,47 @@ def records_to_graph(
         w.add(f, SG.fileName, Literal(src.file_name))
         w.add(gi, PROV.wasDerivedFrom, f)
         w.add(doc, SG.rendition, f)
-        if src is source:
-            w.add(activity, PROV.used, f)
-    return graph_iri, g
+        if src.sha256 == used.sha256:
+            w.add(ingest, PROV.used, f)
+        if r.content is None or r.extractor_version is None:
+            continue  # a rendition stored before contributions were kept: its file is listed, no more
+        extraction = URIRef(extraction_iri(m, src.sha256))
+        w.add(extraction, RDF.type, PROV.Activity)
+        w.add(extraction, PROV.used, f)
+        w.add(extraction, PROV.wasAssociatedWith, SG.Extractor)
+        w.add(extraction, SG.extractorVersion, Literal(r.extractor_version))
+        if r.extracted_at:
+            w.add(extraction, PROV.startedAtTime, Literal(r.extracted_at, datatype=XSD.dateTime))
+        w.add(extraction, SG.contributed, encode_content(r.content))
+        w.add(ingest, PROV.wasInformedBy, extraction)
+    return g
+
+
+def extraction_iri(m: Minter, sha256: str) -> str:
+    return m.rendition(sha256) + "-extraction"
+
+
+def encode_content(content: Graph) -> Literal:
+    """A contribution as one literal: its sorted N-Triples, zlib-compressed, in base64 (deterministic)."""
+    lines = sorted(line for line in content.serialize(format="nt").splitlines() if line.strip())
+    packed = zlib.compress("\n".join(lines).encode("utf-8"), 9)
+    return Literal(base64.b64encode(packed).decode("ascii"), datatype=XSD.base64Binary)
+
+
+def content_ntriples(value: Literal | str) -> bytes | None:
+    """The N-Triples `encode_content` packed, or None when the value cannot be read."""
+    try:
+        return zlib.decompress(base64.b64decode(str(value), validate=True))
+    except (ValueError, zlib.error):
+        return None
+
+
+def decode_content(value: Literal | str) -> Graph | None:
+    """The triples `encode_content` packed, or None when the value cannot be read."""
+    data = content_ntriples(value)
+    if data is None:
+        return None
+    try:
+        return Graph().parse(data=data.decode("utf-8"), format="nt")
+    except Exception:  # noqa: BLE001 - rdflib raises many kinds; an unreadable contribution is not known
+        return None

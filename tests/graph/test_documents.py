@@ -37,3 +37,17 @@ def test_a_new_extractor_version_extracts_the_same_file_again(store, monkeypatch
     assert _versions(store) == {pipeline.EXTRACTOR_VERSION}  # the old extraction is gone, not kept beside
     assert len(list_documents(store)) == 1
     assert ingest_file(store, SEED).status == "unchanged"  # and now it is current
+
+
+def test_a_document_named_anew_moves_its_rendition_out_of_the_old_graph(store, monkeypatch):
+    """An extractor that keys the document differently: the old graph goes once the new one is in."""
+    from styrgraf.ingest import identity
+
+    first = ingest_file(store, SEED)
+    monkeypatch.setattr(pipeline, "EXTRACTOR_VERSION", pipeline.EXTRACTOR_VERSION + "-next")
+    key = identity.document_key
+    monkeypatch.setattr(identity, "document_key", lambda info: key(info) + "-ny")
+    again = ingest_file(store, SEED)
+    assert again.status == "replaced" and again.graph != first.graph
+    assert [d["graph"] for d in list_documents(store)] == [again.graph]
+    assert not store.has_graph(first.graph)
