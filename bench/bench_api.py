@@ -198,7 +198,7 @@ def question(kind: str, plan: str, number: int, name: str | None) -> str:
 
 def build_paths(client: httpx.Client, count: int, seed: int) -> dict[str, list[str]]:
     rng = random.Random(seed)
-    projects = get_json(client, "/api/projects")
+    projects = get_json(client, "/api/projects?limit=1000")
     assert isinstance(projects, list) and projects, "no projects in the store"
     chosen = spread(projects, count, rng)
     coverage: list[tuple[str, int]] = []

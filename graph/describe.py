@@ -11,7 +11,6 @@ reach a query.
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from styrgraf.ontology.terms import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SG, SKOS, TIME

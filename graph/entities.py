@@ -57,8 +57,10 @@ def iri_candidates(entity: str, types: tuple[str, ...] | None = None) -> list[st
     return [f"{base}{k}/{entity}" for k in kinds]
 
 
-# What a client's id or IRI may contain to be used inside `<…>` in SPARQL (ASCII IRI characters).
-_SAFE_REF = re.compile(r"[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+")
+# What a client's id or IRI may contain to be used inside `<…>` in SPARQL: ASCII IRI characters,
+# `%` only as a percent escape, and no `[`/`]` (the SPARQL parser refuses them outside an IPv6
+# host, which no entity IRI has), so that such an id is unknown (404) rather than a bad query.
+_SAFE_REF = re.compile(r"(?:[A-Za-z0-9._~:/?#@!$&'()*+,;=-]|%[0-9A-Fa-f]{2})+")
 MAX_REF_LENGTH = 500
 
 

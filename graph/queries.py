@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
 
 from styrgraf.ingest.roles import ROLES
 from styrgraf.ontology.terms import SG, TIME, sparql_prefixes
@@ -82,11 +83,67 @@ def _s(row: dict, key: str) -> str | None:
     return text(row.get(key))
 
 
+# -- pages of lists ----------------------------------------------------------
+
+DEFAULT_LIMIT = 100
+MAX_LIMIT = 1000
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a list answer: `items` from position `offset` of `total`, at most `limit` of them."""
+
+    items: list
+    total: int
+    offset: int
+    limit: int | None
+
+    @property
+    def next_offset(self) -> int | None:
+        end = self.offset + len(self.items)
+        return end if self.limit is not None and end < self.total else None
+
+
+def window(offset: int, limit: int | None) -> slice:
+    """Positions `offset` .. `offset + limit` (all from `offset` when `limit` is None)."""
+    return slice(offset, None if limit is None else offset + limit)
+
+
+def page(items: list, offset: int = 0, limit: int | None = None) -> Page:
+    """A page of a list that is built whole anyway (small lists, computed answers)."""
+    return Page(items[window(offset, limit)], len(items), offset, limit)
+
+
+def documents_page(store: GraphStore, offset: int = 0, limit: int | None = None) -> Page:
+    """Like `documents`, with evidence fetched for the page's documents only."""
+    docs = list_documents(store)
+    return Page(_documents(store, docs[window(offset, limit)]), len(docs), offset, limit)
+
+
+def projects_page(store: GraphStore, offset: int = 0, limit: int | None = None) -> Page:
+    """Like `projects`: the order is known from one light query, only the page is assembled."""
+    rows = _rows(store, "SELECT ?p (MIN(STR(?doc)) AS ?d) WHERE { ?p a sg:Project . "
+                        "OPTIONAL { ?p dcterms:source ?doc } } GROUP BY ?p")
+    order = sorted((_s(r, "d") or "") + str(r["p"]) for r in rows)
+    keys = {(_s(r, "d") or "") + str(r["p"]): str(r["p"]) for r in rows}
+    wanted = [keys[k] for k in order[window(offset, limit)]]
+    return Page(projects(store, iris=wanted) if wanted else [], len(order), offset, limit)
+
+
+def people_page(store: GraphStore, name: str | None = None, offset: int = 0, limit: int | None = None) -> Page:
+    """Like `people`: the order comes from the cached name table, only the page's people are read."""
+    iris = find_people(store, name) if name is not None else [i for i, _, _ in person_names(store)]
+    return Page(_people(store, iris[window(offset, limit)]), len(iris), offset, limit)
+
+
 # -- documents ---------------------------------------------------------------
 
 def documents(store: GraphStore) -> list[dict]:
     """Stored documents, with the evidence of their title, date and Dnr."""
-    docs = list_documents(store)
+    return _documents(store, list_documents(store))
+
+
+def _documents(store: GraphStore, docs: list[dict]) -> list[dict]:
     ev = evidence(store, [d["iri"] for d in docs])
     return [{
         "id": entity_id(d["iri"]), "iri": d["iri"], "graph": d["graph"], "title": d["title"],

@@ -15,7 +15,6 @@ from urllib.parse import urlsplit, urlunsplit
 
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from styrgraf.graph.store.cache import cached, peek
@@ -24,11 +23,13 @@ from styrgraf.graph.store.interface import open_store, resolve_location
 
 from styrgraf.api.http import errors
 
-from styrgraf.api.http import linked_data
+from styrgraf.api.http import docs_pages, linked_data
 
 from styrgraf.api.sparql import routes as sparql
 
 from styrgraf.api.http import upload
+from styrgraf.api.http.conditional import ConditionalMiddleware
+from styrgraf.api.http.server_registry import store_fingerprint
 from styrgraf.api.http.response_cache import DEFAULT_MAX_BYTES, ResponseCache, ResponseCacheMiddleware, read_generation
 from styrgraf.api.sparql.execute import Limits, QueryRunner
 
@@ -40,7 +41,7 @@ from styrgraf.api.http.routes_analysis import router as analysis_router
 
 
 class StoreStatus(BaseModel):
-    location: str
+    id: str
     kind: str
     graphs: int
     triples: int
@@ -83,11 +84,12 @@ def create_app(store_location: str | None = None, *, token: str | None = None, q
     """
     location = resolve_location(store_location)
     store = open_store(location)
-    app = FastAPI(title="Styrgraf", version="0.1.0",
+    app = FastAPI(title="Styrgraf", version="0.1.0", docs_url=None, redoc_url=None,
                   description="Kunskapsgraf över kommunala styrdokument: SPARQL, länkade data och dokument.")
     app.state.store = store
-    # Absolute, so that `running_server` can tell which store a server serves.
+    # Absolute, for the operator's log line; /health shows only its fingerprint.
     app.state.store_location = public_location(location if "://" in location else os.path.abspath(location))
+    app.state.store_id = store_fingerprint(app.state.store_location)
     app.state.token = (token if token is not None else os.environ.get(TOKEN_ENV)) or None
     app.state.local_token = local_token or None
     app.state.query_limits = Limits(timeout=query_timeout, row_cap=row_cap, memory_bytes=query_memory)
@@ -98,8 +100,11 @@ def create_app(store_location: str | None = None, *, token: str | None = None, q
     if response_cache_bytes > 0:
         app.add_middleware(ResponseCacheMiddleware, store_of=lambda: app.state.store,
                            cache=app.state.response_cache)
+    # Outermost, so that HEAD reaches the routes (and the cache) as GET.
+    app.add_middleware(ConditionalMiddleware, store_of=lambda: app.state.store)
 
     errors.install(app)
+    docs_pages.install(app)
     app.add_api_route("/health", health, methods=["GET"], response_model=Health, tags=["status"],
                       summary="Serverns och lagrets status",
                       responses={503: {"model": errors.ErrorBody, "description": "Lagret kan inte nås"}})
@@ -136,9 +141,8 @@ async def health(request: Request) -> Any:
             counts = await run_in_threadpool(_counts_of, store)
     except (StoreError, OSError) as error:
         message = error.message if isinstance(error, StoreError) else str(error)
-        return JSONResponse({"error": "store_unavailable", "detail": f"Lagret kan inte läsas: {message}"},
-                            status_code=503)
-    return {"status": "ok", "store": {"location": state.store_location, "kind": store_kind(store), **counts}}
+        return errors.error_response(503, "store_unavailable", f"Lagret kan inte läsas: {message}")
+    return {"status": "ok", "store": {"id": state.store_id, "kind": store_kind(store), **counts}}
 
 
 def _counts_of(store: Any) -> dict[str, int]:

@@ -1,5 +1,11 @@
-"""Every HTTP error is JSON `{"error": <stable English key>, "detail": <Swedish text>}`.
+"""Every HTTP error is a problem document (RFC 9457), `application/problem+json`:
 
+    {"type": "about:blank", "title": <HTTP reason phrase>, "status": <code>,
+     "detail": <Swedish text>, "error": <stable English key>}
+
+`type`, `title`, `status` and `detail` are RFC 9457's members; `error` (the key
+clients branch on) is kept as an extension member, and `detail` keeps its
+meaning, so clients written for the older `{error, detail}` body still work.
 Routes raise `ApiError` (or let a `StoreError` through); FastAPI's own errors
 (unknown path, wrong method, bad parameters) are reshaped here so that clients
 see one error format.  The catch-all handler exists so that a bug never leaks a
@@ -9,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
+from http import HTTPStatus
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -22,9 +29,16 @@ from styrgraf.graph.errors import StoreError
 log = logging.getLogger("styrgraf.api")
 
 
+PROBLEM_JSON = "application/problem+json"
+PROBLEM_TYPE = "about:blank"
+
+
 class ErrorBody(BaseModel):
-    error: str
+    type: str
+    title: str
+    status: int
     detail: str
+    error: str
 
 
 class ApiError(Exception):
@@ -76,8 +90,17 @@ STATUS_TEXTS = {
 }
 
 
+def problem(status: int, error: str, detail: str) -> dict[str, Any]:
+    """The problem document of an error; `about:blank` since `error` already names the kind."""
+    try:
+        title = HTTPStatus(status).phrase
+    except ValueError:
+        title = "Error"
+    return {"type": PROBLEM_TYPE, "title": title, "status": status, "detail": detail, "error": error}
+
+
 def error_response(status: int, error: str, detail: str, headers: dict[str, str] | None = None) -> JSONResponse:
-    return JSONResponse({"error": error, "detail": detail}, status_code=status, headers=headers)
+    return JSONResponse(problem(status, error, detail), status_code=status, headers=headers, media_type=PROBLEM_JSON)
 
 
 def store_error_response(error: StoreError) -> JSONResponse:
@@ -115,6 +138,8 @@ def allowed_methods(app: Any, path: str) -> list[str]:
     for pattern, _, route_methods in schema_paths(app):
         if pattern.match(path):
             methods |= route_methods
+    if "GET" in methods:
+        methods.add("HEAD")  # answered by `conditional.ConditionalMiddleware`
     return sorted(methods)
 
 
@@ -183,10 +208,11 @@ def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 
 def patch_openapi(app: FastAPI) -> None:
-    """Make the schema tell the truth about 422: it is ErrorBody like every other error.
+    """Make the schema tell the truth about errors: each is an ErrorBody as `application/problem+json`.
 
-    FastAPI documents 422 as its own `HTTPValidationError`; our handler answers
-    `{error, detail}` instead, so the schema is rewritten to match.  Each route
+    FastAPI documents 422 as its own `HTTPValidationError` and every error as
+    `application/json`; our handlers answer problem documents instead, so the
+    schema is rewritten to match.  Each route
     lists its own error statuses (see `responses()`); there is deliberately no
     catch-all `default`, so that schemathesis checks the statuses for real.
     """
@@ -198,7 +224,7 @@ def patch_openapi(app: FastAPI) -> None:
         schema = original()
         components = schema.setdefault("components", {}).setdefault("schemas", {})
         components["ErrorBody"] = ErrorBody.model_json_schema()
-        error_content = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}
+        error_content = {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}
         for path_item in schema.get("paths", {}).values():
             for operation in path_item.values():
                 if not isinstance(operation, dict) or "responses" not in operation:
@@ -206,6 +232,9 @@ def patch_openapi(app: FastAPI) -> None:
                 ops = operation["responses"]
                 if "422" in ops:
                     ops["422"] = {"description": "Ogiltiga parametrar", "content": error_content}
+                for status, response in ops.items():
+                    if status.startswith(("4", "5")) and isinstance(response, dict):
+                        response["content"] = error_content
         for name in ("HTTPValidationError", "ValidationError"):
             components.pop(name, None)
         app.openapi_schema = schema

@@ -19,6 +19,7 @@ from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
+from styrgraf.graph.store.media import choose
 from styrgraf.graph.entities import KIND_TO_TYPE, entity_id, entity_type, evidence_for
 from styrgraf.ingest.identity import base_iri
 from styrgraf.ontology.terms import PREFIXES
@@ -38,38 +39,6 @@ _OA = "http://www.w3.org/ns/oa#"
 
 # Plural or alternative path segments under which the read API may publish a type.
 _ALTERNATIVE_SEGMENTS = {"person": ("people", "persons"), "work": ("works",)}
-
-
-def choose(accept: str | None, offered: tuple[str, ...] = OFFERED) -> str | None:
-    """The offered media type the Accept header prefers (the first offered for */* or none)."""
-    if not accept or not accept.strip():
-        return offered[0]
-    best: tuple[float, int, int] | None = None
-    chosen = None
-    for index, part in enumerate(accept.split(",")):
-        fields = [f.strip() for f in part.split(";")]
-        media = fields[0].lower()
-        quality = 1.0
-        for param in fields[1:]:
-            name, _, value = param.partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0
-        if quality <= 0 or not media:
-            continue
-        if media == "*/*":
-            candidates = list(offered)
-        elif media.endswith("/*"):
-            candidates = [m for m in offered if m.startswith(media[:-1])]
-        else:
-            candidates = [m for m in offered if m == media]
-        for candidate in candidates:
-            key = (-quality, index, offered.index(candidate))
-            if best is None or key < best:
-                best, chosen = key, candidate
-    return chosen
 
 
 def _value(term: Any) -> dict[str, Any]:
@@ -157,7 +126,7 @@ _RESPONSES = {
 async def linked_entity(request: Request,
                         kind: str = PathParam(..., pattern=KIND_PATTERN, description="IRI:ns typsegment, t.ex. subproject."),
                         slug: str = PathParam(..., pattern=SLUG_PATTERN, description="Entitetens id.")) -> Response:
-    media = choose(request.headers.get("accept"))
+    media = choose(request.headers.get("accept"), OFFERED)
     if media is None:
         raise ApiError(406, "not_acceptable", "Inget av de begärda formaten kan levereras. Möjliga format: "
                        + ", ".join(OFFERED))

@@ -140,7 +140,8 @@ class ResponseCacheMiddleware:
                 or not scope["path"].startswith(CACHED_PREFIXES)):
             await self.app(scope, receive, send)
             return
-        generation = await self._generation()
+        # Read once per request: the conditional middleware outside may have read it already.
+        generation = scope.get("styrgraf.generation") or await self._generation()
         if generation is None:
             await self.app(scope, receive, send)
             return

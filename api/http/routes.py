@@ -4,20 +4,22 @@ trace, dependencies, milestones, search and questions (all GET, all JSON).
 The answers are built in `graph/` (`graph.queries`, `graph.search`,
 `graph.ask`); these routes only validate parameters and map "no such id" to
 404. Bad parameters are 422 through FastAPI's validation; the app reshapes
-every error to `{error, detail}`.
+every error to a problem document (`api.http.errors`).  Lists come in pages
+(`limit`, `cursor`; `api.http.pagination`).
 """
 from __future__ import annotations
 
 import datetime as dt
 from typing import Literal, Optional
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 
 from styrgraf.graph import ask as ask_mod
 from styrgraf.graph import queries as q
 from styrgraf.graph import search as search_mod
 from styrgraf.graph.store.interface import GraphStore
 
+from styrgraf.api.http import pagination as paging
 from styrgraf.api.http.deps import get_store
 from styrgraf.api.http.errors import responses
 
@@ -26,6 +28,10 @@ router = APIRouter(prefix="/api", tags=["frågor"])
 # Error statuses each kind of route documents (the body is always `{error, detail}`).
 ONE = responses(404, 422, 503)
 MANY = responses(422, 503)
+# Lists come in pages (`api.http.pagination`): the 200 answer documents its paging headers.
+_PAGED = {200: {"description": "En sida av listan.", "headers": paging.headers_doc()}}
+LIST = {**MANY, **_PAGED}
+ONE_LIST = {**ONE, **_PAGED}
 
 EntityType = Literal["document", "project", "subproject", "intention", "decision", "person", "organisation", "work",
                      "milestone", "appendix", "decision_point", "scope_limit", "method_step", "coverage",
@@ -67,9 +73,10 @@ def _types(entity_type: Optional[str]) -> tuple[str, ...] | None:
     return (entity_type,) if entity_type else None
 
 
-@router.get("/documents", summary="Lagrade dokument", responses=MANY)
-def list_documents(store: GraphStore = Depends(get_store)) -> list[dict]:
-    return q.documents(store)
+@router.get("/documents", summary="Lagrade dokument", responses=LIST)
+def list_documents(request: Request, response: Response, limit: int = paging.limit_query(),
+                   cursor: Optional[str] = paging.cursor_query(), store: GraphStore = Depends(get_store)) -> list[dict]:
+    return paging.render(request, response, q.documents_page(store, paging.decode_cursor(cursor), limit))
 
 
 @router.get("/documents/{doc_id}", summary="Ett dokument: metadata, bilagor, sidornas text, relaterade dokument", responses=ONE)
@@ -77,18 +84,24 @@ def get_document(doc_id: str = _id_path(), store: GraphStore = Depends(get_store
     return _found(q.document, store, doc_id)
 
 
-@router.get("/projects", summary="Projekt med ägare och delprojekt", responses=MANY)
-def list_projects(store: GraphStore = Depends(get_store)) -> list[dict]:
-    return q.projects(store)
+@router.get("/projects", summary="Projekt med ägare och delprojekt", responses=LIST)
+def list_projects(request: Request, response: Response, limit: int = paging.limit_query(),
+                  cursor: Optional[str] = paging.cursor_query(), store: GraphStore = Depends(get_store)) -> list[dict]:
+    return paging.render(request, response, q.projects_page(store, paging.decode_cursor(cursor), limit))
 
 
-@router.get("/intentions", summary="Intentioner, vilket beslut som lade fast dem och vilka delprojekt som täcker dem", responses=ONE)
+@router.get("/intentions", summary="Intentioner, vilket beslut som lade fast dem och vilka delprojekt som täcker dem",
+            responses=ONE_LIST)
 def list_intentions(
+    request: Request, response: Response,
     project: Optional[str] = Query(None, min_length=1, max_length=500, description="Projektets eller dokumentets id."),
     number: Optional[int] = Query(None, ge=1, le=9999, description="Intentionens nummer."),
+    limit: int = paging.limit_query(), cursor: Optional[str] = paging.cursor_query(),
     store: GraphStore = Depends(get_store),
 ) -> list[dict]:
-    return _found(q.intentions, store, project=project, number=number)
+    offset = paging.decode_cursor(cursor)
+    return paging.render(request, response, q.page(_found(q.intentions, store, project=project, number=number),
+                                                   offset, limit))
 
 
 @router.get("/subprojects/{subproject_id}", summary="Ett delprojekt: intentioner, personer, beroenden, milstolpar", responses=ONE)
@@ -96,9 +109,11 @@ def get_subproject(subproject_id: str = _id_path(), store: GraphStore = Depends(
     return _found(q.subproject, store, subproject_id)
 
 
-@router.get("/people", summary="Personer och deras roller (namnsökning tål å/ä/ö och versaler)", responses=MANY)
-def list_people(name: Optional[str] = Query(None, min_length=1, max_length=200), store: GraphStore = Depends(get_store)) -> list[dict]:
-    return q.people(store, name)
+@router.get("/people", summary="Personer och deras roller (namnsökning tål å/ä/ö och versaler)", responses=LIST)
+def list_people(request: Request, response: Response, name: Optional[str] = Query(None, min_length=1, max_length=200),
+                limit: int = paging.limit_query(), cursor: Optional[str] = paging.cursor_query(),
+                store: GraphStore = Depends(get_store)) -> list[dict]:
+    return paging.render(request, response, q.people_page(store, name, paging.decode_cursor(cursor), limit))
 
 
 @router.get("/people/{person_id}", summary="En person och hans eller hennes roller", responses=ONE)
@@ -106,9 +121,10 @@ def get_person(person_id: str = _id_path(), store: GraphStore = Depends(get_stor
     return _found(q.person, store, person_id)
 
 
-@router.get("/decisions", summary="Beslut och vilka beslut de bygger på", responses=MANY)
-def list_decisions(store: GraphStore = Depends(get_store)) -> list[dict]:
-    return q.decisions(store)
+@router.get("/decisions", summary="Beslut och vilka beslut de bygger på", responses=LIST)
+def list_decisions(request: Request, response: Response, limit: int = paging.limit_query(),
+                   cursor: Optional[str] = paging.cursor_query(), store: GraphStore = Depends(get_store)) -> list[dict]:
+    return paging.render(request, response, q.page(q.decisions(store), paging.decode_cursor(cursor), limit))
 
 
 @router.get("/decisions/{decision_id}", summary="Ett beslut, dess punkter och beslutskedjan bakåt", responses=ONE)

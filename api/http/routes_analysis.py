@@ -8,26 +8,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from styrgraf.graph.analysis import (
     AnalysisError, compute_overlaps, coverage_csv, coverage_matrix, find_cycles, people_csv, people_matrix, run_checks,
 )
 from styrgraf.graph.analysis.checks import DEFAULT_MAX_SUBPROJECTS
+from styrgraf.graph.analysis.overlaps import count_overlaps
+from styrgraf.graph.queries import DEFAULT_LIMIT, MAX_LIMIT, Page, page
+
+from styrgraf.api.http import pagination as paging
 
 from styrgraf.api.http.deps import get_store
 
-from styrgraf.api.http.errors import responses as error_responses  # noqa: E402
+from styrgraf.api.http.errors import error_response, responses as error_responses  # noqa: E402
 
 router = APIRouter(tags=["analys"])
 # Unknown projects are 404, bad parameters 422: documented so that clients (and schemathesis) know.
 _ERRORS = error_responses(404, 422)
+_LIST_ERRORS = {**_ERRORS, 200: {"description": "En sida av listan.", "headers": paging.headers_doc()}}
 
 
 def _error(status: int, detail: str) -> JSONResponse:
     key = {404: "not_found", 422: "invalid_parameters"}.get(status, "bad_request")
-    return JSONResponse({"error": key, "detail": detail}, status_code=status)
+    return error_response(status, key, detail)
 
 
 def _float(name: str, value: str | None, default: float) -> float:
@@ -77,23 +82,49 @@ def _answer(work) -> Any:
         return _error(e.status, e.message)
 
 
-@router.get("/api/overlaps", responses=_ERRORS, summary="Delprojekt som överlappar, rangordnade med skäl och belägg")
-def overlaps(project: str | None = Query(None, description="Projektets (eller dokumentets) id eller IRI"),
+def _limit(value: str | None) -> int:
+    limit = _int("limit", value, DEFAULT_LIMIT)
+    if not 1 <= limit <= MAX_LIMIT:
+        raise AnalysisError(f"limit måste vara mellan 1 och {MAX_LIMIT}, inte {limit}")
+    return limit
+
+
+def _overlaps_page(store, project: str | None, min_score: float, lang: str, offset: int, limit: int) -> Page:
+    # Ranked up to the page's end only: the ranking keeps `offset + limit` pairs, not all of them.
+    ranked = compute_overlaps(store, project, min_score, lang=lang, limit=offset + limit)
+    return Page(ranked[offset:], count_overlaps(store, project, min_score), offset, limit)
+
+
+@router.get("/api/overlaps", responses=_LIST_ERRORS, summary="Delprojekt som överlappar, rangordnade med skäl och belägg")
+def overlaps(request: Request, response: Response,
+             project: str | None = Query(None, description="Projektets (eller dokumentets) id eller IRI"),
              min_score: str | None = Query(None, description="Lägsta poäng, 0–1"),
-             limit: str | None = Query(None, description="Högst så många par"),
+             limit: str | None = Query(None, description=f"Högst så många par per sida (standard {DEFAULT_LIMIT}, högst {MAX_LIMIT})"),
+             cursor: str | None = paging.cursor_query(),
              lang: str | None = Query(None, description="sv (standard) eller en"),
              store=Depends(get_store)):
-    return _answer(lambda: compute_overlaps(store, project or None, _float("min_score", min_score, 0.0),
-                                            lang=_lang(lang), limit=_int("limit", limit, 0) or None))
+    offset = paging.decode_cursor(cursor)
+    return _answer(lambda: paging.render(request, response, _overlaps_page(
+        store, project or None, _float("min_score", min_score, 0.0), _lang(lang), offset, _limit(limit))))
 
 
-@router.get("/api/checks", responses=_ERRORS, summary="Konsistenskontroller: datum, intentioner, ledare, personer, SHACL")
-def checks(max_subprojects: str | None = Query(None, description="Högsta antal delprojekt per person (standard 3)"),
+def _checks_answer(request: Request, response: Response, found: dict, offset: int, limit: int) -> dict:
+    # A page of the findings; `counts` stay those of all findings.
+    return dict(found, findings=paging.render(request, response, page(found["findings"], offset, limit)))
+
+
+@router.get("/api/checks", responses=_LIST_ERRORS, summary="Konsistenskontroller: datum, intentioner, ledare, personer, SHACL")
+def checks(request: Request, response: Response,
+           max_subprojects: str | None = Query(None, description="Högsta antal delprojekt per person (standard 3)"),
            shacl: str | None = Query(None, description="true: kör även SHACL-validering (långsamt)"),
+           limit: str | None = Query(None, description=f"Högst så många fynd per sida (standard {DEFAULT_LIMIT}, högst {MAX_LIMIT})"),
+           cursor: str | None = paging.cursor_query(),
            lang: str | None = Query(None, description="sv (standard) eller en"),
            store=Depends(get_store)):
-    return _answer(lambda: run_checks(store, _int("max_subprojects", max_subprojects, DEFAULT_MAX_SUBPROJECTS),
-                                      shacl=_bool("shacl", shacl), lang=_lang(lang)))
+    offset = paging.decode_cursor(cursor)
+    return _answer(lambda: _checks_answer(request, response, run_checks(
+        store, _int("max_subprojects", max_subprojects, DEFAULT_MAX_SUBPROJECTS), shacl=_bool("shacl", shacl),
+        lang=_lang(lang)), offset, _limit(limit)))
 
 
 def _matrix(store, data_fn, csv_fn, project: str | None, fmt: str | None, lang: str | None, name: str):

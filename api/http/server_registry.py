@@ -10,6 +10,7 @@ directory may read the store anyway.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -22,6 +23,17 @@ import httpx
 SERVER_FILE = "server.json"
 HEALTH_TIMEOUT = 3.0
 UPLOAD_TIMEOUT = 600.0
+
+
+def store_fingerprint(location: str | os.PathLike[str]) -> str:
+    """What /health says about which store it serves: a digest of the resolved location.
+
+    A client that knows the store (`running_server`) can check it; one that does not
+    learns nothing about where the store lives on the server's disk.
+    """
+    text = os.fspath(location)
+    resolved = text if "://" in text else os.path.realpath(text)
+    return hashlib.sha256(resolved.encode("utf-8")).hexdigest()[:32]
 
 
 def server_file(store_dir: str | os.PathLike[str]) -> Path:
@@ -108,8 +120,7 @@ def running_server(store_dir: str | os.PathLike[str]) -> dict[str, Any] | None:
         store = response.json().get("store", {}) if response.status_code == 200 else {}
     except (httpx.HTTPError, ValueError, AttributeError):
         return None
-    location = store.get("location") if isinstance(store, dict) else None
-    if not isinstance(location, str) or os.path.realpath(location) != os.path.realpath(store_dir):
+    if not isinstance(store, dict) or store.get("id") != store_fingerprint(store_dir):
         return None
     return info
 

@@ -530,6 +530,14 @@ def _narrowed(records: list[dict], sentence: str | None) -> list[dict]:
     return out or records
 
 
+def count_overlaps(store: GraphStore, project: str | None = None, min_score: float = 0.0) -> int:
+    """How many pairs `compute_overlaps` would rank without a limit (the total of a page of them)."""
+    model = overlap_model(store)
+    only = subprojects_for(store, model.projection, project) if project else None
+    return sum(1 for (a, b), reasons in model.items()
+               if (only is None or a in only or b in only) and _score(reasons) + 1e-9 >= min_score)
+
+
 def compute_overlaps(store: GraphStore, project: str | None = None, min_score: float = 0.0, *,
                      lang: str = "sv", with_evidence: bool = True, limit: int | None = None) -> list[dict]:
     """Ranked overlaps `[{a, b, score, reasons: [{kind, detail, evidence, …}]}]`.

@@ -1,10 +1,14 @@
-"""Content negotiation for raw SPARQL results (used by the SPARQL endpoint).
+"""Content negotiation: `choose` for every negotiated answer, `negotiate` for SPARQL results.
 
 Both backends must answer the same Accept header with the same media type, so
-the choice is made here and not left to whichever server sits behind.
+the choice is made here and not left to whichever server sits behind; linked
+data (`/id/…`) negotiates through the same `choose`.
 """
 
 from __future__ import annotations
+
+from werkzeug.datastructures import MIMEAccept
+from werkzeug.http import parse_accept_header
 
 from styrgraf.graph.errors import StoreError
 
@@ -34,23 +38,27 @@ CONTENT_TYPES = {
 }
 
 
-def _parse_accept(accept: str) -> list[tuple[str, float, int]]:
-    entries = []
-    for index, part in enumerate(accept.split(",")):
-        fields = [f.strip() for f in part.split(";")]
-        media = fields[0].lower()
-        if not media:
-            continue
-        quality = 1.0
-        for param in fields[1:]:
-            name, _, value = param.partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0
-        entries.append((media, quality, index))
-    return entries
+def choose(accept: str | None, offered: tuple[str, ...], aliases: dict[str, str] | None = None) -> str | None:
+    """The offered media type the Accept header prefers, or None when none is acceptable.
+
+    The one place where the server negotiates media types (SPARQL results, linked
+    data).  RFC 9110 §12.5.1 through werkzeug's `MIMEAccept`: the most specific
+    range that matches a type gives its weight, so `application/json;q=0, */*;q=0.1`
+    refuses JSON; a weight of 0 means "not acceptable"; equal weights go to the more
+    specific range, then to the first offered type.  `aliases` are other names for an
+    offered type (`application/json` for SPARQL JSON results).  No header (or an
+    empty one) accepts anything: the first offered type.
+    """
+    if not accept or not accept.strip():
+        return offered[0]
+    aliases = aliases or {}
+    ranges = parse_accept_header(accept, MIMEAccept)
+    # A type refused under any of its names (`application/json;q=0`) is refused.
+    refused = {item.split(";")[0].strip().lower() for item, quality in ranges if quality <= 0}
+    names_of = {media: (media, *[a for a, m in aliases.items() if m == media]) for media in offered}
+    names = [name for media in offered if refused.isdisjoint(names_of[media]) for name in names_of[media]]
+    best = ranges.best_match(names)
+    return aliases.get(best, best) if best is not None else None
 
 
 def negotiate(accept: str | None, form: str) -> str:
@@ -59,33 +67,16 @@ def negotiate(accept: str | None, form: str) -> str:
     Raises StoreError(code='not_acceptable') when nothing acceptable is offered.
     """
     offered = GRAPH_TYPES if form in ("CONSTRUCT", "DESCRIBE") else SOLUTION_TYPES
-    if not accept or not accept.strip():
-        return offered[0]
-    best: tuple[float, int, int, str] | None = None
-    for media, quality, index in _parse_accept(accept):
-        if quality <= 0:
-            continue
-        media = ALIASES.get(media, media)
-        if media == "*/*":
-            candidates = list(offered)
-        elif media.endswith("/*"):
-            candidates = [m for m in offered if m.startswith(media[:-1])]
-        else:
-            candidates = [media] if media in offered else []
-        for candidate in candidates:
-            # Highest q wins; then the client's order; then our preference.
-            key = (-quality, index, offered.index(candidate), candidate)
-            if best is None or key < best:
-                best = key
-    if best is None:
+    media = choose(accept, offered, {a: m for a, m in ALIASES.items() if m in offered})
+    if media is None:
         raise StoreError(
             "Inget av de begärda formaten (Accept: "
-            + accept
+            + str(accept)
             + ") kan levereras för den här frågan. Möjliga format: "
             + ", ".join(offered),
             code="not_acceptable",
         )
-    return best[3]
+    return media
 
 
 def content_type(media: str) -> str:

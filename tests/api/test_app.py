@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from styrgraf.api.http.server_registry import store_fingerprint
 from styrgraf.api.http.app import close_app, create_app
 from styrgraf.graph.errors import StoreError
 from tests.api.server_support import build_seed_store, copy_store
@@ -35,7 +36,8 @@ def test_health_reports_the_store(client, tmp_path):
     body = response.json()
     assert body["status"] == "ok"
     assert body["store"]["kind"] == "embedded"
-    assert body["store"]["location"] == str(tmp_path / "store")
+    assert body["store"]["id"] == store_fingerprint(tmp_path / "store")
+    assert "location" not in body["store"] and str(tmp_path) not in response.text
     assert body["store"]["graphs"] == 1
     assert body["store"]["triples"] > 1000
 
@@ -45,7 +47,7 @@ def test_store_location_comes_from_the_environment(template, tmp_path, monkeypat
     monkeypatch.setenv("STYRGRAF_STORE", str(store))
     app = create_app()
     try:
-        assert TestClient(app).get("/health").json()["store"]["location"] == str(store)
+        assert TestClient(app).get("/health").json()["store"]["id"] == store_fingerprint(store)
     finally:
         close_app(app)
 
@@ -106,22 +108,24 @@ def test_two_apps_in_one_process_share_the_store(template, tmp_path):
 def test_unknown_path_is_404_json(client):
     response = client.get("/no/such/thing")
     assert response.status_code == 404
-    assert response.json() == {"error": "not_found", "detail": "Resursen finns inte."}
+    assert response.json() == {"type": "about:blank", "title": "Not Found", "status": 404,
+                               "error": "not_found", "detail": "Resursen finns inte."}
 
 
 def test_wrong_method_is_405_json_with_every_allowed_method(client):
     response = client.put("/sparql")
     assert response.status_code == 405
     assert response.json()["error"] == "method_not_allowed"
-    assert set(response.headers["allow"].replace(" ", "").split(",")) == {"GET", "POST"}
-    assert client.delete("/health").headers["allow"] == "GET"
+    assert set(response.headers["allow"].replace(" ", "").split(",")) == {"GET", "HEAD", "POST"}
+    assert client.delete("/health").headers["allow"] == "GET, HEAD"
 
 
 def test_bad_parameters_are_422_in_the_error_shape(client):
     response = client.get("/id/NOT-A-KIND!/x")
     assert response.status_code == 422
     body = response.json()
-    assert set(body) == {"error", "detail"}
+    assert set(body) == {"type", "title", "status", "error", "detail"}
+    assert response.headers["content-type"] == "application/problem+json"
     assert body["error"] == "invalid_parameters"
     assert "kind" in body["detail"]
 
@@ -135,7 +139,7 @@ def test_the_schema_documents_errors_as_error_body(client):
         for method, operation in item.items():
             for status, response in operation["responses"].items():
                 if status.startswith(("4", "5")):
-                    assert response["content"]["application/json"]["schema"] == error_body, (method, path, status)
+                    assert response["content"]["application/problem+json"]["schema"] == error_body, (method, path, status)
                     checked += 1
     assert checked > 20
 
@@ -148,8 +152,9 @@ def test_the_catch_all_answers_clean_json_500_without_internals(app, caplog):
 
     response = TestClient(app, raise_server_exceptions=False).get("/_boom")
     assert response.status_code == 500
-    assert response.json() == {"error": "internal_error",
-                                "detail": "Ett oväntat fel uppstod i servern. Felet har loggats."}
+    assert response.json() == {"type": "about:blank", "title": "Internal Server Error", "status": 500,
+                               "error": "internal_error",
+                               "detail": "Ett oväntat fel uppstod i servern. Felet har loggats."}
     assert "secret" not in response.text and "Traceback" not in response.text
     assert any("secret internal detail" in str(r.exc_info[1]) for r in caplog.records if r.exc_info)
 
@@ -163,7 +168,8 @@ def test_store_errors_map_to_statuses_not_500(app, client):
     for code, status in expected.items():
         response = client.get(f"/_store_error/{code}")
         assert response.status_code == status, code
-        assert response.json() == {"error": code, "detail": "Lagret är låst."}
+        assert {k: response.json()[k] for k in ("error", "detail", "status")} == {
+            "error": code, "detail": "Lagret är låst.", "status": status}
 
 
 def test_no_route_reads_a_file_it_was_not_given(client):
@@ -173,6 +179,7 @@ def test_no_route_reads_a_file_it_was_not_given(client):
         assert "root:" not in response.text
     # Neither FROM nor LOAD may open a local file.
     response = client.get("/sparql", params={"query": "SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }"})
-    assert response.status_code == 200
-    assert response.json()["results"]["bindings"] == []
+    # Refused (400) since FROM may only name stored graphs; never the file's lines.
+    assert response.status_code == 400 and response.json()["error"] == "refused"
+    assert "root:" not in response.text
     assert client.get("/sparql", params={"query": "LOAD <file:///etc/passwd>"}).status_code == 400

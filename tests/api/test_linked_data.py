@@ -121,7 +121,7 @@ def test_malformed_kind_or_slug_is_422(client):
     for path in ("/id/Sub-Project/x", "/id/subproject/-x", "/id/subproject/a%20b", "/id/subproject/%3Cx%3E"):
         response = client.get(path)
         assert response.status_code == 422, path
-        assert set(response.json()) == {"error", "detail"}
+        assert set(response.json()) == {"type", "title", "status", "error", "detail"}
 
 
 def test_unacceptable_format_is_406(client, subproject_1):

@@ -71,7 +71,7 @@ def test_overlaps_bad_parameters(client, params, status):
     r = client.get("/api/overlaps", params=params)
     assert r.status_code == status
     body = r.json()
-    assert set(body) == {"error", "detail"} and body["detail"]
+    assert set(body) == {"type", "title", "status", "error", "detail"} and body["detail"]
 
 
 def test_checks(client):

@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from styrgraf.api.http.server_registry import (
+    store_fingerprint,
     SERVER_FILE, read_server_info, remove_via_server, running_server, upload_via_server, write_server_info,
 )
 from tests.api.server_support import (
@@ -46,7 +47,7 @@ def test_serve_serves_registers_and_stops_cleanly(template, tmp_path, serving):
     store = copy_store(template, tmp_path / "store")
     server = serving(store)
     health = server.wait_ready()
-    assert health["store"] == {"location": str(store), "kind": "embedded", "graphs": 1,
+    assert health["store"] == {"id": store_fingerprint(store), "kind": "embedded", "graphs": 1,
                                "triples": health["store"]["triples"]}
     ask = httpx.get(server.url + "/sparql", params={"query": "ASK { ?s ?p ?o }"}, trust_env=False, timeout=30)
     assert ask.json()["boolean"] is True

@@ -317,3 +317,18 @@ def test_show_intention_and_typed_ids(seed):
     assert q.show(seed, DOC + "-bilaga-2", ("appendix",))["data"]["title"] == "NÄRINGSLIVSUTREDNING DELPROJEKT 2"
     with pytest.raises(q.NotFound):
         q.show(seed, "nope")
+
+
+def test_pages_of_people_and_projects_are_windows_of_the_whole_list(seed):
+    everyone = q.people(seed)
+    first = q.people_page(seed, offset=0, limit=3)
+    rest = q.people_page(seed, offset=3, limit=None)
+    assert first.total == rest.total == len(everyone) and first.next_offset == 3 and rest.next_offset is None
+    assert first.items + rest.items == everyone
+    assert q.people_page(seed, "almer", 0, 1).total == len(q.people(seed, "almer"))
+    projects = q.projects(seed)
+    assert q.projects_page(seed, 0, 1).items == projects[:1]
+    assert q.projects_page(seed, 1, 10).items == projects[1:] and q.projects_page(seed, 5, 10).total == len(projects)
+    documents = q.documents(seed)
+    assert q.documents_page(seed, 0, 1).items == documents[:1]
+    assert q.page(documents, 1, 1).items == [] and q.page(documents, 0, 1).next_offset is None
