@@ -42,7 +42,8 @@ def _trim_name(text: str, m: re.Match, end: int) -> tuple[str, int]:
     name = m.group("name")
     words = name.split()
     full_words = [w for w in words if not re.fullmatch(_INITIAL, w)]
-    after = text[m.end():end]
+    # Look past `end`: a list cut at a page break still reads on into the next sentence.
+    after = text[m.end():max(end, m.end() + 12)]
     if len(full_words) >= 3 and re.match(r"\s+[a-zåäö]", after) and not re.match(r"\s+(?:och|samt)\b", after):
         cut = name.rfind(" ")
         return name[:cut], m.start() + cut

@@ -11,9 +11,9 @@ from pathlib import Path
 from rdflib import Graph
 
 from styrgraf.ingest.document_text import DocumentText
-from styrgraf.ingest.kinds import detect_kind
+from styrgraf.ingest.kinds import detect_kind, generic
 from styrgraf.ingest.pages import Page, normalise_page
-from styrgraf.ingest.records import PlanRecords
+from styrgraf.ingest.records import DocumentInfo, PlanRecords
 from styrgraf.ingest.sources import SourceError, SourceFile, open_source
 from styrgraf.ingest.to_rdf import SourceMeta, records_to_graph
 
@@ -55,14 +55,21 @@ def extract_source(src: SourceFile) -> ExtractedDocument:
         raise SourceError(src.path, "no-text", "filen innehåller ingen text", "the file contains no text")
     preamble = Page(0, src.preamble) if src.preamble else None
     doc = DocumentText(pages, preamble)
-    kind = detect_kind(doc)
-    if kind is None:
-        raise SourceError(src.path, "unknown-kind",
-                          "texten liknar inte en projektplan eller ett projektdirektiv",
-                          "the text does not look like a project plan or directive")
+    # A document of no known kind is still read: its basic facts, and a finding that says so.
+    kind = detect_kind(doc) or generic
     records = kind.extract(doc, _title_hint(src.preamble))
+    if kind is generic and not _has_basic_facts(records.document):
+        raise SourceError(src.path, "no-basic-facts",
+                          "texten liknar inget styrdokument: ingen titel med datum, diarienummer eller kommun",
+                          "the text looks like no steering document: no title with a date, case number or municipality")
     meta = SourceMeta(src.path.name, src.sha256, src.size, src.media_type)
     return ExtractedDocument(records, pages, preamble, meta, kind.KEY, doc)
+
+
+def _has_basic_facts(info: DocumentInfo) -> bool:
+    """A document of no known kind is kept only when it says what it is: a note without a title,
+    date, case number or municipality would be a document of nothing, and all such notes one."""
+    return bool(info.title_evidence) and any((info.date, info.identifier, info.municipality))
 
 
 def extract_path(path: Path | str) -> ExtractedDocument:

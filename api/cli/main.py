@@ -5,7 +5,6 @@ The CLI only calls the graph layer; it never parses documents itself.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -18,6 +17,7 @@ from styrgraf.api.http.server_registry import remove_via_server, running_server,
 from styrgraf.graph.documents import IngestResult, ingest_file, list_documents, remove_document
 from styrgraf.graph.store.interface import StoreError, open_store, resolve_location
 from styrgraf.api.cli.options import STORE_HELP
+from styrgraf.ingest.kinds.generic import UNKNOWN_KIND
 from styrgraf.ingest.records import Evidence, Finding
 
 # A folder is scanned for these endings; a file named on the command line is
@@ -37,9 +37,13 @@ TEXTS = {
         "ingested": "inläst", "replaced": "ersatt", "rendition": "ny återgivning av lagrat dokument", "unchanged": "oförändrad", "failed": "misslyckades",
         "summary": "{n} filer: {ok} inlästa, {same} oförändrade, {bad} misslyckade",
         "no_files": "Inga filer att läsa in i {paths}",
+        "skipped": "{n} överhoppade ({why})",
+        "skipped_other": "{n} med annan filändelse än {suffixes}: {names}",
+        "skipped_hidden": "{n} dolda filer eller filer i dolda kataloger",
         "missing": "filen eller katalogen finns inte",
         "removed": "Borttaget: {graph}", "not_found": "Inget dokument matchar {ref}",
         "progress": "Läser in", "invalid_date": "omöjligt datum",
+        "unknown_kind": "okänd dokumentsort: endast grunduppgifter (titel, datum, diarienummer, kommun, personer, beslut)",
         "exported": "Exporterade {n} byte till {file}", "imported": "Importerade {n} tripler",
         "none": "Inga dokument lagrade.",
         "via_server": "Lagret används av en körande server ({url}); filerna skickas dit.",
@@ -49,9 +53,13 @@ TEXTS = {
         "ingested": "ingested", "replaced": "replaced", "rendition": "new rendition of a stored document", "unchanged": "unchanged", "failed": "failed",
         "summary": "{n} files: {ok} ingested, {same} unchanged, {bad} failed",
         "no_files": "No files to ingest in {paths}",
+        "skipped": "{n} skipped ({why})",
+        "skipped_other": "{n} not ending in {suffixes}: {names}",
+        "skipped_hidden": "{n} hidden files or files in hidden folders",
         "missing": "no such file or folder",
         "removed": "Removed: {graph}", "not_found": "No document matches {ref}",
         "progress": "Ingesting", "invalid_date": "impossible date",
+        "unknown_kind": "no known kind of document: basic facts only (title, date, case number, municipality, people, decisions)",
         "exported": "Exported {n} bytes to {file}", "imported": "Imported {n} triples",
         "none": "No documents stored.",
         "via_server": "The store is held by a running server ({url}); sending the files there.",
@@ -87,6 +95,37 @@ def collect_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
     return files, missing
 
 
+def skipped_files(paths: list[Path]) -> tuple[list[Path], int]:
+    """What a folder scan passes over: files of other endings (named in the summary) and hidden files (counted)."""
+    other: list[Path] = []
+    hidden = 0
+    for p in paths:
+        if not p.is_dir():
+            continue
+        for f in sorted(p.rglob("*")):
+            if not f.is_file():
+                continue
+            if any(part.startswith(".") for part in f.relative_to(p).parts):
+                hidden += 1
+            elif f.suffix.lower() not in FOLDER_SUFFIXES:
+                other.append(f)
+    return other, hidden
+
+
+SHOWN_SKIPPED = 5
+
+
+def _skipped_note(lang: str, other: list[Path], hidden: int) -> str:
+    """The summary's tail naming what the folder scan did not read, and why."""
+    parts = []
+    if other:
+        names = ", ".join(f.name for f in other[:SHOWN_SKIPPED]) + (", …" if len(other) > SHOWN_SKIPPED else "")
+        parts.append(_t(lang, "skipped_other", n=len(other), suffixes="/".join(FOLDER_SUFFIXES), names=names))
+    if hidden:
+        parts.append(_t(lang, "skipped_hidden", n=hidden))
+    return "; " + _t(lang, "skipped", n=len(other) + hidden, why="; ".join(parts)) if parts else ""
+
+
 def _from_server(d: dict) -> IngestResult:
     """An upload answer of a running server as an IngestResult."""
     findings = [
@@ -109,6 +148,8 @@ def _line(r: IngestResult, lang: str) -> str:
     if bad_dates:
         quotes = sorted({f.evidence[0].quote for f in bad_dates if f.evidence})
         extra = f" ({_t(lang, 'invalid_date')}: {', '.join(quotes)})"
+    if any(f.code == UNKNOWN_KIND for f in r.findings):
+        extra += f" ({_t(lang, 'unknown_kind')})"
     title = f" — {r.title}" if r.title else ""
     return f"{r.path}: {status}{title}{extra}"
 
@@ -125,8 +166,9 @@ def ingest(
     results: list[IngestResult] = [
         IngestResult(m, "failed", reason=_t("sv", "missing"), reason_en=_t("en", "missing")) for m in missing
     ]
+    skipped_note = _skipped_note(lang, *skipped_files(paths))
     if not files and not missing:
-        err.print(_t(lang, "no_files", paths=", ".join(map(str, paths))))
+        err.print(_t(lang, "no_files", paths=", ".join(map(str, paths))) + skipped_note, markup=False, soft_wrap=True)
         raise typer.Exit(1)
     if not json_out:
         for r in results:
@@ -161,7 +203,8 @@ def ingest(
         } for r in results], ensure_ascii=False, indent=2))
     else:
         err.print(_t(lang, "summary", n=len(results), ok=sum(r.status in ("ingested", "replaced", "rendition") for r in results),
-                     same=sum(r.status == "unchanged" for r in results), bad=bad))
+                     same=sum(r.status == "unchanged" for r in results), bad=bad) + skipped_note,
+                  markup=False, soft_wrap=True)
     raise typer.Exit(1 if bad else 0)
 
 

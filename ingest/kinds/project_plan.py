@@ -15,14 +15,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from styrgraf.ingest.basic_facts import CASE_NUMBER, document_type, find_title, own_case_number
 from styrgraf.ingest.dates import find_dates, parse_date, year_of
+from styrgraf.ingest.doc_types import DOC_TYPES as ALL_DOC_TYPES
 from styrgraf.ingest.document_text import DocumentText
 from styrgraf.ingest.headers import DNR_PATTERN, normalise_dnr
 from styrgraf.ingest.lists import Item, bullet_items, letter_number, lettered_items, numbered_items
 from styrgraf.ingest.names import PersonMention, find_title_after, find_title_before, parse_people, NAME
 from styrgraf.ingest.organisations import find_organisations, municipality_of
+from styrgraf.ingest.people import find_people
 from styrgraf.ingest.records import (
-    Appendix, Consideration, Coverage, DateValue, Decision, DecisionPoint, DocumentInfo, Evidences,
+    Appendix, Consideration, Coverage, Decision, DecisionPoint, DocumentInfo, Evidences,
     Finding, Intention, Involvement, Milestone, Organisation, Person, PlanRecords, Project, Reference,
     RelatedDocument, RoleAssignment, Subproject, TextFact,
 )
@@ -32,11 +35,8 @@ from styrgraf.ingest.sections import Section, find_headings, split_sections
 from styrgraf.ingest.sentences import first_sentence_end, sentence_spans, trim
 
 KEY = "projektplan"
-DOC_TYPES = {
-    "projektplan": ("Projektplan", "Project plan"),
-    "projektdirektiv": ("Projektdirektiv", "Project directive"),
-    "uppdragsbeskrivning": ("Uppdragsbeskrivning", "Assignment description"),
-}
+# The types of the SKOS scheme this kind reads (ingest.doc_types holds the whole scheme).
+DOC_TYPES = {k: ALL_DOC_TYPES[k] for k in ("projektplan", "projektdirektiv", "uppdragsbeskrivning")}
 
 _INTENTION_REF = re.compile(
     r"intention(?:s?punkt(?:en|erna|er)?|en|erna|er)?\s*(?P<colon>:)?\s*"
@@ -193,7 +193,10 @@ def _caps_run(text: str, start: int, end: int) -> tuple[int, int]:
 def extract_document_info(doc: DocumentText, parts: list[Part], title_hint: str | None, b: _Builder) -> DocumentInfo:
     main = parts[0]
     text = doc.body
+    # A title in capitals opening the main part wins; else the basic facts' title line.
     ts, te = _caps_run(text, main.start, main.end)
+    found = find_title(doc, title_hint) if te - ts < 8 else None
+    ts, te = (found.start, found.end) if found else (ts, te)
     title, title_ev = (text[ts:te], b.ev(ts, te)) if te - ts >= 8 else ((title_hint or "").strip(), ())
     if not title:
         s, e = trim(text, main.start, first_sentence_end(text, main.start, main.end))
@@ -205,7 +208,7 @@ def extract_document_info(doc: DocumentText, parts: list[Part], title_hint: str 
         date = parse_date(header.date)
         date_ev = doc.header_evidence(main.pages[0], header.date)
     if header and header.dnr:
-        identifier = normalise_dnr(header.dnr)
+        identifier = header.dnr  # kept as written: `KS-2021/467` is not `KS 2021/467`
         id_ev = doc.header_evidence(main.pages[0], header.dnr)
     first_page_end = doc.segments[0].body_start + doc.segments[0].length
     if date is None:
@@ -213,16 +216,17 @@ def extract_document_info(doc: DocumentText, parts: list[Part], title_hint: str 
         if found:
             date, date_ev = found[0].value, b.ev(found[0].start, found[0].end)
     if identifier is None:
-        m = re.search(r"(?:Dnr|Diarienummer|Diarienr)\.?:?\s*" + DNR_PATTERN.pattern, text[:first_page_end])
-        if m:
-            identifier, id_ev = normalise_dnr(m.group("dnr")), b.ev(m.start("dnr"), m.end("dnr"))
+        own = own_case_number(doc)
+        if own:
+            identifier, id_ev = own.dnr, b.ev(own.start, own.end)
     muni = municipality_of(text[main.start:main.end]) or municipality_of(text)
     muni_name = muni_ev = None
     if muni:
         offset = main.start if municipality_of(text[main.start:main.end]) else 0
         muni_name, muni_ev = muni[0], b.ev(offset + muni[2], offset + muni[3])
     elif header and header.municipality:
-        muni_name = re.sub(r"s?\s+(?:kommun|stad)$", "", header.municipality)
+        named = municipality_of(header.municipality)
+        muni_name = named[0] if named else header.municipality
     signatory = sig_title = None
     sig_ev: Evidences = ()
     for m in _SIGNATURE.finditer(text, main.start, main.end):
@@ -234,11 +238,17 @@ def extract_document_info(doc: DocumentText, parts: list[Part], title_hint: str 
             sig_ev = b.ev(m.start(), stop)
             b.person(PersonMention(signatory, nm.start(), stop, sig_title, None), "signatory", m.group(0).strip(), None)
     return DocumentInfo(
-        title=title, doc_type=_doc_type(title + " " + text[:2000]), date=date, identifier=identifier,
+        title=title, doc_type=_plan_type(doc, title), date=date, identifier=identifier,
         municipality=muni_name, signatory=signatory, signatory_title=sig_title,
         page_count=len(doc.pages), title_evidence=title_ev, date_evidence=date_ev, identifier_evidence=id_ev,
         municipality_evidence=muni_ev or (), signatory_evidence=sig_ev,
     )
+
+
+def _plan_type(doc: DocumentText, title: str) -> str:
+    """The plan's type from the basic facts' reading, or by the words of its first page."""
+    key = document_type(doc, title)
+    return key if key in DOC_TYPES else _doc_type(title + " " + doc.body[:2000])
 
 
 def _doc_type(text: str) -> str:
@@ -330,14 +340,14 @@ def extract_decisions(doc: DocumentText, main: Part, sections: list[Section], or
                 points.append(DecisionPoint(it.number, text[ps:pe], b.ev(it.start, pe)))
             if items:
                 end = region_end
-        dnr = DNR_PATTERN.search(sentence)
+        dnr = CASE_NUMBER.search(sentence)
         key = f"{dated[0].iso or dated[0].text}-{body[0].lower()}"
         while any(d.key == key for d in decisions):
             key += "-b"
         kind = "decision" if kind == "handling" and points else kind
         decisions.append(Decision(
             key=key, kind=kind, date=dated[0], body=body[0],
-            identifier=normalise_dnr(dnr.group("dnr")) if dnr else None,
+            identifier=dnr.group("dnr") if dnr else None,  # as written
             text=text[s:end].strip(), points=tuple(points), evidence=b.ev(s, e),
         ))
         spans.append((key, s, end))
@@ -558,6 +568,34 @@ def extract_roles(doc: DocumentText, number: int | None, start: int, end: int, o
                     b.involve(gm.group(0), role, number, gs, ge)
 
 
+def _people_anywhere(doc: DocumentText, main: Part, sub_start: int, parts: list[Part], numbers: set[int], b: _Builder) -> None:
+    """People the role lists above missed, found by their names: with the roles written beside them when
+    the scope is clear (the project before its first subproject, or one extracted subproject's section)."""
+    text = doc.body
+    anchors = [(a.start(), int(a.group("n"))) for a in _SUBPROJECT_ANCHOR.finditer(text)]
+    appendices = [(p.start, int(m.group("n"))) for p in parts[1:]
+                  if (m := _APPENDIX_SUBPROJECT.search(text, p.start, min(p.end, p.start + 300)))]
+    scopes = sorted(anchors + appendices)
+    for p in find_people(text):
+        known = p.name in b.people
+        has_role = any(k[0] == p.name for k in b.roles)
+        if not known:
+            b.person(PersonMention(p.name, p.start, p.end, p.title, None), None, "", None)
+        if has_role or not p.roles:
+            continue
+        if main.start <= p.start < sub_start:
+            scope = None
+        else:
+            before = [n for s, n in scopes if s <= p.start]
+            scope = before[-1] if before else -1
+            if scope not in numbers:
+                continue
+        for r in p.roles:
+            if scope is None and r.word.lower().startswith("delprojekt"):
+                continue
+            b.person(PersonMention(p.name, p.start, p.end, p.title, None), r.key, r.word, scope)
+
+
 def extract_considerations(doc: DocumentText, number: int, start: int, end: int, b: _Builder) -> None:
     """What the subproject must take into account: each item an entity of its own."""
     text = doc.body
@@ -767,6 +805,7 @@ def extract(doc: DocumentText, title_hint: str | None = None) -> PlanRecords:
     for n, title, s, e, ev in listed:
         if n not in subprojects:
             subprojects[n] = Subproject(number=n, title=title, evidence=ev)
+    _people_anywhere(doc, main, sub_start, parts, set(subprojects), b)
     project = None
     if info.title:
         project = Project(title=info.title, owner=owner, evidence=info.title_evidence)

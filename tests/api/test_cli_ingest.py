@@ -99,3 +99,34 @@ def test_remove_document(store):
     assert styrgraf("remove", "KS 2011/0456", store=store).returncode == 0
     assert json.loads(styrgraf("documents", "--json", store=store).stdout) == []
     assert styrgraf("remove", "KS 2011/0456", store=store).returncode == 1
+
+
+def test_folder_summary_names_what_was_skipped_and_why(store, tmp_path):
+    folder = tmp_path / "folder"
+    (folder / "sub").mkdir(parents=True)
+    (folder / ".cache").mkdir()
+    shutil.copy(SEED, folder / SEED.name)
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04")
+    (folder / "sub" / "[bild].png").write_bytes(b"\x89PNG")
+    (folder / ".cache" / "x.txt").write_text("dold")
+    result = styrgraf("ingest", str(folder), store=store)
+    assert result.returncode == 0, result.stderr
+    summary = result.stderr.strip().splitlines()[-1]
+    assert summary.startswith("1 filer: 1 inlästa")
+    assert "3 överhoppade" in summary
+    assert "2 med annan filändelse än .pdf/.txt/.text: notes.docx, [bild].png" in summary
+    assert "1 dolda" in summary
+    english = styrgraf("ingest", str(folder), "--lang", "en", store=store)
+    assert "3 skipped (2 not ending in .pdf/.txt/.text: notes.docx, [bild].png; 1 hidden" in english.stderr
+
+
+def test_a_document_of_no_known_kind_is_ingested_and_the_line_says_so(store, tmp_path):
+    from tests.ingest.test_basic_facts import STRATEGY
+    path = tmp_path / "strategi.txt"
+    path.write_text(STRATEGY, encoding="utf-8")
+    swedish = styrgraf("ingest", str(path), store=store)
+    assert swedish.returncode == 0, swedish.stderr
+    assert "okänd dokumentsort: endast grunduppgifter" in swedish.stdout
+    assert "Strategi för parkerna i Lövnäs kommun" in swedish.stdout
+    listed = styrgraf("documents", "--json", store=store)
+    assert "Strategi för parkerna i Lövnäs kommun" in listed.stdout

@@ -14,6 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS
 
 from styrgraf.ingest.kinds import project_plan
+from styrgraf.ingest.doc_types import DOC_TYPES
 from styrgraf.ingest.roles import ROLES
 from styrgraf.ontology import terms
 from styrgraf.ontology.terms import (
@@ -61,7 +62,7 @@ def sg_terms_in_package(package: str) -> set[URIRef]:
 def concept_terms() -> set[URIRef]:
     return (
         {role_concept(k) for k in ROLES}
-        | {doctype_concept(k) for k in project_plan.DOC_TYPES}
+        | {doctype_concept(k) for k in DOC_TYPES}
         | {decision_kind_concept(k) for k in decision_kinds()}
     )
 
@@ -214,9 +215,9 @@ def test_role_synonyms_are_alt_labels(ontology):
     assert "projektarbetsgrupp" in {str(o) for o in ontology.objects(role_concept("projektgrupp"), SKOS.altLabel)}
 
 
-@pytest.mark.parametrize("key", sorted(project_plan.DOC_TYPES))
+@pytest.mark.parametrize("key", sorted(DOC_TYPES))
 def test_doctype_concepts_match_doc_types(ontology, key):
-    sv, en = project_plan.DOC_TYPES[key]
+    sv, en = DOC_TYPES[key]
     concept = doctype_concept(key)
     assert (concept, SKOS.inScheme, SG.DocumentTypeScheme) in ontology
     assert labels(ontology, concept) == {"sv": {sv}, "en": {en}}

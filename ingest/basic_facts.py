@@ -1,0 +1,258 @@
+"""A document's basic facts, whatever its kind: title, dates, case numbers, municipality, type.
+
+Every finder reads `DocumentText.body` (the normalised page texts joined) and returns offsets
+into it, so that evidence is taken with `doc.evidence` and quotes exactly the words used. The
+normalised text has no line breaks, so furniture is recognised by shape: a title never
+contains a date or a case number (a running header does), never starts with `X kommun` (a
+letterhead does), and ends where the first heading, label, date, case number or paragraph
+sign begins.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from styrgraf.ingest.dates import DATE_PATTERN, find_dates
+from styrgraf.ingest.document_text import DocumentText
+from styrgraf.ingest.doc_types import TITLE_WORDS, doc_type_of
+from styrgraf.ingest.layout.lexicon import HEADING_WORDS
+from styrgraf.ingest.organisations import municipality_of
+from styrgraf.ingest.records import DateValue
+
+# A case number as written: `KS 2019/123`, `KS-2021/467`, `KSN-2021-0256`, `KFN 2013.0096`.
+CASE_NUMBER = re.compile(
+    r"(?<![\w/-])(?P<dnr>[A-ZÅÄÖ]{1,6}(?:[- ][A-ZÅÄÖ]{1,4})?[ -]?(?:19|20)\d{2}(?:/\d{1,5}|[-.]\d{2,5})(?:[.:-]\d{1,4})?)(?![\w/])"
+)
+_DNR_LABEL = re.compile(r"(?<![\w])(?:Dnr|DNR|Diarienummer|DIARIENUMMER|Diarienr|DIARIENR|Ärendenummer)\.?:?\s*")
+# Not after a letter or a hyphen; after a digit it may be: a transcript glues the page number
+# to the first word (`1Projektplan för …`), and the number is not part of the title.
+_TITLE_START = re.compile(rf"(?<![^\W\d])(?<!-)(?:{'|'.join(TITLE_WORDS)})\s+(?:för|om|avseende|över|till|inom|kring)\s",
+                          re.IGNORECASE)
+_NUMBERED_HEADING = re.compile(r"\s(?:\d{1,2}(?:\.\d{1,2})*\.?)\s+[A-ZÅÄÖ]")
+_STOP = re.compile(
+    r"\s(?:§\s*\d|\d{1,3}\s+(?:Dnr|Diarienr|Diarienummer)\b|(?:Dnr|Diarienr|Diarienummer|Datum|Version|Sida)\b"
+    r"|[A-ZÅÄÖ][\wåäö]+:)"
+)
+_CAPS_WORD = re.compile(r"\S+")
+_SENTENCE_VERB = re.compile(r"\s(?:är|ska|har|beslutade|beslutar|föreslår)\s")
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    start: int  # offsets into DocumentText.body
+    end: int
+
+
+@dataclass(frozen=True)
+class TypedDate:
+    """A date with what it is: `document`, `meeting`, `start`, `end`, `adoption`."""
+
+    role: str
+    value: DateValue
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class CaseNumber:
+    dnr: str  # as written
+    own: bool  # the document's own case number (labelled, in the header), not one it cites
+    start: int
+    end: int
+
+
+# --- title ------------------------------------------------------------------------------
+
+def _heading_word_at(text: str, pos: int) -> bool:
+    """Whether a section heading (`Bakgrund`, `Ärendet`, `Syfte och mål`) begins at `pos`."""
+    rest = text[pos:pos + 40].lower()
+    return any(rest.startswith(w) and not rest[len(w):len(w) + 1].isalpha() for w in HEADING_WORDS) \
+        and text[pos:pos + 1].isupper()
+
+
+def _title_end(text: str, start: int, limit: int) -> int:
+    """Where a title that begins at `start` ends: before a heading, label, date, Dnr or `§`."""
+    head = text[start:start + 3]
+    caps = sum(c.isupper() for c in head) >= 2
+    end = limit
+    for rx in (_STOP, _NUMBERED_HEADING, DATE_PATTERN, CASE_NUMBER):
+        m = rx.search(text, start + 1, limit)
+        if m:
+            end = min(end, m.start())
+    words = list(_CAPS_WORD.finditer(text, start, end))
+    for i, w in enumerate(words):
+        word = w.group(0)
+        if caps and i and not word.isupper() and any(c.isalpha() for c in word):
+            return words[i - 1].end()
+        if not caps and i and word[:1].isupper() and _heading_word_at(text, w.start()):
+            return words[i - 1].end()
+        if i >= 18:
+            return w.start()
+    return end
+
+
+def _trimmed(text: str, start: int, end: int) -> Span:
+    while end > start and text[end - 1] in " .,;:–-":
+        end -= 1
+    while start < end and text[start] == " ":
+        start += 1
+    return Span(text[start:end], start, end)
+
+
+def find_title(doc: DocumentText, title_hint: str | None = None) -> Span | None:
+    """The title on the first page: a `<type word> för …` line, the export's title line, or `Projektnamn:`."""
+    text = doc.body
+    first = doc.segments[0]
+    limit = first.body_start + first.length
+    for m in _TITLE_START.finditer(text, first.body_start, limit):
+        if not text[m.start()].isupper():
+            continue  # `… en projektplan för det fortsatta arbetet`: prose, not a title
+        end = _title_end(text, m.start(), limit)
+        after = text[end:end + 12].lstrip()
+        if DATE_PATTERN.match(after) or CASE_NUMBER.match(after):
+            continue  # a running header: title and date or Dnr on one line
+        span = _trimmed(text, m.start(), end)
+        if len(span.text.split()) >= 3 and not _SENTENCE_VERB.search(span.text):
+            return span
+    hint = (title_hint or "").strip()
+    if len(hint) >= 8:
+        i = text.lower().find(hint.lower(), first.body_start, limit)
+        if i >= 0:
+            return Span(text[i:i + len(hint)], i, i + len(hint))
+    m = re.search(r"(?:Projektnamn|Titel|Dokumentnamn|Namn på dokumentet):\s*", text[first.body_start:limit])
+    if m:
+        s = first.body_start + m.end()
+        return _trimmed(text, s, _title_end(text, s, limit))
+    return None
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+_LABELLED_DATES = (
+    ("document", re.compile(r"(?<![\w])(?:Datum|Version|Upprättad|Daterad)\s*:?\s*$")),
+    # a letterhead's date: `NORRBACKA KOMMUN 2014-03-18`
+    ("document", re.compile(r"^(?:[A-ZÅÄÖ][\wåäö-]+\s+){1,2}(?:kommun|KOMMUN|stad|STAD)\s*$")),
+    ("meeting", re.compile(r"(?:SAMMANTRÄDESPROTOKOLL|Sammanträdesprotokoll|Protokoll|Sammanträdesdatum|"
+                           r"Sammanträdesdag)(?:\s+[A-ZÅÄÖ][\wåäö]+){0,3}\s*:?\s*$")),
+    ("start", re.compile(r"(?:Startdatum|Start|Projektstart|Gäller från)\s*:?\s*$")),
+    ("end", re.compile(r"(?:Slutdatum|Slut|Projektslut|Gäller till|gäller till och med)\s*:?\s*$")),
+    ("adoption", re.compile(r"(?:Beslutad|Beslutat|Antagen|Antaget|Antagna|Fastställd|Fastställt)"
+                            r"(?:\s+(?:av|i))?\s*:?(?:\s+[\wåäöÅÄÖ]+){0,3}\s*:?\s*$", re.IGNORECASE)),
+)
+# `Kommunfullmäktige 2014-04-10, § 40` in a cover table: the date of an adoption.
+_PARAGRAPH_AFTER = re.compile(r"^,?\s*§")
+_DECISION_CONTEXT = re.compile(r"(?:beslutade|beslöt|beslutat|beslut|föreslår)\s+(?:den\s+)?$", re.IGNORECASE)
+
+
+def _date_role(text: str, start: int, end: int, page_start: int) -> str | None:
+    before = text[max(page_start, start - 60):start]
+    for role, rx in _LABELLED_DATES:
+        if rx.search(before):
+            return role
+    if _PARAGRAPH_AFTER.match(text[end:end + 4]) and not _DECISION_CONTEXT.search(before):
+        return "adoption"
+    return None
+
+
+def find_dates_typed(doc: DocumentText) -> list[TypedDate]:
+    """The first page's dates, each typed by the label or words before it (None-typed ones left out)."""
+    text = doc.body
+    first = doc.segments[0]
+    limit = first.body_start + first.length
+    out = []
+    for d in find_dates(text[first.body_start:limit]):
+        s, e = first.body_start + d.start, first.body_start + d.end
+        role = _date_role(text, s, e, first.body_start)
+        if role:
+            out.append(TypedDate(role, d.value, s, e))
+    return out
+
+
+def document_date(doc: DocumentText, typed: list[TypedDate]) -> TypedDate | None:
+    """The document's own date: labelled `Datum`, else the meeting's (minutes), else the adoption's.
+
+    A date in a decision sentence (`beslutade 2019-01-22`) is the date of an earlier decision,
+    never the document's.
+    """
+    for role in ("document", "meeting", "adoption"):
+        found = next((t for t in typed if t.role == role), None)
+        if found:
+            return TypedDate("document", found.value, found.start, found.end)
+    return None
+
+
+def header_date(doc: DocumentText):
+    """The running header's date on the first page, with its evidence (header offsets are not in `body`)."""
+    page = doc.segments[0].page
+    header = doc.headers.get(page)
+    if header and header.date:
+        found = find_dates(header.date)
+        if found:
+            return found[0].value, doc.header_evidence(page, header.date)
+    return None
+
+
+# --- case numbers ---------------------------------------------------------------------------
+
+def find_case_numbers(doc: DocumentText) -> list[CaseNumber]:
+    """Every case number, as written; own when labelled (`Dnr`, `Diarienummer`) or in a header, cited otherwise."""
+    text = doc.body
+    out: dict[str, CaseNumber] = {}
+    for m in CASE_NUMBER.finditer(text):
+        before = text[max(0, m.start() - 40):m.start()]
+        labelled = bool(re.search(r"(?:Dnr|DNR|Diarienummer|DIARIENUMMER|Diarienr|DIARIENR|Ärendenummer)\.?:?\s*"
+                                  r"(?:[A-ZÅÄÖ\w -]+/\d+,\s*|[A-ZÅÄÖ]+-\d{4}-\d+,\s*)?$", before))
+        labelled = labelled or _continues_header(doc, m.start())
+        cited = text[max(0, m.start() - 1):m.start()] == "(" or _in_decision_sentence(text, m.start())
+        own = labelled and not cited
+        dnr = m.group("dnr")
+        if dnr not in out or (own and not out[dnr].own):
+            out[dnr] = CaseNumber(dnr, own, m.start("dnr"), m.end("dnr"))
+    return sorted(out.values(), key=lambda c: c.start)
+
+
+def _continues_header(doc: DocumentText, pos: int) -> bool:
+    """`Dnr: KS-2021/467, KSN-2021-0256`: the header took the first number, the body starts with the next."""
+    seg = doc.segments[doc.segment_index_at(pos)]
+    header = doc.headers.get(seg.page)
+    return bool(header and header.dnr) and pos == seg.body_start
+
+
+def _in_decision_sentence(text: str, pos: int) -> bool:
+    sentence_start = max(text.rfind(". ", 0, pos), 0)
+    return bool(re.search(r"\bbeslutade\b|\bbeslöt\b", text[sentence_start:pos]))
+
+
+def own_case_number(doc: DocumentText) -> CaseNumber | None:
+    found = find_case_numbers(doc)
+    first = doc.segments[0]
+    own = [c for c in found if c.own]
+    # A flattened cover table parts the label from its value: then the first page's first uncited number.
+    uncited = [c for c in found if c.start < first.body_start + first.length
+               and not _in_decision_sentence(doc.body, c.start) and doc.body[c.start - 1:c.start] != "("]
+    return (own or uncited or [None])[0]
+
+
+# --- municipality and type -----------------------------------------------------------------
+
+def find_municipality(doc: DocumentText) -> Span | None:
+    """The municipality: its most named `X kommun` (a letterhead, a postal address or the prose)."""
+    text = doc.body
+    found = municipality_of(text) or municipality_of(_title_cased(text))
+    if not found:
+        return None
+    return Span(found[0], found[2], found[3])
+
+
+def _title_cased(text: str) -> str:
+    """`FJÄLLINGES KOMMUN` -> `Fjällinges kommun`, offsets kept, so a letterhead in capitals is read."""
+    return re.sub(r"\b([A-ZÅÄÖ])([A-ZÅÄÖ]+)\s+(KOMMUN|STAD)\b",
+                  lambda m: m.group(1) + m.group(2).lower() + " " + m.group(3).lower(), text)
+
+
+def document_type(doc: DocumentText, title: str | None) -> str:
+    """The document type's key in the SKOS scheme, from the title, the `Dokumenttyp` label and the first page."""
+    first = doc.segments[0]
+    head = doc.body[first.body_start:first.body_start + min(first.length, 1500)]
+    return doc_type_of(title or "", head, doc.body)

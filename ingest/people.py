@@ -1,0 +1,243 @@
+"""People in running text, found because the words are a person's name, with the roles, titles
+and parties the text gives them.
+
+A name starts with a first name from the name lexicon (`Anna`, `Eva-Lena`, a double first name
+`Anna Karin`), may carry an initial or a particle (`von`, `af`, `de`) and ends with a capitalised
+surname that is no role, label or heading word (`Berg`, `Lind-Ek`). A word that is not a known
+first name starts a name only right after a role label (`Projektledare: Xiu Berg`) and only when
+it is no Swedish common word. Around a name the text may give:
+
+- a role label or role word before a list: `Styrgrupp: A, B och C`, `Projektledare A`,
+  `projektledare A` (prose); `A/B` are two people;
+- a role after: `A, projektledare`, `A utses till projektledare`, `utse A till projektledare`;
+- a title before or after: `kommundirektör A`, `A, miljöstrateg`, `A (kommundirektör)`,
+  `A kommunchef` (signatures);
+- a party: `A (S)`, `A (s)`, `A, s,`.
+
+Organisation names (`Kommunstyrelsen`, `Samhällsbyggnadsförvaltningen`, `… AB`, `… kommun`) and
+names glued into a compound (`Anna Lind-skolan`) are not people.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from styrgraf.ingest import name_lexicon
+from styrgraf.ingest.names import is_person_name
+from styrgraf.ingest.roles import role_for_word
+
+_WORD = re.compile(r"(?<![\wåäöéü-])[A-ZÅÄÖÉÜ][a-zåäöéüøæ]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüøæ]+)?(?![\wåäöéü])")
+_GAP = re.compile(r"[ \t]+")
+_INITIAL = re.compile(r"[A-ZÅÄÖ]\.?(?=[ \t])")
+_PARTICLE = re.compile(r"(?:von|af|av|de|van|der|di|la)(?=[ \t])")
+# Words that stand where a surname could but never are one in these documents.
+_NOT_SURNAME = frozenset(
+    "roll namn datum dnr diarienummer version sida sidan bilaga delprojekt delprojektet projekt projektet "
+    "projektnamn startdatum slutdatum dokumenttyp handläggare bakgrund syfte mål tidplan tidsplan budget "
+    "kostnader organisation projektorganisation andra övriga inom arbetet enligt se kommun kommuns kommunen "
+    "region stad staden ab hb kb januari februari mars april maj juni juli augusti september oktober november "
+    "december måndag tisdag onsdag torsdag fredag lördag söndag och samt eller".split()
+)
+# Job titles: a compound ending in one of these heads (`utvecklingschef`, `IT-chef`, `miljöstrateg`).
+_TITLE_HEADS = ("chef", "direktör", "strateg", "samordnare", "controller", "handläggare", "sekreterare",
+                "utvecklare", "ingenjör", "planerare", "ekonom", "arkitekt", "jurist", "ordförande", "rådgivare",
+                "specialist", "förvaltare", "inspektör", "analytiker", "konsult", "ansvarig")
+_TITLE_WORD = r"(?:[A-ZÅÄÖ]{1,4}-)?(?:[A-ZÅÄÖa-zåäö][a-zåäö]*)?(?:" + "|".join(_TITLE_HEADS) + r")|VD|Vd|vd|KSO|ordf"
+_TITLE = re.compile(rf"(?<![\wåäö-])(?P<title>{_TITLE_WORD})(?![\wåäö-])")
+_PARTY = re.compile(r"[ \t]*\((?P<party>S|M|C|V|L|MP|KD|SD|FP|KP|TUP|-|s|m|c|v|l|mp|kd|sd|fp)\)|,[ \t]*(?P<lparty>s|m|c|v|mp|kd|fp|sd),")
+_SEPARATOR = re.compile(r"\s*(?:,|/|&|\boch\b|\bsamt\b)\s*")
+_ROLE_WORD = r"[A-ZÅÄÖa-zåäö][a-zåäö]+"
+_ROLE_BEFORE = re.compile(rf"(?P<word>{_ROLE_WORD})(?:[ \t]*:)?\s*$")
+_ROLE_AFTER = re.compile(
+    rf"\s*(?:,[ \t]*|[ \t]+(?:utses|utsågs|har utsetts|blir|är)?[ \t]*(?:till|som)[ \t]+)(?P<word>{_ROLE_WORD})(?![\wåäö-])")
+_TITLE_AFTER = re.compile(rf",[ \t]*(?P<title>{_TITLE_WORD}|[a-zåäö][a-zåäö]+)(?=\s*(?:$|[,.;/&]|och\b|samt\b|[A-ZÅÄÖ]))"
+                          rf"|[ \t]*\((?P<ptitle>{_TITLE_WORD})\)|[ \t]+(?P<btitle>{_TITLE_WORD})(?![\wåäö-])")
+# A name glued to more letters is part of a compound (`Anna Lind-skolan`), and one before a company
+# form or `kommun` is part of an organisation's name.
+_GLUED = re.compile(r"-[a-zåäö]|[ \t]+(?:AB|HB|KB|kommuns?|[Kk]ommun)(?![\wåäö])")
+
+
+@dataclass(frozen=True)
+class RoleMention:
+    key: str  # the role's key in roles.ROLES
+    word: str  # as written (`Delprojektledare`)
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    name: str
+    start: int  # the name itself: text[start:end] == name
+    end: int
+    title: str | None = None
+    party: str | None = None
+    roles: tuple[RoleMention, ...] = ()
+
+
+def _is_surname(word: str) -> bool:
+    return word.lower() not in _NOT_SURNAME and role_for_word(word) is None and is_person_name(word)
+
+
+def _word_at(text: str, pos: int) -> re.Match | None:
+    gap = _GAP.match(text, pos)
+    return _WORD.match(text, gap.end()) if gap else None
+
+
+def _after_gap(text: str, pos: int, pattern: re.Pattern) -> re.Match | None:
+    gap = _GAP.match(text, pos)
+    return pattern.match(text, gap.end()) if gap else None
+
+
+def _match_name(text: str, first: re.Match, known_first: bool) -> int | None:
+    """Where the name that starts with `first` ends, or None when no surname follows."""
+    pos = first.end()
+    second = _word_at(text, pos)
+    if second and known_first and name_lexicon.is_first_name(second.group()):
+        third = _word_at(text, second.end())
+        if (third and _is_surname(third.group()) and not name_lexicon.is_first_name(third.group())
+                and not name_lexicon.is_inflected_common_word(third.group())):
+            pos = second.end()  # a double first name: `Anna Karin Berg`
+    for optional in (_INITIAL, _PARTICLE):
+        m = _after_gap(text, pos, optional)
+        if m and _word_at(text, m.end()):
+            pos = m.end()
+    surname = _word_at(text, pos)
+    if not surname or not _is_surname(surname.group()):
+        return None
+    if not known_first and name_lexicon.is_common_word(surname.group()) and name_lexicon.has_wordlist():
+        return None
+    if _GLUED.match(text, surname.end()):
+        return None
+    return surname.end()
+
+
+def _name_at(text: str, first: re.Match, after_label: bool) -> tuple[int, int] | None:
+    word = first.group()
+    known = name_lexicon.is_first_name(word)
+    if not known and (not after_label or name_lexicon.is_common_word(word) or not _is_surname(word)):
+        return None
+    end = _match_name(text, first, known)
+    return (first.start(), end) if end else None
+
+
+def _label_before(text: str, start: int) -> re.Match | None:
+    m = _ROLE_BEFORE.search(text, max(0, start - 40), start)
+    return m if m and role_for_word(m.group("word")) else None
+
+
+def _names(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for first in _WORD.finditer(text):
+        if first.start() < pos:
+            continue
+        span = _name_at(text, first, _label_before(text, first.start()) is not None)
+        if span:
+            spans.append(span)
+            pos = span[1]
+    return spans
+
+
+def _annotate(text: str, s: int, e: int) -> tuple[str | None, str | None, RoleMention | None, int]:
+    """Party, title and role written right after a name; returns them and where they end."""
+    pos, party, title, role = e, None, None, None
+    m = _PARTY.match(text, pos)
+    if m:
+        party, pos = m.group("party") or m.group("lparty"), m.end()
+    m = _ROLE_AFTER.match(text, pos)
+    if m and role_for_word(m.group("word")) and not _starts_name(text, m.end()):
+        role = RoleMention(role_for_word(m.group("word")), m.group("word"), m.start("word"), m.end("word"))
+        pos = m.end()
+    else:
+        m = _TITLE_AFTER.match(text, pos)
+        if m:
+            title = m.group("title") or m.group("ptitle") or m.group("btitle")
+            if role_for_word(title) is None:
+                pos = m.end()
+            else:
+                title = None
+    return party, title, role, pos
+
+
+def _starts_name(text: str, pos: int) -> bool:
+    """A role word followed by a name labels that name (`…, Projektledare Björn Berg`)."""
+    nxt = _word_at(text, pos) or _WORD.match(text, pos)
+    return bool(nxt and name_lexicon.is_first_name(nxt.group()))
+
+
+def _title_before(text: str, start: int) -> str | None:
+    m = re.search(rf"(?:^|(?<=[\s(:]))(?P<title>{_TITLE_WORD})[ \t]+$", text[max(0, start - 40):start])
+    # A title after a comma belongs to the name before it (`Anna Berg, kommunchef Per Lind`).
+    if m and not text[:start - len(m.group(0))].rstrip().endswith(","):
+        return m.group("title") if role_for_word(m.group("title")) is None else None
+    return None
+
+
+# Cover-table labels that a flattened export runs together with role labels:
+# `Projektnamn Datum Dnr Projektägare Projektledare Styrgrupp … <values in the same order>`.
+_LABEL_WORDS = frozenset("projektnamn datum dnr diarienummer startdatum slutdatum version dokumenttyp".split())
+_RUN_WORD = re.compile(r"(?<![\wåäö-])[A-ZÅÄÖ][a-zåäö]+(?![\wåäö-])")
+
+
+def _label_runs(text: str) -> list[tuple[int, int, list[RoleMention]]]:
+    """Runs of two label words or more, one a role label at least: (start, end, the role labels in order)."""
+    runs: list[tuple[int, int, list[RoleMention]]] = []
+    cur: list[re.Match] = []
+
+    def flush() -> None:
+        roles = [RoleMention(role_for_word(m.group()), m.group(), m.start(), m.end()) for m in cur if role_for_word(m.group())]
+        if roles and len(cur) >= 2:
+            runs.append((cur[0].start(), cur[-1].end(), roles))
+
+    for m in _RUN_WORD.finditer(text):
+        word = m.group()
+        if not (role_for_word(word) or word.lower() in _LABEL_WORDS) or text.startswith(":", m.end()):
+            flush()
+            cur = []
+        elif cur and not text[cur[-1].end():m.start()].strip():
+            cur.append(m)
+        else:
+            flush()
+            cur = [m]
+    flush()
+    return runs
+
+
+def _lists(text: str) -> list[list[tuple[PersonMention, RoleMention | None, int]]]:
+    """Names grouped into lists (`A, B och C`, `A/B`), each with its role written after it and its end."""
+    lists: list[list[tuple[PersonMention, RoleMention | None, int]]] = []
+    prev_end = None
+    for s, e in _names(text):
+        party, title, role_after, stop = _annotate(text, s, e)
+        person = PersonMention(text[s:e], s, e, title or _title_before(text, s), party)
+        continues = prev_end is not None and _SEPARATOR.fullmatch(text, prev_end, s) is not None
+        if continues:
+            lists[-1].append((person, role_after, stop))
+        else:
+            lists.append([(person, role_after, stop)])
+        prev_end = stop
+    return lists
+
+
+def find_people(text: str) -> list[PersonMention]:
+    """Every person named in `text`, in order, with the roles, titles and parties written with them."""
+    lists = _lists(text)
+    runs = _label_runs(text)
+    list_roles: dict[int, RoleMention] = {}
+    for i, (_start, end, labels) in enumerate(runs):
+        stop = runs[i + 1][0] if i + 1 < len(runs) else len(text)
+        following = [k for k, lst in enumerate(lists) if end <= lst[0][0].start < stop]
+        if len(following) == len(labels):  # one value per label, in order; otherwise the layout is unclear
+            list_roles.update(zip(following, labels))
+    out: list[PersonMention] = []
+    for k, lst in enumerate(lists):
+        label = _label_before(text, lst[0][0].start)
+        in_run = label is not None and any(s <= label.start("word") < e for s, e, _ in runs)
+        role = list_roles.get(k)
+        if role is None and label is not None and not in_run:
+            role = RoleMention(role_for_word(label.group("word")), label.group("word"), label.start("word"), label.end("word"))
+        for person, role_after, _stop in lst:
+            roles = tuple(r for r in (role, role_after) if r)
+            out.append(replace(person, roles=roles))
+    return out

@@ -1,0 +1,139 @@
+"""People found by their names in constructed sentences (invented people): offsets, roles, titles,
+parties, and the words that are no person."""
+from __future__ import annotations
+
+import pytest
+
+from styrgraf.ingest import name_lexicon
+from styrgraf.ingest.people import find_people
+
+pytestmark = pytest.mark.skipif(not name_lexicon.has_name_lexicon(),
+                                reason="the first-name lexicon (PyPI gender-guesser) is not installed")
+
+
+def _people(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    out = []
+    for p in find_people(text):
+        assert text[p.start:p.end] == p.name  # exact offsets
+        for r in p.roles:
+            assert text[r.start:r.end] == r.word
+        out.append((p.name, tuple(r.key for r in p.roles)))
+    return out
+
+
+def _one(text: str):
+    found = find_people(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_label_line_list_with_och():
+    text = "Styrgrupp: Nora Vinge, Maja Ask och Ruben Hallin"
+    assert _people(text) == [("Nora Vinge", ("styrgrupp",)), ("Maja Ask", ("styrgrupp",)),
+                             ("Ruben Hallin", ("styrgrupp",))]
+    assert find_people(text)[0].start == 11 and find_people(text)[0].end == 21
+
+
+def test_label_lines_one_after_another_keep_their_own_roles():
+    text = "Projektledare: Nora Vinge\nProjektgrupp: Maja Ask och Ruben Hallin"
+    assert _people(text) == [("Nora Vinge", ("projektledare",)), ("Maja Ask", ("projektgrupp",)),
+                             ("Ruben Hallin", ("projektgrupp",))]
+
+
+def test_role_word_without_colon_in_a_flattened_table():
+    text = "Roll Namn Projektledare Nora Vinge, miljöstrateg Referensgrupp Maja Ask och Ruben Hallin"
+    people = find_people(text)
+    assert _people(text) == [("Nora Vinge", ("projektledare",)), ("Maja Ask", ("referensgrupp",)),
+                             ("Ruben Hallin", ("referensgrupp",))]
+    assert people[0].title == "miljöstrateg"
+
+
+def test_labels_first_values_later_are_paired_in_order():
+    text = ("Projektnamn Datum Projektägare Projektledare Styrgrupp Ett bättre torg 2024-01-05 "
+            "Nora Vinge, kommundirektör Ruben Hallin Maja Ask och Egon Pihl")
+    assert _people(text) == [("Nora Vinge", ("uppdragsansvarig",)), ("Ruben Hallin", ("projektledare",)),
+                             ("Maja Ask", ("styrgrupp",)), ("Egon Pihl", ("styrgrupp",))]
+    assert find_people(text)[1].title is None  # `kommundirektör` belongs to the name before it
+
+
+def test_utse_x_till_role_and_x_utses_till_role():
+    assert _people("Nämnden beslutar att utse Nora Vinge till projektledare.") == [("Nora Vinge", ("projektledare",))]
+    assert _people("Maja Ask utses till projektsekreterare.") == [("Maja Ask", ("projektsekreterare",))]
+
+
+def test_role_word_before_in_prose_and_after_a_comma():
+    assert _people("Arbetet leds av projektledare Nora Vinge.") == [("Nora Vinge", ("projektledare",))]
+    text = "Maja Ask, delprojektledare, ansvarar för arbetet."
+    p = _one(text)
+    assert p.roles[0].key == "projektledare" and p.roles[0].word == "delprojektledare"
+
+
+def test_title_before_and_after():
+    assert _one("Frågan bereds av kommundirektör Nora Vinge.").title == "kommundirektör"
+    assert _one("Utvecklingschef Nora Vinge deltar.").title == "Utvecklingschef"
+    assert _one("Nora Vinge, IT-chef\n").title == "IT-chef"
+    assert _one("Nora Vinge (kommundirektör) deltog.").title == "kommundirektör"
+    assert _one("I tjänsten Nora Vinge kommunchef").title == "kommunchef"
+
+
+def test_party_forms():
+    text = "Beslutande Nora Vinge (S), Ruben Hallin (kd) och Maja Ask, m, ordförande"
+    assert [(p.name, p.party) for p in find_people(text)] == [("Nora Vinge", "S"), ("Ruben Hallin", "kd"),
+                                                              ("Maja Ask", "m")]
+
+
+def test_double_first_names_hyphens_particles_and_initials():
+    text = "Styrgrupp: Anna Karin Vinge, Eva-Lena Ask, Maja von Hallin, Ruben F Pihl och Nora Lind-Ek"
+    assert [p.name for p in find_people(text)] == ["Anna Karin Vinge", "Eva-Lena Ask", "Maja von Hallin",
+                                                   "Ruben F Pihl", "Nora Lind-Ek"]
+
+
+def test_slash_pair_is_two_people():
+    assert _people("Projektledare: Nora Vinge/Ruben Hallin") == [("Nora Vinge", ("projektledare",)),
+                                                                  ("Ruben Hallin", ("projektledare",))]
+
+
+def test_people_sharing_a_surname_stay_apart():
+    assert [p.name for p in find_people("Projektgrupp: Nora Vinge och Ruben Vinge")] == ["Nora Vinge", "Ruben Vinge"]
+
+
+def test_unknown_first_name_only_after_a_role_label():
+    assert _people("Projektledare: Xiuzhen Qvarnlund") == [("Xiuzhen Qvarnlund", ("projektledare",))]
+    assert find_people("Enligt Xiuzhen Qvarnlund gäller detta.") == []
+
+
+def test_a_list_ends_at_a_word_that_is_no_name():
+    text = "Projektgrupp: Maja Ask och Lars Lilja Beslutad i Kommunstyrelsen"
+    assert [p.name for p in find_people(text)] == ["Maja Ask", "Lars Lilja"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kommunstyrelsen Samhällsbyggnadsförvaltningen Kulturnämnden Stadsbyggnadskontoret",
+    "Bakgrund Syfte Mål Tidplan Projektorganisation",
+    "Projektnamn: Nytt torg Dnr: KS 2024/1 Startdatum: Januari 2024",
+    "Uppdraget går till Ebba Holmbolaget AB och Maria Nordin kommun.",
+    "Möte på Anna Lind-skolan och i Kungsgatan.",
+    "Styrgrupp: Kommunstyrelsens arbetsutskott",
+])
+def test_no_person_from_headings_labels_organisations_or_places(text):
+    assert find_people(text) == []
+
+
+def test_first_name_lexicon_comes_from_the_package():
+    assert name_lexicon.is_first_name("Anna") and name_lexicon.is_first_name("Eva-Lena")
+    assert not name_lexicon.is_first_name("Kommunstyrelsen")
+
+
+@pytest.mark.skipif(not name_lexicon.has_wordlist(),
+                    reason="the Swedish word list (Debian hunspell-sv) is not installed")
+def test_common_words_come_from_the_swedish_word_list():
+    assert name_lexicon.is_common_word("Bakgrund") and name_lexicon.is_common_word("strand")
+    assert not name_lexicon.is_common_word("Kjellberg")
+    assert name_lexicon.is_inflected_common_word("Beslutad")
+
+
+def test_without_the_lexicons_only_labelled_people_are_found(monkeypatch):
+    monkeypatch.setattr(name_lexicon, "_first_names", lambda: (frozenset(), frozenset()))
+    monkeypatch.setattr(name_lexicon, "_common_words", lambda: frozenset())
+    text = "Projektledare: Nora Hallin. Enligt Ruben Pihl gäller detta."
+    assert _people(text) == [("Nora Hallin", ("projektledare",))]
