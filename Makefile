@@ -4,7 +4,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 STORE ?= var/store
 
-.PHONY: install run test bench bench-store bench-analysis bench-api corpus-pdf clean
+.PHONY: system-packages install run test bench bench-store bench-analysis bench-api corpus-pdf clean
+
+# Debian packages Styrgraf uses when present: the Swedish word list that tells names from common words.
+DEBIAN_PACKAGES := hunspell-sv
+system-packages:
+	@if [ -n "$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done)" ]; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBIAN_PACKAGES) >/dev/null; \
+	  else echo "Installera Debian-paketen: $(DEBIAN_PACKAGES) (apt-get install $(DEBIAN_PACKAGES))"; fi; \
+	fi
 
 $(BIN)/.installed: pyproject.toml
 	$(PY) -c 'import sys; assert sys.version_info >= (3, 11), "Styrgraf needs Python 3.11 or newer"'
@@ -13,7 +22,7 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/pip install -q -e '.[test,bench]'
 	touch $@
 
-install: $(BIN)/.installed
+install: system-packages $(BIN)/.installed
 
 # The main job: ingest corpus/ into the embedded store and serve the API on http://127.0.0.1:8000
 run: install
