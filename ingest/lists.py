@@ -1,4 +1,4 @@
-"""Enumerated lists in running text: `1. … 2. …`, `a) … b) …`, `- …`.
+"""Enumerated lists in running text: `1. … 2. …`, `a) … b) …`, `Mål 1: … Mål 2: …`, `- …`.
 
 Text from PDFs loses line breaks, so list items are found by their markers.
 Numbers also occur in dates and prose (`nr 1`, `2012-04-31`), so only the
@@ -69,6 +69,18 @@ def lettered_items(text: str, start: int, end: int) -> list[Item]:
             ts += 1
         letter = m.group(1)
         cands.append((ord(letter) - ord("a") + 1, m.start(), ts, letter))
+    return _items(_longest_chain(cands, 1), end, text)
+
+
+def labelled_items(text: str, start: int, end: int, label: str) -> list[Item]:
+    """`Mål 1: … Mål 2: …`: items each led by a label word (the regex `label`) and its number."""
+    regex = re.compile(rf"(?<![\w-])(?:{label})\s+(\d{{1,2}})\s*[:.–-](?=\s+\S)")
+    cands = []
+    for m in regex.finditer(text, start, end):
+        ts = m.end()
+        while ts < end and text[ts].isspace():
+            ts += 1
+        cands.append((int(m.group(1)), m.start(), ts, m.group(1)))
     return _items(_longest_chain(cands, 1), end, text)
 
 

@@ -20,7 +20,7 @@ from styrgraf.ingest.dates import find_dates, parse_date, year_of
 from styrgraf.ingest.doc_types import DOC_TYPES as ALL_DOC_TYPES
 from styrgraf.ingest.document_text import DocumentText
 from styrgraf.ingest.headers import DNR_PATTERN, normalise_dnr
-from styrgraf.ingest.lists import Item, bullet_items, letter_number, lettered_items, numbered_items
+from styrgraf.ingest.lists import Item, bullet_items, labelled_items, letter_number, lettered_items, numbered_items
 from styrgraf.ingest.names import PersonMention, find_title_after, find_title_before, parse_people, NAME
 from styrgraf.ingest.organisations import find_organisations, municipality_of
 from styrgraf.ingest.people import find_people
@@ -38,12 +38,31 @@ KEY = "projektplan"
 # The types of the SKOS scheme this kind reads (ingest.doc_types holds the whole scheme).
 DOC_TYPES = {k: ALL_DOC_TYPES[k] for k in ("projektplan", "projektdirektiv", "uppdragsbeskrivning")}
 
+# A goal word of the genre (docs/genre.md §6), in any inflection: `intentionspunkterna`,
+# `målpunkt`, `målen`, `effektmålet`, `projektmål`, `delmålen`. Compounds such as
+# `verksamhetsmål` name the municipality's goals, not the plan's, and are not matched.
+_GOAL_WORD = (r"(?<![\wåäö-])(?:intention(?:s?punkt)?(?:en|erna|er)?"
+              r"|(?:effekt|projekt|del)?mål(?:punkt(?:en|erna|er)?|en|et)?)")
+# One goal reference: a number, `a)`, or a bare letter that ends the reference (`målen a och c.`).
+_REF = r"(?:\d{1,2}(?!\d)|[a-zåäö]\)|[a-zåäö](?=\s*(?:[,.;:)]|och\b|samt\b|till\b|&|[-–]|$)))"
+_RANGE = r"(?:\s*[-–]\s*|\s+till\s+)"
+_REF_RANGE = rf"{_REF}(?:{_RANGE}{_REF})?"
 _INTENTION_REF = re.compile(
-    r"intention(?:s?punkt(?:en|erna|er)?|en|erna|er)?\s*(?P<colon>:)?\s*"
-    r"(?P<refs>(?:\d{1,2}|[a-zåäö]\))(?:\s*[-–]\s*\d{1,2})?(?:\s*(?:,|och|samt|&)\s*(?:\d{1,2}|[a-zåäö]\))(?:\s*[-–]\s*\d{1,2})?)*)"
-    r"(?!\d)",
+    rf"{_GOAL_WORD}(?:\s+(?:nr|nummer)\.?)?\s*(?P<colon>:)?\s*"
+    rf"(?P<refs>{_REF_RANGE}(?:\s*(?:,\s*(?:och|samt)?|och|samt|&)\s*{_REF_RANGE})*)"
+    # `delmål 1-3 år`: a span of time, not goals.
+    rf"(?![\wåäö])(?!{_RANGE}\d|\s*(?:år|månad|veck|dag|timm|procent|%|kr\b|st\b))",
     re.IGNORECASE,
 )
+# What introduces a list of goals: `Projektets mål är:`, `enligt nedanstående intentioner:`,
+# `Kommunens mål är följande.`, or a goal heading standing right before its first item.
+_GOAL_LEAD_IN = re.compile(rf"{_GOAL_WORD}\b[^.:]{{0,60}}?(?::|följande\s*\.)", re.IGNORECASE)
+_GOAL_HEADING = re.compile(
+    r"(?<![\wåäö-])(?:Intention(?:er|spunkter)|(?:Effekt|Projekt|Del)?[Mm]ål(?:punkter)?|MÅL|EFFEKTMÅL|PROJEKTMÅL|DELMÅL)"
+    r"(?=\s+(?:1\.|a\)|[-–•])\s)"
+)
+# Goals that carry their label: `Effektmål 1: …`, `Mål 2: …`.
+_GOAL_LABEL = r"Intention(?:spunkt)?|(?:Effekt|Projekt|Del)?[Mm]ål(?:punkt)?"
 _SCOPE = re.compile(
     r"(?:I detta|I det här|I denna del av)\s+(?:uppdrag|delprojekt)\w*\s+(?:avses|menas|innebär|fokuseras på|avgränsas till)\b"
 )
@@ -64,7 +83,11 @@ _CONSIDER_CLAUSE = re.compile(
 _NAMED_WORK = re.compile(
     r"\b(?:projektet|utredningen|processen|programmet)\s+(?P<name>[A-ZÅÄÖ][\wåäö-]*(?:\s+[a-zåäöA-ZÅÄÖ][\wåäö-]*){0,3}?)(?=[.,;]|\s+(?:och|samt|som|där|i|inom)\b|$)"
 )
-_SUBPROJECT_ANCHOR = re.compile(r"(?<![\w-])Delprojekt\s+(?P<n>\d{1,2})\s*[:.–-]\s+(?=[A-ZÅÄÖ])")
+# `Delprojekt 1 – Titel`, `Delprojekt 1: Titel`, `Delprojekt 1. Titel`, `DELPROJEKT 3 Titel`, `Delprojekt 1 Titel`.
+_SUBPROJECT_ANCHOR = re.compile(
+    r"(?<![\w-])(?:Delprojekt|DELPROJEKT)\s+(?P<n>\d{1,2})(?!\d)(?P<sep>\s*[:.–-])?\s+(?=[A-ZÅÄÖ])")
+# What follows a subproject's title in its section: its own sentences, role labels or headings.
+_TITLE_STOP = re.compile(r"(?<![\w-])(?:Delprojektet|Syftet|Målet|Uppdraget|Ansvarig)\b")
 _APPENDIX_SUBPROJECT = re.compile(r"\bdelprojekt\s+(?P<n>\d{1,2})\b", re.IGNORECASE)
 _OWNER_SENTENCE = re.compile(r"Ansvarig för (?:huvudprojektet|projektet|hela projektet) är\s+")
 _RESPONSIBLES = re.compile(r"Ansvariga för (?:respektive|varje|de olika) delprojekt(?:en)? är\s*:?\s*")
@@ -97,6 +120,7 @@ class _Builder:
         self.coverage: dict[tuple[int, int], Coverage] = {}
         self.involvements: dict[tuple[str, str, int | None], Involvement] = {}
         self.findings: list[Finding] = []
+        self.goal_letters: set[str] = set()  # letters of a lettered goal list, for `målen a och c`
 
     def ev(self, start: int, end: int) -> Evidences:
         return self.doc.evidence(start, end)
@@ -376,15 +400,16 @@ def _plan_decision_end(text: str, section: Section) -> int:
 
 
 def extract_intentions(doc: DocumentText, main: Part, spans, b: _Builder) -> tuple[list[Intention], tuple[int, int] | None]:
-    """The numbered or lettered intentions laid down by a decision."""
+    """The goals laid down by the plan or by a decision: the first numbered, lettered, labelled
+    (`Effektmål 1: …`) or bulleted list that a goal word introduces (`intentioner:`,
+    `Projektets mål är:`, `Kommunens mål är följande.`, a heading `Effektmål`)."""
     text = doc.body
-    for m in re.finditer(r"intention(?:er|erna|spunkter|spunkterna)\b[^.:]{0,40}:", text[main.start:main.end], re.IGNORECASE):
-        start = main.start + m.end()
-        heads = [h for h in find_headings(text, start, main.end) if h[2] != "lead"]
-        region_end = heads[0][0] if heads else main.end
-        lettered = lettered_items(text, start, region_end)
-        items: list[Item] = lettered if len(lettered) >= 2 else numbered_items(text, start, region_end, first=1)
-        if len(items) < 2 or items[0].start - start > 40:
+    starts = sorted({m.end() for m in _GOAL_LEAD_IN.finditer(text, main.start, main.end)}
+                    | {m.end() for m in _GOAL_HEADING.finditer(text, main.start, main.end)}
+                    | {it.start for it in labelled_items(text, main.start, main.end, _GOAL_LABEL)[:1]})
+    for start in starts:
+        items = _goal_items(text, start, main.end)
+        if not items:
             continue
         out = []
         for i, it in enumerate(items):
@@ -395,19 +420,37 @@ def extract_intentions(doc: DocumentText, main: Part, spans, b: _Builder) -> tup
                 number=it.number, letter=it.marker if it.marker.isalpha() else None,
                 text=text[ts:te], decided_by=decided, evidence=b.ev(it.start, te),
             ))
+        b.goal_letters = {i.letter for i in out if i.letter}
         return out, (items[0].start, out[-1].evidence[-1].end if out else items[-1].end)
     return [], None
 
 
-def _intention_numbers(refs: str, letters_map: bool = True) -> list[int]:
+def _goal_items(text: str, start: int, end: int) -> list[Item]:
+    """The list that starts right after a goal lead-in, up to the next heading."""
+    heads = [h for h in find_headings(text, start, end) if h[2] != "lead"]
+    region_end = heads[0][0] if heads else end
+    sub = _SUBPROJECT_ANCHOR.search(text, start, region_end)
+    region_end = sub.start() if sub else region_end
+    for items in (lettered_items(text, start, region_end), numbered_items(text, start, region_end, first=1),
+                  labelled_items(text, start, region_end, _GOAL_LABEL), bullet_items(text, start, region_end)):
+        if len(items) >= 2 and not text[start:items[0].start].strip(" \n:"):
+            return items
+    return []
+
+
+def _intention_numbers(refs: str, letters: set[str] | None = None) -> list[int]:
+    """Goal numbers of `1, 2 och 5`, `1–3`, `a) och c)`; bare letters (`a och c`, `a–c`) only
+    when they are letters of the document's lettered goals."""
     out: list[int] = []
-    for m in re.finditer(r"(\d{1,2})\s*[-–]\s*(\d{1,2})|(\d{1,2})|([a-zåäö])\)", refs):
-        if m.group(1):
-            out.extend(range(int(m.group(1)), int(m.group(2)) + 1))
-        elif m.group(3):
-            out.append(int(m.group(3)))
-        elif letters_map:
-            out.append(letter_number(m.group(4)))
+    ref = r"(\d{1,2})|(?<![\wåäö])([a-zåäö])(\))?(?![\wåäö])"
+    for m in re.finditer(rf"(?:{ref})(?:{_RANGE}(?:{ref}))?", refs):
+        lo = int(m.group(1)) if m.group(1) else letter_number(m.group(2))
+        bare = m.group(2) and not m.group(3)
+        if bare and letters is not None and m.group(2) not in letters:
+            continue
+        hi_text = m.group(4) or m.group(5)
+        hi = (int(m.group(4)) if m.group(4) else letter_number(m.group(5))) if hi_text else lo
+        out.extend(range(lo, max(lo, hi) + 1))
     return out
 
 
@@ -417,7 +460,7 @@ def extract_coverage_refs(doc: DocumentText, number: int, start: int, end: int, 
         # `intentionspunkterna: 6. Formerna för …` restates intentions one by one (handled elsewhere).
         if m.group("colon") and re.match(r"\d{1,2}\.\s+[A-ZÅÄÖ\"”]", doc.body[m.start("refs"):m.start("refs") + 8]):
             continue
-        for n in _intention_numbers(m.group("refs")):
+        for n in _intention_numbers(m.group("refs"), b.goal_letters):
             b.cover(number, n, m.start(), m.end())
 
 
@@ -484,7 +527,7 @@ def extract_subproject_list(doc: DocumentText, section: Section | None, main: Pa
     if stop:
         end = stop.start()
     items = [it for it in numbered_items(text, start, end, first=1)]
-    if not anchor and not any(re.search(r"Delprojektet", text[it.text_start:it.end]) for it in items):
+    if not anchor and not _describes_subprojects(text, items):
         return []
     out = []
     for it in items:
@@ -493,6 +536,13 @@ def extract_subproject_list(doc: DocumentText, section: Section | None, main: Pa
         ts, te = trim(text, it.text_start, stop_title)
         out.append((it.number, text[ts:te], it.start, it.end, b.ev(it.start, te)))
     return out
+
+
+def _describes_subprojects(text: str, items: list[Item]) -> bool:
+    """A list with no `Delprojekten är följande` before it is a list of subprojects only when each
+    item says what its subproject shall do (a list of goals or considerations does not)."""
+    said = [bool(re.search(r"\bDelprojektet\s+(?:skall|ska|bör)\b", text[it.text_start:it.end])) for it in items]
+    return len(items) >= 2 and all(said[:-1]) and said[-1]
 
 
 def extract_responsibles(doc: DocumentText, main: Part, b: _Builder) -> str | None:
@@ -568,11 +618,43 @@ def extract_roles(doc: DocumentText, number: int | None, start: int, end: int, o
                     b.involve(gm.group(0), role, number, gs, ge)
 
 
+def subproject_anchors(text: str, start: int, end: int) -> list[re.Match]:
+    """Headings of inline subproject sections. `Delprojekt 2 Titel` without a separator also
+    starts prose (`Delprojekt 2 Gemensam …`), so it counts only where it continues the series
+    1, 2, 3 … of the headings before it."""
+    out: list[re.Match] = []
+    for a in _SUBPROJECT_ANCHOR.finditer(text, start, end):
+        n = int(a.group("n"))
+        if a.group("sep") is None:
+            last = max((int(x.group("n")) for x in out), default=0)
+            if n != last + 1:
+                continue
+        out.append(a)
+    return out
+
+
+def _subproject_title_end(text: str, start: int, stop: int, capitals: bool) -> int:
+    """Where a subproject's title ends: at its sentence end, or where the section's text,
+    role labels or headings begin (titles carry no full stop in text that lost its line breaks);
+    after `DELPROJEKT 3` the title is in capitals too, and ends where they do."""
+    ends = [first_sentence_end(text, start, stop)]
+    if capitals:
+        ends.append(_caps_run(text, start, stop)[1])
+    ends += [h[0] for h in find_headings(text, start, stop)[:1] if h[0] > start]
+    m = _TITLE_STOP.search(text, start, stop)
+    if m and m.start() > start:
+        ends.append(m.start())
+    label = ROLE_LABEL.search(text, start, stop)
+    if label and label.start() > start:
+        ends.append(label.start())
+    return min(ends)
+
+
 def _people_anywhere(doc: DocumentText, main: Part, sub_start: int, parts: list[Part], numbers: set[int], b: _Builder) -> None:
     """People the role lists above missed, found by their names: with the roles written beside them when
     the scope is clear (the project before its first subproject, or one extracted subproject's section)."""
     text = doc.body
-    anchors = [(a.start(), int(a.group("n"))) for a in _SUBPROJECT_ANCHOR.finditer(text)]
+    anchors = [(a.start(), int(a.group("n"))) for a in subproject_anchors(text, 0, len(text))]
     appendices = [(p.start, int(m.group("n"))) for p in parts[1:]
                   if (m := _APPENDIX_SUBPROJECT.search(text, p.start, min(p.end, p.start + 300)))]
     scopes = sorted(anchors + appendices)
@@ -759,8 +841,8 @@ def extract(doc: DocumentText, title_hint: str | None = None) -> PlanRecords:
     listed = extract_subproject_list(doc, plan_section, main, b)
     owner = extract_responsibles(doc, main, b)
     # The project's own organisation: organisation sections before the first inline subproject.
-    first_sub = _SUBPROJECT_ANCHOR.search(text, main.start, main.end)
-    sub_start = first_sub.start() if first_sub else main.end
+    inline = subproject_anchors(text, main.start, main.end)
+    sub_start = inline[0].start() if inline else main.end
     for sec in main_sections:
         if sec.key == "organisation" and sec.start < sub_start:
             extract_roles(doc, None, sec.start, min(sec.end, sub_start), orgs, b)
@@ -788,14 +870,11 @@ def extract(doc: DocumentText, title_hint: str | None = None) -> PlanRecords:
         subprojects[n] = sub
         milestones += ms
     # Inline subproject sections: `Delprojekt 2: Titel …` in the main part.
-    anchors = [a for a in _SUBPROJECT_ANCHOR.finditer(text, main.start, main.end) if int(a.group("n")) not in covered_by_appendix]
+    anchors = [a for a in inline if int(a.group("n")) not in covered_by_appendix]
     for i, a in enumerate(anchors):
         n = int(a.group("n"))
         stop = anchors[i + 1].start() if i + 1 < len(anchors) else main.end
-        te = first_sentence_end(text, a.end(), stop)
-        head = split_sections(text, a.end(), stop, boundaries)
-        if head and head[0].key == "lead":
-            te = min(te, head[0].end)
+        te = _subproject_title_end(text, a.end(), stop, a.group(0).startswith("DELPROJEKT"))
         ts, te = trim(text, a.end(), te)
         title = titles.get(n, (text[ts:te], ()))[0]
         sub, ms = extract_subproject_sections(doc, n, te, stop, boundaries, known, year, orgs, b, title, None,
