@@ -1,6 +1,7 @@
 """The distribution installs one namespaced package, `styrgraf`, made of the top-level folders."""
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -30,7 +31,13 @@ def test_only_the_styrgraf_namespace_is_installed():
 
 def test_the_wheel_holds_every_module_under_styrgraf(tmp_path):
     """The built wheel, not the checkout: every module and the ontology's files are in it, under `styrgraf/`."""
-    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+    # Built from a copy, so that a `build/` left in the checkout cannot add modules that are gone.
+    source = tmp_path / "source"
+    for folder in FOLDERS:
+        shutil.copytree(ROOT / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(ROOT / name, source / name)
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(source)],
                            capture_output=True, text=True, timeout=600)
     assert built.returncode == 0, built.stderr
     (wheel,) = tmp_path.glob("styrgraf-*.whl")

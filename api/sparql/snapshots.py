@@ -25,6 +25,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from styrgraf.api.http.server_registry import pid_alive
 from styrgraf.graph.errors import StoreError
 
 PREFIX = ".styrgraf-sparql-"
@@ -37,16 +38,6 @@ class Snapshot:
     refs: int = 0
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def _remove_stale(parent: str) -> None:
     try:
         names = os.listdir(parent)
@@ -56,7 +47,7 @@ def _remove_stale(parent: str) -> None:
         if not name.startswith(PREFIX):
             continue
         pid_text = name[len(PREFIX):].split("-", 1)[0]
-        if pid_text.isdigit() and int(pid_text) != os.getpid() and not _pid_alive(int(pid_text)):
+        if pid_text.isdigit() and int(pid_text) != os.getpid() and not pid_alive(int(pid_text)):
             shutil.rmtree(os.path.join(parent, name), ignore_errors=True)
 
 
