@@ -74,7 +74,7 @@ def read_extraction(store, graph_iri: str) -> Extraction:
     out["kind"] = [(doc["type"],)] if doc["type"] else []
     muni = (doc.get("municipality") or {}).get("name")
     out["municipality"] = [(muni,)] if muni else []
-    ids = [doc["identifier"]] + [d.get("identifier") for d in doc["decisions"]]
+    ids = [doc["identifier"]] + doc["case_numbers"]["own"] + [d.get("identifier") for d in doc["decisions"]]
     out["dnr"] = [(i,) for i in dict.fromkeys(i for i in ids if i)]
     out["decisions"] = [_body_alternatives(d.get("date"), d.get("body")) for d in doc["decisions"]]
     rows = store.select(sparql_prefixes() + f"SELECT DISTINCT ?name WHERE {{ GRAPH <{graph_iri}> {{ ?p a foaf:Person ; foaf:name ?name }} }}")
@@ -83,11 +83,14 @@ def read_extraction(store, graph_iri: str) -> Extraction:
         SELECT DISTINCT ?name ?role WHERE {{ GRAPH <{graph_iri}> {{
           ?m a org:Membership ; org:member ?p ; org:role ?role ; org:organization ?unit . ?p foaf:name ?name .
           FILTER NOT EXISTS {{ ?unit a sg:Subproject }} }} }}""")]
-    project_iris = [p["iri"] for p in doc["projects"]]
-    if project_iris:
-        for goal in queries.intentions(store, project_list=project_iris):
+    goal_iris = [str(r["i"]) for r in store.select(sparql_prefixes() + f"""SELECT ?i WHERE {{ GRAPH <{graph_iri}> {{
+        ?scheme a sg:IntentionScheme ; dcterms:source <{doc_iri}> . ?i skos:inScheme ?scheme }} }}""")]
+    if goal_iris:  # a plan's intentions and a strategy's goals alike
+        for goal in queries.intentions(store, iris=goal_iris):
             out["goals"].append(_intention_alternatives(None, goal, True))
             out["goal_labels"].append(_intention_alternatives(None, goal, False))
+    project_iris = [p["iri"] for p in doc["projects"]]
+    if project_iris:
         for project in queries.projects(store, iris=project_iris):
             for sp in project["subprojects"]:
                 _read_subproject(store, sp, out)

@@ -24,7 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from styrgraf.ingest.roles import ROLES
-from styrgraf.ontology.terms import SG, TIME, sparql_prefixes
+from styrgraf.ontology.terms import DATE_ROLE_PROPERTIES, SG, TIME, sparql_prefixes
 
 from styrgraf.graph.store.cache import cached
 from styrgraf.graph.describe import CHUNK, Described, boolean, describe, evidence, integer, iri_values, properties, resolve_ref, text
@@ -191,6 +191,7 @@ def document(store: GraphStore, ref: str) -> dict:
     by_kind: dict[str, list[dict]] = defaultdict(list)
     for r in parts:
         by_kind[str(r["kind"])].append(r)
+    dated, cases = _dates_and_case_numbers(store, doc)
     refs = [doc] + [str(r["x"]) for r in parts if str(r["kind"]) != "page"] + [str(r["sp"]) for r in by_kind["appendix"] if r.get("sp")]
     refs += [str(r["other"]) for r in linked] + [str(meta[k]) for k in ("muni", "signatory") if meta.get(k)]
     d = describe(store, refs)
@@ -215,6 +216,7 @@ def document(store: GraphStore, ref: str) -> dict:
         "id": entity_id(doc), "iri": doc, "graph": _s(meta, "g"), "title": _s(meta, "title"),
         "identifier": _s(meta, "identifier"), "date": _s(meta, "date") or _s(meta, "dateText"),
         "date_valid": boolean(meta.get("valid")), "pages_count": integer(meta.get("pages")),
+        "dates": dated, "case_numbers": cases,
         "ingested_at": _s(meta, "at"), "municipality": d.get(_s(meta, "muni")),
         "signatory": d.get(_s(meta, "signatory")), "signatory_title": _s(meta, "signatoryTitle"),
         "sha256": [str(r["sha"]) for r in renditions],
@@ -229,6 +231,20 @@ def document(store: GraphStore, ref: str) -> dict:
         "findings": findings,
         "evidence": ev.get(doc, []),
     }
+
+
+def _dates_and_case_numbers(store: GraphStore, doc: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """A document's typed dates besides its own ({"meeting": [...], ...}) and its further case
+    numbers ({"own": [...], "cited": [...]})."""
+    roles = {str(p): role for role, p in DATE_ROLE_PROPERTIES.items()}
+    roles |= {str(SG.caseNumber): "own", str(SG.citesCaseNumber): "cited"}
+    rows = _rows(store, f"SELECT ?p ?v WHERE {{ VALUES ?p {{ {iri_values(list(roles))} }} <{doc}> ?p ?v }} ORDER BY ?p ?v")
+    dates: dict[str, list[str]] = {}
+    cases: dict[str, list[str]] = {"own": [], "cited": []}
+    for r in rows:
+        role = roles[str(r["p"])]
+        (cases[role] if role in cases else dates.setdefault(role, [])).append(str(r["v"]))
+    return dates, cases
 
 
 # -- projects and subprojects ------------------------------------------------

@@ -17,7 +17,7 @@ from styrgraf.ingest.document_text import DocumentText
 from styrgraf.ingest.doc_types import TITLE_WORDS, doc_type_of
 from styrgraf.ingest.layout.lexicon import HEADING_WORDS
 from styrgraf.ingest.organisations import municipality_of
-from styrgraf.ingest.records import DateValue
+from styrgraf.ingest.records import CaseNumberMention, DatedFact, DateValue
 
 # A case number as written: `KS 2019/123`, `KS-2021/467`, `KSN-2021-0256`, `KFN 2013.0096`.
 CASE_NUMBER = re.compile(
@@ -222,6 +222,29 @@ def _continues_header(doc: DocumentText, pos: int) -> bool:
 def _in_decision_sentence(text: str, pos: int) -> bool:
     sentence_start = max(text.rfind(". ", 0, pos), 0)
     return bool(re.search(r"\bbeslutade\b|\bbeslöt\b", text[sentence_start:pos]))
+
+
+def case_number_mentions(doc: DocumentText, identifier: str | None) -> tuple[CaseNumberMention, ...]:
+    """Every case number but the document's `identifier`: its further own numbers (a running
+    header may hold two: `Dnr: KS 2021/12, KS-2021/340`) and those it cites."""
+    page = doc.segments[0].page
+    header = doc.headers.get(page)
+    in_header = [m.group("dnr") for m in CASE_NUMBER.finditer(header.text)] if header else []
+    own = [CaseNumberMention(d, True, doc.header_evidence(page, d)) for d in dict.fromkeys(in_header) if d != identifier]
+    seen = {identifier, *in_header}
+    return tuple(own) + tuple(CaseNumberMention(c.dnr, c.own, doc.evidence(c.start, c.end))
+                              for c in find_case_numbers(doc) if c.dnr not in seen)
+
+
+def other_dates(doc: DocumentText) -> tuple[DatedFact, ...]:
+    """The first page's dates that are not the document's own: meeting, start, end, adoption."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for t in find_dates_typed(doc):
+        if t.role != "document" and (t.role, t.value.text) not in seen:
+            seen.add((t.role, t.value.text))
+            out.append(DatedFact(t.role, t.value, doc.evidence(t.start, t.end)))
+    return tuple(out)
 
 
 def own_case_number(doc: DocumentText) -> CaseNumber | None:

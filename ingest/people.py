@@ -36,7 +36,9 @@ _NOT_SURNAME = frozenset(
     "projektnamn startdatum slutdatum dokumenttyp handläggare bakgrund syfte mål tidplan tidsplan budget "
     "kostnader organisation projektorganisation andra övriga inom arbetet enligt se kommun kommuns kommunen "
     "region stad staden ab hb kb januari februari mars april maj juni juli augusti september oktober november "
-    "december måndag tisdag onsdag torsdag fredag lördag söndag och samt eller".split()
+    "december måndag tisdag onsdag torsdag fredag lördag söndag och samt eller "
+    # a minutes' signature block: `Sekreterare: Karin Holm Justerandes sign Utdragsbestyrkande`
+    "justerandes ordförandes sekreterarens sign signatur utdragsbestyrkande".split()
 )
 # Job titles: a compound ending in one of these heads (`utvecklingschef`, `IT-chef`, `miljöstrateg`).
 _TITLE_HEADS = ("chef", "direktör", "strateg", "samordnare", "controller", "handläggare", "sekreterare",

@@ -59,6 +59,7 @@ class Person:
     titles: tuple[str, ...] = ()
     affiliations: tuple[str, ...] = ()  # organisation keys
     evidence: Evidences = ()
+    parties: tuple[str, ...] = ()  # political parties as written after the name (`S`, `MP`)
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,9 @@ class RoleAssignment:
     role_text: str  # the role word as written
     subproject: int | None
     evidence: Evidences = ()
+    # Outside a project: the organisation (key) in which the role is held, e.g. the body whose
+    # meeting a chair led; None means the document's municipality.
+    organisation: str | None = None
 
 
 @dataclass(frozen=True)
@@ -206,6 +210,27 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class DatedFact:
+    """A date of the document other than its own, typed by what it is.
+
+    `role` is `meeting`, `start`, `end` or `adoption` (ingest.basic_facts reads them).
+    """
+
+    role: str
+    value: DateValue
+    evidence: Evidences = ()
+
+
+@dataclass(frozen=True)
+class CaseNumberMention:
+    """A case number (diarienummer) as written: one of the document's own, or one it cites."""
+
+    dnr: str
+    own: bool
+    evidence: Evidences = ()
+
+
+@dataclass(frozen=True)
 class DocumentInfo:
     title: str
     doc_type: str  # key of ingest.kinds document types, e.g. "projektplan"
@@ -220,6 +245,9 @@ class DocumentInfo:
     identifier_evidence: Evidences = ()
     municipality_evidence: Evidences = ()
     signatory_evidence: Evidences = ()
+    other_dates: tuple[DatedFact, ...] = ()
+    # Case numbers besides `identifier`: further own numbers, and those the document cites.
+    case_numbers: tuple[CaseNumberMention, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,13 @@ class Role:
     words: tuple[str, ...]  # lower-case forms as written, singular and plural
     leads: bool = False  # a leading role ("who leads delprojekt N?")
     group: bool = False  # a group of people rather than one post
+    # Where the role belongs: a project's organisation, a meeting (the minutes' chair, adjusters
+    # and secretary) or a document (its owner). Outside a project a role is held in the body or
+    # the municipality the document names.
+    scope: str = "project"
+    # The project role the word stands for inside a project's organisation, when it is not a
+    # project role itself: `Sekreterare: X` in a plan is its project secretary.
+    in_project: str | None = None
 
 
 ROLES: dict[str, Role] = {
@@ -27,7 +34,7 @@ ROLES: dict[str, Role] = {
               "beställare", "uppdragsgivare", "huvudansvarig", "ansvarig för huvudprojektet"), leads=True),
         Role("projektledare", "Projektledare", "Project manager",
              ("projektledare", "delprojektledare", "projektledaren", "delprojektledaren"), leads=True),
-        Role("projektsekreterare", "Projektsekreterare", "Project secretary", ("projektsekreterare", "sekreterare")),
+        Role("projektsekreterare", "Projektsekreterare", "Project secretary", ("projektsekreterare",)),
         Role("projektgrupp", "Projektgrupp", "Project team",
              ("projektgrupp", "projektgruppen", "projektarbetsgrupp", "arbetsgrupp", "arbetsgruppen", "projektdeltagare"), group=True),
         Role("resursperson", "Resursperson", "Resource person",
@@ -36,6 +43,13 @@ ROLES: dict[str, Role] = {
         Role("styrgrupp", "Styrgrupp", "Steering group", ("styrgrupp", "styrgruppen"), group=True),
         Role("stod", "Stöd", "Support", ("med stöd från", "med stöd av")),
         Role("signatory", "Undertecknare", "Signatory", ()),
+        Role("ordforande", "Ordförande", "Chair", ("ordförande", "ordförandes", "mötesordförande"), scope="meeting"),
+        Role("justerare", "Justerare", "Adjuster", ("justerare", "justerande", "justeringsperson", "justeringspersoner"),
+             scope="meeting"),
+        Role("sekreterare", "Sekreterare", "Secretary", ("sekreterare", "protokollförare", "mötessekreterare"),
+             scope="meeting", in_project="projektsekreterare"),
+        Role("dokumentansvarig", "Dokumentansvarig", "Document owner",
+             ("dokumentansvarig", "dokumentägare", "ansvarig för dokumentet"), scope="document"),
     )
 }
 
@@ -50,3 +64,10 @@ ROLE_LABEL = re.compile(
 
 def role_for_word(word: str) -> str | None:
     return _WORD_TO_ROLE.get(word.strip().lower())
+
+
+def project_role(key: str) -> str | None:
+    """The role `key` stands for in a project's organisation: itself, its project meaning, or None
+    for roles that belong to meetings and documents (a plan's `ordförande` is no project role)."""
+    role = ROLES[key]
+    return key if role.scope == "project" else role.in_project

@@ -11,6 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# A subproject's heading: `Delprojekt 1 – Titel`, `Delprojekt 1: Titel`, `Delprojekt 1. Titel`,
+# `DELPROJEKT 3 Titel`, `Delprojekt 1 Titel`.
+SUBPROJECT_ANCHOR = re.compile(
+    r"(?<![\w-])(?:Delprojekt|DELPROJEKT)\s+(?P<n>\d{1,2})(?!\d)(?P<sep>\s*[:.–-])?\s+(?=[A-ZÅÄÖ])")
+
 # (key, pattern, strong). Strong headings need no sentence end before them:
 # multi-word phrases and words that do not occur capitalised mid-sentence.
 HEADINGS: tuple[tuple[str, str, bool], ...] = (

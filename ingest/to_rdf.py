@@ -20,8 +20,8 @@ from typing import Sequence
 from rdflib import Graph, Literal, URIRef
 
 from styrgraf.ontology.terms import (
-    DCTERMS, FOAF, OA, ORG, PROV, RDF, RDFS, SG, SKOS, TIME, XSD, decision_kind_concept, doctype_concept,
-    role_concept,
+    DATE_ROLE_PROPERTIES, DCTERMS, FOAF, OA, ORG, PROV, RDF, RDFS, SG, SKOS, TIME, XSD, decision_kind_concept,
+    doctype_concept, role_concept,
 )
 
 from styrgraf.ingest.identity import Minter
@@ -128,6 +128,30 @@ def records_to_graph(
     return m.graph(), g
 
 
+def _role_unit(r, project, subs: dict, orgs: dict, muni):
+    """Where a role is held: its subproject, the project, or outside a project the organisation
+    named for it (a meeting's body) or else the document's municipality."""
+    if r.subproject is not None and r.subproject in subs:
+        return subs[r.subproject]
+    if project is not None and r.organisation is None:
+        return project
+    return orgs.get(r.organisation) or muni
+
+
+def _other_dates_and_cases(w: "_Writer", doc, info) -> None:
+    """Dates typed by what they are (meeting, start, end, adoption) and the case numbers besides the own one."""
+    for d in info.other_dates:
+        prop = DATE_ROLE_PROPERTIES[d.role]
+        if d.value.valid and d.value.iso:
+            dtype = XSD.date if d.value.precision == "day" else XSD.gYearMonth
+            w.add(doc, prop, Literal(d.value.iso, datatype=dtype))
+            w.evidence(doc, d.evidence, prop)
+    for c in info.case_numbers:
+        prop = SG.caseNumber if c.own else SG.citesCaseNumber
+        w.add(doc, prop, Literal(c.dnr))
+        w.evidence(doc, c.evidence, prop)
+
+
 def records_to_content(records: PlanRecords, pages: list[Page], preamble: Page | None, *,
                        minter: Minter | None = None) -> Graph:
     """What one file contributes to its document's graph: pages, entities, relations, evidence.
@@ -161,7 +185,9 @@ def records_to_content(records: PlanRecords, pages: list[Page], preamble: Page |
     w.evidence(doc, info.date_evidence, DCTERMS.date)
     w.add(doc, DCTERMS.identifier, info.identifier)
     w.evidence(doc, info.identifier_evidence, DCTERMS.identifier)
+    _other_dates_and_cases(w, doc, info)
     w.add(doc, SG.pageCount, Literal(info.page_count))
+    muni = None
     if info.municipality:
         muni = URIRef(m.shared("org", info.municipality + " kommun"))
         w.add(muni, RDF.type, ORG.Organization)
@@ -178,6 +204,8 @@ def records_to_content(records: PlanRecords, pages: list[Page], preamble: Page |
         w.add(s, FOAF.name, Literal(p.name))
         for t in p.titles:
             w.add(s, SG.jobTitle, Literal(t))
+        for party in p.parties:
+            w.add(s, SG.party, Literal(party))
         for a in p.affiliations:
             if a in orgs:
                 w.add(s, ORG.memberOf, orgs[a])
@@ -310,7 +338,9 @@ def records_to_content(records: PlanRecords, pages: list[Page], preamble: Page |
     for r in records.roles:
         if r.person not in people:
             continue
-        unit = subs.get(r.subproject, project) if r.subproject is not None else project
+        unit = _role_unit(r, project if records.project else None, subs, orgs, muni)
+        if unit is None:
+            continue
         n = URIRef(m.local("membership", r.subproject or 0, r.role, r.person))
         w.add(n, RDF.type, ORG.Membership)
         w.add(n, ORG.member, people[r.person])

@@ -45,6 +45,15 @@ def decision_kind_concept(key: str):
     return SG["decision-" + key]
 
 
+# A document's dates other than its own (ingest.records.DatedFact roles), each its own property.
+DATE_ROLE_PROPERTIES = {
+    "meeting": SG.meetingDate,
+    "start": SG.startDate,
+    "end": SG.endDate,
+    "adoption": SG.adoptionDate,
+}
+
+
 PREFIXES = {
     "sg": SG,
     "oa": OA,
@@ -69,6 +78,6 @@ def sparql_prefixes() -> str:
 __all__ = [
     "SG", "OA", "DCTERMS", "FOAF", "ORG", "OWL", "PROV", "RDF", "RDFS", "SKOS", "TIME", "XSD",
     "ONTOLOGY_GRAPH", "DEFAULT_BASE_IRI", "ONTOLOGY_TTL", "SHAPES_TTL", "PREFIXES", "sparql_prefixes",
-    "role_concept", "doctype_concept", "decision_kind_concept",
+    "role_concept", "doctype_concept", "decision_kind_concept", "DATE_ROLE_PROPERTIES",
     "ROLE_SCHEME", "DOCTYPE_SCHEME", "DECISION_KIND_SCHEME", "REFERENCE_KIND_SCHEME",
 ]

@@ -1,16 +1,16 @@
 """Document kinds are plug-ins of the ingest.
 
 Each kind module exposes `KEY`, `score(doc) -> float` (0 = not this kind) and
-`extract(doc, title_hint) -> PlanRecords`. Meeting minutes and strategies will
-join as modules here without changes to the pipeline.
+`extract(doc, title_hint) -> PlanRecords`. A new kind is a module here, listed in
+`KINDS`; the pipeline needs no change. A document no kind fits is read by `generic`.
 """
 from __future__ import annotations
 
 from types import ModuleType
 
-from styrgraf.ingest.kinds import project_plan
+from styrgraf.ingest.kinds import project_plan, strategy
 
-KINDS: tuple[ModuleType, ...] = (project_plan,)
+KINDS: tuple[ModuleType, ...] = (project_plan, strategy)
 
 
 def detect_kind(doc) -> ModuleType | None:

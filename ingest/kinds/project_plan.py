@@ -15,54 +15,43 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from styrgraf.ingest.basic_facts import CASE_NUMBER, document_type, find_title, own_case_number
+from styrgraf.ingest.basic_facts import (
+    CASE_NUMBER, case_number_mentions, document_type, find_title, other_dates, own_case_number,
+)
 from styrgraf.ingest.dates import find_dates, parse_date, year_of
 from styrgraf.ingest.doc_types import DOC_TYPES as ALL_DOC_TYPES
 from styrgraf.ingest.document_text import DocumentText
 from styrgraf.ingest.headers import DNR_PATTERN, normalise_dnr
-from styrgraf.ingest.lists import Item, bullet_items, labelled_items, letter_number, lettered_items, numbered_items
+from styrgraf.ingest.lists import Item, bullet_items, letter_number, numbered_items
 from styrgraf.ingest.names import PersonMention, find_title_after, find_title_before, parse_people, NAME
 from styrgraf.ingest.organisations import find_organisations, municipality_of
 from styrgraf.ingest.people import find_people
 from styrgraf.ingest.records import (
     Appendix, Consideration, Coverage, Decision, DecisionPoint, DocumentInfo, Evidences,
-    Finding, Intention, Involvement, Milestone, Organisation, Person, PlanRecords, Project, Reference,
+    Finding, Involvement, Milestone, Organisation, Person, PlanRecords, Project, Reference,
     RelatedDocument, RoleAssignment, Subproject, TextFact,
 )
 from styrgraf.ingest.references import reference_key as _reference_key, reference_kind as _reference_kind
-from styrgraf.ingest.roles import ROLE_LABEL, role_for_word
-from styrgraf.ingest.sections import Section, find_headings, split_sections
+from styrgraf.ingest.roles import ROLE_LABEL, project_role, role_for_word
+from styrgraf.ingest.goals import GOAL_WORD, find_goals
+from styrgraf.ingest.sections import SUBPROJECT_ANCHOR, Section, find_headings, split_sections
 from styrgraf.ingest.sentences import first_sentence_end, sentence_spans, trim
 
 KEY = "projektplan"
 # The types of the SKOS scheme this kind reads (ingest.doc_types holds the whole scheme).
 DOC_TYPES = {k: ALL_DOC_TYPES[k] for k in ("projektplan", "projektdirektiv", "uppdragsbeskrivning")}
 
-# A goal word of the genre (docs/genre.md §6), in any inflection: `intentionspunkterna`,
-# `målpunkt`, `målen`, `effektmålet`, `projektmål`, `delmålen`. Compounds such as
-# `verksamhetsmål` name the municipality's goals, not the plan's, and are not matched.
-_GOAL_WORD = (r"(?<![\wåäö-])(?:intention(?:s?punkt)?(?:en|erna|er)?"
-              r"|(?:effekt|projekt|del)?mål(?:punkt(?:en|erna|er)?|en|et)?)")
 # One goal reference: a number, `a)`, or a bare letter that ends the reference (`målen a och c.`).
 _REF = r"(?:\d{1,2}(?!\d)|[a-zåäö]\)|[a-zåäö](?=\s*(?:[,.;:)]|och\b|samt\b|till\b|&|[-–]|$)))"
 _RANGE = r"(?:\s*[-–]\s*|\s+till\s+)"
 _REF_RANGE = rf"{_REF}(?:{_RANGE}{_REF})?"
 _INTENTION_REF = re.compile(
-    rf"{_GOAL_WORD}(?:\s+(?:nr|nummer)\.?)?\s*(?P<colon>:)?\s*"
+    rf"{GOAL_WORD}(?:\s+(?:nr|nummer)\.?)?\s*(?P<colon>:)?\s*"
     rf"(?P<refs>{_REF_RANGE}(?:\s*(?:,\s*(?:och|samt)?|och|samt|&)\s*{_REF_RANGE})*)"
     # `delmål 1-3 år`: a span of time, not goals.
     rf"(?![\wåäö])(?!{_RANGE}\d|\s*(?:år|månad|veck|dag|timm|procent|%|kr\b|st\b))",
     re.IGNORECASE,
 )
-# What introduces a list of goals: `Projektets mål är:`, `enligt nedanstående intentioner:`,
-# `Kommunens mål är följande.`, or a goal heading standing right before its first item.
-_GOAL_LEAD_IN = re.compile(rf"{_GOAL_WORD}\b[^.:]{{0,60}}?(?::|följande\s*\.)", re.IGNORECASE)
-_GOAL_HEADING = re.compile(
-    r"(?<![\wåäö-])(?:Intention(?:er|spunkter)|(?:Effekt|Projekt|Del)?[Mm]ål(?:punkter)?|MÅL|EFFEKTMÅL|PROJEKTMÅL|DELMÅL)"
-    r"(?=\s+(?:1\.|a\)|[-–•])\s)"
-)
-# Goals that carry their label: `Effektmål 1: …`, `Mål 2: …`.
-_GOAL_LABEL = r"Intention(?:spunkt)?|(?:Effekt|Projekt|Del)?[Mm]ål(?:punkt)?"
 _SCOPE = re.compile(
     r"(?:I detta|I det här|I denna del av)\s+(?:uppdrag|delprojekt)\w*\s+(?:avses|menas|innebär|fokuseras på|avgränsas till)\b"
 )
@@ -83,9 +72,6 @@ _CONSIDER_CLAUSE = re.compile(
 _NAMED_WORK = re.compile(
     r"\b(?:projektet|utredningen|processen|programmet)\s+(?P<name>[A-ZÅÄÖ][\wåäö-]*(?:\s+[a-zåäöA-ZÅÄÖ][\wåäö-]*){0,3}?)(?=[.,;]|\s+(?:och|samt|som|där|i|inom)\b|$)"
 )
-# `Delprojekt 1 – Titel`, `Delprojekt 1: Titel`, `Delprojekt 1. Titel`, `DELPROJEKT 3 Titel`, `Delprojekt 1 Titel`.
-_SUBPROJECT_ANCHOR = re.compile(
-    r"(?<![\w-])(?:Delprojekt|DELPROJEKT)\s+(?P<n>\d{1,2})(?!\d)(?P<sep>\s*[:.–-])?\s+(?=[A-ZÅÄÖ])")
 # What follows a subproject's title in its section: its own sentences, role labels or headings.
 _TITLE_STOP = re.compile(r"(?<![\w-])(?:Delprojektet|Syftet|Målet|Uppdraget|Ansvarig)\b")
 _APPENDIX_SUBPROJECT = re.compile(r"\bdelprojekt\s+(?P<n>\d{1,2})\b", re.IGNORECASE)
@@ -128,6 +114,10 @@ class _Builder:
     def person(self, m: PersonMention, role: str | None, role_text: str, subproject: int | None) -> None:
         ev = self.ev(m.start, m.end)
         old = self.people.get(m.name)
+        in_project = project_role(role) if role else None
+        if role and in_project is None and not m.title:
+            m = replace(m, title=role_text.lower())  # `A, ordförande`: a post held elsewhere, kept as a title
+        role = in_project
         titles = tuple(dict.fromkeys((old.titles if old else ()) + ((m.title,) if m.title else ())))
         affs = tuple(dict.fromkeys((old.affiliations if old else ()) + ((m.affiliation,) if m.affiliation else ())))
         self.people[m.name] = Person(m.name, titles, affs, (old.evidence if old else ()) + ev)
@@ -266,6 +256,7 @@ def extract_document_info(doc: DocumentText, parts: list[Part], title_hint: str 
         municipality=muni_name, signatory=signatory, signatory_title=sig_title,
         page_count=len(doc.pages), title_evidence=title_ev, date_evidence=date_ev, identifier_evidence=id_ev,
         municipality_evidence=muni_ev or (), signatory_evidence=sig_ev,
+        other_dates=other_dates(doc), case_numbers=case_number_mentions(doc, identifier),
     )
 
 
@@ -397,45 +388,6 @@ def _plan_decision_end(text: str, section: Section) -> int:
     if m:
         return section.start + m.start()
     return first_sentence_end(text, section.start, section.end)
-
-
-def extract_intentions(doc: DocumentText, main: Part, spans, b: _Builder) -> tuple[list[Intention], tuple[int, int] | None]:
-    """The goals laid down by the plan or by a decision: the first numbered, lettered, labelled
-    (`Effektmål 1: …`) or bulleted list that a goal word introduces (`intentioner:`,
-    `Projektets mål är:`, `Kommunens mål är följande.`, a heading `Effektmål`)."""
-    text = doc.body
-    starts = sorted({m.end() for m in _GOAL_LEAD_IN.finditer(text, main.start, main.end)}
-                    | {m.end() for m in _GOAL_HEADING.finditer(text, main.start, main.end)}
-                    | {it.start for it in labelled_items(text, main.start, main.end, _GOAL_LABEL)[:1]})
-    for start in starts:
-        items = _goal_items(text, start, main.end)
-        if not items:
-            continue
-        out = []
-        for i, it in enumerate(items):
-            stop = first_sentence_end(text, it.text_start, it.end) if i == len(items) - 1 else it.end
-            ts, te = trim(text, it.text_start, stop, " ,;")
-            decided = next((k for k, s, e in spans if s <= it.start < e), None)
-            out.append(Intention(
-                number=it.number, letter=it.marker if it.marker.isalpha() else None,
-                text=text[ts:te], decided_by=decided, evidence=b.ev(it.start, te),
-            ))
-        b.goal_letters = {i.letter for i in out if i.letter}
-        return out, (items[0].start, out[-1].evidence[-1].end if out else items[-1].end)
-    return [], None
-
-
-def _goal_items(text: str, start: int, end: int) -> list[Item]:
-    """The list that starts right after a goal lead-in, up to the next heading."""
-    heads = [h for h in find_headings(text, start, end) if h[2] != "lead"]
-    region_end = heads[0][0] if heads else end
-    sub = _SUBPROJECT_ANCHOR.search(text, start, region_end)
-    region_end = sub.start() if sub else region_end
-    for items in (lettered_items(text, start, region_end), numbered_items(text, start, region_end, first=1),
-                  labelled_items(text, start, region_end, _GOAL_LABEL), bullet_items(text, start, region_end)):
-        if len(items) >= 2 and not text[start:items[0].start].strip(" \n:"):
-            return items
-    return []
 
 
 def _intention_numbers(refs: str, letters: set[str] | None = None) -> list[int]:
@@ -623,7 +575,7 @@ def subproject_anchors(text: str, start: int, end: int) -> list[re.Match]:
     starts prose (`Delprojekt 2 Gemensam …`), so it counts only where it continues the series
     1, 2, 3 … of the headings before it."""
     out: list[re.Match] = []
-    for a in _SUBPROJECT_ANCHOR.finditer(text, start, end):
+    for a in SUBPROJECT_ANCHOR.finditer(text, start, end):
         n = int(a.group("n"))
         if a.group("sep") is None:
             last = max((int(x.group("n")) for x in out), default=0)
@@ -835,7 +787,9 @@ def extract(doc: DocumentText, title_hint: str | None = None) -> PlanRecords:
         b.org(o.key, o.name, o.abbreviation, o.start, o.end)
     main_sections = split_sections(text, main.start, main.end, boundaries)
     decisions, spans = extract_decisions(doc, main, main_sections, orgs, info, b)
-    intentions, _ = extract_intentions(doc, main, spans, b)
+    intentions, _ = find_goals(doc, main.start, main.end,
+                               lambda pos: next((k for k, s, e in spans if s <= pos < e), None))
+    b.goal_letters = {i.letter for i in intentions if i.letter}
     known = {i.number for i in intentions}
     plan_section = next((s for s in main_sections if s.key == "decision"), None)
     listed = extract_subproject_list(doc, plan_section, main, b)

@@ -109,7 +109,7 @@ def _title(kind: str, topic: dict, muni: str) -> str:
 
 def _roles(kind: str, rnd: random.Random, people: _People) -> tuple[Role, ...]:
     if kind == "protokollsutdrag":
-        return (Role(people.one(party=True), "ordförande", "Ordförande"),
+        return (Role(people.one(party=True), "ordforande", "Ordförande"),
                 Role(people.one(party=True), "justerare", "Justerande"),
                 Role(people.one(), "sekreterare", "Sekreterare"))
     if kind == "strategi":

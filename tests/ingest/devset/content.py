@@ -143,7 +143,7 @@ def content_of(spec: DocSpec, lost: bool = False, table_org: bool = False) -> Co
                 Section("Ärendet", [f"{spec.unit} har tagit fram ett underlag om {spec.topic}. " + FILLER], filler=True),
                 Section("Förslag till beslut", [f"Kommunstyrelsens arbetsutskott föreslår att {d.text}."]),
                 Section(f"{body}s beslut", [f"{body} beslutar att {d.text}."]),
-                Section(None, [f"Ordförande: {written(people['ordförande'])}",
+                Section(None, [f"Ordförande: {written(people['ordforande'])}",
                                f"Justerande: {written(people['justerare'])}",
                                f"Sekreterare: {people['sekreterare'].name}",
                                "Justerandes sign Utdragsbestyrkande"])]
