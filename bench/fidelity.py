@@ -1,6 +1,6 @@
 """Fidelity harness: how much of each field of a document the ingest gets right.
 
-    python bench/fidelity.py [--set dev|seed|heldout|all] [--json out.json] [--targets] [--misses N]
+    python bench/fidelity.py [--set dev|seed|heldout|heldout-b|all] [--json out.json] [--targets] [--misses N]
                              [--write-floors tests/ingest/devset/floors.json]
 
 Writes the dev set (tests/ingest/devset: constructed documents with gold derived from their
@@ -10,7 +10,8 @@ graph layer (`graph.queries`, SPARQL for the people of one document graph), and 
 field: recall, precision, F1, counts and the misses. A refused document counts all its gold as
 missed. `seed` scores the seed plan (text export and PDF) against the gold of
 tests/ingest/test_seed_gold.py. `heldout` scores the independent held-out set (tests/ingest/heldout,
-docs/heldout.md): no targets, its table is printed only. With `--targets` the exit status is 1 when
+docs/heldout.md): no targets, its table is printed only; `heldout-b` likewise scores the
+second independent held-out set (tests/ingest/heldout_b, docs/heldout-b.md). With `--targets` the exit status is 1 when
 a dev field is below recall 0.95 / precision 0.97 or a seed field below 1.0.
 """
 from __future__ import annotations
@@ -37,6 +38,7 @@ from tests.ingest.devset.render import write_document  # noqa: E402
 from tests.ingest.devset.scoring import FieldScore, below, score_documents  # noqa: E402
 from tests.ingest.devset.seed import seed_gold  # noqa: E402
 from tests.ingest.heldout import heldout_items  # noqa: E402
+from tests.ingest.heldout_b import heldout_b_items  # noqa: E402
 
 SEED_FILES = (ROOT / "corpus" / "000_5a26368617003b47.txt", ROOT / "corpus" / "halmstad-projektplan-2012.pdf")
 DEV_TARGETS = (0.95, 0.97)
@@ -136,6 +138,8 @@ def run_set(name: str, workdir: Path) -> tuple[dict[str, FieldScore], list[dict]
         items = [(s.key, write_document(s, folder), gold_of(s)) for s in dev_specs()]
     elif name == "heldout":
         items = heldout_items(workdir / "heldout")
+    elif name == "heldout-b":
+        items = heldout_b_items(workdir / "heldout-b")
     else:
         items = [(p.name, p, seed_gold()) for p in SEED_FILES]
     docs, lines = [], []
@@ -169,7 +173,7 @@ def _table(title: str, scores: dict[str, FieldScore], targets: tuple[float, floa
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", choices=("dev", "seed", "heldout", "all"), default="all")
+    ap.add_argument("--set", choices=("dev", "seed", "heldout", "heldout-b", "all"), default="all")
     ap.add_argument("--json", type=Path, help="write scores, misses and refusals here")
     ap.add_argument("--targets", action="store_true", help="exit 1 when a field is below its target")
     ap.add_argument("--misses", type=int, default=5, help="misses listed per field (0: none)")
@@ -178,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     from rich.console import Console
 
     console = Console(width=150)
-    sets = ("dev", "seed", "heldout") if args.set == "all" else (args.set,)
+    sets = ("dev", "seed", "heldout", "heldout-b") if args.set == "all" else (args.set,)
     report, failed = {}, []
     with tempfile.TemporaryDirectory(prefix="styrgraf-fidelity-") as tmp:
         for name in sets:
@@ -193,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
                 for s in scores.values():
                     for doc, kind, value in s.misses[:args.misses]:
                         console.print(f"  {s.field:<20} {kind:<8} {doc}: {value}")
-            bad = below(scores, *targets) if name != "heldout" else []
+            bad = below(scores, *targets) if name not in ("heldout", "heldout-b") else []
             failed += [f"{name}:{f}" for f in bad]
             if name == "dev" and args.write_floors:
                 args.write_floors.write_text(json.dumps(floors_of(scores), indent=1) + "\n", encoding="utf-8")
