@@ -100,12 +100,13 @@ def _trimmed(text: str, start: int, end: int) -> Span:
     return Span(text[start:end], start, end)
 
 
-def find_title(doc: DocumentText, title_hint: str | None = None) -> Span | None:
-    """The title on the first page: a `<type word> för …` line, the export's title line, or `Projektnamn:`."""
-    text = doc.body
-    first = doc.segments[0]
-    limit = first.body_start + first.length
-    for m in _TITLE_START.finditer(text, first.body_start, limit):
+# Minutes open with a cover page (participants, signatures) and carry the title of their
+# paragraph on the next page: so many pages are searched when the first has no title line.
+_TITLE_PAGES = 3
+
+
+def _title_line(text: str, start: int, limit: int) -> Span | None:
+    for m in _TITLE_START.finditer(text, start, limit):
         if not text[m.start()].isupper():
             continue  # `… en projektplan för det fortsatta arbetet`: prose, not a title
         end = _title_end(text, m.start(), limit)
@@ -115,6 +116,18 @@ def find_title(doc: DocumentText, title_hint: str | None = None) -> Span | None:
         span = _trimmed(text, m.start(), end)
         if len(span.text.split()) >= 3 and not _SENTENCE_VERB.search(span.text):
             return span
+    return None
+
+
+def find_title(doc: DocumentText, title_hint: str | None = None) -> Span | None:
+    """The title: a `<type word> för …` line on the first page, the export's title line,
+    `Projektnamn:`, or else a title line on the next pages (minutes after their cover page)."""
+    text = doc.body
+    first = doc.segments[0]
+    limit = first.body_start + first.length
+    line = _title_line(text, first.body_start, limit)
+    if line:
+        return line
     hint = (title_hint or "").strip()
     if len(hint) >= 8:
         i = text.lower().find(hint.lower(), first.body_start, limit)
@@ -124,6 +137,10 @@ def find_title(doc: DocumentText, title_hint: str | None = None) -> Span | None:
     if m:
         s = first.body_start + m.end()
         return _trimmed(text, s, _title_end(text, s, limit))
+    for seg in doc.segments[1:_TITLE_PAGES]:
+        line = _title_line(text, seg.body_start, seg.body_start + seg.length)
+        if line:
+            return line
     return None
 
 

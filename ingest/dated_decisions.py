@@ -16,7 +16,10 @@ from styrgraf.ingest.document_text import DocumentText
 from styrgraf.ingest.organisations import find_organisations
 from styrgraf.ingest.records import DateValue, Decision
 
-_NARRATIVE = re.compile(rf"\s+(?:beslutade|beslöt)\s+(?:den\s+)?(?P<date>{DATE_PATTERN.pattern})", re.IGNORECASE)
+# `Kommunstyrelsen beslutade 2019-01-22`, `… gav den 4 mars 2021 förvaltningen i uppdrag`.
+_NARRATIVE = re.compile(
+    rf"\s+(?:beslutade|beslöt|gav|uppdrog|antog|fastställde|godkände)\s+(?:den\s+)?(?P<date>{DATE_PATTERN.pattern})",
+    re.IGNORECASE)
 _DATE_PARAGRAPH = re.compile(rf"\s+(?P<date>{DATE_PATTERN.pattern}),\s*§(?:\s*\d{{1,4}})?")
 _NARRATIVE_BEFORE = re.compile(r"(?:beslutade|beslöt)\s*$")
 _PRESENT = re.compile(r"\s+beslutar\s+att\b")

@@ -40,10 +40,12 @@ _TYPE_WORDS: tuple[tuple[str, str], ...] = (
 TITLE_WORDS: tuple[str, ...] = tuple(w for w, _ in _TYPE_WORDS) + ("förstudie", "utredning")
 _DOCTYPE_LABEL = re.compile(r"Dokumenttyp\s*:?\s*(?P<word>[A-ZÅÄÖ][\wåäö]+)")
 # An extract from minutes: the certification at its end, or the minutes' running header.
-_EXTRACT = re.compile(r"Utdragsbestyrkande|Rätt utdraget|Protokollsutdrag|PROTOKOLLSUTDRAG|Justerandes sign")
+_EXTRACT = re.compile(r"Utdragsbestyrkande|Rätt utdraget|Protokollsutdrag|PROTOKOLLSUTDRAG|Justerandes sign"
+                      r"|Utdrag ur (?:sammanträdes)?protokoll")
 # A paragraph of minutes opens with its number and case number: `§ 15 Dnr KS 2014/0954`.
 _PARAGRAPH_DNR = re.compile(r"§\s*\d{1,3}\s+(?:Dnr|Diarienr|Diarienummer)\b")
-_MINUTES = re.compile(r"SAMMANTRÄDESPROTOKOLL|Sammanträdesprotokoll|Sammanträdesdatum")
+_MINUTES = re.compile(r"SAMMANTRÄDESPROTOKOLL|Sammanträdesprotokoll|Sammanträdes-\s+protokoll|Sammanträdesdatum"
+                      r"|Utdrag ur protokoll|PROTOKOLLSUTDRAG|Protokollsutdrag|Utdrag ur sammanträdesprotokoll")
 
 
 def type_of_word(word: str) -> str | None:

@@ -25,8 +25,9 @@ GOAL_WORD = (r"(?<![\wåäö-])(?:intention(?:s?punkt)?(?:en|erna|er)?"
 # `Kommunens mål är följande.`, or a goal heading standing right before its first item.
 _GOAL_LEAD_IN = re.compile(rf"{GOAL_WORD}\b[^.:]{{0,60}}?(?::|följande\s*\.)", re.IGNORECASE)
 _GOAL_HEADING = re.compile(
-    r"(?<![\wåäö-])(?:Intention(?:er|spunkter)|(?:Effekt|Projekt|Del)?[Mm]ål(?:punkter)?|MÅL|EFFEKTMÅL|PROJEKTMÅL|DELMÅL)"
-    r"(?=\s+(?:1\.|a\)|[-–•])\s)"
+    r"(?<![\wåäö-])(?:Intention(?:er|spunkter)|(?:Effekt|Projekt|Del)?[Mm]ål(?:punkter)?|MÅL|EFFEKTMÅL|PROJEKTMÅL|DELMÅL"
+    r"|Förväntade effekter|Önskade effekter|Förväntat resultat)"
+    r"(?=\s+(?:1[.)]|[aA][.)]|[-–•])\s)"
 )
 # Goals that carry their label: `Effektmål 1: …`, `Mål 2: …`.
 GOAL_LABEL = r"Intention(?:spunkt)?|(?:Effekt|Projekt|Del)?[Mm]ål(?:punkt)?"

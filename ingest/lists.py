@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass
 
 # `… 2 och 4. 4. En väg …`: the first `4.` ends a sentence, the second starts an item.
-_NUMBERED = re.compile(r"(?:(?<=\s)|^)(\d{1,2})\.(?=\s+\S)(?!\s+\d{1,2}\.\s)")
+_NUMBERED = re.compile(r"(?:(?<=\s)|^)(\d{1,2})[.)](?=\s+\S)(?!\s+\d{1,2}\.\s)")
 _NUMBERED_BARE = re.compile(r"(?:(?<=\s)|^)(\d{1,2})(?=\s+[A-ZÅÄÖ])")
-_LETTERED = re.compile(r"(?:(?<=\s)|^)([a-zåäö])\)(?=\s+\S)")
+# `a)`, and `A.` / `A)` before a capitalised word (`A. Planen pekar ut …`).
+_LETTERED = re.compile(r"(?:(?<=\s)|^)(?:([a-zåäö])\)|([A-ZÅÄÖ])[.)](?=\s+[A-ZÅÄÖ0-9]))(?=\s+\S)")
 _BULLET = re.compile(r"(?:(?<=\s)|^)[-–•]\s+(?=\S)")
 
 
@@ -67,8 +68,8 @@ def lettered_items(text: str, start: int, end: int) -> list[Item]:
         ts = m.end()
         while ts < end and text[ts].isspace():
             ts += 1
-        letter = m.group(1)
-        cands.append((ord(letter) - ord("a") + 1, m.start(), ts, letter))
+        letter = m.group(1) or m.group(2)
+        cands.append((letter_number(letter), m.start(), ts, letter))
     return _items(_longest_chain(cands, 1), end, text)
 
 

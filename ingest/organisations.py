@@ -20,6 +20,14 @@ BODY_LEXICON: tuple[tuple[str, str, str], ...] = (
     (r"kommunstyrelsen|kommunstyrelsens", "Kommunstyrelsen", "KS"),
     (r"kommunfullmäktige|kommunfullmäktiges", "Kommunfullmäktige", "KF"),
 )
+# Any municipality's committees and boards, named as written: `Barn- och utbildningsnämnden`,
+# `Servicenämndens`, `Tekniska nämnden`, `Socialnämndens arbetsutskott`, `Överförmyndarnämnd`.
+# Keyed by the name in its definite form (`…nämnden`), since no abbreviation is conventional.
+_NAMED_BODY = re.compile(
+    r"(?<![\w-])(?P<name>(?:[A-ZÅÄÖa-zåäö][a-zåäö]+-\s+(?:och|&)\s+)?(?:[A-ZÅÄÖa-zåäö][a-zåäö]+(?P<head>nämnd)"
+    r"|(?P<adj>[A-ZÅÄÖ][a-zåäö]+a)\s+(?P<head2>nämnd))(?P<form>en|ens)?"
+    r"(?:\s+(?P<unit>[a-zåäö]*utskott)(?P<uform>et|ets)?)?)(?![\w-])"
+)
 # Upper-case words that are not organisations: emphasis, titles, common terms.
 NOT_ORGANISATIONS = frozenset(
     {"VD", "HR", "IT", "VAD", "HUR", "NÄR", "VEM", "VARFÖR", "OCH", "ATT", "INTE", "SKA", "SKALL", "ALLA",
@@ -76,6 +84,9 @@ def find_organisations(text: str, start: int = 0, end: int | None = None) -> lis
         names.setdefault(abbr, canonical)
         for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", lower):
             mentions.append(OrgMention(abbr, canonical, abbr, start + m.start(), start + m.end()))
+    for m in _NAMED_BODY.finditer(region):
+        name = _body_name(m)
+        mentions.append(OrgMention(name, name, None, start + m.start(), start + m.end()))
     for m in _DEFINITION.finditer(region):
         abbr = m.group("abbr")
         found = _definition_name(region, m.start(), abbr)
@@ -99,6 +110,18 @@ def find_organisations(text: str, start: int = 0, end: int | None = None) -> lis
             continue
         out.append(OrgMention(o.key, names.get(o.key, o.name), o.abbreviation, o.start, o.end))
     return out
+
+
+def _body_name(m: re.Match) -> str:
+    """`barn- och utbildningsnämndens arbetsutskott` -> `Barn- och utbildningsnämndens arbetsutskott`,
+    `Servicenämnds` -> `Servicenämnden`: capitalised, in the definite form."""
+    head_end = m.end("head") if m.group("head") else m.end("head2")
+    body = m.group(0)[:head_end - m.start()]
+    if m.group("unit"):
+        name = f"{body}ens {m.group('unit')}"
+    else:
+        name = f"{body}en"
+    return name[0].upper() + name[1:]
 
 
 def _in_caps_run(text: str, s: int, e: int) -> bool:

@@ -49,7 +49,12 @@ _TITLE = re.compile(rf"(?<![\wåäö-])(?P<title>{_TITLE_WORD})(?![\wåäö-])")
 _PARTY = re.compile(r"[ \t]*\((?P<party>S|M|C|V|L|MP|KD|SD|FP|KP|TUP|-|s|m|c|v|l|mp|kd|sd|fp)\)|,[ \t]*(?P<lparty>s|m|c|v|mp|kd|fp|sd),")
 _SEPARATOR = re.compile(r"\s*(?:,|/|&|\boch\b|\bsamt\b)\s*")
 _ROLE_WORD = r"[A-ZÅÄÖa-zåäö][a-zåäö]+"
-_ROLE_BEFORE = re.compile(rf"(?P<word>{_ROLE_WORD})(?:[ \t]*:)?\s*$")
+# A role word before a name or list: a label (`Projektledare: A`, `Projektledare A`) or prose
+# (`I arbetsgruppen ingår A, B och C`, `Styrgruppen består av …`, `Som resurspersoner bidrar …`).
+_ROLE_BEFORE = re.compile(
+    rf"(?P<word>{_ROLE_WORD})(?:[ \t]*:|\s+(?:ingår|består av|utgörs av|bidrar|deltar|medverkar))?\s*$")
+# `Delprojektet leds av A`: the one who leads.
+_LED_BY = re.compile(r"(?P<word>leds|ledas|leddes)\s+av\s*$")
 _ROLE_AFTER = re.compile(
     rf"\s*(?:,[ \t]*|[ \t]+(?:utses|utsågs|har utsetts|blir|är)?[ \t]*(?:till|som)[ \t]+)(?P<word>{_ROLE_WORD})(?![\wåäö-])")
 _TITLE_AFTER = re.compile(rf",[ \t]*(?P<title>{_TITLE_WORD}|[a-zåäö][a-zåäö]+)(?=\s*(?:$|[,.;/&]|och\b|samt\b|[A-ZÅÄÖ]))"
@@ -117,15 +122,20 @@ def _match_name(text: str, first: re.Match, known_first: bool) -> int | None:
 def _name_at(text: str, first: re.Match, after_label: bool) -> tuple[int, int] | None:
     word = first.group()
     known = name_lexicon.is_first_name(word)
+    if word.lower() in _LABEL_WORDS:
+        return None
     if not known and (not after_label or name_lexicon.is_common_word(word) or not _is_surname(word)):
         return None
     end = _match_name(text, first, known)
     return (first.start(), end) if end else None
 
 
-def _label_before(text: str, start: int) -> re.Match | None:
+def _label_before(text: str, start: int) -> RoleMention | None:
     m = _ROLE_BEFORE.search(text, max(0, start - 40), start)
-    return m if m and role_for_word(m.group("word")) else None
+    if m and role_for_word(m.group("word")):
+        return RoleMention(role_for_word(m.group("word")), m.group("word"), m.start("word"), m.end("word"))
+    m = _LED_BY.search(text, max(0, start - 20), start)
+    return RoleMention("projektledare", m.group(0).strip(), m.start(), m.end()) if m else None
 
 
 def _names(text: str) -> list[tuple[int, int]]:
@@ -178,7 +188,8 @@ def _title_before(text: str, start: int) -> str | None:
 
 # Cover-table labels that a flattened export runs together with role labels:
 # `Projektnamn Datum Dnr Projektägare Projektledare Styrgrupp … <values in the same order>`.
-_LABEL_WORDS = frozenset("projektnamn datum dnr diarienummer startdatum slutdatum version dokumenttyp".split())
+_LABEL_WORDS = frozenset("projektnamn datum dnr diarienummer startdatum slutdatum version dokumenttyp "
+                         "paragrafer paragraf underskrifter underskrift".split())
 _RUN_WORD = re.compile(r"(?<![\wåäö-])[A-ZÅÄÖ][a-zåäö]+(?![\wåäö-])")
 
 
@@ -232,13 +243,18 @@ def find_people(text: str) -> list[PersonMention]:
         following = [k for k, lst in enumerate(lists) if end <= lst[0][0].start < stop]
         if len(following) == len(labels):  # one value per label, in order; otherwise the layout is unclear
             list_roles.update(zip(following, labels))
+    # A role word written after a name is that name's (`Björn Dahlgren, ordförande Sofia Falk, justerare`):
+    # it labels no one after it.
+    taken = [(r.start, r.end) for lst in lists for _p, r, _stop in lst if r]
     out: list[PersonMention] = []
     for k, lst in enumerate(lists):
         label = _label_before(text, lst[0][0].start)
-        in_run = label is not None and any(s <= label.start("word") < e for s, e, _ in runs)
+        if label is not None and any(s <= label.start < e for s, e in taken):
+            label = None
+        in_run = label is not None and any(s <= label.start < e for s, e, _ in runs)
         role = list_roles.get(k)
         if role is None and label is not None and not in_run:
-            role = RoleMention(role_for_word(label.group("word")), label.group("word"), label.start("word"), label.end("word"))
+            role = label
         for person, role_after, _stop in lst:
             roles = tuple(r for r in (role, role_after) if r)
             out.append(replace(person, roles=roles))

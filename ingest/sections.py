@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 
 # A subproject's heading: `Delprojekt 1 – Titel`, `Delprojekt 1: Titel`, `Delprojekt 1. Titel`,
-# `DELPROJEKT 3 Titel`, `Delprojekt 1 Titel`.
+# `DELPROJEKT 3 Titel`, `Delprojekt 1 Titel`, `DP1 Titel`, `DP 2: Titel`.
 SUBPROJECT_ANCHOR = re.compile(
-    r"(?<![\w-])(?:Delprojekt|DELPROJEKT)\s+(?P<n>\d{1,2})(?!\d)(?P<sep>\s*[:.–-])?\s+(?=[A-ZÅÄÖ])")
+    r"(?<![\w-])(?:(?:Delprojekt|DELPROJEKT)\s+|DP\s?)(?P<n>\d{1,2})(?!\d)(?P<sep>\s*[:.–-])?\s+(?=[A-ZÅÄÖ])")
 
 # (key, pattern, strong). Strong headings need no sentence end before them:
 # multi-word phrases and words that do not occur capitalised mid-sentence.
@@ -29,7 +29,7 @@ HEADINGS: tuple[tuple[str, str, bool], ...] = (
     ("method", r"Metod", False),
     ("considerations",
      r"Andra (?:utredningar|projekt|processer|uppdrag)(?:\s*(?:/|och|,)\s*(?:utredningar|projekt|processer|uppdrag))*"
-     r" som (?:ska|skall|bör) (?:beaktas|samordnas)|Beroenden(?: till andra (?:projekt|utredningar))?|Att beakta",
+     r" som (?:ska|skall|bör) (?:beaktas|samordnas)|Beroenden(?: till andra (?:projekt|utredningar))?|Att beakta|Samordnas med|Samordning med",
      True),
     ("organisation", r"Projektorganisation|Organisation", True),
     ("schedule", r"Tidplan|Tidsplan", True),

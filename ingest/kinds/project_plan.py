@@ -18,8 +18,9 @@ from dataclasses import dataclass, field, replace
 from styrgraf.ingest.basic_facts import (
     CASE_NUMBER, case_number_mentions, document_type, find_title, other_dates, own_case_number,
 )
+from styrgraf.ingest.dated_decisions import find_decisions
 from styrgraf.ingest.dates import find_dates, parse_date, year_of
-from styrgraf.ingest.doc_types import DOC_TYPES as ALL_DOC_TYPES
+from styrgraf.ingest.doc_types import DOC_TYPES as ALL_DOC_TYPES, type_of_word
 from styrgraf.ingest.document_text import DocumentText
 from styrgraf.ingest.headers import DNR_PATTERN, normalise_dnr
 from styrgraf.ingest.lists import Item, bullet_items, letter_number, numbered_items
@@ -181,6 +182,16 @@ def split_parts(doc: DocumentText) -> list[Part]:
     return parts
 
 
+_CAPS_MUNICIPALITY = re.compile(r"^(?:[A-ZÅÄÖ-]+\s+){1,2}(?:KOMMUN|STAD|REGION)\b\s*")
+
+
+def _letterhead_caps(caps: str) -> bool:
+    """`EKVATTNAS KOMMUN PROJEKTPLAN`, `PROJEKTPLAN`: a letterhead or a type banner, not a title."""
+    rest = _CAPS_MUNICIPALITY.sub("", caps)
+    words = rest.split()
+    return bool(caps) and all(type_of_word(w) for w in words) and len(words) <= 2
+
+
 def _caps_run(text: str, start: int, end: int) -> tuple[int, int]:
     """The upper-case title at `start` (`PROJEKTPLAN FÖR …`), as (start, end)."""
     pos = start
@@ -209,6 +220,8 @@ def extract_document_info(doc: DocumentText, parts: list[Part], title_hint: str 
     text = doc.body
     # A title in capitals opening the main part wins; else the basic facts' title line.
     ts, te = _caps_run(text, main.start, main.end)
+    if _letterhead_caps(text[ts:te]):
+        ts = te = main.start
     found = find_title(doc, title_hint) if te - ts < 8 else None
     ts, te = (found.start, found.end) if found else (ts, te)
     title, title_ev = (text[ts:te], b.ev(ts, te)) if te - ts >= 8 else ((title_hint or "").strip(), ())
@@ -258,6 +271,19 @@ def extract_document_info(doc: DocumentText, parts: list[Part], title_hint: str 
         municipality_evidence=muni_ev or (), signatory_evidence=sig_ev,
         other_dates=other_dates(doc), case_numbers=case_number_mentions(doc, identifier),
     )
+
+
+def _other_dated_decisions(doc: DocumentText, found: list[Decision]) -> list[Decision]:
+    """Dated decisions in any document's wording (an adoption note `Beslutad av: … 2021-06-22, § 28`,
+    `Nämnden beslutade den 4 mars 2021`) that the plan's own reading did not find."""
+    seen = {(d.date.iso if d.date else None, d.body) for d in found}
+    keys = {d.key for d in found}
+    out = []
+    for d in find_decisions(doc, None):
+        if d.body and (d.date.iso if d.date else None, d.body) not in seen and d.key not in keys:
+            out.append(d)
+            keys.add(d.key)
+    return out
 
 
 def _plan_type(doc: DocumentText, title: str) -> str:
@@ -395,7 +421,7 @@ def _intention_numbers(refs: str, letters: set[str] | None = None) -> list[int]:
     when they are letters of the document's lettered goals."""
     out: list[int] = []
     ref = r"(\d{1,2})|(?<![\wåäö])([a-zåäö])(\))?(?![\wåäö])"
-    for m in re.finditer(rf"(?:{ref})(?:{_RANGE}(?:{ref}))?", refs):
+    for m in re.finditer(rf"(?:{ref})(?:{_RANGE}(?:{ref}))?", refs.lower()):
         lo = int(m.group(1)) if m.group(1) else letter_number(m.group(2))
         bare = m.group(2) and not m.group(3)
         if bare and letters is not None and m.group(2) not in letters:
@@ -634,7 +660,7 @@ def extract_considerations(doc: DocumentText, number: int, start: int, end: int,
     """What the subproject must take into account: each item an entity of its own."""
     text = doc.body
     items = numbered_items(text, start, end, first=1)
-    spans = [(it.start, it.text_start, it.end) for it in items] or [(start, start, end)]
+    spans = [(it.start, it.text_start, it.end) for it in items] or _run_on_items(text, start, end)
     for s, ts, e in spans:
         sib = _SIBLINGS.search(text, ts, e)
         if sib:
@@ -646,6 +672,25 @@ def extract_considerations(doc: DocumentText, number: int, start: int, end: int,
             ps, pe = trim(text, ps, pe)
             if pe - ps >= 4:
                 b.reference(text[ps:pe], s if ps == ts else ps, pe, number)
+
+
+# Items of an unnumbered list run together: `Riktlinjer för X; Skolstrukturutredningen`,
+# `Regional utvecklingsstrategi - Trafikstrategi 2030`, `• A • B`.
+_RUN_ON_SEPARATOR = re.compile(r"\s*;\s*|\s+[-–•]\s+")
+
+
+def _run_on_items(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(start, text start, end) of each item of an unnumbered list in `text[start:end]`; the list
+    ends with the first sentence that follows it."""
+    lead = re.match(r"[\s:]*(?:[-–•]\s+)?", text[start:end])
+    pos = start + (lead.end() if lead else 0)
+    pieces = []
+    for m in _RUN_ON_SEPARATOR.finditer(text, pos, end):
+        pieces.append((pos, pos, m.start()))
+        pos = m.end()
+    stop = first_sentence_end(text, pos, end) if pieces else end
+    pieces.append((pos, pos, stop))
+    return pieces if len(pieces) > 1 else [(start, start, end)]
 
 
 def extract_clause_considerations(doc: DocumentText, number: int, start: int, end: int, b: _Builder) -> None:
@@ -787,9 +832,10 @@ def extract(doc: DocumentText, title_hint: str | None = None) -> PlanRecords:
         b.org(o.key, o.name, o.abbreviation, o.start, o.end)
     main_sections = split_sections(text, main.start, main.end, boundaries)
     decisions, spans = extract_decisions(doc, main, main_sections, orgs, info, b)
+    decisions += _other_dated_decisions(doc, decisions)
     intentions, _ = find_goals(doc, main.start, main.end,
                                lambda pos: next((k for k, s, e in spans if s <= pos < e), None))
-    b.goal_letters = {i.letter for i in intentions if i.letter}
+    b.goal_letters = {i.letter.lower() for i in intentions if i.letter}
     known = {i.number for i in intentions}
     plan_section = next((s for s in main_sections if s.key == "decision"), None)
     listed = extract_subproject_list(doc, plan_section, main, b)
@@ -887,9 +933,19 @@ def _check_intention_numbers(records: PlanRecords) -> None:
                 f"Delprojekt {c.subproject} hänvisar till intention {c.intention}, som inte finns", c.evidence))
 
 
+# Documents that may mention plans and project roles but are records of meetings.
+_MINUTES_TYPES = frozenset({"protokoll", "protokollsutdrag"})
+
+
 def score(doc: DocumentText) -> float:
-    """How much the document looks like a project plan or directive (0 = not at all)."""
+    """How much the document looks like a project plan or directive (0 = not at all, and not for
+    minutes that adopt one: `§ 35 Projektplan för e-arkiv`)."""
+    title = find_title(doc)
+    doc_type = document_type(doc, title.text if title else "")
+    if doc_type in _MINUTES_TYPES:
+        return 0.0
     lower = doc.body[:20000].lower()
     hits = sum(w in lower for w in ("projektplan", "projektdirektiv", "delprojekt", "projektledare",
                                     "projektorganisation", "tidplan", "uppdragsansvarig", "projektägare"))
-    return hits / 8
+    # A title or `Dokumenttyp` naming a plan, directive or assignment says so whatever its words.
+    return max(hits / 8, 0.5 if doc_type in DOC_TYPES else 0.0)
