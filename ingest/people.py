@@ -158,7 +158,8 @@ def _annotate(text: str, s: int, e: int) -> tuple[str | None, str | None, RoleMe
     if m:
         party, pos = m.group("party") or m.group("lparty"), m.end()
     m = _ROLE_AFTER.match(text, pos)
-    if m and role_for_word(m.group("word")) and not _starts_name(text, m.end()):
+    # `A, ordförande B, justerare`: a lower-case role word is A's; `A, Projektledare B` labels B.
+    if m and role_for_word(m.group("word")) and (m.group("word")[0].islower() or not _starts_name(text, m.end())):
         role = RoleMention(role_for_word(m.group("word")), m.group("word"), m.start("word"), m.end("word"))
         pos = m.end()
     else:

@@ -1,0 +1,84 @@
+"""Readings of the genre beyond one municipality's wording, on constructed texts of invented
+municipalities: committees by name, roles in prose, goal markers, run-on lists, minutes that
+adopt a plan."""
+from __future__ import annotations
+
+from styrgraf.ingest.document_text import DocumentText
+from styrgraf.ingest.goals import find_goals
+from styrgraf.ingest.kinds import detect_kind, generic, project_plan
+from styrgraf.ingest.organisations import find_organisations
+from styrgraf.ingest.pages import Page
+from styrgraf.ingest.people import find_people
+
+
+def doc_of(*texts: str) -> DocumentText:
+    return DocumentText([Page(i, t) for i, t in enumerate(texts, 1)])
+
+
+def test_committees_and_boards_by_name_in_their_definite_form():
+    text = ("Kultur- och fritidsnämnden beslutade 2020-03-02, § 14. Miljönämndens beslut. Tekniska nämnden. "
+            "Socialnämndens arbetsutskott. Alla nämnder ska delta. Nämnden beslutade.")
+    found = [(o.key, text[o.start:o.end]) for o in find_organisations(text)]
+    assert found == [("Kultur- och fritidsnämnden", "Kultur- och fritidsnämnden"),
+                     ("Miljönämnden", "Miljönämndens"), ("Tekniska nämnden", "Tekniska nämnden"),
+                     ("Socialnämndens arbetsutskott", "Socialnämndens arbetsutskott")]
+
+
+def test_a_plan_records_a_committees_dated_decision_and_adoption_note():
+    text = ("Storvik kommun 2021-05-04 Projektdirektiv för ett nytt kulturhus Beslutad av: Kultur- och "
+            "fritidsnämndens arbetsutskott 2021-05-04, § 31 Bakgrund Kultur- och fritidsnämnden gav den "
+            "3 februari 2020 förvaltningen i uppdrag att utreda ett kulturhus. Projektorganisation "
+            "Projektägare: Eva Lund Projektledare: Nils Berg")
+    records = project_plan.extract(doc_of(text))
+    got = {(d.date.iso, d.body) for d in records.decisions}
+    assert {("2021-05-04", "Kultur- och fritidsnämndens arbetsutskott"),
+            ("2020-02-03", "Kultur- och fritidsnämnden")} <= got
+
+
+def test_roles_written_in_prose():
+    text = ("Delprojektet leds av Hanna Strand. I arbetsgruppen ingår Ola Berg, Tove Lind och Kent Ahl. "
+            "Styrgruppen består av Rut Falk och Sven Moberg. Som resurspersoner bidrar Lisa Holm och Per Ek.")
+    roles = {p.name: [r.key for r in p.roles] for p in find_people(text)}
+    assert roles == {"Hanna Strand": ["projektledare"], "Ola Berg": ["projektgrupp"], "Tove Lind": ["projektgrupp"],
+                     "Kent Ahl": ["projektgrupp"], "Rut Falk": ["styrgrupp"], "Sven Moberg": ["styrgrupp"],
+                     "Lisa Holm": ["resursperson"], "Per Ek": ["resursperson"]}
+
+
+def test_a_role_after_a_name_labels_no_one_after_it():
+    text = "Justeras Björn Dahl, ordförande Sofia Falk, justerare"
+    roles = {p.name: [r.key for r in p.roles] for p in find_people(text)}
+    assert roles == {"Björn Dahl": ["ordforande"], "Sofia Falk": ["justerare"]}
+
+
+def test_goal_lists_with_parenthesis_numbers_and_capital_letters():
+    doc = doc_of("Syfte Text. Förväntade effekter 1) Fler resor med buss. 2) Färre olyckor. "
+                 "Projektmål A. Alla skolor nås med cykel. B. Skolvägarna är belysta. Organisation Text.")
+    goals, _ = find_goals(doc, 0, len(doc.body))
+    assert [(g.number, g.text) for g in goals] == [(1, "Fler resor med buss."), (2, "Färre olyckor.")]
+    rest = doc.body.index("Projektmål")
+    goals, _ = find_goals(doc, rest, len(doc.body))
+    assert [(g.letter, g.text) for g in goals] == [("A", "Alla skolor nås med cykel."), ("B", "Skolvägarna är belysta.")]
+
+
+def test_minutes_that_adopt_a_plan_are_not_a_plan_and_take_the_paragraph_title():
+    cover = ("STORVIKS KOMMUN SAMMANTRÄDESPROTOKOLL Kommunstyrelsen Sammanträdesdatum 2022-09-12 Beslutande "
+             "Anna Berg (S), ordförande Utses att justera Per Lind (M)")
+    paragraph = ("§ 88 Dnr KS 2022/140 Projektplan för nya gång- och cykelvägar Ärendebeskrivning Text. "
+                 "Beslut Kommunstyrelsen beslutar att godkänna projektplanen, att utse Eva Ek till projektledare.")
+    doc = doc_of(cover, paragraph)
+    assert project_plan.score(doc) == 0.0
+    assert detect_kind(doc) is None
+    info = generic.document_info(doc, None)
+    assert (info.title, info.doc_type) == ("Projektplan för nya gång- och cykelvägar", "protokoll")
+
+
+def test_run_on_consideration_lists_are_split():
+    text = ("Delprojekt 1 – Kartläggning Delprojektledare: Anna Berg Att beakta: Riktlinjer för parkering; "
+            "Trafikstrategi 2030 Delprojekt 2 – Genomförande Delprojektledare: Per Lind "
+            "Beroenden: Översiktsplan 2040 - Cykelplan för Storvik Tidplan Start 2022-01-01.")
+    doc = doc_of("Storvik kommun 2021-05-04 Projektplan för trafiken Bakgrund Text. " + text)
+    records = project_plan.extract(doc)
+    titles = {r.key: r.title for r in records.references}
+    got = {(c.subproject, titles[c.reference]) for c in records.considerations if c.reference}
+    assert got == {(1, "Riktlinjer för parkering"), (1, "Trafikstrategi 2030"),
+                   (2, "Översiktsplan 2040"), (2, "Cykelplan för Storvik")}
