@@ -43,11 +43,11 @@ KEY = "projektplan"
 DOC_TYPES = {k: ALL_DOC_TYPES[k] for k in ("projektplan", "projektdirektiv", "uppdragsbeskrivning")}
 
 # One goal reference: a number, `a)`, or a bare letter that ends the reference (`målen a och c.`).
-_REF = r"(?:\d{1,2}(?!\d)|[a-zåäö]\)|[a-zåäö](?=\s*(?:[,.;:)]|och\b|samt\b|till\b|&|[-–]|$)))"
+_REF = r"(?:\d{1,2}(?!\d)|[a-zåäö]\)|[a-zåäö](?=\s*(?:[,.;:)]|och\b|samt\b|till\b|&|[-–]|$)|\s+[A-ZÅÄÖ]))"
 _RANGE = r"(?:\s*[-–]\s*|\s+till\s+)"
 _REF_RANGE = rf"{_REF}(?:{_RANGE}{_REF})?"
 _INTENTION_REF = re.compile(
-    rf"{GOAL_WORD}(?:\s+(?:nr|nummer)\.?)?\s*(?P<colon>:)?\s*"
+    rf"{GOAL_WORD}(?:\s+(?:nr|nummer)\.?|\s+som\s+(?:adresseras|berörs|omfattas|bidras till))?\s*(?P<colon>:)?\s*"
     rf"(?P<refs>{_REF_RANGE}(?:\s*(?:,\s*(?:och|samt)?|och|samt|&)\s*{_REF_RANGE})*)"
     # `delmål 1-3 år`: a span of time, not goals.
     rf"(?![\wåäö])(?!{_RANGE}\d|\s*(?:år|månad|veck|dag|timm|procent|%|kr\b|st\b))",

@@ -82,3 +82,16 @@ def test_run_on_consideration_lists_are_split():
     got = {(c.subproject, titles[c.reference]) for c in records.considerations if c.reference}
     assert got == {(1, "Riktlinjer för parkering"), (1, "Trafikstrategi 2030"),
                    (2, "Översiktsplan 2040"), (2, "Cykelplan för Storvik")}
+
+
+def test_dp_sections_with_a_responsible_and_the_goals_they_address():
+    text = ("Storvik kommun 2021-05-04 Projektplan för en ny lärplattform Bakgrund Text. Projektmål "
+            "a) Alla elever använder plattformen. b) Lärarna sparar tid. c) Plattformen är säker. "
+            "Delprojekt DP1 Kravställning Ansvarig: Maria Holm Arbetsgrupp: Ola Berg, Tove Lind "
+            "Mål som adresseras: c Samordnas med: Riktlinjer för informationssäkerhet "
+            "DP2 Införande Ansvarig: Per Ek Koppling till projektmål: a, c Tidplan Start 2022-01-01.")
+    records = project_plan.extract(doc_of(text))
+    assert [(s.number, s.title) for s in records.subprojects] == [(1, "Kravställning"), (2, "Införande")]
+    leaders = {(r.subproject, r.person) for r in records.roles if r.role == "projektledare"}
+    assert leaders == {(1, "Maria Holm"), (2, "Per Ek")}
+    assert {(c.subproject, c.intention) for c in records.coverage} == {(1, 3), (2, 1), (2, 3)}
