@@ -71,6 +71,20 @@ def _heading_word_at(text: str, pos: int) -> bool:
         and text[pos:pos + 1].isupper()
 
 
+_MUNICIPALITY_NAME = re.compile(r"(?:(?:[A-ZÅÄÖ][\wåäöé-]+)\s+){1,2}(?:kommuns?|stads?|KOMMUN|STAD)(?![\wåäö])")
+_TITLE_PREPOSITIONS = frozenset("i för inom av till om på över".split())
+
+
+def _letterhead_after(text: str, start: int, end: int) -> int:
+    """Where a municipality's name that is not part of the title begins: `… för hela kommunen
+    Lillsjö kommun` (a letterhead line after the title), not `Strategi för parkerna i Lövnäs kommun`."""
+    for m in _MUNICIPALITY_NAME.finditer(text, start + 1, end):
+        before = text[max(start, m.start() - 12):m.start()].split()
+        if not before or before[-1].lower() not in _TITLE_PREPOSITIONS:
+            return m.start()
+    return end
+
+
 def _title_end(text: str, start: int, limit: int) -> int:
     """Where a title that begins at `start` ends: before a heading, label, date, Dnr or `§`."""
     head = text[start:start + 3]
@@ -80,6 +94,7 @@ def _title_end(text: str, start: int, limit: int) -> int:
         m = rx.search(text, start + 1, limit)
         if m:
             end = min(end, m.start())
+    end = min(end, _letterhead_after(text, start, end))
     words = list(_CAPS_WORD.finditer(text, start, end))
     for i, w in enumerate(words):
         word = w.group(0)

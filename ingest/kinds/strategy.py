@@ -21,9 +21,11 @@ TYPES = frozenset({"strategi", "policy", "program", "riktlinje", "plan"})
 
 
 def score(doc: DocumentText) -> float:
-    """Certain when the title or the `Dokumenttyp` field names one of the types; 0 otherwise."""
+    """High when the title or the `Dokumenttyp` field names a strategy, policy, programme or
+    guideline; lower for a bare `plan`, which a project plan's own words outweigh; 0 otherwise."""
     title = bf.find_title(doc)
-    return 0.6 if bf.document_type(doc, title.text if title else "") in TYPES else 0.0
+    doc_type = bf.document_type(doc, title.text if title else "")
+    return 0.0 if doc_type not in TYPES else 0.3 if doc_type == "plan" else 0.6
 
 
 def extract(doc: DocumentText, title_hint: str | None = None) -> PlanRecords:

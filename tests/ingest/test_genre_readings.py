@@ -95,3 +95,13 @@ def test_dp_sections_with_a_responsible_and_the_goals_they_address():
     leaders = {(r.subproject, r.person) for r in records.roles if r.role == "projektledare"}
     assert leaders == {(1, "Maria Holm"), (2, "Per Ek")}
     assert {(c.subproject, c.intention) for c in records.coverage} == {(1, 3), (2, 1), (2, 3)}
+
+
+def test_a_title_ends_before_the_letterhead_that_follows_it():
+    from styrgraf.ingest import basic_facts as bf
+
+    doc = doc_of("Dokumenttyp Datum Projektplan 2020-06-23 Projektplan för en ny översiktsplan för hela "
+                 "kommunen Storviks kommun STORVIKS KOMMUN PROJEKTPLAN 1 Bakgrund Text.")
+    assert bf.find_title(doc).text == "Projektplan för en ny översiktsplan för hela kommunen"
+    kept = doc_of("Strategi för parkerna i Lilla Storvik kommun 1. Inledning Strategin anger inriktningen.")
+    assert bf.find_title(kept).text == "Strategi för parkerna i Lilla Storvik kommun"
