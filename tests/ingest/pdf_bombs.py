@@ -29,8 +29,13 @@ def deflated(unit: bytes, total: int, prefix: bytes = TEXT) -> bytes:
     return b"".join(parts)
 
 
-def pdf_with_contents(contents: list[bytes]) -> bytes:
-    """A PDF with one page per Flate-compressed content stream, in Helvetica."""
+def pdf_with_contents(contents: list[bytes], xobjects: str = "", extra: list[bytes] = (),
+                      flate: bool = True) -> bytes:
+    """A PDF with one page per (Flate-compressed) content stream, in Helvetica.
+
+    `xobjects` goes into every page's resources as the XObject dictionary; the
+    `extra` objects follow the pages (numbered from 4 + 2 * pages).
+    """
     count = len(contents)
     kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(count))
     objects = [
@@ -38,11 +43,13 @@ def pdf_with_contents(contents: list[bytes]) -> bytes:
         f"<< /Type /Pages /Kids [{kids}] /Count {count} >>".encode(),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
+    resources = f"/Font << /F1 3 0 R >>" + (f" /XObject << {xobjects} >>" if xobjects else "")
     for i, stream in enumerate(contents):
         objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {5 + 2 * i} 0 R "
-                       f"/Resources << /Font << /F1 3 0 R >> >> >>".encode())
-        objects.append(f"<< /Length {len(stream)} /Filter /FlateDecode >>\nstream\n".encode() + stream
-                       + b"\nendstream")
+                       f"/Resources << {resources} >> >>".encode())
+        objects.append(f"<< /Length {len(stream)}{' /Filter /FlateDecode' if flate else ''} >>\nstream\n".encode()
+                       + stream + b"\nendstream")
+    objects.extend(extra)
     out = io.BytesIO()
     out.write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
@@ -68,6 +75,22 @@ def operator_bomb(directory: Path, mb: int = 10, name: str = "operatorer.pdf") -
     """One page of `mb` MB of `q Q` (save and restore the graphics state): slow to interpret."""
     path = directory / name
     path.write_bytes(pdf_with_contents([deflated(b"q Q ", mb * MB)]))
+    return path
+
+
+def nested_forms(directory: Path, depth: int, fan: int = 10, name: str = "formular.pdf") -> Path:
+    """A page that draws a form that draws the next one `fan` times, `depth` levels down: about 2 KB on
+    disk, `fan ** depth` forms of `q Q` to interpret (PDFium takes seconds at depth 5, minutes at 7)."""
+    first = 6  # the object number of the innermost form
+    forms = []
+    for level in range(depth + 1):
+        body = b"q Q " * 64 if level == 0 else b"/X Do " * fan
+        resources = "" if level == 0 else f" /Resources << /XObject << /X {first + level - 1} 0 R >> >>"
+        forms.append(f"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842]{resources} /Length {len(body)} >>"
+                     f"\nstream\n".encode() + body + b"\nendstream")
+    path = directory / name
+    path.write_bytes(pdf_with_contents([TEXT + b"/X Do\n"], xobjects=f"/X {first + depth} 0 R", extra=forms,
+                                       flate=False))
     return path
 
 
