@@ -29,19 +29,23 @@ def deflated(unit: bytes, total: int, prefix: bytes = TEXT) -> bytes:
     return b"".join(parts)
 
 
+HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+
+
 def pdf_with_contents(contents: list[bytes], xobjects: str = "", extra: list[bytes] = (),
-                      flate: bool = True) -> bytes:
+                      flate: bool = True, font: bytes = HELVETICA) -> bytes:
     """A PDF with one page per (Flate-compressed) content stream, in Helvetica.
 
     `xobjects` goes into every page's resources as the XObject dictionary; the
-    `extra` objects follow the pages (numbered from 4 + 2 * pages).
+    `extra` objects follow the pages (numbered from 4 + 2 * pages); `font` is
+    object 3, the font F1.
     """
     count = len(contents)
     kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(count))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         f"<< /Type /Pages /Kids [{kids}] /Count {count} >>".encode(),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        font,
     ]
     resources = f"/Font << /F1 3 0 R >>" + (f" /XObject << {xobjects} >>" if xobjects else "")
     for i, stream in enumerate(contents):
@@ -91,6 +95,19 @@ def nested_forms(directory: Path, depth: int, fan: int = 10, name: str = "formul
     path = directory / name
     path.write_bytes(pdf_with_contents([TEXT + b"/X Do\n"], xobjects=f"/X {first + depth} 0 R", extra=forms,
                                        flate=False))
+    return path
+
+
+def font_bomb(directory: Path, mb: int) -> Path:
+    """A page in a TrueType font whose embedded program inflates to `mb` MB of spaces."""
+    program = deflated(b" ", mb * MB, prefix=b"")
+    font = (b"<< /Type /Font /Subtype /TrueType /BaseFont /Helvetica /FirstChar 32 /LastChar 126 "
+            b"/Encoding /WinAnsiEncoding /FontDescriptor 6 0 R >>")
+    extra = [b"<< /Type /FontDescriptor /FontName /Helvetica /Flags 32 /FontBBox [0 0 1000 1000] "
+             b"/ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 /FontFile2 7 0 R >>",
+             f"<< /Length {len(program)} /Filter /FlateDecode >>\nstream\n".encode() + program + b"\nendstream"]
+    path = directory / "typsnitt.pdf"
+    path.write_bytes(pdf_with_contents([zlib.compress(TEXT)], extra=extra, font=font))
     return path
 
 

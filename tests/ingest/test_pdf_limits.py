@@ -58,6 +58,13 @@ def test_decompressed_bytes_per_file(tmp_path):
     assert open_source(path, limits=ReadLimits(decompressed_mb=10, page_mb=4)).page_count == 3
 
 
+def test_embedded_fonts_count_for_the_file(tmp_path):
+    path = pdf_bombs.font_bomb(tmp_path, 12)
+    error = refused(path, ReadLimits(decompressed_mb=10))
+    assert_names(error, path, "uppackad data per fil", "10 MB", "STYRGRAF_PDF_MAX_DECOMPRESSED_MB")
+    assert open_source(path, limits=ReadLimits(decompressed_mb=14)).page_count == 1
+
+
 def test_decompressed_bytes_per_page(tmp_path):
     path = pdf_bombs.spaces_bomb(tmp_path, 3)
     error = refused(path, ReadLimits(page_mb=2))
