@@ -126,15 +126,29 @@ def wordy_page(directory: Path, chars: int) -> Path:
     return path
 
 
-def slow_plan(source: Path, directory: Path, operators_mb: int) -> Path:
-    """The PDF at `source` with one more page of `operators_mb` MB of `q Q`: a real plan that reads slowly."""
+def slow_plan(source: Path, directory: Path, operators_mb: int, depth: int = 5) -> Path:
+    """The PDF at `source` with one more page that reads slowly: a real plan that takes seconds to read.
+
+    The page draws forms nested `depth` levels deep, each drawing the next ten times, the innermost
+    `q Q` operators, `operators_mb` MB of them drawn in all (what the page limit counts): PDFium
+    interprets a hundred thousand forms in a second or two.
+    """
     path = directory / "langsam-plan.pdf"
+    leaf = b"q Q " * max(1, operators_mb * MB // (4 * 10 ** depth))
     with pikepdf.open(source) as pdf:
+        form = None
+        for level in range(depth + 1):
+            body = leaf if form is None else b"/X Do " * 10
+            form_stream = pikepdf.Stream(pdf, body)
+            form_stream.Type, form_stream.Subtype = pikepdf.Name.XObject, pikepdf.Name.Form
+            form_stream.BBox = [0, 0, 595, 842]
+            if form is not None:
+                form_stream.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(X=form))
+            form = form_stream
         page = pikepdf.Page(pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=[0, 0, 595, 842]))
         pdf.pages.append(page)
-        stream = pikepdf.Stream(pdf, b"")
-        stream.write(deflated(b"q Q ", operators_mb * MB, prefix=b""), filter=pikepdf.Name.FlateDecode)
-        pdf.pages[-1].obj.Contents = stream
+        pdf.pages[-1].obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(X=form))
+        pdf.pages[-1].obj.Contents = pikepdf.Stream(pdf, b"/X Do")
         pdf.save(path)
     return path
 
