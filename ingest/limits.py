@@ -97,7 +97,7 @@ def _positive(variable: str, raw: str, *, integer: bool) -> float:
 class LimitExceeded(BaseException):
     """A read passed one of the limits (`name` is a ReadLimits field).
 
-    A BaseException, not an Exception: pdfminer and pdfplumber catch
+    A BaseException, not an Exception: pdfminer catches
     `Exception` in places to carry on past a broken object, and a limit must
     stop the read, not be carried on past.
     """
