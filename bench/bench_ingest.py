@@ -1,11 +1,22 @@
-"""Ingest benchmark: pages per second, peak memory, and the pipeline's cost over raw pdfplumber.
+"""Ingest benchmark: the pipeline's pages per second against raw text extraction, and its peak memory.
 
 Measures in one run, each in a fresh subprocess (so peak RSS is the task's own):
-  raw   - pdfplumber text extraction of every page (the baseline)
-  full  - the whole pipeline: read, normalise, extract records, build the RDF graph
-on the seed PDF (N times) and on a generated PDF of >= 500 pages.
+  pdfium   - raw PDFium text extraction of every page (pypdfium2; the baseline of the targets)
+  plumber  - raw pdfplumber `extract_text` of every page (the reader before PDFium)
+  reader   - the pipeline's reading process alone (start, budget, PDFium, lines), started from a
+             small process so that its peak memory is its own
+  full     - the whole pipeline: read (its reading process included), normalise, extract records,
+             build the RDF graph
+on the seed PDF (N times) and on a generated PDF of >= 500 pages, and prints the pipeline's
+pages/s as a share of each baseline's. Targets: the pipeline at >= 10 % of raw PDFium's pages/s,
+peak memory < 300 MB (the pipeline's process; its reading process is measured on its own).
 
-    python bench/bench_ingest.py [--repeat 10] [--pages 500]
+    python bench/bench_ingest.py [--repeat 10] [--pages 500] [--pdf PATH] [--json out.json]
+                                 [--profile N]
+
+`--profile N` runs the pipeline once more on the generated PDF under cProfile and prints the share
+of each part of the code, the N functions with the most time of their own and the N of the
+project's functions with the most cumulative time.
 """
 from __future__ import annotations
 
@@ -21,30 +32,92 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 SEED_TEXT = ROOT / "corpus" / "000_5a26368617003b47.txt"
 SEED_PDF = ROOT / "corpus" / "halmstad-projektplan-2012.pdf"
+MODES = ("pdfium", "plumber", "reader", "full")
+TARGET_SHARE = 0.10  # of raw PDFium's pages/s
+TARGET_PEAK_MB = 300
 
 TASK = r"""
 import json, resource, sys, time
 sys.path.insert(0, {root!r})
 mode, path, repeat = sys.argv[1], sys.argv[2], int(sys.argv[3])
-import pdfplumber  # imports are not part of the measured work
-if mode == "full":
+# imports are not part of the measured work
+if mode == "pdfium":
+    import pypdfium2 as pdfium
+elif mode == "plumber":
+    import pdfplumber
+elif mode == "reader":
+    import os, subprocess
+    reader = [sys.executable, "-m", "styrgraf.ingest.formats.pdf_reader", path, "{{}}"]
+    reader_peak = 0.0
+else:
     from styrgraf.ingest.pipeline import extract_path
 pages = 0
 t0 = time.perf_counter()
 for _ in range(repeat):
-    if mode == "raw":
+    if mode == "pdfium":
+        pdf = pdfium.PdfDocument(path)
+        for index in range(len(pdf)):
+            page = pdf[index]
+            text_page = page.get_textpage()
+            text_page.get_text_range()
+            text_page.close()
+            page.close()
+            pages += 1
+        pdf.close()
+    elif mode == "plumber":
         with pdfplumber.open(path) as pdf:
             for page in pdf.pages:
                 page.extract_text()
                 page.close()
                 pages += 1
+    elif mode == "reader":
+        child = subprocess.Popen(reader, stdout=subprocess.PIPE)
+        out = child.stdout.read()
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        pages += len(json.loads(out)["pages"])
+        reader_peak = max(reader_peak, usage.ru_maxrss / 1024)
     else:
         x = extract_path(path)
         x.to_graph()
         pages += len(x.pages)
 elapsed = time.perf_counter() - t0
-print(json.dumps({{"seconds": elapsed, "pages": pages,
-                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+peak = reader_peak if mode == "reader" else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({{"seconds": elapsed, "pages": pages, "peak_mb": peak}}))
+"""
+
+PROFILE = r"""
+import cProfile, pstats, sys
+sys.path.insert(0, {root!r})
+from styrgraf.ingest.pipeline import extract_path
+path, top = sys.argv[1], int(sys.argv[2])
+profile = cProfile.Profile()
+profile.enable()
+extract_path(path).to_graph()
+profile.disable()
+stats = pstats.Stats(profile).stats
+total = sum(row[2] for row in stats.values())
+def part(filename, name):
+    if filename == "~" and "poll" in name:
+        return "waiting for the reading process"
+    for mark in ("/ingest/formats/", "/ingest/kinds/", "/ingest/", "/rdflib/", "/pdfminer/", "/pypdfium2/"):
+        if mark in filename:
+            return mark.strip("/")
+    return "other"
+parts = {{}}
+for (filename, _line, name), row in stats.items():
+    parts[part(filename, name)] = parts.get(part(filename, name), 0.0) + row[2]
+print(f"profile of the pipeline's own process, {{total:.2f}} s (cProfile; the reading process is one wait)")
+for name, seconds in sorted(parts.items(), key=lambda kv: -kv[1]):
+    print(f"  {{name:<36}}{{seconds:>8.2f}} s {{100 * seconds / total:>5.1f}} %")
+def show(title, rows):
+    print(title)
+    for (filename, line, name), row in rows:
+        short = filename.replace({root!r} + "/", "").split("site-packages/")[-1]
+        print(f"  {{row[2]:>8.2f}} s own {{row[3]:>8.2f}} s cum {{100 * row[3] / total:>5.1f}} %  {{name}} ({{short}}:{{line}})")
+show("  top functions by own time:", sorted(stats.items(), key=lambda kv: -kv[1][2])[:top])
+ours = [kv for kv in stats.items() if kv[0][0].startswith({root!r}) and "site-packages" not in kv[0][0]]
+show("  the project's functions by cumulative time:", sorted(ours, key=lambda kv: -kv[1][3])[:top])
 """
 
 
@@ -67,25 +140,61 @@ def big_pdf(pages: int, directory: Path) -> Path:
     return build_pdf(seed, directory / "big.pdf")
 
 
-def main() -> None:
+def pages_per_second(result: dict) -> float:
+    return result["pages"] / result["seconds"] if result["seconds"] else float("inf")
+
+
+def compare(results: dict[str, dict]) -> dict:
+    """The pipeline's pages/s as a share of each raw extraction's, and whether the targets are met."""
+    full = pages_per_second(results["full"])
+    of_pdfium = full / pages_per_second(results["pdfium"])
+    return {"of_pdfium": of_pdfium, "of_plumber": full / pages_per_second(results["plumber"]),
+            "share_target_met": of_pdfium >= TARGET_SHARE,
+            "peak_target_met": results["full"]["peak_mb"] < TARGET_PEAK_MB}
+
+
+def measure(inputs: list[tuple[str, Path, int]]) -> list[dict]:
+    print(f"{'input':<26}{'mode':<9}{'pages':>7}{'seconds':>10}{'pages/s':>10}{'of PDFium':>11}{'peak MB':>10}")
+    out = []
+    for label, path, repeat in inputs:
+        results = {mode: run(mode, path, repeat) for mode in MODES}
+        for mode, r in results.items():
+            share = pages_per_second(r) / pages_per_second(results["pdfium"])
+            print(f"{label:<26}{mode:<9}{r['pages']:>7}{r['seconds']:>10.2f}{pages_per_second(r):>10.1f}"
+                  f"{100 * share:>10.1f}%{r['peak_mb']:>10.1f}")
+        ratios = compare(results)
+        print(f"{label:<26}pipeline at {100 * ratios['of_pdfium']:.1f} % of raw PDFium's pages/s "
+              f"(target >= {100 * TARGET_SHARE:.0f} %: {'met' if ratios['share_target_met'] else 'missed'}), "
+              f"{100 * ratios['of_plumber']:.0f} % of raw pdfplumber's; peak {results['full']['peak_mb']:.0f} MB "
+              f"(target < {TARGET_PEAK_MB} MB: {'met' if ratios['peak_target_met'] else 'missed'})")
+        out.append({"input": label, "path": str(path), "repeat": repeat, **results, "ratios": ratios})
+    return out
+
+
+def profile(path: Path, top: int) -> None:
+    done = subprocess.run([sys.executable, "-c", PROFILE.format(root=str(ROOT)), str(path), str(top)],
+                          capture_output=True, text=True, check=True)
+    print(done.stdout, end="")
+
+
+def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeat", type=int, default=10, help="times the seed PDF is ingested (default 10)")
     ap.add_argument("--pages", type=int, default=500, help="pages of the large generated PDF (default 500)")
-    args = ap.parse_args()
+    ap.add_argument("--pdf", type=Path, default=SEED_PDF, help="the small PDF (default: the seed PDF)")
+    ap.add_argument("--json", type=Path, help="also write the figures to this file")
+    ap.add_argument("--profile", type=int, default=0, metavar="N", help="profile the pipeline on the large PDF")
+    args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         t = time.perf_counter()
         big = big_pdf(args.pages, Path(tmp))
         print(f"generated {big.name}: built in {time.perf_counter() - t:.1f} s")
-        print(f"{'input':<22}{'mode':<6}{'pages':>7}{'seconds':>10}{'pages/s':>10}{'peak MB':>10}")
-        for label, path, repeat in (("seed PDF x%d" % args.repeat, SEED_PDF, args.repeat),
-                                    (f"generated PDF", big, 1)):
-            res = {mode: run(mode, path, repeat) for mode in ("raw", "full")}
-            for mode, r in res.items():
-                print(f"{label:<22}{mode:<6}{r['pages']:>7}{r['seconds']:>10.2f}{r['pages'] / r['seconds']:>10.1f}"
-                      f"{r['peak_mb']:>10.1f}")
-            ratio = res["full"]["seconds"] / res["raw"]["seconds"]
-            print(f"{label:<22}full/raw time ratio {ratio:.2f} (pipeline adds {100 * (ratio - 1):.0f} % "
-                  f"on top of raw extraction; target <= 25 %)")
+        label = "seed PDF" if args.pdf == SEED_PDF else args.pdf.name
+        results = measure([(f"{label} x{args.repeat}", args.pdf, args.repeat), ("generated PDF", big, 1)])
+        if args.profile:
+            profile(big, args.profile)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
 
 
 if __name__ == "__main__":

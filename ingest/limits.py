@@ -10,19 +10,21 @@ The defaults leave ordinary steering documents far below every limit:
 
 - `decompressed_mb` (200): all streams the text reader inflates, per file. A
   500-page plan with embedded fonts inflates to some tens of megabytes.
-- `page_mb` (8): the content of one page (its content streams and forms). A
-  page of text is kilobytes, a dense vector map a few megabytes; pdfminer
-  interprets well under a megabyte of operators per second, so a page at the
-  limit already costs many seconds.
+- `page_mb` (8): the content of one page (its content streams, and its forms
+  each time they are drawn). A page of text is kilobytes, a dense vector map a
+  few megabytes. It also bounds the text PDFium lays out before `page_chars`
+  is checked: 7 MB of text operators are some 7 million characters, about 4 s
+  and 1 GB.
 - `pages` (2000): four times the longest plans and directives we have seen.
 - `page_chars` (200 000): a full A4 page of small print is about 6 000
-  characters; 30 times that is garbage, not text (and laying out so many
-  characters already takes seconds).
+  characters; 30 times that is garbage, not text. Counted on PDFium's text of
+  the page, before the text is taken.
 - `seconds` (120): wall time per file; a 500-page document reads in well
   under a minute.
 - `memory_mb` (2048): the reading process's address space, a backstop for what
-  the limits above do not see (e.g. an LZW bomb). The process itself maps
-  some hundreds of megabytes of libraries.
+  the limits above do not see (e.g. an LZW bomb, an inline image). The process
+  itself maps some hundreds of megabytes of libraries; PDFium aborts the
+  process when an allocation fails, and that is reported as this limit.
 
 Each can be changed with an environment variable (`ENVIRONMENT`), read when a
 file is opened, so `styrgraf ingest` and `styrgraf serve` both follow them.
@@ -95,7 +97,7 @@ def _positive(variable: str, raw: str, *, integer: bool) -> float:
 class LimitExceeded(BaseException):
     """A read passed one of the limits (`name` is a ReadLimits field).
 
-    A BaseException, not an Exception: pdfminer and pdfplumber catch
+    A BaseException, not an Exception: pdfminer catches
     `Exception` in places to carry on past a broken object, and a limit must
     stop the read, not be carried on past.
     """

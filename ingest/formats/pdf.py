@@ -1,7 +1,7 @@
 """PDF sources.
 
 `open` checks that the file is complete (ends with `%%EOF`), then reads every
-page's text in a child process (`pdf_reader`, pdfplumber) bounded by the
+page's text in a child process (`pdf_reader`, PDFium) bounded by the
 `ReadLimits`: at most `memory_mb` of address space, killed past `seconds`, and
 stopping itself at the other limits. A PDF that only restricts editing (an
 empty user password) is read; one that needs a password to open is refused.
@@ -15,6 +15,7 @@ extract.
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
 import time
@@ -83,7 +84,8 @@ def _read(path: Path, limits: ReadLimits) -> list[list[str]]:
     try:
         answer = json.loads(out)
     except ValueError:
-        if b"MemoryError" in err:
+        # PDFium aborts the process when an allocation fails (Python raises MemoryError instead).
+        if b"MemoryError" in err or child.returncode == -signal.SIGABRT:
             raise limit_exceeded(path, "memory_mb", limits) from None
         raise corrupt(path, "den går inte att tolka",
                       f"it cannot be parsed (the reader ended with {child.returncode}: "

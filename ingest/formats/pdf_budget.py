@@ -1,29 +1,27 @@
 """Counting what pdfminer inflates, and stopping it at the limits.
 
-Only used in the PDF reading process (`pdf_reader`). pdfminer decodes a stream
-whole, with one `zlib.decompress`, when something first needs its data: a
-400 MB stream of spaces is 400 MB in memory before anyone could look at it.
-`install` replaces that call with one that stops one byte past what the budget
-still allows, and charges every decoded stream:
+Only used in the PDF reading process (`pdf_reader`), where pdfminer decodes,
+ahead of PDFium, the streams PDFium will inflate (`pdf_page_streams`). pdfminer
+decodes a stream whole, with one `zlib.decompress`: a 400 MB stream of spaces
+is 400 MB in memory before anyone could look at it. `install` replaces that
+call with one that stops one byte past what the budget still allows, and
+charges every decoded stream:
 
-- to the file, once per stream object (pdfminer decodes an object again when
-  it is asked for again: the object cache is off to keep memory flat);
-- to the current page as well, when it is page content (decoded for the
-  content parser: content streams, forms, Type 3 glyphs).
+- to the file, once per stream object (its size is then known by object
+  number, and it is not decoded again);
+- to the current page as well, when it is page content (`in_content`:
+  content streams, forms, Type 3 glyphs), each time the page draws it
+  (`charge_page`).
 
 Other filters (LZW, run length) are charged after decoding; the reading
 process's memory limit is the backstop for them.
-
-Characters are counted as the interpreter draws them, not in the extracted
-text: laying out a million characters takes minutes, so the limit must stop
-the page before that.
 """
 from __future__ import annotations
 
 import zlib
 from types import SimpleNamespace
 
-from pdfminer import converter, pdfinterp, pdftypes
+from pdfminer import pdftypes
 
 from styrgraf.ingest.limits import LimitExceeded, ReadLimits
 
@@ -35,8 +33,6 @@ class Budget:
         self.file_left = limits.decompressed_bytes
         self.page_size = limits.page_bytes
         self.page_left = self.page_size
-        self.page_chars = limits.page_chars
-        self.chars_left = self.page_chars
         self.page: int | None = None
         self.in_content = 0
         self.known: dict[tuple[int, int], int] = {}
@@ -44,12 +40,12 @@ class Budget:
     def start_page(self, number: int) -> None:
         self.page = number
         self.page_left = self.page_size
-        self.chars_left = self.page_chars
 
-    def count_char(self) -> None:
-        self.chars_left -= 1
-        if self.chars_left < 0:
-            raise LimitExceeded("page_chars", self.page)
+    def charge_page(self, size: int) -> None:
+        """A stream of known size drawn again on this page."""
+        self.page_left -= size
+        if self.page_left < 0:
+            raise LimitExceeded("page_mb", self.page)
 
     def allowance(self, known: int | None) -> int:
         file_left = known if known is not None else self.file_left
@@ -103,7 +99,6 @@ def install(limits: ReadLimits) -> Budget:
     global _budget
     _budget = Budget(limits)
     original_decode = pdftypes.PDFStream.decode
-    original_fillfp = pdfinterp.PDFContentParser.fillfp
 
     def decode(stream: pdftypes.PDFStream) -> None:
         global _bound
@@ -113,23 +108,8 @@ def install(limits: ReadLimits) -> Budget:
         original_decode(stream)
         _budget.charge(key, len(stream.data or b""), known)
 
-    def fillfp(parser: pdfinterp.PDFContentParser) -> bool:
-        _budget.in_content += 1
-        try:
-            return original_fillfp(parser)
-        finally:
-            _budget.in_content -= 1
-
-    original_render_char = converter.PDFLayoutAnalyzer.render_char
-
-    def render_char(analyzer: converter.PDFLayoutAnalyzer, *args, **kwargs) -> float:
-        _budget.count_char()
-        return original_render_char(analyzer, *args, **kwargs)
-
     pdftypes.zlib = SimpleNamespace(decompress=_bounded_decompress, decompressobj=zlib.decompressobj,
                                     error=zlib.error)
     pdftypes.decompress_corrupted = _bounded_corrupted
     pdftypes.PDFStream.decode = decode
-    pdfinterp.PDFContentParser.fillfp = fillfp
-    converter.PDFLayoutAnalyzer.render_char = render_char
     return _budget

@@ -1,20 +1,22 @@
-"""Reading a PDF's text with pdfplumber, in a process of its own.
+"""Reading a PDF's text with PDFium, in a process of its own.
 
 Run by `ingest.formats.pdf` as `python -m styrgraf.ingest.formats.pdf_reader
 PATH LIMITS_JSON`; it writes one JSON object to stdout: `{"pages": [[line,
 ...], ...]}` or `{"error": {"code", "reason", "reason_en"}}`. Its own process,
-because a hostile file can exhaust memory or time in C code and in pdfminer
-loops that no check in-process could interrupt: the process has an address
-space limit, and the parent kills it past the time limit.
+because a hostile file can exhaust memory or time in C code that no check
+in-process could interrupt: the process has an address space limit, and the
+parent kills it past the time limit.
 
 The file is read in one pass: it must parse, open without a password (an
 encryption dictionary with an empty user password, i.e. only editing
 restrictions, is decrypted and read: the text is the same verbatim text), stay
 within the limits, and have a text layer (some page yields readable text; a
-scan does not). Pages are walked one at a time instead of through
-`pdfplumber.PDF.pages` (which builds every page object up front), each page is
-closed after its text is taken, and pdfminer's object cache is off, so a
-500-page document is not held in memory.
+scan does not). The text comes from PDFium (`pdf_lines` gives its lines the
+shape pdfplumber's had); pdfminer parses the same file alongside, page by page,
+to decode within the budget what PDFium is about to inflate for the page
+(`pdf_page_streams`), since PDFium's own decoding cannot be stopped. Pages are
+loaded one at a time and closed after their text is taken, and pdfminer's
+object cache is off, so a 500-page document is not held in memory.
 """
 from __future__ import annotations
 
@@ -28,47 +30,79 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
 
-import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError
 from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser, PDFSyntaxError
 from pdfminer.pdftypes import resolve1
-from pdfplumber.page import Page as PlumberPage
-from pdfplumber.utils.exceptions import PdfminerException
 
 from styrgraf.ingest.formats import pdf_budget
 from styrgraf.ingest.formats.pdf import corrupt, encrypted
+from styrgraf.ingest.formats.pdf_lines import page_lines
+from styrgraf.ingest.formats.pdf_page_streams import PageStreams
 from styrgraf.ingest.limits import MB, LimitExceeded, ReadLimits
 from styrgraf.ingest.sources import SourceError
 
 _UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
+_PASSWORD_ERRORS = (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY)
+
+
+class _Document(PDFDocument):
+    """pdfminer's document, keeping what it parsed out of object streams.
+
+    With the object cache off (so decoded streams are not kept), pdfminer
+    decodes and parses a whole object stream again for every object it takes
+    from it: quadratic in a file that packs its page objects into object
+    streams, as most office suites' PDFs do. The objects parsed out of object
+    streams are kept instead, with the object stream itself: they hold no
+    streams, only dictionaries and arrays, a small part of the file.
+    """
+
+    def _getobj_objstm(self, stream, index: int, objid: int) -> object:
+        parsed = self._parsed_objs.get(stream.objid)
+        if parsed is None:
+            parsed = self._parsed_objs[stream.objid] = self._get_objects(stream)
+            self._cached_objs[stream.objid] = (stream, stream.genno)
+        objs, n = parsed
+        try:
+            return objs[n * 2 + index]
+        except IndexError as err:
+            raise PDFSyntaxError(f"index too big: {index!r}") from err
 
 
 @contextmanager
-def _opened(path: Path) -> Iterator[pdfplumber.PDF]:
-    """A pdfplumber PDF over our own file handle; refuses files that need a password."""
-    fh: BinaryIO = path.open("rb")
-    try:
+def _parsed(path: Path) -> Iterator[PDFDocument]:
+    """pdfminer's view of the file, for the budget; refuses files that need a password."""
+    with path.open("rb") as fh:
         try:
-            pdf = pdfplumber.PDF(fh, stream_is_external=True, path=path, password="")
-        except PdfminerException as err:
-            if _out_of_memory(err):
-                raise MemoryError from err
-            cause = err.args[0] if err.args else err
-            if isinstance(cause, PDFEncryptionError) or _declares_encryption(path):
-                raise encrypted(path) from err
-            raise corrupt(path, "den går inte att tolka", f"it cannot be parsed ({cause!r})") from err
+            document = _Document(PDFParser(fh), password="")
         except MemoryError:  # the address space limit: reported as such, not as a broken file
             raise
+        except PDFEncryptionError as err:
+            raise encrypted(path) from err
         except Exception as err:  # pdfminer raises many kinds; all mean a broken file
             if _declares_encryption(path):
                 raise encrypted(path) from err
             raise corrupt(path, "den går inte att tolka", f"it cannot be parsed ({err!r})") from err
-        pdf.doc.caching = False  # keep memory flat: resolved objects are not kept
+        document.caching = False  # keep memory flat: resolved objects are not kept
+        yield document
+
+
+@contextmanager
+def _opened(path: Path) -> Iterator[pdfium.PdfDocument]:
+    """PDFium's view of the file, for the text."""
+    try:
+        pdf = pdfium.PdfDocument(str(path), password=None)
+    except pdfium.PdfiumError as err:
+        if getattr(err, "err_code", None) in _PASSWORD_ERRORS:
+            raise encrypted(path) from err
+        raise corrupt(path, "den går inte att tolka", f"it cannot be parsed ({err})") from err
+    try:
         yield pdf
     finally:
-        fh.close()
+        pdf.close()
 
 
 def _declares_encryption(path: Path) -> bool:
@@ -86,24 +120,20 @@ def _declares_encryption(path: Path) -> bool:
     return False
 
 
-def _declared_pages(pdf: pdfplumber.PDF) -> int:
+def _declared_pages(document: PDFDocument) -> int:
     try:
-        return int(resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"]))
+        return int(resolve1(resolve1(document.catalog["Pages"])["Count"]))
     except Exception:  # a broken page tree is reported when it is walked
         return 0
 
 
-def _page_objects(path: Path, pdf: pdfplumber.PDF, limits: ReadLimits) -> Iterator[PlumberPage]:
-    if _declared_pages(pdf) > limits.pages:  # cheap: refused before any page is read
-        raise LimitExceeded("pages")
-    doctop = 0.0
-    pages = PDFPage.create_pages(pdf.doc)
+def _page_objects(path: Path, document: PDFDocument) -> Iterator[PDFPage]:
+    """pdfminer's pages, one at a time; a page tree it cannot walk is a broken file."""
+    pages = PDFPage.create_pages(document)
     number = 0
     while True:
         try:
-            page_obj = next(pages)
-            number += 1
-            page = PlumberPage(pdf, page_obj, page_number=number, initial_doctop=doctop)
+            page = next(pages)
         except StopIteration:
             return
         except MemoryError:
@@ -111,32 +141,27 @@ def _page_objects(path: Path, pdf: pdfplumber.PDF, limits: ReadLimits) -> Iterat
         except Exception as err:
             raise corrupt(path, f"sidförteckningen går inte att läsa (vid sida {number + 1})",
                           f"the page tree is unreadable (at page {number + 1}: {err!r})") from err
-        if number > limits.pages:
-            raise LimitExceeded("pages")
-        doctop += page.height
+        number += 1
         yield page
 
 
-def _page_lines(path: Path, page: PlumberPage, limits: ReadLimits) -> list[str]:
+def _page_lines(path: Path, pdf: pdfium.PdfDocument, number: int, limits: ReadLimits) -> list[str]:
     try:
-        text = page.extract_text() or ""
-    except MemoryError:
-        raise
-    except Exception as err:
-        if _out_of_memory(err):
-            raise MemoryError from err
-        raise corrupt(path, f"sidan {page.page_number} går inte att läsa",
-                      f"page {page.page_number} cannot be read ({err!r})") from err
+        page = pdf[number - 1]
+    except pdfium.PdfiumError as err:
+        raise corrupt(path, f"sidan {number} går inte att läsa", f"page {number} cannot be read ({err})") from err
+    try:
+        text_page = page.get_textpage()
+        try:
+            if text_page.count_chars() > limits.page_chars:
+                raise LimitExceeded("page_chars", number)
+            return page_lines(page, text_page, text_page.get_text_range())
+        finally:
+            text_page.close()
+    except pdfium.PdfiumError as err:
+        raise corrupt(path, f"sidan {number} går inte att läsa", f"page {number} cannot be read ({err})") from err
     finally:
         page.close()
-    if len(text) > limits.page_chars:
-        raise LimitExceeded("page_chars", page.page_number)
-    return [line for line in text.split("\n") if line.strip()]
-
-
-def _out_of_memory(err: Exception) -> bool:
-    # pdfplumber wraps what pdfminer raises (a MemoryError too) in a PdfminerException.
-    return isinstance(err, PdfminerException) and bool(err.args) and isinstance(err.args[0], MemoryError)
 
 
 def _has_text(lines: list[str]) -> bool:
@@ -147,11 +172,20 @@ def _has_text(lines: list[str]) -> bool:
 def read_pages(path: Path, limits: ReadLimits) -> list[list[str]]:
     """Every page's text lines; raises SourceError or LimitExceeded."""
     budget = pdf_budget.install(limits)
+    streams = PageStreams(budget)
     pages: list[list[str]] = []
-    with _opened(path) as pdf:
-        for page in _page_objects(path, pdf, limits):
-            budget.start_page(page.page_number)
-            pages.append(_page_lines(path, page, limits))
+    with _parsed(path) as document, _opened(path) as pdf:
+        if max(len(pdf), _declared_pages(document)) > limits.pages:  # cheap: refused before any page is read
+            raise LimitExceeded("pages")
+        walked = _page_objects(path, document)
+        for number in range(1, len(pdf) + 1):
+            page = next(walked, None)
+            if page is None:  # a page PDFium sees but pdfminer does not could not be budgeted
+                raise corrupt(path, f"sidförteckningen går inte att läsa (vid sida {number})",
+                              f"the page tree is unreadable (at page {number})")
+            budget.start_page(number)
+            streams.charge(page)
+            pages.append(_page_lines(path, pdf, number, limits))
     if not pages:
         raise corrupt(path, "den innehåller inga sidor", "it has no pages")
     if not any(_has_text(lines) for lines in pages):

@@ -29,20 +29,31 @@ def deflated(unit: bytes, total: int, prefix: bytes = TEXT) -> bytes:
     return b"".join(parts)
 
 
-def pdf_with_contents(contents: list[bytes]) -> bytes:
-    """A PDF with one page per Flate-compressed content stream, in Helvetica."""
+HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+
+
+def pdf_with_contents(contents: list[bytes], xobjects: str = "", extra: list[bytes] = (),
+                      flate: bool = True, font: bytes = HELVETICA) -> bytes:
+    """A PDF with one page per (Flate-compressed) content stream, in Helvetica.
+
+    `xobjects` goes into every page's resources as the XObject dictionary; the
+    `extra` objects follow the pages (numbered from 4 + 2 * pages); `font` is
+    object 3, the font F1.
+    """
     count = len(contents)
     kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(count))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         f"<< /Type /Pages /Kids [{kids}] /Count {count} >>".encode(),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        font,
     ]
+    resources = f"/Font << /F1 3 0 R >>" + (f" /XObject << {xobjects} >>" if xobjects else "")
     for i, stream in enumerate(contents):
         objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {5 + 2 * i} 0 R "
-                       f"/Resources << /Font << /F1 3 0 R >> >> >>".encode())
-        objects.append(f"<< /Length {len(stream)} /Filter /FlateDecode >>\nstream\n".encode() + stream
-                       + b"\nendstream")
+                       f"/Resources << {resources} >> >>".encode())
+        objects.append(f"<< /Length {len(stream)}{' /Filter /FlateDecode' if flate else ''} >>\nstream\n".encode()
+                       + stream + b"\nendstream")
+    objects.extend(extra)
     out = io.BytesIO()
     out.write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
@@ -71,6 +82,35 @@ def operator_bomb(directory: Path, mb: int = 10, name: str = "operatorer.pdf") -
     return path
 
 
+def nested_forms(directory: Path, depth: int, fan: int = 10, name: str = "formular.pdf") -> Path:
+    """A page that draws a form that draws the next one `fan` times, `depth` levels down: about 2 KB on
+    disk, `fan ** depth` forms of `q Q` to interpret (PDFium takes seconds at depth 5, minutes at 7)."""
+    first = 6  # the object number of the innermost form
+    forms = []
+    for level in range(depth + 1):
+        body = b"q Q " * 64 if level == 0 else b"/X Do " * fan
+        resources = "" if level == 0 else f" /Resources << /XObject << /X {first + level - 1} 0 R >> >>"
+        forms.append(f"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842]{resources} /Length {len(body)} >>"
+                     f"\nstream\n".encode() + body + b"\nendstream")
+    path = directory / name
+    path.write_bytes(pdf_with_contents([TEXT + b"/X Do\n"], xobjects=f"/X {first + depth} 0 R", extra=forms,
+                                       flate=False))
+    return path
+
+
+def font_bomb(directory: Path, mb: int) -> Path:
+    """A page in a TrueType font whose embedded program inflates to `mb` MB of spaces."""
+    program = deflated(b" ", mb * MB, prefix=b"")
+    font = (b"<< /Type /Font /Subtype /TrueType /BaseFont /Helvetica /FirstChar 32 /LastChar 126 "
+            b"/Encoding /WinAnsiEncoding /FontDescriptor 6 0 R >>")
+    extra = [b"<< /Type /FontDescriptor /FontName /Helvetica /Flags 32 /FontBBox [0 0 1000 1000] "
+             b"/ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 /FontFile2 7 0 R >>",
+             f"<< /Length {len(program)} /Filter /FlateDecode >>\nstream\n".encode() + program + b"\nendstream"]
+    path = directory / "typsnitt.pdf"
+    path.write_bytes(pdf_with_contents([zlib.compress(TEXT)], extra=extra, font=font))
+    return path
+
+
 def many_pages(directory: Path, pages: int) -> Path:
     path = directory / "sidor.pdf"
     path.write_bytes(pdf_with_contents([zlib.compress(TEXT)] * pages))
@@ -86,15 +126,29 @@ def wordy_page(directory: Path, chars: int) -> Path:
     return path
 
 
-def slow_plan(source: Path, directory: Path, operators_mb: int) -> Path:
-    """The PDF at `source` with one more page of `operators_mb` MB of `q Q`: a real plan that reads slowly."""
+def slow_plan(source: Path, directory: Path, operators_mb: int, depth: int = 5) -> Path:
+    """The PDF at `source` with one more page that reads slowly: a real plan that takes seconds to read.
+
+    The page draws forms nested `depth` levels deep, each drawing the next ten times, the innermost
+    `q Q` operators, `operators_mb` MB of them drawn in all (what the page limit counts): PDFium
+    interprets a hundred thousand forms in a second or two.
+    """
     path = directory / "langsam-plan.pdf"
+    leaf = b"q Q " * max(1, operators_mb * MB // (4 * 10 ** depth))
     with pikepdf.open(source) as pdf:
+        form = None
+        for level in range(depth + 1):
+            body = leaf if form is None else b"/X Do " * 10
+            form_stream = pikepdf.Stream(pdf, body)
+            form_stream.Type, form_stream.Subtype = pikepdf.Name.XObject, pikepdf.Name.Form
+            form_stream.BBox = [0, 0, 595, 842]
+            if form is not None:
+                form_stream.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(X=form))
+            form = form_stream
         page = pikepdf.Page(pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=[0, 0, 595, 842]))
         pdf.pages.append(page)
-        stream = pikepdf.Stream(pdf, b"")
-        stream.write(deflated(b"q Q ", operators_mb * MB, prefix=b""), filter=pikepdf.Name.FlateDecode)
-        pdf.pages[-1].obj.Contents = stream
+        pdf.pages[-1].obj.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(X=form))
+        pdf.pages[-1].obj.Contents = pikepdf.Stream(pdf, b"/X Do")
         pdf.save(path)
     return path
 

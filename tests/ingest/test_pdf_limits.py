@@ -5,7 +5,7 @@ import json
 import time
 from pathlib import Path
 
-import pdfplumber
+import pypdfium2
 import pytest
 
 from styrgraf.ingest.formats import pdf_reader
@@ -38,7 +38,8 @@ def assert_names(error: SourceError, path: Path, *words: str) -> None:
     (lambda d: pdf_bombs.spaces_bomb(d, 400), "STYRGRAF_PDF_MAX_PAGE_MB"),
     (lambda d: pdf_bombs.operator_bomb(d, 10), "STYRGRAF_PDF_MAX_PAGE_MB"),
     (lambda d: pdf_bombs.operator_bomb(d, 300), "STYRGRAF_PDF_MAX_PAGE_MB"),
-], ids=["400-MB-spaces", "10-MB-q-Q", "300-MB-q-Q"])
+    (lambda d: pdf_bombs.nested_forms(d, 7), "STYRGRAF_PDF_MAX_PAGE_MB"),
+], ids=["400-MB-spaces", "10-MB-q-Q", "300-MB-q-Q", "10-million-forms"])
 def test_bombs_are_refused_quickly_at_the_defaults(tmp_path, build, variable):
     path = build(tmp_path)
     started = time.monotonic()
@@ -55,6 +56,13 @@ def test_decompressed_bytes_per_file(tmp_path):
     error = refused(path, ReadLimits(decompressed_mb=8, page_mb=4))
     assert_names(error, path, "uppackad data per fil", "8 MB", "STYRGRAF_PDF_MAX_DECOMPRESSED_MB")
     assert open_source(path, limits=ReadLimits(decompressed_mb=10, page_mb=4)).page_count == 3
+
+
+def test_embedded_fonts_count_for_the_file(tmp_path):
+    path = pdf_bombs.font_bomb(tmp_path, 12)
+    error = refused(path, ReadLimits(decompressed_mb=10))
+    assert_names(error, path, "uppackad data per fil", "10 MB", "STYRGRAF_PDF_MAX_DECOMPRESSED_MB")
+    assert open_source(path, limits=ReadLimits(decompressed_mb=14)).page_count == 1
 
 
 def test_decompressed_bytes_per_page(tmp_path):
@@ -76,10 +84,16 @@ def test_text_per_page(tmp_path):
     assert open_source(path, limits=ReadLimits(page_chars=6000)).page_count == 1
 
 
+def test_forms_are_charged_each_time_they_are_drawn(tmp_path):
+    path = pdf_bombs.nested_forms(tmp_path, 3)  # 1000 draws of a 256-byte form: 256 000 bytes of content
+    assert_names(refused(path, ReadLimits(page_mb=0.2)), path, "sidan 1", "per sida", "STYRGRAF_PDF_MAX_PAGE_MB")
+    assert open_source(path, limits=ReadLimits(page_mb=0.3)).page_count == 1
+
+
 def test_wall_time(tmp_path):
-    path = pdf_bombs.operator_bomb(tmp_path, 2)
+    path = pdf_bombs.nested_forms(tmp_path, 6)  # a million forms: PDFium takes many seconds
     started = time.monotonic()
-    error = refused(path, ReadLimits(seconds=1))
+    error = refused(path, ReadLimits(seconds=1, page_mb=1000))
     assert time.monotonic() - started < REFUSE_WITHIN
     assert_names(error, path, "tidsgränsen", "1 s", "STYRGRAF_PDF_MAX_SECONDS")
 
@@ -87,6 +101,13 @@ def test_wall_time(tmp_path):
 def test_memory(tmp_path):
     path = pdf_bombs.spaces_bomb(tmp_path, 300)
     error = refused(path, ReadLimits(page_mb=1000, decompressed_mb=1000, memory_mb=400))
+    assert_names(error, path, "minnesgränsen", "STYRGRAF_PDF_MAX_MEMORY_MB")
+
+
+def test_memory_in_pdfium(tmp_path):
+    # Allowed by the content limits, so the memory runs out inside PDFium, which aborts the reading process.
+    path = pdf_bombs.nested_forms(tmp_path, 7)
+    error = refused(path, ReadLimits(page_mb=10**6, memory_mb=400))
     assert_names(error, path, "minnesgränsen", "STYRGRAF_PDF_MAX_MEMORY_MB")
 
 
@@ -113,14 +134,28 @@ def test_the_seed_pdf_is_far_below_the_defaults():
     assert open_source(SEED_PDF).page_count > 1
 
 
-def test_pages_are_walked_without_building_every_page(tmp_path, monkeypatch):
-    """pdfplumber's PDF.pages makes all page objects at once; the reader must not use it."""
-    def refuse(self):
-        raise AssertionError("PDF.pages builds every page object")
+def test_pages_are_read_one_at_a_time(tmp_path, monkeypatch):
+    """Each page is closed before the next is loaded, so a long document is not held in memory."""
+    open_pages: list[int] = []
+    most = []
+    load, close = pypdfium2.PdfDocument.__getitem__, pypdfium2.PdfPage.close
 
-    monkeypatch.setattr(pdfplumber.PDF, "pages", property(refuse))
+    def loading(self, index):
+        open_pages.append(index)
+        most.append(len(open_pages))
+        return load(self, index)
+
+    def closing(self, *args, **kwargs):
+        if open_pages and getattr(self, "_counted", True):
+            open_pages.pop()
+            self._counted = False
+        return close(self, *args, **kwargs)
+
+    monkeypatch.setattr(pypdfium2.PdfDocument, "__getitem__", loading)
+    monkeypatch.setattr(pypdfium2.PdfPage, "close", closing)
     pages = pdf_reader.read_pages(badfiles.good_pdf(tmp_path), ReadLimits())
     assert len(pages) == 3 and pages[0][0] == "2012-02-22 KS 2011/0456"
+    assert len(most) == 3 and max(most) == 1 and not open_pages
 
 
 # --- owner passwords ----------------------------------------------------------
