@@ -256,6 +256,17 @@ def _in_decision_sentence(text: str, pos: int) -> bool:
     return bool(re.search(r"\bbeslutade\b|\bbeslöt\b", text[sentence_start:pos]))
 
 
+_CASE_SENTENCE = re.compile(r"\.?\s*(?:Ärendet|Uppdraget|Beslutet)?[^.]{0,30}?\b(?:diarienummer|dnr|Dnr|ärendenummer)\b\.?:?\s*",
+                            re.IGNORECASE)
+
+
+def case_number_after(text: str, sentence_end: int) -> re.Match | None:
+    """The case number of a decision given in the sentence after it: `… i uppdrag att utreda X.
+    Ärendet har diarienummer KS 2019/987.`"""
+    lead = _CASE_SENTENCE.match(text, sentence_end, sentence_end + 60)
+    return CASE_NUMBER.match(text, lead.end()) if lead else None
+
+
 def case_number_mentions(doc: DocumentText, identifier: str | None) -> tuple[CaseNumberMention, ...]:
     """Every case number but the document's `identifier`: its further own numbers (a running
     header may hold two: `Dnr: KS 2021/12, KS-2021/340`) and those it cites."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from styrgraf.ingest.basic_facts import CASE_NUMBER, case_number_after
 from styrgraf.ingest.dates import DATE_PATTERN, find_dates
 from styrgraf.ingest.document_text import DocumentText
 from styrgraf.ingest.organisations import find_organisations
@@ -35,6 +36,14 @@ def _body_starting_at(orgs, pos: int):
     return next((o for o in orgs if o.start == pos), None)
 
 
+def _case_number(text: str, start: int, end: int) -> str | None:
+    """The case number in the decision's sentence (`(dnr KS 2020/603)`), or in the sentence after it."""
+    stop = text.find(". ", end)
+    stop = len(text) if stop < 0 else stop
+    m = CASE_NUMBER.search(text, start, min(stop, end + 300)) or case_number_after(text, stop)
+    return m.group("dnr") if m else None
+
+
 def find_decisions(doc: DocumentText, meeting_date: DateValue | None) -> list[Decision]:
     text = doc.body
     orgs = find_organisations(text)
@@ -45,8 +54,8 @@ def find_decisions(doc: DocumentText, meeting_date: DateValue | None) -> list[De
         if key in found:
             return
         slug = "-".join(p for p in (date.iso if date else "odaterat", (body.key if body else "").lower()) if p)
-        found[key] = Decision(slug, kind, date, body.key if body else None, None, text[start:end].strip(),
-                              evidence=doc.evidence(start, end))
+        found[key] = Decision(slug, kind, date, body.key if body else None, _case_number(text, start, end),
+                              text[start:end].strip(), evidence=doc.evidence(start, end))
 
     for m in _NARRATIVE.finditer(text):
         body = _body_ending_at(orgs, m.start())

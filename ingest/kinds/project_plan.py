@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from styrgraf.ingest.basic_facts import (
-    CASE_NUMBER, case_number_mentions, document_type, find_title, other_dates, own_case_number,
+    CASE_NUMBER, case_number_after, case_number_mentions, document_type, find_title, other_dates, own_case_number,
 )
 from styrgraf.ingest.dated_decisions import find_decisions
 from styrgraf.ingest.dates import find_dates, parse_date, year_of
@@ -381,7 +381,7 @@ def extract_decisions(doc: DocumentText, main: Part, sections: list[Section], or
                 points.append(DecisionPoint(it.number, text[ps:pe], b.ev(it.start, pe)))
             if items:
                 end = region_end
-        dnr = CASE_NUMBER.search(sentence)
+        dnr = CASE_NUMBER.search(sentence) or case_number_after(text, e)
         key = f"{dated[0].iso or dated[0].text}-{body[0].lower()}"
         while any(d.key == key for d in decisions):
             key += "-b"

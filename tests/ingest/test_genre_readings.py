@@ -105,3 +105,12 @@ def test_a_title_ends_before_the_letterhead_that_follows_it():
     assert bf.find_title(doc).text == "Projektplan för en ny översiktsplan för hela kommunen"
     kept = doc_of("Strategi för parkerna i Lilla Storvik kommun 1. Inledning Strategin anger inriktningen.")
     assert bf.find_title(kept).text == "Strategi för parkerna i Lilla Storvik kommun"
+
+
+def test_a_decisions_case_number_in_the_sentence_after_it():
+    text = ("Storvik kommun 2021-05-04 Projektplan för en ny simhall Bakgrund Kommunstyrelsen beslutade "
+            "2020-04-20 att utreda en ny simhall. Ärendet har diarienummer KS 2020/312. Projektorganisation "
+            "Projektägare: Eva Lund Projektledare: Nils Berg")
+    records = project_plan.extract(doc_of(text))
+    assert [(d.date.iso, d.body, d.identifier) for d in records.decisions if d.kind != "plan"] == [
+        ("2020-04-20", "KS", "KS 2020/312")]
