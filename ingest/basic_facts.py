@@ -115,6 +115,11 @@ def _trimmed(text: str, start: int, end: int) -> Span:
     return Span(text[start:end], start, end)
 
 
+# A title that is one compound naming its type, on a line of its own: `Digitaliseringsstrategi`,
+# `Näringslivsprogram 2020–2024`, `Kommunikationspolicy` (not the bare banner `Projektplan`).
+_COMPOUND_TITLE = re.compile(
+    r"(?<![\w-])(?!(?:Projekt|Handlings)plan\b)[A-ZÅÄÖ][a-zåäö]{3,}(?:strategi|policy|program|plan|riktlinjer)"
+    r"(?:\s+(?:19|20)\d{2}(?:\s*[–-]\s*(?:19|20)?\d{2,4})?)?(?=\s+[A-ZÅÄÖ]|\s*$)")
 # Minutes open with a cover page (participants, signatures) and carry the title of their
 # paragraph on the next page: so many pages are searched when the first has no title line.
 _TITLE_PAGES = 3
@@ -152,6 +157,9 @@ def find_title(doc: DocumentText, title_hint: str | None = None) -> Span | None:
     if m:
         s = first.body_start + m.end()
         return _trimmed(text, s, _title_end(text, s, limit))
+    compound = _COMPOUND_TITLE.search(text, first.body_start, limit)
+    if compound:
+        return _trimmed(text, compound.start(), compound.end())
     for seg in doc.segments[1:_TITLE_PAGES]:
         line = _title_line(text, seg.body_start, seg.body_start + seg.length)
         if line:
@@ -170,7 +178,7 @@ _LABELLED_DATES = (
     ("start", re.compile(r"(?:Startdatum|Start|Projektstart|Gäller från)\s*:?\s*$")),
     ("end", re.compile(r"(?:Slutdatum|Slut|Projektslut|Gäller till|gäller till och med)\s*:?\s*$")),
     ("adoption", re.compile(r"(?:Beslutad|Beslutat|Antagen|Antaget|Antagna|Fastställd|Fastställt)"
-                            r"(?:\s+(?:av|i))?\s*:?(?:\s+[\wåäöÅÄÖ]+){0,3}\s*:?\s*$", re.IGNORECASE)),
+                            r"(?:\s+(?:av|i))?\s*:?(?:\s+[\wåäöÅÄÖ]+){0,3}\s*[:,]?(?:\s+den)?\s*$", re.IGNORECASE)),
 )
 # `Kommunfullmäktige 2014-04-10, § 40` in a cover table: the date of an adoption.
 _PARAGRAPH_AFTER = re.compile(r"^,?\s*§")

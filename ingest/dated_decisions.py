@@ -70,8 +70,8 @@ def find_decisions(doc: DocumentText, meeting_date: DateValue | None) -> list[De
         body = _body_starting_at(orgs, m.end())
         if not body:
             continue
-        dates = find_dates(text[body.end:body.end + 20])
-        if dates and text[body.end:body.end + dates[0].start].strip(" ,") == "":
+        dates = find_dates(text[body.end:body.end + 24])
+        if dates and text[body.end:body.end + dates[0].start].strip(" ,") in ("", "den"):
             add("decision", dates[0].value, body, m.start(), body.end + dates[0].end)
     # A cover table's `Kommunfullmäktige 2014-04-10, § 40`, its label parted from it by the flattening.
     for body in orgs:

@@ -114,3 +114,16 @@ def test_a_decisions_case_number_in_the_sentence_after_it():
     records = project_plan.extract(doc_of(text))
     assert [(d.date.iso, d.body, d.identifier) for d in records.decisions if d.kind != "plan"] == [
         ("2020-04-20", "KS", "KS 2020/312")]
+
+
+def test_a_compound_title_and_an_adoption_dated_with_den():
+    from styrgraf.ingest import basic_facts as bf
+    from styrgraf.ingest.dated_decisions import find_decisions
+
+    doc = doc_of("Storviks kommun KS 2023/410 Kulturprogram 2024–2027 Storviks kommun Beslutad av: "
+                 "Kommunfullmäktige, den 5 mars 2024 Dokumentansvarig: Eva Lund, kulturchef Inledning Text.")
+    assert bf.find_title(doc).text == "Kulturprogram 2024–2027"
+    assert [(t.role, t.value.iso) for t in bf.find_dates_typed(doc)] == [("adoption", "2024-03-05")]
+    assert [(d.date.iso, d.body) for d in find_decisions(doc, None)] == [("2024-03-05", "KF")]
+    banner = doc_of("PROJEKTPLAN Projektplan Storviks kommun Bakgrund Text.")
+    assert bf.find_title(banner) is None
