@@ -17,7 +17,7 @@ from styrgraf.ingest.document_text import DocumentText
 from styrgraf.ingest.doc_types import TITLE_WORDS, doc_type_of
 from styrgraf.ingest.layout.lexicon import HEADING_WORDS
 from styrgraf.ingest.organisations import municipality_of
-from styrgraf.ingest.records import DateValue
+from styrgraf.ingest.records import DateValue, Evidence
 
 # A case number as written: `KS 2019/123`, `KS-2021/467`, `KSN-2021-0256`, `KFN 2013.0096`.
 CASE_NUMBER = re.compile(
@@ -243,6 +243,21 @@ def find_municipality(doc: DocumentText) -> Span | None:
     if not found:
         return None
     return Span(found[0], found[2], found[3])
+
+
+def letterhead_municipality(doc: DocumentText):
+    """The municipality a first page's furniture names (its letterhead), with its evidence there.
+
+    Furniture is not in `body`, so a municipality named only in the letterhead is read here.
+    """
+    page = doc.pages[0]
+    for f in page.furniture:
+        text = page.text[f.start:f.end]
+        found = municipality_of(text) or municipality_of(_title_cased(text))
+        if found:
+            s, e = f.start + found[2], f.start + found[3]
+            return found[0], (Evidence(page.number, s, e, page.text[s:e]),)
+    return None
 
 
 def _title_cased(text: str) -> str:
