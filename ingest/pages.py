@@ -38,6 +38,7 @@ _TRAILING_NUMBER = re.compile(r"\s+(\d{1,4})\s*$")
 # Words after which a line-end hyphen is a real one: `grund- och gymnasieskolan`.
 _KEEP_HYPHEN_BEFORE = frozenset({"och", "eller", "samt", "respektive", "resp", "resp.", "till", "som", "&"})
 _TOKEN = re.compile(r"\S+")
+_IRREGULAR_SPACE = re.compile(r"^\s|\s$|\s\s|[^\S ]")
 
 
 @dataclass(frozen=True)
@@ -100,29 +101,39 @@ def _join_mode(left: str, right: str) -> str:
     return "glue"
 
 
+def _folded(line: _Line) -> tuple[str, list[int]]:
+    """A line with its white space folded to single spaces, and each character's raw offset."""
+    if not _IRREGULAR_SPACE.search(line.text):  # the common case: nothing to fold
+        return line.text, list(range(line.start, line.start + len(line.text)))
+    tokens = list(_TOKEN.finditer(line.text))
+    src: list[int] = []
+    for k, token in enumerate(tokens):
+        if k:
+            src.append(line.start + tokens[k - 1].end())
+        src.extend(range(line.start + token.start(), line.start + token.end()))
+    return " ".join(t.group(0) for t in tokens), src
+
+
 def _join(lines: list[_Line]) -> tuple[str, list[int]]:
     """The running text of `lines` and, for each of its characters, its offset in the raw text."""
     out: list[str] = []
     src: list[int] = []
+    tail = ""  # the last characters written, for the hyphen rule
     for line in lines:
-        tokens = list(_TOKEN.finditer(line.text))
-        if not tokens:
+        text, offsets = _folded(line)
+        if not text:
             continue
-        first = tokens[0].group(0)
         if out:
-            mode = _join_mode("".join(out[-3:]), first)
+            mode = _join_mode(tail, text.split(" ", 1)[0])
             if mode == "drop-hyphen":
-                out.pop()
+                out[-1] = out[-1][:-1]
                 src.pop()
             elif mode == "space":
                 out.append(" ")
                 src.append(line.start - 1)  # the line break it stands for
-        for k, token in enumerate(tokens):
-            if k:
-                out.append(" ")
-                src.append(line.start + tokens[k - 1].end())
-            out.extend(token.group(0))
-            src.extend(range(line.start + token.start(), line.start + token.end()))
+        out.append(text)
+        src.extend(offsets)
+        tail = "".join(out[-3:])[-3:]
     return "".join(out), src
 
 

@@ -83,8 +83,9 @@ def _at_the_edge(repeated: list[Furniture], shaped: list[Furniture], lines: dict
     or footer is the page's edge, with nothing but furniture beyond it.
     """
     out = []
+    candidates, found = _by_page(repeated), _by_page(shaped)
     for number, page_lines in lines.items():
-        here = [f for f in repeated + shaped if f.page == number]
+        here = candidates.get(number, []) + found.get(number, [])
 
         def furniture(line: Line) -> bool:
             return any(f.start < line.end and line.start < f.end for f in here)
@@ -94,7 +95,14 @@ def _at_the_edge(repeated: list[Furniture], shaped: list[Furniture], lines: dict
                 if not furniture(line):
                     break
                 edge.add(line.start)
-        out += [f for f in repeated if f.page == number and f.start in edge]
+        out += [f for f in candidates.get(number, []) if f.start in edge]
+    return out
+
+
+def _by_page(found: list[Furniture]) -> dict[int, list[Furniture]]:
+    out: dict[int, list[Furniture]] = {}
+    for f in found:
+        out.setdefault(f.page, []).append(f)
     return out
 
 
