@@ -17,11 +17,12 @@ from styrgraf.ingest.document_text import DocumentText
 from styrgraf.ingest.doc_types import TITLE_WORDS, doc_type_of
 from styrgraf.ingest.layout.lexicon import HEADING_WORDS
 from styrgraf.ingest.organisations import municipality_of
-from styrgraf.ingest.records import CaseNumberMention, DatedFact, DateValue
+from styrgraf.ingest.records import CaseNumberMention, DatedFact, DateValue, Evidence
 
 # A case number as written: `KS 2019/123`, `KS-2021/467`, `KSN-2021-0256`, `KFN 2013.0096`.
 CASE_NUMBER = re.compile(
-    r"(?<![\w/-])(?P<dnr>[A-ZÅÄÖ]{1,6}(?:[- ][A-ZÅÄÖ]{1,4})?[ -]?(?:19|20)\d{2}(?:/\d{1,5}|[-.]\d{2,5})(?:[.:-]\d{1,4})?)(?![\w/])"
+    # never a letterhead's `KOMMUN 2014-03-18`: a date is no serial
+    r"(?<![\w/-])(?!(?:KOMMUN|STAD|REGION)\b)(?P<dnr>[A-ZÅÄÖ]{1,6}(?:[- ][A-ZÅÄÖ]{1,4})?[ -]?(?!(?:19|20)\d{2}-\d{2}-\d{2}(?!\d))(?:19|20)\d{2}(?:/\d{1,5}|[-.]\d{2,5})(?:[.:-]\d{1,4})?)(?![\w/])"
 )
 _DNR_LABEL = re.compile(r"(?<![\w])(?:Dnr|DNR|Diarienummer|DIARIENUMMER|Diarienr|DIARIENR|Ärendenummer)\.?:?\s*")
 # Not after a letter or a hyphen; after a digit it may be: a transcript glues the page number
@@ -31,7 +32,7 @@ _TITLE_START = re.compile(rf"(?<![^\W\d])(?<!-)(?:{'|'.join(TITLE_WORDS)})\s+(?:
 _NUMBERED_HEADING = re.compile(r"\s(?:\d{1,2}(?:\.\d{1,2})*\.?)\s+[A-ZÅÄÖ]")
 _STOP = re.compile(
     r"\s(?:§\s*\d|\d{1,3}\s+(?:Dnr|Diarienr|Diarienummer)\b|(?:Dnr|Diarienr|Diarienummer|Datum|Version|Sida)\b"
-    r"|[A-ZÅÄÖ][\wåäö]+:)"
+    r"|[A-ZÅÄÖ][\wåäö]+(?:\s+(?:av|i|från|till|för|på))?:)"
 )
 _CAPS_WORD = re.compile(r"\S+")
 _SENTENCE_VERB = re.compile(r"\s(?:är|ska|har|beslutade|beslutar|föreslår)\s")
@@ -131,8 +132,8 @@ def _title_line(text: str, start: int, limit: int) -> Span | None:
             continue  # `… en projektplan för det fortsatta arbetet`: prose, not a title
         end = _title_end(text, m.start(), limit)
         after = text[end:end + 12].lstrip()
-        if DATE_PATTERN.match(after) or CASE_NUMBER.match(after):
-            continue  # a running header: title and date or Dnr on one line
+        if (DATE_PATTERN.match(after) or CASE_NUMBER.match(after)) and text.count(text[m.start():end]) > 1:
+            continue  # a running header the furniture finder let through: title and date or Dnr on every page
         span = _trimmed(text, m.start(), end)
         if len(span.text.split()) >= 3 and not _SENTENCE_VERB.search(span.text):
             return span
@@ -319,6 +320,21 @@ def find_municipality(doc: DocumentText) -> Span | None:
     return Span(found[0], found[2], found[3])
 
 
+def letterhead_municipality(doc: DocumentText):
+    """The municipality a first page's furniture names (its letterhead), with its evidence there.
+
+    Furniture is not in `body`, so a municipality named only in the letterhead is read here.
+    """
+    page = doc.pages[0]
+    for f in page.furniture:
+        text = page.text[f.start:f.end]
+        found = municipality_of(text) or municipality_of(_title_cased(text))
+        if found:
+            s, e = f.start + found[2], f.start + found[3]
+            return found[0], (Evidence(page.number, s, e, page.text[s:e]),)
+    return None
+
+
 def _title_cased(text: str) -> str:
     """`FJÄLLINGES KOMMUN` -> `Fjällinges kommun`, offsets kept, so a letterhead in capitals is read."""
     return re.sub(r"\b([A-ZÅÄÖ])([A-ZÅÄÖ]+)\s+(KOMMUN|STAD)\b",
@@ -329,4 +345,6 @@ def document_type(doc: DocumentText, title: str | None) -> str:
     """The document type's key in the SKOS scheme, from the title, the `Dokumenttyp` label and the first page."""
     first = doc.segments[0]
     head = doc.body[first.body_start:first.body_start + min(first.length, 1500)]
-    return doc_type_of(title or "", head, doc.body)
+    # The whole page texts, furniture included: an extract's certification (`Utdragsbestyrkande`)
+    # stands in its footer.
+    return doc_type_of(title or "", head, " ".join(p.text for p in doc.pages))

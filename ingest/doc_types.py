@@ -48,9 +48,16 @@ _MINUTES = re.compile(r"SAMMANTRÄDESPROTOKOLL|Sammanträdesprotokoll|Sammanträ
                       r"|Utdrag ur protokoll|PROTOKOLLSUTDRAG|Protokollsutdrag|Utdrag ur sammanträdesprotokoll")
 
 
+# Types a compound names by its last part: `Digitaliseringsstrategi`, `Kommunikationspolicy`.
+_COMPOUND_HEADS = ("strategi", "policy", "program", "riktlinjer")
+
+
 def type_of_word(word: str) -> str | None:
     lower = word.lower()
-    return next((key for w, key in _TYPE_WORDS if lower == w or (len(w) > 6 and lower.startswith(w))), None)
+    found = next((key for w, key in _TYPE_WORDS if lower == w or (len(w) > 6 and lower.startswith(w))), None)
+    if found is None and len(lower) > 10:
+        found = next((type_of_word(h) for h in _COMPOUND_HEADS if lower.endswith(h)), None)
+    return found
 
 
 def doc_type_of(title: str, head: str, whole: str = "") -> str:

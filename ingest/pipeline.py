@@ -12,7 +12,7 @@ from rdflib import Graph
 
 from styrgraf.ingest.document_text import DocumentText
 from styrgraf.ingest.kinds import detect_kind, generic
-from styrgraf.ingest.pages import Page, normalise_page
+from styrgraf.ingest.pages import Page, normalise_pages
 from styrgraf.ingest.records import DocumentInfo, PlanRecords
 from styrgraf.ingest.sources import SourceError, SourceFile, open_source
 from styrgraf.ingest.to_rdf import SourceMeta, records_to_graph
@@ -49,7 +49,8 @@ def _title_hint(preamble: str | None) -> str | None:
 
 def extract_source(src: SourceFile) -> ExtractedDocument:
     """Extract one opened source; raises SourceError when it is no document of a known kind."""
-    pages = [normalise_page(raw.number, raw.lines) for raw in src.pages()]
+    # Furniture is told by its repetition from page to page, so all pages are normalised together.
+    pages = normalise_pages(src.pages())
     pages = [p for p in pages if p.text] or pages
     if not any(p.text for p in pages):
         raise SourceError(src.path, "no-text", "filen innehåller ingen text", "the file contains no text")

@@ -4,12 +4,15 @@ Encoding: UTF-8 (with or without BOM) or UTF-16 with BOM. Anything else is
 refused with a hint of what the bytes look like (a Windows-1252 file saved by
 an old editor is the common case): guessing would silently corrupt names.
 
-Layout:
+Layout (`layout.pages.split_pages` decides the shape):
 - a text export has a preamble (title line and the site's "Relevanta
   dokument" list) up to a line `Transkript:`, then one paragraph per page,
   paragraphs separated by blank lines;
-- otherwise pages are separated by form feeds (as `pdftotext` writes them), and
-  a file without form feeds is one page.
+- otherwise pages are separated by form feeds (as `pdftotext` writes them);
+- without form feeds, page markers in header or footer lines (`Sida 2 (9)`,
+  `Sidan 2 av 9`, `2 (9)`) split the text into its pages, and a text without
+  them is one page.
+Pages are numbered by position (1, 2, …), whatever numbers their markers say.
 Line ends are normalised to `\n` (as Python's text mode does).
 """
 from __future__ import annotations
@@ -19,6 +22,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from styrgraf.ingest.layout.pages import PageText, split_pages
 from styrgraf.ingest.sources import RawPage, SourceError, SourceFile
 
 MEDIA_TYPE = "text/plain"
@@ -28,7 +32,6 @@ _BOMS_REFUSED = (
     (codecs.BOM_UTF32_BE, "UTF-32"),
 )
 _TRANSCRIPT_LINE = re.compile(r"^[ \t]*Transkript:[ \t]*$", re.MULTILINE)
-_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
 # Control bytes that never occur in text (NUL is judged separately, in open()).
 _BINARY_CONTROLS = frozenset(range(1, 32)) - {9, 10, 11, 12, 13, 26, 27} | {127}
 
@@ -61,15 +64,12 @@ def open(path: Path, sha256: str, size: int, head: bytes = b"") -> SourceFile:  
         raise SourceError(path, "empty", "filen innehåller bara blanktecken", "the file contains only white space")
 
     match = _TRANSCRIPT_LINE.search(text)
-    if match:
-        preamble: str | None = text[: match.start()]
-        pages = _export_pages(text[match.end():])
-        if not pages:
-            raise SourceError(path, "empty", "det finns ingen text efter raden 'Transkript:'",
-                              "there is no text after the 'Transkript:' line")
-    else:
-        preamble = None
-        pages = _form_feed_pages(text)
+    preamble = text[: match.start()] if match else None
+    pages = [RawPage(number=n, lines=_trim_blank(_with_marker(text, page).split("\n")))
+             for n, page in enumerate(split_pages(text), start=1)]
+    if match and not pages:
+        raise SourceError(path, "empty", "det finns ingen text efter raden 'Transkript:'",
+                          "there is no text after the 'Transkript:' line")
 
     def read_pages() -> Iterator[RawPage]:
         return iter(pages)
@@ -87,16 +87,12 @@ def _trim_blank(lines: list[str]) -> list[str]:
     return lines[start:end]
 
 
-def _export_pages(body: str) -> list[RawPage]:
-    paragraphs = [_trim_blank(chunk.split("\n")) for chunk in _BLANK_LINES.split(body)]
-    return [RawPage(number=n, lines=lines) for n, lines in enumerate((p for p in paragraphs if p), start=1)]
-
-
-def _form_feed_pages(text: str) -> list[RawPage]:
-    chunks = text.split("\f")
-    if len(chunks) > 1 and not chunks[-1].strip():
-        chunks.pop()  # `pdftotext` ends every page, including the last, with a form feed
-    return [RawPage(number=n, lines=_trim_blank(chunk.split("\n"))) for n, chunk in enumerate(chunks, start=1)]
+def _with_marker(text: str, page: PageText) -> str:
+    """The page's text with its page number, as the source has it: normalising the page drops it."""
+    start, end = page.start, page.end
+    if page.marker:
+        start, end = min(start, page.marker[0]), max(end, page.marker[1])
+    return text[start:end]
 
 
 def _line_of(data: bytes, offset: int) -> int:

@@ -31,17 +31,18 @@ def document_info(doc: DocumentText, title_hint: str | None) -> DocumentInfo:
     own = bf.own_case_number(doc)
     header = doc.headers.get(doc.segments[0].page)
     muni = bf.find_municipality(doc)
+    muni_name, muni_ev = (muni.text, doc.evidence(muni.start, muni.end)) if muni else (bf.letterhead_municipality(doc) or (None, ()))
     date_value, date_ev = (date.value, doc.evidence(date.start, date.end)) if date else (bf.header_date(doc) or (None, ()))
     title_text = title.text if title else (title_hint or "").strip()
     return DocumentInfo(
         title=title_text, doc_type=bf.document_type(doc, title_text), date=date_value,
-        identifier=header.dnr if header and header.dnr else (own.dnr if own else None), municipality=muni.text if muni else None,
+        identifier=header.dnr if header and header.dnr else (own.dnr if own else None), municipality=muni_name,
         signatory=None, signatory_title=None, page_count=len(doc.pages),
         title_evidence=doc.evidence(title.start, title.end) if title else (),
         date_evidence=date_ev,
         identifier_evidence=(doc.header_evidence(doc.segments[0].page, header.dnr) if header and header.dnr
                              else doc.evidence(own.start, own.end) if own else ()),
-        municipality_evidence=doc.evidence(muni.start, muni.end) if muni else (),
+        municipality_evidence=muni_ev,
         other_dates=bf.other_dates(doc),
         case_numbers=bf.case_number_mentions(doc, header.dnr if header and header.dnr else (own.dnr if own else None)),
     )

@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from styrgraf.ingest.basic_facts import (
-    CASE_NUMBER, case_number_after, case_number_mentions, document_type, find_title, other_dates, own_case_number,
+    CASE_NUMBER, case_number_after, case_number_mentions, document_type, find_title, letterhead_municipality, other_dates,
+    own_case_number,
 )
 from styrgraf.ingest.dated_decisions import find_decisions
 from styrgraf.ingest.dates import find_dates, parse_date, year_of
@@ -251,6 +252,8 @@ def extract_document_info(doc: DocumentText, parts: list[Part], title_hint: str 
     if muni:
         offset = main.start if municipality_of(text[main.start:main.end]) else 0
         muni_name, muni_ev = muni[0], b.ev(offset + muni[2], offset + muni[3])
+    elif bf_letterhead := letterhead_municipality(doc):
+        muni_name, muni_ev = bf_letterhead
     elif header and header.municipality:
         named = municipality_of(header.municipality)
         muni_name = named[0] if named else header.municipality

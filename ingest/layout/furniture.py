@@ -14,13 +14,12 @@ them. They are found two ways:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from styrgraf.ingest.headers import parse_running_header
-from styrgraf.ingest.layout.lines import Line, shape_key, split_lines
+from styrgraf.ingest.layout.lines import DIGITS, Line, shape_key, split_lines
 from styrgraf.ingest.layout.pages import PageText, line_markers
 
 Kind = Literal["page-marker", "running-header", "running-footer", "letterhead", "case-header"]
@@ -31,6 +30,9 @@ _PRIORITY: tuple[Kind, ...] = ("page-marker", "running-header", "running-footer"
 _MIN_REPEATED = 6  # shorter repeated lines (`Text.`, `Mål`) are too common to tell furniture  # how many lines count as a page's top and bottom
 # Left of a transcript page, the rest of a marker whose number the transcript took: `(40) Tid och plats`.
 _ORPHAN_TOTAL = re.compile(r"^\(\s*\d{1,4}\s*\)(?=\s|$)")
+# A transcript page's own number where the transcript left it: glued to the first word
+# (`3Bakgrund`), before the text, or at the very end.
+_TRANSCRIPT_NUMBERS = (re.compile(r"^(\d{1,4})(?=[A-ZÅÄÖ]|\s+[A-ZÅÄÖ])"), re.compile(r"(?<=\s)(\d{1,4})$"))
 _MUNICIPALITY = re.compile(
     r"^(?:[A-ZÅÄÖ][\wåäöéü-]+(?:[ -][A-ZÅÄÖ][\wåäöéü-]+)?\s+(?:kommun|stad|region|KOMMUN|STAD|REGION)"
     r"|(?:Region|REGION)\s+[A-ZÅÄÖ][\wåäöéü-]+)"
@@ -41,14 +43,19 @@ _MUNICIPALITY = re.compile(
     r"|\s+[A-ZÅÄÖ][\wåäö-]*(?:styrelsen|nämnden|förvaltningen|kontoret|utskottet|fullmäktige)\b)"
 )
 _CONTACT = re.compile(
+    # contact words count as labels (`Telefon:`, `Box 12`), not as words of prose (`en gemensam växel`)
     r"(?i)\bwww\.|https?://|[\w.-]+@[\w-]+\.\w+|\b(?:tel|telefon|tfn|växel|fax|e-post|epost|org\.?\s?nr|"
-    r"postadress|besöksadress|adress|box)\b|\b\d{3}\s?\d{2}\s+[A-ZÅÄÖ][a-zåäö]+|"
+    r"postadress|besöksadress|adress|box)\b\.?(?=\s*[:\d+])|\b\d{3}\s?\d{2}\s+[A-ZÅÄÖ][a-zåäö]+|"
     r"\b\d{2,4}[- ]\d{2,3}\s?\d{2}\s?\d{2}\b|\b[A-ZÅÄÖ][a-zåäö]+(?:gatan|vägen|torget|plan|gränd|allén)\s+\d+"
 )
 _DEPARTMENT = re.compile(
     r"(?i)(?:förvaltning(?:en)?|kontor(?:et)?|nämnd(?:en)?|styrelse(?:n)?|enhet(?:en)?|avdelning(?:en)?|"
     r"sektor(?:n)?|stab(?:en)?|kansli(?:et)?)$"
 )
+
+# A letterhead's date and Dnr set to the right of its lines: `Tekniska förvaltningen   2021-04-12`.
+_CASE_ITEMS_AFTER = re.compile(
+    r"(?:\s+(?:(?:19|20)\d{2}-\d{2}-\d{2}|(?:Dnr:?\s*)?[A-ZÅÄÖ]{1,6}[ -]?(?:19|20)\d{2}[/-]\d{1,5}))+\s*$")
 
 
 @dataclass(frozen=True)
@@ -64,12 +71,59 @@ class Furniture:
 def find_furniture(pages: Sequence[PageText]) -> list[Furniture]:
     """Furniture spans on every page, sorted by page and offset, not overlapping."""
     lines = {p.number: split_lines(p.text) for p in pages}
-    found: list[Furniture] = []
-    found += _repeated(lines, "top")
-    found += _repeated(lines, "bottom")
-    for page in pages:
-        found += _shaped(page, lines[page.number])
-    return _merge(found)
+    shaped = _recurring_dates([f for page in pages for f in _shaped(page, lines[page.number])], pages)
+    repeated = _repeated(lines, "top") + _repeated(lines, "bottom")
+    return _merge(shaped + _at_the_edge(repeated, shaped, lines))
+
+
+def _at_the_edge(repeated: list[Furniture], shaped: list[Furniture], lines: dict[int, list[Line]]) -> list[Furniture]:
+    """The repeated lines with only furniture between them and the top or bottom of their page.
+
+    Appendices share their layout, so a section heading (`Syfte`, `Rapportering och
+    uppföljning`) may stand near the top or bottom of half the pages; a running header
+    or footer is the page's edge, with nothing but furniture beyond it.
+    """
+    out = []
+    candidates, found = _by_page(repeated), _by_page(shaped)
+    for number, page_lines in lines.items():
+        here = candidates.get(number, []) + found.get(number, [])
+
+        def furniture(line: Line) -> bool:
+            return any(f.start < line.end and line.start < f.end for f in here)
+        edge: set[int] = set()
+        for run in (page_lines[:_TOP], page_lines[::-1][:_BOTTOM]):
+            for line in run:
+                if not furniture(line):
+                    break
+                edge.add(line.start)
+        out += [f for f in candidates.get(number, []) if f.start in edge]
+    return out
+
+
+def _by_page(found: list[Furniture]) -> dict[int, list[Furniture]]:
+    out: dict[int, list[Furniture]] = {}
+    for f in found:
+        out.setdefault(f.page, []).append(f)
+    return out
+
+
+def _recurring_dates(found: list[Furniture], pages: Sequence[PageText]) -> list[Furniture]:
+    """A transcript page opening with a date alone has a header only if other pages open so too.
+
+    The date may be the first words of the page's text (`2019-03-04 beslutade …`); a
+    running header runs. A Dnr or an appendix number marks a header even when seen once.
+    """
+    texts = {p.number: p.text for p in pages}
+
+    def date_only(f: Furniture) -> bool:
+        if f.kind != "case-header" or f.start != 0 or "\n" in texts[f.page]:
+            return False
+        header = parse_running_header(texts[f.page][f.start:f.end])
+        return bool(header) and not header.dnr and header.appendix is None
+    alone = [f for f in found if date_only(f)]
+    if len(pages) <= 1 or len(alone) >= 2:
+        return found
+    return [f for f in found if f not in alone]
 
 
 def _ends(lines: list[Line], where: str) -> list[Line]:
@@ -79,17 +133,41 @@ def _ends(lines: list[Line], where: str) -> list[Line]:
 def _repeated(lines: dict[int, list[Line]], where: str) -> list[Furniture]:
     if len(lines) < 2:
         return []
-    counts: Counter[str] = Counter()
-    for page_lines in lines.values():
-        counts.update({shape_key(line.text) for line in _ends(page_lines, where)})
+    groups: dict[str, list[tuple[int, Line]]] = {}
+    for number, page_lines in lines.items():
+        if len(page_lines) <= 1:
+            continue  # a one-line page (a transcript) is all content; its header is found by shape
+        for line in _ends(page_lines, where):
+            if len(line.text) >= _MIN_REPEATED:
+                groups.setdefault(shape_key(line.text), []).append((number, line))
     needed = max(2, (len(lines) + 1) // 2)
-    return [
-        Furniture(number, line.start, line.end, _running_kind(page_lines, line))
-        for number, page_lines in lines.items()
-        for line in _ends(page_lines, where)
-        # A one-line page (a transcript) is all content; its header is found by shape.
-        if counts[shape_key(line.text)] >= needed and len(line.text) >= _MIN_REPEATED and len(page_lines) > 1
-    ]
+    out = []
+    for group in groups.values():
+        running = _numbered_alike(group)
+        if len({number for number, _ in running}) >= needed:
+            out += [Furniture(number, line.start, line.end, _running_kind(lines[number], line))
+                    for number, line in running]
+    return out
+
+
+def _numbered_alike(group: list[tuple[int, Line]]) -> list[tuple[int, Line]]:
+    """The lines of a group (alike but for digits) whose differing numbers are page markers.
+
+    Folding digits lets `Sida 2 (9)` and `Sida 3 (9)` match; it also lets two
+    sentences match that differ only in their numbers (`målen 3 och 4`,
+    `målen 3 och 5`). A running line's numbers are the same on every page but
+    for the page number, so a number that differs must stand in a page marker
+    (`Sida 2 (9)`, an excerpt's `14 (31)` on its first page). A bare number equal
+    to the page's is no proof: `Delprojekt 2` may well open page 2.
+    """
+    numbers = [[(int(m.group(0)), m.start(), m.end()) for m in DIGITS.finditer(line.text)] for _, line in group]
+    differing = [k for k in range(len(numbers[0])) if len({n[k][0] for n in numbers}) > 1]
+    out = []
+    for (number, line), found in zip(group, numbers):
+        markers = [(mk.start, mk.end) for mk in line_markers(line.text)]
+        if all(any(s <= found[k][1] < e for s, e in markers) for k in differing):
+            out.append((number, line))
+    return out
 
 
 def _running_kind(page_lines: list[Line], line: Line) -> Kind:
@@ -104,14 +182,20 @@ def _shaped(page: PageText, lines: list[Line]) -> list[Furniture]:
     out += _letterhead(page, _ends(lines, "top"))
     out += _letterhead(page, _ends(lines, "bottom"))
     for line in set(_ends(lines, "top")) | set(_ends(lines, "bottom")):
-        header = parse_running_header(line.text)
+        header = _case_header(line.text)
         if header and len(header.text) >= len(line.text.rstrip(" |,–-")) and (header.date or header.dnr):
             out.append(Furniture(page.number, line.start, line.end, "case-header"))
     if len(lines) == 1:  # a transcript page: the header stands at the start of the one line
-        header = parse_running_header(page.text)
+        header = _case_header(page.text)
         if header:
             out.append(Furniture(page.number, 0, len(header.text), "case-header"))
     return out
+
+
+def _case_header(text: str):
+    """A run of dates, case numbers and appendix numbers; `Diarienummer: …` is a cover label's value."""
+    header = parse_running_header(text)
+    return header if header and ":" not in header.text else None
 
 
 def _page_markers(page: PageText, line: Line) -> list[Furniture]:
@@ -123,6 +207,10 @@ def _page_markers(page: PageText, line: Line) -> list[Furniture]:
         orphan = _ORPHAN_TOTAL.match(line.text)
         if orphan:
             spans.append((0, orphan.end()))
+        for regex in _TRANSCRIPT_NUMBERS:
+            m = regex.search(line.text)
+            if m and int(m.group(1)) == page.number:
+                spans.append((m.start(1), m.end(1)))
     return [Furniture(page.number, line.start + s, line.start + e, "page-marker") for s, e in spans]
 
 
@@ -136,9 +224,10 @@ def _letterhead(page: PageText, block: list[Line]) -> list[Furniture]:
     anchored = False
     for line in block:
         short = len(line.text.split()) <= 10
-        if _MUNICIPALITY.match(line.text) and short:
+        core = _CASE_ITEMS_AFTER.sub("", line.text)
+        if _MUNICIPALITY.match(core) and short:
             anchored = True
-        elif anchored and short and (_DEPARTMENT.search(line.text) or _CONTACT.search(line.text)):
+        elif anchored and short and (_DEPARTMENT.search(core) or _CONTACT.search(line.text)):
             pass
         elif len(_CONTACT.findall(line.text)) >= 2 and len(line.text.split()) <= 16:
             anchored = True

@@ -24,8 +24,10 @@ Shape = Literal["form-feed", "transcript", "marker", "single"]
 _TRANSCRIPT_LINE = re.compile(r"^[ \t]*Transkript:[ \t]*$", re.MULTILINE)
 _BLANK_RUN = re.compile(r"\n[ \t]*\n[ \t\n]*")
 # A transcript's page number: glued to the first word (`3Bakgrund`) or followed by a space;
-# never the start of a date, a Dnr or a decimal (`2012-02-22`, `2011/0456`, `3.5`).
-_LEADING_NUMBER = re.compile(r"(\d{1,4})(?![\d\-/.:,])[ \t]*")
+# never the start of a date, a Dnr or a decimal (`2012-02-22`, `2011/0456`, `3.5`). Glued to
+# the running header's date it is the digits before the date (`32022-08-21` is page 3).
+_LEADING_NUMBER = re.compile(
+    r"(?:(\d{1,4}?)(?=(?:19|20)\d{2}-\d{2}-\d{2}(?!\d))|(\d{1,4})(?![\d\-/.:,])[ \t]*)")
 _TRAILING_NUMBER = re.compile(r"[ \t]+(\d{1,4})[ \t]*$")
 # `Sida 2`, `Sida 2 (9)`, `Sidan 2 av 9`, `Sida 2/9` anywhere on a line; capitalised, as
 # prose writes `se sida 4`.
@@ -93,7 +95,7 @@ def split_pages(text: str) -> list[PageText]:
     """
     m = _TRANSCRIPT_LINE.search(text)
     if m:
-        return [_shifted(page, m.end()) for page in _split(text[m.end():])]
+        return [_shifted(page, m.end()) for page in _export_pages(text[m.end():])]
     return _split(text)
 
 
@@ -108,6 +110,16 @@ def _split(text: str) -> list[PageText]:
     if "\f" in text:
         return _form_feed_pages(text)
     return _transcript_pages(text) or _marker_pages(text) or [_page(text, 1, 0, len(text), "single")]
+
+
+def _export_pages(text: str) -> list[PageText]:
+    """After a `Transkript:` line every paragraph is a page, whether it carries its number or not."""
+    if not text.strip():
+        return []
+    if "\f" in text:
+        return _form_feed_pages(text)
+    return _transcript_pages(text, single_line=False) or [
+        _page(text, n, s, e, "transcript") for n, (s, e) in enumerate(_paragraphs(text), start=1)]
 
 
 def _page(text: str, number: int, start: int, end: int, shape: Shape,
@@ -148,30 +160,35 @@ def _page_number(text: str, s: int, e: int, leading: bool) -> tuple[int, int, in
     """(number, marker start, marker end) of a transcript paragraph, if it carries one."""
     if leading:
         m = _LEADING_NUMBER.match(text, s, e)
-        return (int(m.group(1)), m.start(1), m.end()) if m else None
+        if not m:
+            return None
+        group = 1 if m.group(1) else 2
+        return int(m.group(group)), m.start(group), m.end()
     m = _TRAILING_NUMBER.search(text, s, e)
     return (int(m.group(1)), m.start(), m.end(1)) if m else None
 
 
-def _transcript_pages(text: str) -> list[PageText] | None:
-    """One single-line paragraph per page, starting (or ending) with its page number.
+def _transcript_pages(text: str, single_line: bool = True) -> list[PageText] | None:
+    """One paragraph per page (a single line, unless after `Transkript:`), starting or ending with its number.
 
-    Every paragraph is a page, as in `formats/text.py`; the number, where it is
-    the page's own, is split off as the marker. Appendix pages often carry no
-    number, so the shape needs only the first page and one more to be numbered.
+    Every paragraph is a page; the number, where it is the page's own, is
+    split off as the marker. Appendix pages often carry no number, and a site
+    leaves the first page unnumbered, so the shape needs only two pages
+    numbered in sequence (one after `Transkript:`), the first or the second among them.
     """
     paras = _paragraphs(text)
-    if len(paras) < 2 or any("\n" in text[s:e] for s, e in paras):
+    if len(paras) < 2 or (single_line and any("\n" in text[s:e] for s, e in paras)):
         return None
     best: list[PageText] | None = None
-    best_hits = 1
+    # After `Transkript:` the paragraphs are pages anyway: one numbered page tells the numbering.
+    best_hits = 1 if single_line else 0
     for leading in (True, False):
-        first = _page_number(text, *paras[0], leading)
-        if first is None:
+        base = _first_number(text, paras, leading)
+        if base is None:
             continue
         pages, hits = [], 0
         for k, (s, e) in enumerate(paras):
-            number = first[0] + k
+            number = base + k
             found = _page_number(text, s, e, leading)
             if found and found[0] == number:
                 hits += 1
@@ -183,6 +200,15 @@ def _transcript_pages(text: str) -> list[PageText] | None:
         if hits > best_hits:
             best, best_hits = pages, hits
     return best
+
+
+def _first_number(text: str, paras: list[tuple[int, int]], leading: bool) -> int | None:
+    """The first paragraph's page number: its own, or 1 when it has none and the second is numbered 2."""
+    first = _page_number(text, *paras[0], leading)
+    if first is not None:
+        return first[0]
+    second = _page_number(text, *paras[1], leading)
+    return 1 if second is not None and second[0] == 2 else None
 
 
 def _markers(lines: list[Line]) -> list[_Marker]:

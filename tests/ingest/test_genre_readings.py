@@ -127,3 +127,31 @@ def test_a_compound_title_and_an_adoption_dated_with_den():
     assert [(d.date.iso, d.body) for d in find_decisions(doc, None)] == [("2024-03-05", "KF")]
     banner = doc_of("PROJEKTPLAN Projektplan Storviks kommun Bakgrund Text.")
     assert bf.find_title(banner) is None
+
+
+def test_a_letterheads_date_is_no_case_number_and_compound_titles_name_their_type():
+    from styrgraf.ingest import basic_facts as bf
+    from styrgraf.ingest.doc_types import type_of_word
+
+    assert not bf.CASE_NUMBER.search("STORVIKS KOMMUN 2014-03-18")
+    assert bf.CASE_NUMBER.search("Dnr KSN-2021-0256").group("dnr") == "KSN-2021-0256"
+    assert [type_of_word(w) for w in ("Digitaliseringsstrategi", "Kommunikationspolicy", "Kulturprogram",
+                                      "Projektplan", "Verksamhetsberättelse")] == [
+        "strategi", "policy", "program", "projektplan", None]
+
+
+def test_an_extracts_certification_in_its_footer_makes_it_a_protocol_extract(tmp_path):
+    from styrgraf.ingest.pipeline import extract_path
+
+    pages = []
+    for n in (1, 2):
+        pages.append(f"Storviks kommun SAMMANTRÄDESPROTOKOLL\nKommunstyrelsen 2022-09-12\n"
+                     + ("§ 88 Dnr KS 2022/140\nProjektplan för nya gång- och cykelvägar\nÄrendebeskrivning\n"
+                        "Förvaltningen har tagit fram en plan.\n" if n == 1 else
+                        "Beslut\nKommunstyrelsen beslutar att godkänna projektplanen.\n")
+                     + f"Justerandes sign    Utdragsbestyrkande    {n}({2})\n")
+    path = tmp_path / "utdrag.txt"
+    path.write_text("\f".join(pages), encoding="utf-8")
+    x = extract_path(path)
+    assert x.records.document.doc_type == "protokollsutdrag"
+    assert x.records.document.municipality == "Storvik"

@@ -87,3 +87,17 @@ def test_inline_headings_split_sections():
     # `beslut` in running text is not a heading; `Beslut` after a sentence end is.
     text = "Vi ska fatta beslut nu. Beslut Det fortsatta arbetet."
     assert [s.key for s in split_sections(text, 0, len(text))] == ["lead", "decision"]
+
+
+def test_running_header_with_a_dashed_case_number_holds_one_case_number():
+    from styrgraf.ingest.headers import parse_header_text
+
+    h = parse_running_header("2023-10-22 KSN-2022-0891 Tallmora kommun")
+    assert (h.text, h.date, h.dnr) == ("2023-10-22 KSN-2022-0891", "2023-10-22", "KSN-2022-0891")
+    # The header takes its own number; a second one after it is the body's.
+    h = parse_running_header("Tornby kommun Dnr: KS-2021/467, KSN-2021-0256 Projektplan")
+    assert (h.text, h.dnr) == ("Tornby kommun Dnr: KS-2021/467", "KS-2021/467")
+    # Furniture text: the items wherever they stand.
+    h = parse_header_text("Granviks kommun 2023-05-08 Serviceförvaltningen Dnr KS 2022/58 2 (3)")
+    assert (h.date, h.dnr, h.municipality, h.appendix) == ("2023-05-08", "KS 2022/58", "Granviks kommun", None)
+    assert parse_header_text("Granviks kommun Serviceförvaltningen") is None

@@ -1,5 +1,5 @@
 from styrgraf.ingest.layout.furniture import covered, find_furniture
-from styrgraf.ingest.layout.pages import split_pages
+from styrgraf.ingest.layout.pages import PageText, split_pages
 
 
 def _spans(source):
@@ -98,3 +98,49 @@ def test_capital_letterhead_with_document_type():
     # The body under the municipality belongs to the letterhead; the label line after it does not.
     assert spans == [(1, "NORRBACKA KOMMUN SAMMANTRÄDESPROTOKOLL", "letterhead"),
                      (1, "Kommunstyrelsen", "letterhead")]
+
+
+def test_sentences_alike_but_for_their_numbers_are_no_running_header():
+    # `målen 3 och 4` and `målen 3 och 5` fold to one shape; their numbers are not the pages'.
+    source = ("Norrbacka kommun 2020-01-20\nText ett.\nMer.\n\f"
+              "Norrbacka kommun 2020-01-20\nDelprojekt 2\nDelprojektet ska adressera målen 3 och 4.\nText.\nSlut.\n\f"
+              "Norrbacka kommun 2020-01-20\nDelprojekt 3\nDelprojektet ska adressera målen 3 och 5.\nText.\nSlut.\n")
+    spans, _ = _spans(source)
+    assert {t for _, t, _ in spans} == {"Norrbacka kommun 2020-01-20"}
+
+
+def test_a_repeated_heading_away_from_the_page_edge_is_content():
+    pages = [f"2013-05-14 Bilaga {n}\nUPPDRAGSBESKRIVNING DELPROJEKT {n}\nSyfte och frågeställning\nText {n}.\n"
+             f"Rapportering och utvärdering\nFortlöpande till {who}.\nSida {n} av 3\n"
+             for n, who in ((1, "styrgruppen"), (2, "nämnden"), (3, "projektägaren"))]
+    spans, _ = _spans("\f".join(pages))
+    texts = {t for _, t, _ in spans}
+    assert "Syfte och frågeställning" not in texts and "Rapportering och utvärdering" not in texts
+    assert {k for _, _, k in spans} == {"case-header", "page-marker"}
+
+
+def test_a_labelled_case_number_line_is_a_cover_field_not_a_case_header():
+    source = "Lövnäs kommun\nDiarienummer: KSN-2022-0953\n\nStrategi för parkerna\nText.\n"
+    spans, _ = _spans(source)
+    assert spans == [(1, "Lövnäs kommun", "letterhead")]
+
+
+def test_letterhead_lines_with_the_date_and_dnr_set_to_the_right():
+    source = "Lövsjö kommun\nTekniska förvaltningen 2021-04-12\nDnr KS 2021/345\nProjektplan för en badplats\nText.\n"
+    spans, _ = _spans(source)
+    assert [t for _, t, _ in spans] == ["Lövsjö kommun", "Tekniska förvaltningen 2021-04-12", "Dnr KS 2021/345"]
+
+
+def test_a_date_opening_one_transcript_page_only_is_its_text():
+    source = "Transkript:\n\n2019-03-04 beslutade nämnden att bygga.\n\nAndra sidan utan datum.\n"
+    spans, _ = _spans(source)
+    assert spans == []
+
+
+def test_a_transcript_pages_own_number_left_in_its_text_is_a_page_marker():
+    pages = [PageText(1, 0, 30, "1Projektplan för skolan i Norr", "transcript"),
+             PageText(2, 0, 22, "Text om budgeten slut 2", "transcript"),
+             PageText(3, 0, 19, "7 punkter om vägen.", "transcript")]
+    found = find_furniture(pages)
+    assert [(f.page, pages[f.page - 1].text[f.start:f.end], f.kind) for f in found] == [
+        (1, "1", "page-marker"), (2, "2", "page-marker")]

@@ -120,3 +120,27 @@ def test_text_export_preamble_is_left_out_and_offsets_stay_in_the_input():
                                                    (2, "Tidplan Klart 2021.")]
     _check_offsets(source, pages)
     assert [source[slice(*p.marker)] for p in pages] == ["1 ", "2 "]
+
+
+def test_transcript_page_number_glued_to_the_headers_date_and_an_unnumbered_first_page():
+    # A site glues the page number to the running header's date: `32022-08-21` is page 3.
+    source = ("Transkript:\n\n2022-08-21 KS 2021/97 Bakgrund Text.\n\n"
+              "22022-08-21 KS 2021/97 Mål Text.\n\n32022-08-21 KS 2021/97 Tidplan Text.\n")
+    pages = split_pages(source)
+    assert [(p.number, p.text[:22]) for p in pages] == [
+        (1, "2022-08-21 KS 2021/97 "), (2, "2022-08-21 KS 2021/97 "), (3, "2022-08-21 KS 2021/97 ")]
+    assert [p.marker and source[slice(*p.marker)] for p in pages] == [None, "2", "3"]
+    _check_offsets(source, pages)
+    # Page 12 is `12` + the date, not `1` + `22019-…`.
+    assert split_pages("Transkript:\n\n2019-03-04 A\n\n" + "\n\n".join(
+        f"{n}2019-03-04 Sida" for n in range(2, 13)) + "\n")[-1].number == 12
+
+
+def test_export_paragraphs_are_pages_even_without_numbers():
+    source = "Titel\n\nTranskript:\n\nFörsta sidan\nmed två rader.\n\nAndra sidan.\n"
+    pages = split_pages(source)
+    assert [(p.number, p.text, p.shape) for p in pages] == [
+        (1, "Första sidan\nmed två rader.", "transcript"), (2, "Andra sidan.", "transcript")]
+    _check_offsets(source, pages)
+    two = "Transkript:\n\n2019-03-04 KSN-2019-0012 Text ett.\n\n22019-03-04 KSN-2019-0012 Text två.\n"
+    assert [p.text[:10] for p in split_pages(two)] == ["2019-03-04", "2019-03-04"]
