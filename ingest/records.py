@@ -277,3 +277,66 @@ class PlanRecords:
     milestones: list[Milestone] = field(default_factory=list)
     related_documents: list[RelatedDocument] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    meeting: Meeting | None = None  # minutes and protocol extracts (ingest.kinds.minutes)
+
+
+@dataclass(frozen=True)
+class Participant:
+    """Someone the minutes' cover lists: a decision-maker, a serving substitute, another participant,
+    an adjuster or the secretary. `roles` are keys of `ingest.roles.ROLES` held at the meeting."""
+
+    name: str  # Person.name
+    roles: tuple[str, ...]
+    role_text: str  # the label or role word as written (`Beslutande`, `vice ordförande`)
+    party: str | None = None
+    title: str | None = None
+    replaces: str | None = None  # Person.name of the member a serving substitute stands in for
+    paragraphs: str | None = None  # the paragraphs attended, as written (`4`, `7-9`)
+    evidence: Evidences = ()
+
+
+@dataclass(frozen=True)
+class Reservation:
+    """Members who reserved themselves against a paragraph's decision."""
+
+    members: tuple[str, ...]  # Person.name
+    parties: tuple[str, ...]
+    text: str
+    evidence: Evidences = ()
+
+
+@dataclass(frozen=True)
+class MeetingParagraph:
+    """One paragraph (`§ 12`) of minutes: its matter and what was decided."""
+
+    number: str  # as read: `12`, `118/2021`, `KLU 3`
+    ordinal: int | None  # the paragraph's number alone
+    title: TextFact | None
+    identifier: str | None  # Dnr
+    decision: str | None  # Decision.key in PlanRecords.decisions
+    proposal: TextFact | None = None
+    motions: tuple[TextFact, ...] = ()
+    reservations: tuple[Reservation, ...] = ()
+    recipients: tuple[TextFact, ...] = ()
+    evidence: Evidences = ()
+    identifier_evidence: Evidences = ()
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A body's meeting as its minutes record it: the cover's facts and the paragraphs."""
+
+    body: str | None  # Organisation.key
+    date: DateValue | None
+    extract: bool  # a protocol extract: one paragraph lifted from the minutes
+    place_time: TextFact | None = None
+    adjustment: TextFact | None = None  # place and time of the adjustment (justering)
+    paragraph_range: TextFact | None = None  # as written, `12-20`
+    first_paragraph: int | None = None
+    last_paragraph: int | None = None
+    notice_posted: DatedFact | None = None  # `Datum för anslags uppsättande`
+    notice_removed: DatedFact | None = None  # `Datum för anslags nedtagande`
+    participants: tuple[Participant, ...] = ()
+    paragraphs: tuple[MeetingParagraph, ...] = ()
+    evidence: Evidences = ()
+    date_evidence: Evidences = ()

@@ -51,6 +51,12 @@ ROLES: dict[str, Role] = {
              scope="meeting"),
         Role("sekreterare", "Sekreterare", "Secretary", ("sekreterare", "protokollförare", "mötessekreterare"),
              scope="meeting", in_project="projektsekreterare"),
+        # Read from the minutes' cover labels (ingest.kinds.minutes), not from role words in prose:
+        # `ledamot` in running text names no meeting role.
+        Role("ledamot", "Beslutande ledamot", "Voting member", (), scope="meeting"),
+        Role("viceordforande", "Vice ordförande", "Vice chair", (), scope="meeting"),
+        Role("ersattare", "Tjänstgörande ersättare", "Serving substitute", (), scope="meeting"),
+        Role("deltagare", "Övrig deltagare", "Other participant", (), scope="meeting"),
         Role("dokumentansvarig", "Dokumentansvarig", "Document owner",
              ("dokumentansvarig", "dokumentägare", "ansvarig för dokumentet"), scope="document"),
     )

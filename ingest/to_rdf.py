@@ -26,6 +26,7 @@ from styrgraf.ontology.terms import (
 
 from styrgraf.ingest.identity import Minter
 from styrgraf.ingest.pages import Page
+from styrgraf.ingest.rdf_meetings import write_meeting
 from styrgraf.ingest.records import DateValue, Evidences, PlanRecords
 
 REFERENCE_CLASSES = {
@@ -410,6 +411,7 @@ def records_to_content(records: PlanRecords, pages: list[Page], preamble: Page |
         w.label(s, RDFS.comment, f.message)
         w.add(doc, SG.finding, s)
         w.evidence(s, f.evidence)
+    write_meeting(w, records, doc, people, orgs, decisions)
 
     return g
 

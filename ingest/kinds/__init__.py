@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from styrgraf.ingest.kinds import project_plan, strategy
+from styrgraf.ingest.kinds import minutes, project_plan, strategy
 
-KINDS: tuple[ModuleType, ...] = (project_plan, strategy)
+KINDS: tuple[ModuleType, ...] = (project_plan, strategy, minutes)
 
 
 def detect_kind(doc) -> ModuleType | None:

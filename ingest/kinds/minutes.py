@@ -1,0 +1,450 @@
+"""Minutes (sammanträdesprotokoll) and protocol extracts (protokollsutdrag).
+
+Besides every document's basic facts, people and roles (ingest.kinds.generic) minutes record
+one meeting of a body: the cover's place and time, who decided (with party and chair), serving
+substitutes, other participants and the paragraphs they attended, adjusters, the adjustment's
+place and time, the range of paragraphs and the notice dates; then each paragraph with its
+number, title, case number, proposal, motions, decision and its points, reservations and
+recipients. A protocol extract is minutes of one paragraph. Text exports lose the `§` sign
+(`KLU 3`, `56 Dnr …`, `( 4)`) and flatten the cover table, so labels are found wherever they
+stand and what a cover entry is (a substitute, a member, an officer) is read from the entry.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from styrgraf.ingest import basic_facts as bf
+from styrgraf.ingest.basic_facts import CASE_NUMBER
+from styrgraf.ingest.dates import find_dates
+from styrgraf.ingest.document_text import DocumentText
+from styrgraf.ingest.kinds import generic
+from styrgraf.ingest.records import (
+    DatedFact, Decision, DecisionPoint, Meeting, MeetingParagraph, Participant, Person, PlanRecords, Reservation,
+    TextFact,
+)
+
+KEY = "protokoll"
+TYPES = frozenset({"protokoll", "protokollsutdrag"})
+
+_NAME = r"[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?(?:[ \t]+(?:af[ \t]+|von[ \t]+|de[ \t]+)?[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?){1,3}"
+_PARTY = r"\((?P<{0}>[A-ZÅÄÖ]{{1,4}}|[a-zåäö]{{1,3}}|-)\)"
+_PARAS = (r"\(\s*(?:§§?\s*)?(?P<paras>\d{1,4}(?:/\d{2,4})?(?:\s*[-–]\s*\d{1,4})?"
+          r"(?:\s*(?:,|och)\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?)*)\s*\)")
+_CHAIR = r"(?:(?:förste|1:e|andre|2:e|andra|förste)[ \t]+)?vice[ \t]+ordförande|ordförande|ordf\."
+# One entry of a cover list: `Karin Holm (S), ordförande`, `Nils Berg (M) ersätter Olle Ek (M)`,
+# `Eva Lind, kommundirektör (§ 4)`, `Omar Nilsson ( 7-9)`.
+_ENTRY = re.compile(
+    rf"(?P<name>{_NAME})[ \t]*(?:{_PARTY.format('party')})?"
+    rf"(?:[ \t]*,?[ \t]*(?P<chair>{_CHAIR})(?![\wåäö]))?"
+    rf"(?:[ \t]+ersätter[ \t]+(?P<rep>{_NAME})(?:[ \t]*{_PARTY.format('rparty')})?)?"
+    rf"(?:[ \t]*,[ \t]*(?P<title>[a-zåäö][a-zåäö\- ]*?[a-zåäö])(?=[ \t]*\(|[ \t]*,|[ \t]*\n|[ \t]+[A-ZÅÄÖ]|[ \t]*$))?"
+    rf"(?:[ \t]*{_PARAS})?"
+)
+
+# Cover labels, each with the field it introduces.
+_LABELS: tuple[tuple[str, str], ...] = (
+    ("place", r"Plats och tid(?: för sammanträdet)?|Tid och plats(?! för justering)|Sammanträdesplats"),
+    ("adjustment", r"Justeringens plats och tid|Justeringens tid och plats|Tid och plats för justering"
+                   r"|Plats och tid för justering|Justeringens tid"),
+    ("members", r"Beslutande ledamöter|Beslutande Ledamöter|Beslutande"),
+    ("substitutes", r"Tjänstgörande ersättare"),
+    ("others", r"Ej tjänstgörande ersättare|Övriga närvarande|Övriga deltagare|Övriga deltagande|Närvarande tjänstemän"
+               r"|Övriga som deltar|Övriga"),
+    ("adjusters", r"Utses att justera|Justerare|Justerande(?! sign)"),
+    ("secretary", r"Sekreterare"),
+    ("chair", r"Ordförande"),
+    ("range", r"Justerade paragrafer|Paragrafer|Paragraf"),
+    ("posted", r"Datum för anslags uppsättande|Datum då anslaget sätts upp|Datum när anslaget sätts upp"
+               r"|Anslaget sätts upp"),
+    ("removed", r"Datum för anslags nedtagande|Datum för anslags nedtagning|Datum då anslaget tas ned"
+                r"|Datum då anslaget tas ner|Datum när anslaget tas ner|Anslaget tas ned"),
+    ("stop", r"Underskrifter|Underskrift(?:/anslaget av)?|ANSLAG/BEVIS|Anslag/bevis|BEVIS|Organ|Nämnd/Styrelse"
+             r"|Sammanträdesdatum|Förvaringsplats för protokollet|Protokollet förvaras|Sista dag för överklagande"
+             r"|Utdragsbestyrkande|Justerandes sign|Innehållsförteckning|Ärendelista"),
+)
+_LABEL = re.compile("|".join(rf"(?P<{f}{i}>(?<![\wåäö])(?:{rx})(?![\wåäö]))" for i, (f, rx) in enumerate(_LABELS))
+                    + r"")
+_FIELD_OF = {f"{f}{i}": f for i, (f, _) in enumerate(_LABELS)}
+
+# A paragraph heading: `§ 12`, `KS § 45`, `§ 118/2021` at a line start; with the sign lost `KLU 3 Dnr …`,
+# `KS 45 <Title>`, or a bare `56 Dnr …`.
+_HEADING_SIGN = re.compile(
+    r"(?<![\w(§,])(?<!, )(?<!\bi )(?<!enligt )(?:(?P<prefix>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}(?:[ \t]+au)?)[ \t]+)?"
+    r"§[ \t]*(?P<num>\d{1,4}(?:/\d{2,4})?)(?![\d/]|[ \t]*[-–][ \t]*\d)(?=\s+(?:Dnr\b|[A-ZÅÄÖ])|\s*$)")
+_HEADING_LOST = re.compile(
+    r"(?:(?<=\n)|(?<=^)|(?<=\s)|(?<=\d)(?=[A-ZÅÄÖ]))(?P<prefix>[A-ZÅÄÖ]{2,5}(?:[ \t]+au)?)[ \t]+(?P<num>\d{1,4})"
+    r"(?=[ \t]+(?:Dnr\b|[A-ZÅÄÖ][a-zåäö]))|(?:(?<=\n)|(?<=\s))(?P<bare>\d{1,4})(?=[ \t]+Dnr\b)")
+_DNR = re.compile(r"(?:Dnr|Diarienr|Diarienummer|Ärendenummer)\.?:?\s*" + CASE_NUMBER.pattern.replace("(?<![\\w/-])", ""))
+
+# Headings inside a paragraph; text of one runs to the next.
+_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("proposal", r"Förslag till beslut|[A-ZÅÄÖ][a-zåäö]+(?:s)? (?:arbetsutskotts|utskotts)?förslag(?: till beslut)?"
+                 r"|Arbetsutskottets förslag|[A-ZÅÄÖ][a-zåäö]+ förslag till beslut"),
+    ("motions", r"Yrkanden|Yrkande"),
+    ("decision", r"[A-ZÅÄÖ][a-zåäö]+s beslut|Beslut(?=\s*:|\s*\n|\s+[A-ZÅÄÖ])"),
+    ("reservation", r"Reservationer|Reservation"),
+    ("recipients", r"Beslutet skickas till|Beslutet expedieras till|Beslutsexpediering|Expedieras till|Skickas till"),
+    ("other", r"Ärendet|Bakgrund|Beskrivning av ärendet|Sammanfattning(?: av ärendet)?|Beslutsunderlag"
+              r"|Handlingar i ärendet|Omröstning|Propositionsordning|Justerandes sign|Utdragsbestyrkande"
+              r"|Rätt utdraget|Ordförande\s*:|Justerande\s*:|Sekreterare\s*:"),
+)
+_SECTION = re.compile("|".join(rf"(?P<{f}{i}>(?<![\wåäö])(?:{rx})(?![\wåäö])[ \t]*:?)" for i, (f, rx) in enumerate(_SECTIONS)))
+_SECTION_OF = {f"{f}{i}": f for i, (f, _) in enumerate(_SECTIONS)}
+_DECIDES = re.compile(r"\bbeslutar\s*(?::|att\b)|\bBeslut\s*:?\s*(?=att\b)")
+_POINT = re.compile(r"(?:(?<=\n)|(?<=:)|(?<=;)|(?<=,)|(?<=\.)|^)[ \t]*(?:samt[ \t]+)?(?:[-–•][ \t]*)?(?=att\s)"
+                    r"|(?:(?<=\n)|(?<=:)|(?<=\s))(?=\d{1,2}\.\s+[A-ZÅÄÖa-zåäö])", re.M)
+_RESERVES = re.compile(r"reserverar\s+sig|reserverade\s+sig|reservation")
+# Not a heading word before the name (`Reservation Jonas Ahl (M)`).
+_RESERVER = re.compile(rf"(?!(?:Reservation|Reservationer|Yrkanden?|Beslut|Ledamoten|Ledamöterna)\s)(?P<name>{_NAME})"
+                       rf"[ \t]*{_PARTY.format('party')}")
+_RANGE = re.compile(r"(?P<a>\d{1,4})\s*(?:-{1,2}|–|—)\s*(?P<b>\d{1,4})")
+_RANGE_SIGNS = re.compile(r"§§\s*(?P<a>\d{1,4})\s*(?:-{1,2}|–|—)\s*(?P<b>\d{1,4})")
+
+
+def score(doc: DocumentText) -> float:
+    """High when the document's type (ingest.doc_types) is minutes or a protocol extract."""
+    title = bf.find_title(doc)
+    if bf.document_type(doc, title.text if title else "") not in TYPES:
+        return 0.0
+    # Minutes that name themselves by no title nor opening are left to `generic`, which refuses them.
+    return 0.7 if title or _OPENING.search(doc.body, 0, 300) else 0.0
+
+
+def _fact(doc: DocumentText, start: int, end: int) -> TextFact | None:
+    text = doc.body[start:end].strip(" \t\n,;:")
+    if not text:
+        return None
+    s = doc.body.index(text, start)
+    return TextFact(" ".join(text.split()), doc.evidence(s, s + len(text)))
+
+
+# --- paragraphs -------------------------------------------------------------------------------------------------
+
+def _headings(text: str) -> list[tuple[int, int, str, int | None]]:
+    """(start, end, number as read, ordinal) of every paragraph heading, in order."""
+    found: dict[int, tuple[int, int, str, int | None]] = {}
+    for m in _HEADING_SIGN.finditer(text):
+        num = m.group("num")
+        label = f"{m.group('prefix')} {num}" if m.group("prefix") else num
+        found[m.start()] = (m.start(), m.end(), label.strip(), int(num.split("/")[0]))
+    if not found:
+        for m in _HEADING_LOST.finditer(text):
+            if m.group("bare"):
+                found[m.start()] = (m.start(), m.end(), m.group("bare"), int(m.group("bare")))
+            else:
+                found[m.start()] = (m.start(), m.end(), f"{m.group('prefix')} {m.group('num')}", int(m.group("num")))
+    return [found[k] for k in sorted(found)]
+
+
+def _sections(text: str, start: int, end: int) -> list[tuple[str, int, int, int]]:
+    """(kind, label start, text start, text end) of a paragraph's headed sections."""
+    marks = [(m.start(), m.end(), _SECTION_OF[m.lastgroup]) for m in _SECTION.finditer(text, start, end)]
+    out = []
+    for i, (s, e, kind) in enumerate(marks):
+        stop = marks[i + 1][0] if i + 1 < len(marks) else end
+        out.append((kind, s, e, stop))
+    return out
+
+
+def _points(doc: DocumentText, start: int, end: int) -> tuple[DecisionPoint, ...]:
+    """A decision's points: its `att …` clauses or numbered items (one point when not enumerated)."""
+    text = doc.body
+    lead = re.compile(r"\bbeslutar\s*:?\s*(?=att\b)|\bBeslut\s*:?\s*(?=att\b)").search(text, start, end)
+    start = lead.end() if lead else start
+    cuts = sorted({m.end() for m in _POINT.finditer(text, start, end)} | {start})
+    points = []
+    for i, s in enumerate(cuts):
+        e = cuts[i + 1] if i + 1 < len(cuts) else end
+        piece = text[s:e].strip(" \t\n,;")
+        if piece.endswith(" samt"):
+            piece = piece[:-5]
+        if len(piece) < 8:
+            continue
+        ps = text.index(piece, s)
+        points.append(DecisionPoint(len(points) + 1, " ".join(piece.split()), doc.evidence(ps, ps + len(piece))))
+    return tuple(points) if len(points) > 1 else ()
+
+
+def _reservations(doc: DocumentText, start: int, end: int) -> tuple[Reservation, ...]:
+    text = doc.body
+    out = []
+    for m in _RESERVES.finditer(text, start, end):
+        s = max(text.rfind(". ", start, m.start()) + 1, text.rfind("\n", start, m.start()) + 1, start)
+        e = text.find(".", m.end(), end)
+        e = end if e < 0 else e + 1
+        who = list(_RESERVER.finditer(text, s, e))
+        if not who or any(r.evidence and r.evidence[0].start == doc.evidence(s, e)[0].start for r in out):
+            continue
+        out.append(Reservation(tuple(w.group("name") for w in who), tuple(dict.fromkeys(w.group("party") for w in who)),
+                               " ".join(text[s:e].split()), doc.evidence(s, e)))
+    return tuple(out)
+
+
+def _recipients(doc: DocumentText, start: int, end: int) -> tuple[TextFact, ...]:
+    text = doc.body
+    out = []
+    pos = start
+    for part in re.split(r"\n|,|;|(?<=[a-zåäö])\s+(?=[A-ZÅÄÖ])", text[start:end]):
+        s = text.index(part, pos) if part else pos
+        pos = s + len(part)
+        fact = _fact(doc, s, s + len(part))
+        if fact and len(fact.text) > 1:
+            out.append(fact)
+    return tuple(out)
+
+
+def _decision_span(text: str, start: int, end: int, sections) -> tuple[int, int] | None:
+    """Where the paragraph's decision is written: its `beslutar att …`, under its `Beslut` heading or not."""
+    for kind, _, s, e in sections:
+        if kind == "decision":
+            return s, e
+    # The last `beslutar att` that is no proposal's (`föreslår … besluta att`).
+    m = next((d for d in reversed(list(_DECIDES.finditer(text, start, end)))
+              if "föreslå" not in text[max(start, d.start() - 25):d.start()]), None)
+    if m is None:
+        return None
+    s = max(text.rfind(". ", start, m.start()) + 2, text.rfind("\n", start, m.start()) + 1, start)
+    stop = min([st for _, st, _, _ in sections if st > m.start()] + [end])
+    return s, stop
+
+
+def _title(doc: DocumentText, end: int, stop: int, start: int) -> TextFact | None:
+    """The paragraph's title: the words after its number and case number up to its first heading or
+    decision sentence; else the all-capitals words just before a heading whose sign was lost
+    (`UPPDRAG OM … 56 Dnr …`)."""
+    text = doc.body
+    dnr = _DNR.match(text, end + len(text[end:]) - len(text[end:].lstrip()))
+    s = dnr.end() if dnr else end
+    limit = min(stop, s + 200)
+    cuts = [limit]
+    section = _SECTION.search(text, s, limit)
+    if section:
+        cuts.append(section.start())
+    decides = re.compile(r"[A-ZÅÄÖ][\wåäö]*\s+(?:beslutar|föreslår|föreslås)\b").search(text, s, limit)
+    if decides:
+        cuts.append(decides.start())
+    sentence = text.find(". ", s, limit)
+    if sentence >= 0:
+        cuts.append(sentence)
+    fact = _fact(doc, s, min(cuts))
+    if fact and len(fact.text) > 2 and not fact.text[0].isdigit():
+        return fact
+    caps = re.search(r"((?:[A-ZÅÄÖ0-9]{2,}[ \t,–-]+){2,}[A-ZÅÄÖ0-9]{2,})[ \t]*$", text[max(0, start - 200):start])
+    if caps:
+        b = max(0, start - 200) + caps.start(1)
+        return _fact(doc, b, b + len(caps.group(1)))
+    return None
+
+
+def _paragraph(doc: DocumentText, heading, stop: int, body: str | None, date, decisions: list[Decision]) -> MeetingParagraph:
+    text = doc.body
+    start, end, number, ordinal = heading
+    sections = _sections(text, end, stop)
+    dnr = _DNR.search(text, end, min(stop, end + 300))
+    span = _decision_span(text, end, stop, sections)
+    key = None
+    if span:
+        key = _decision_for(doc, span, number, body, date, dnr.group("dnr") if dnr else None, decisions)
+    proposal = next((_fact(doc, s, e) for k, _, s, e in sections if k == "proposal"), None)
+    motions = tuple(f for k, _, s, e in sections if k == "motions" for f in [_fact(doc, s, e)] if f)
+    recipients = tuple(r for k, _, s, e in sections if k == "recipients" for r in _recipients(doc, s, e))
+    return MeetingParagraph(
+        number, ordinal, _title(doc, end, stop, start), dnr.group("dnr") if dnr else None, key, proposal, motions,
+        _reservations(doc, end, stop), recipients, doc.evidence(start, end),
+        doc.evidence(dnr.start("dnr"), dnr.end("dnr")) if dnr else ())
+
+
+def _decision_for(doc, span, number, body, date, dnr, decisions: list[Decision]) -> str:
+    """The paragraph's decision: the one already read at that place (ingest.dated_decisions), else a new one."""
+    s, e = span
+    page = doc.page_at(s)
+    ev = doc.evidence(s, e)
+    for i, d in enumerate(decisions):
+        if any(x.page == page and ev and ev[0].start <= x.start < ev[-1].end for x in d.evidence):
+            points = d.points or _points(doc, s, e)
+            whole = " ".join(doc.body[s:e].split())
+            decisions[i] = replace(d, identifier=d.identifier or dnr, points=points,
+                                   text=whole if len(whole) > len(d.text) else d.text,
+                                   evidence=d.evidence if len(whole) <= len(d.text) else ev)
+            return d.key
+    text = " ".join(doc.body[s:e].split())
+    kind = "tabling" if re.search(r"bordlägg", text) else "decision"
+    slug = "-".join(p for p in ((date.iso if date and date.iso else "odaterat"), (body or "").lower(),
+                                "p" + re.sub(r"\W+", "-", number.lower())) if p)
+    decisions.append(Decision(slug, kind, date, body, dnr, text, _points(doc, s, e), evidence=ev))
+    return slug
+
+
+# --- the cover --------------------------------------------------------------------------------------------------
+
+def _cover_fields(text: str, start: int, end: int) -> list[tuple[str, int, int, int]]:
+    """(field, label start, value start, value end) of the cover's labels."""
+    marks = [(m.start(), m.end(), _FIELD_OF[m.lastgroup]) for m in _LABEL.finditer(text, start, end)]
+    out = []
+    for i, (s, e, f) in enumerate(marks):
+        stop = marks[i + 1][0] if i + 1 < len(marks) else end
+        out.append((f, s, e, stop))
+    return out
+
+
+_ROLE_OF_FIELD = {"members": "ledamot", "substitutes": "ersattare", "others": "deltagare", "adjusters": "justerare",
+                  "secretary": "sekreterare", "chair": "ordforande"}
+
+
+def _entries(doc: DocumentText, field: str, label: str, s: int, e: int) -> list[Participant]:
+    text = doc.body
+    out = []
+    for m in _ENTRY.finditer(text, s, e):
+        if _LABEL.fullmatch(m.group("name")) or _LABEL.match(m.group("name")):
+            continue
+        roles: list[str] = []
+        if m.group("rep"):
+            roles.append("ersattare")
+        elif field in ("members", "substitutes") and (m.group("party") or field == "members"):
+            roles.append("ledamot")
+        elif field in ("members", "substitutes", "others"):
+            roles.append("deltagare" if field != "substitutes" else "ersattare")
+        else:
+            roles.append(_ROLE_OF_FIELD[field])
+        chair = (m.group("chair") or "").lower()
+        if chair:
+            roles.append("viceordforande" if "vice" in chair else "ordforande")
+        out.append(Participant(m.group("name"), tuple(roles), m.group("chair") or label, m.group("party"),
+                               m.group("title"), m.group("rep"), re.sub(r"\s+", "", m.group("paras") or "") or None,
+                               doc.evidence(m.start(), m.end())))
+    return out
+
+
+def _cover(doc: DocumentText, end: int) -> dict:
+    text = doc.body
+    out: dict = {"participants": []}
+    fields = _cover_fields(text, 0, end)
+    for i, (field, ls, s, e) in enumerate(fields):
+        label = text[ls:s]
+        if field in _ROLE_OF_FIELD:
+            # The signature block's `Ordförande` repeats the chair the decision-makers already named.
+            if field == "chair" and any("ordforande" in p.roles for p in out["participants"]):
+                continue
+            out["participants"] += _entries(doc, field, label, s, e)
+        elif field in ("place", "adjustment") and field not in out:
+            fact = _fact(doc, s, e)
+            if fact:
+                out[field] = fact
+        elif field == "range" and "range" not in out:
+            m = _RANGE.search(text, s, e)
+            if m and not text[s:m.start()].strip(" \t\n§:"):
+                out["range"] = (m.group("a"), m.group("b"), m.start(), m.end())
+        elif field in ("posted", "removed") and field not in out:
+            dates = find_dates(text[s:e])
+            if dates:
+                out[field] = DatedFact(field, dates[0].value, doc.evidence(s + dates[0].start, s + dates[0].end))
+                # Flattened: `Datum för anslags uppsättande Datum för anslags nedtagande 2024-05-08 2024-05-30`.
+                if field == "removed" and "posted" not in out and len(dates) > 1 and i and fields[i - 1][0] == "posted":
+                    out["posted"] = out["removed"]
+                    out["removed"] = DatedFact("removed", dates[1].value,
+                                               doc.evidence(s + dates[1].start, s + dates[1].end))
+    if "range" not in out:
+        m = _RANGE_SIGNS.search(text, 0, end)
+        if m:
+            out["range"] = (m.group("a"), m.group("b"), m.start("a"), m.end("b"))
+    return out
+
+
+def _merge_participants(found: list[Participant]) -> tuple[Participant, ...]:
+    """One participant per person: a signature or adjuster line adds its role to the cover entry."""
+    merged: dict[str, Participant] = {}
+    for p in found:
+        old = merged.get(p.name)
+        if old is None:
+            merged[p.name] = p
+            continue
+        merged[p.name] = replace(old, roles=tuple(dict.fromkeys(old.roles + p.roles)), party=old.party or p.party,
+                                 title=old.title or p.title, replaces=old.replaces or p.replaces,
+                                 paragraphs=old.paragraphs or p.paragraphs, evidence=old.evidence + p.evidence)
+    return tuple(merged.values())
+
+
+# A heading this near the top of its page has only the page's running header before it.
+_TOP = 200
+
+
+def _page_top(doc: DocumentText, heading: int, previous: int) -> int:
+    """Where the paragraph before a heading ends: at the heading, or at the top of the heading's page
+    when a running header the layout did not recognise stands between them (a transcript's)."""
+    seg = doc.segments[doc.segment_index_at(heading)]
+    if doc.page_at(previous) != seg.page and heading - seg.body_start <= _TOP:
+        return seg.body_start
+    return heading
+
+
+def read_meeting(doc: DocumentText, body: str | None, date, extract: bool, decisions: list[Decision]) -> Meeting:
+    """The meeting the minutes record; new paragraph decisions are appended to `decisions`."""
+    text = doc.body
+    heads = _headings(text)
+    if extract and len(heads) > 1:
+        heads = heads[:1]
+    cover_end = heads[0][0] if heads else len(text)
+    cover = _cover(doc, cover_end)
+    paragraphs = []
+    for i, h in enumerate(heads):
+        stop = _page_top(doc, heads[i + 1][0], h[0]) if i + 1 < len(heads) else len(text)
+        paragraphs.append(_paragraph(doc, h, stop, body, date, decisions))
+    rng = cover.get("range")
+    first = int(rng[0]) if rng else (paragraphs[0].ordinal if paragraphs else None)
+    last = int(rng[1]) if rng else (paragraphs[-1].ordinal if paragraphs else None)
+    return Meeting(
+        body, date, extract, cover.get("place"), cover.get("adjustment"),
+        TextFact(f"{rng[0]}-{rng[1]}", doc.evidence(rng[2], rng[3])) if rng else None, first, last,
+        cover.get("posted"), cover.get("removed"), _merge_participants(cover["participants"]), tuple(paragraphs),
+        doc.evidence(0, min(len(text), 80)),
+    )
+
+
+def _with_participants(people: list[Person], meeting: Meeting) -> list[Person]:
+    """Everyone the cover lists is a person of the document, with the party and title written there."""
+    by_name = {p.name: p for p in people}
+    for part in meeting.participants:
+        old = by_name.get(part.name) or Person(part.name)
+        titles = old.titles + ((part.title,) if part.title and part.title not in old.titles else ())
+        parties = old.parties + ((part.party,) if part.party and part.party not in old.parties else ())
+        by_name[part.name] = replace(old, titles=titles, parties=parties, evidence=old.evidence or part.evidence)
+    return list(by_name.values())
+
+
+def _heading_date(doc: DocumentText) -> bf.TypedDate | None:
+    """The meeting date of a cover that gives it in its opening line only (`Sammanträdesprotokoll
+    <body> 2021-10-05`), before any label."""
+    text = doc.body
+    label = _LABEL.search(text, 0, 400)
+    dates = find_dates(text[:label.start() if label else min(len(text), 200)])
+    return bf.TypedDate("meeting", dates[0].value, dates[0].start, dates[0].end) if dates else None
+
+
+_OPENING = re.compile(r"(?:SAMMANTRÄDESPROTOKOLL|Sammanträdesprotokoll|PROTOKOLLSUTDRAG|Protokollsutdrag|PROTOKOLL|Protokoll)"
+                      r"(?:\s+(?:för\s+)?[A-ZÅÄÖ][\wåäö]+(?:s\s+[a-zåäö]+)?)?")
+
+
+def _opening_title(doc: DocumentText, info):
+    """Minutes without a title line are named by their opening (`SAMMANTRÄDESPROTOKOLL Kommunstyrelsen`)."""
+    m = _OPENING.search(doc.body, 0, 300)
+    if not m:
+        return info
+    return replace(info, title=" ".join(m.group().split()), title_evidence=doc.evidence(m.start(), m.end()))
+
+
+def extract(doc: DocumentText, title_hint: str | None = None) -> PlanRecords:
+    records = generic.extract(doc, title_hint)
+    info = records.document
+    body = generic.meeting_body(generic._in_order(doc, records.organisations), info.municipality)
+    dated = next((t for t in bf.find_dates_typed(doc) if t.role == "meeting"), None) or _heading_date(doc)
+    date = dated.value if dated else info.date
+    decisions = list(records.decisions)
+    meeting = read_meeting(doc, body, date, info.doc_type == "protokollsutdrag", decisions)
+    if dated:
+        meeting = replace(meeting, date_evidence=doc.evidence(dated.start, dated.end))
+    if not info.title_evidence:
+        info = _opening_title(doc, info)
+    findings = [f for f in records.findings if f.code != generic.UNKNOWN_KIND]
+    return replace(records, document=info, decisions=decisions, meeting=meeting, findings=findings,
+                   people=_with_participants(records.people, meeting))

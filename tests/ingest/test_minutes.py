@@ -1,0 +1,417 @@
+"""Minutes and protocol extracts (ingest.kinds.minutes) in three layouts, and their RDF.
+
+The minutes are constructed here, of invented municipalities: a clean cover page with one
+page per paragraph (form feeds, as `pdftotext` writes), a docplayer-like text export (one
+paragraph of text per page, page numbers glued, the `§` signs lost), and a cover whose table
+was flattened so that labels and values come interleaved. A protocol extract is one paragraph.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pyshacl import validate
+from rdflib import Graph, Literal
+from rdflib.namespace import DCTERMS, FOAF, PROV, RDF
+
+from styrgraf.ingest.pipeline import extract_path
+from styrgraf.ontology.terms import ONTOLOGY_TTL, SG, SHAPES_TTL, role_concept
+
+CLEAN_COVER = """SAMMANTRÄDESPROTOKOLL
+Kommunstyrelsen
+Sammanträdesdatum 2023-03-14
+
+Plats och tid Kommunhuset, Bergsalen, tisdag den 14 mars 2023, kl. 13.00–15.30
+Beslutande Karin Holm (S), ordförande
+Jonas Ahl (M), vice ordförande
+Lena Ek (C)
+Petra Sund (KD)
+Tjänstgörande ersättare Nils Berg (M) ersätter Olle Dahl (M)
+Övriga deltagare Eva Lind, kommundirektör (§ 4)
+Omar Nilsson, ekonomichef (§ 7-9)
+Utses att justera Lena Ek (C)
+Justeringens plats och tid Kommunhuset, 2023-03-17 kl. 10.00
+Underskrifter Sekreterare Stina Hallberg Paragrafer 4-9
+Ordförande Karin Holm
+Justerande Lena Ek
+
+ANSLAG/BEVIS
+Organ Kommunstyrelsen
+Sammanträdesdatum 2023-03-14
+Datum för anslags uppsättande 2023-03-20
+Datum för anslags nedtagande 2023-04-11
+Förvaringsplats för protokollet Kommunkansliet, Kommunhuset"""
+
+CLEAN_PARAGRAPHS = [
+    """§ 4 Dnr KS 2023/12
+Budgetuppföljning februari
+
+Ärendet
+Ekonomiavdelningen har sammanställt en uppföljning av budgeten.
+
+Förslag till beslut
+Arbetsutskottet föreslår att kommunstyrelsen godkänner uppföljningen.
+
+Kommunstyrelsens beslut
+Kommunstyrelsen beslutar
+att godkänna budgetuppföljningen,
+att lägga rapporten till handlingarna.
+
+Beslutet skickas till
+Ekonomiavdelningen
+Revisionen""",
+    """§ 7 Dnr KS 2022/301
+Detaljplan för kvarteret Lärkan
+
+Yrkanden
+Jonas Ahl (M) yrkar avslag på förslaget. Karin Holm (S) yrkar bifall till förslaget.
+
+Kommunstyrelsens beslut
+Kommunstyrelsen beslutar att anta detaljplanen för kvarteret Lärkan.
+
+Reservation
+Jonas Ahl (M) och Nils Berg (M) reserverar sig mot beslutet.
+
+Beslutet skickas till
+Samhällsbyggnadsförvaltningen""",
+]
+
+TRANSCRIPT_PAGES = [
+    "Sammanträdesprotokoll Kommunstyrelsens ledningsutskott 2021-10-05 1 Plats och tid Rådhuset, Sal 2, "
+    "kl. 08.30–11.00 Beslutande Maria Sten (S), ordförande Anders Kvist (L), vice ordförande Hanna Blom (V) "
+    "Tjänstgörande ersättare Elias Norr (S) ersätter Sofia Lund (S) Övriga deltagare Karl Vik, "
+    "kanslichef ( 3) Utses att justera Hanna Blom (V) Justeringens plats och tid Rådhuset 2021-10-08 "
+    "Sekreterare Ida Falk Paragrafer 3-4 Datum för anslags uppsättande 2021-10-11 "
+    "Datum för anslags nedtagande 2021-11-02",
+    "Sammanträdesprotokoll Kommunstyrelsens ledningsutskott 2021-10-05 2KLU 3 Dnr KS 2021/88 Revidering av "
+    "arbetsordningen Förslag till beslut Kansliet föreslår att arbetsordningen revideras. Beslut "
+    "Ledningsutskottet beslutar att revidera arbetsordningen, att uppdra åt kansliet att informera nämnderna. "
+    "Expedieras till Kansliet",
+    "Sammanträdesprotokoll Kommunstyrelsens ledningsutskott 2021-10-05 3KLU 4 Dnr KS 2021/90 Lokalförsörjningsplan "
+    "Beslut Ledningsutskottet beslutar att bordlägga ärendet. Anders Kvist (L) reserverar sig mot beslutet. "
+    "Expedieras till Lokalenheten",
+]
+
+# A two-column cover table flattened row by row: a label, its value, the next column's label, its value;
+# the notice box's labels first and its values after them.
+INTERLEAVED_COVER = """PROTOKOLL Byggnadsnämnden
+Plats och tid Stadshuset, kl. 18.00–20.15 Sammanträdesdatum 2024-05-06
+Beslutande Tove Lilja (MP), ordförande Tjänstgörande ersättare Axel Rask (SD) ersätter Gun Rask (SD)
+Bengt Alm (C), vice ordförande
+Dora Kron (S)
+Övriga deltagare Fia Grahn, stadsarkitekt (§ 118/2024) Utses att justera Dora Kron (S)
+Sekreterare Gösta Bohm Paragrafer §§ 118–119
+Datum för anslags uppsättande Datum för anslags nedtagande
+2024-05-10 2024-06-03"""
+
+INTERLEAVED_PARAGRAPHS = [
+    """§ 118/2024 Dnr BN 2024/7
+Bygglov för förskola
+
+Byggnadsnämnden beslutar att bevilja bygglov.
+
+Beslutsexpediering
+Sökanden""",
+    """§ 119/2024 Dnr BN 2024/9
+Tillsyn av strandskydd
+
+Byggnadsnämnden beslutar att avsluta tillsynsärendet.""",
+]
+
+EXTRACT = """PROTOKOLLSUTDRAG
+Kommunfullmäktige 2022-06-20
+
+§ 57 Dnr KS 2022/140
+Motion om fler laddplatser
+
+Kommunfullmäktiges beslut
+Kommunfullmäktige beslutar att bifalla motionen.
+
+Beslutet skickas till
+Tekniska förvaltningen
+
+Justerandes sign Utdragsbestyrkande"""
+
+
+def _municipality(name: str, text: str) -> str:
+    return f"{name.upper()} KOMMUN\n" + text
+
+
+def write_form_feed(path: Path, pages: list[str]) -> Path:
+    path.write_text("\f".join(pages) + "\n", encoding="utf-8")
+    return path
+
+
+def write_export(path: Path, title: str, pages: list[str]) -> Path:
+    path.write_text(f"{title}\n\n\nRelevanta dokument\n\nTranskript:\n\n" + "\n\n".join(pages) + "\n",
+                    encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("minutes")
+
+
+@pytest.fixture(scope="module")
+def clean(folder):
+    return extract_path(write_form_feed(folder / "clean.txt",
+                                        [_municipality("Norrvik", CLEAN_COVER)] + CLEAN_PARAGRAPHS))
+
+
+@pytest.fixture(scope="module")
+def transcript(folder):
+    return extract_path(write_export(folder / "transcript.txt", "Sammanträdesprotokoll Kommunstyrelsens "
+                                     "ledningsutskott 2021-10-05", [_municipality("Åsby", TRANSCRIPT_PAGES[0])]
+                                     + TRANSCRIPT_PAGES[1:]))
+
+
+@pytest.fixture(scope="module")
+def interleaved(folder):
+    return extract_path(write_form_feed(folder / "interleaved.txt",
+                                        [_municipality("Lindhamn", INTERLEAVED_COVER)] + INTERLEAVED_PARAGRAPHS))
+
+
+@pytest.fixture(scope="module")
+def extract(folder):
+    return extract_path(write_form_feed(folder / "extract.txt", [_municipality("Sjöby", EXTRACT)]))
+
+
+def _people(meeting) -> dict:
+    return {p.name: p for p in meeting.participants}
+
+
+def _all_evidence(meeting):
+    for p in meeting.participants:
+        yield from p.evidence
+    for f in (meeting.place_time, meeting.adjustment, meeting.paragraph_range):
+        if f:
+            yield from f.evidence
+    for d in (meeting.notice_posted, meeting.notice_removed):
+        if d:
+            yield from d.evidence
+    yield from meeting.date_evidence
+    for para in meeting.paragraphs:
+        yield from para.evidence
+        yield from para.identifier_evidence
+        for f in (para.title, para.proposal, *para.motions, *para.recipients):
+            if f:
+                yield from f.evidence
+        for r in para.reservations:
+            yield from r.evidence
+
+
+@pytest.mark.parametrize("name", ["clean", "transcript", "interleaved", "extract"])
+def test_every_quote_is_verbatim_at_its_offsets(name, request):
+    result = request.getfixturevalue(name)
+    assert result.kind == "protokoll"
+    evidence = list(_all_evidence(result.records.meeting))
+    evidence += [e for d in result.records.decisions for pt in d.points for e in pt.evidence]
+    assert len(evidence) >= 4
+    for ev in evidence:
+        assert result.doc.page_text(ev.page)[ev.start:ev.end] == ev.quote, ev
+
+
+# --- the clean layout -------------------------------------------------------------------------------------------
+
+def test_clean_cover(clean):
+    m = clean.records.meeting
+    assert not m.extract
+    assert m.body == "KS"  # the organisation's key: Kommunstyrelsen, abbreviated
+    assert m.date.iso == "2023-03-14"
+    assert m.place_time.text == "Kommunhuset, Bergsalen, tisdag den 14 mars 2023, kl. 13.00–15.30"
+    assert m.adjustment.text == "Kommunhuset, 2023-03-17 kl. 10.00"
+    assert (m.first_paragraph, m.last_paragraph, m.paragraph_range.text) == (4, 9, "4-9")
+    assert m.notice_posted.value.iso == "2023-03-20"
+    assert m.notice_removed.value.iso == "2023-04-11"
+
+
+def test_clean_participants(clean):
+    people = _people(clean.records.meeting)
+    assert set(people["Karin Holm"].roles) == {"ledamot", "ordforande"}
+    assert people["Karin Holm"].party == "S"
+    assert set(people["Jonas Ahl"].roles) == {"ledamot", "viceordforande"}
+    assert set(people["Lena Ek"].roles) == {"ledamot", "justerare"}
+    assert people["Petra Sund"].roles == ("ledamot",) and people["Petra Sund"].party == "KD"
+    sub = people["Nils Berg"]
+    assert sub.roles == ("ersattare",) and sub.party == "M" and sub.replaces == "Olle Dahl"
+    assert "Olle Dahl" not in people
+    assert (people["Eva Lind"].roles, people["Eva Lind"].title, people["Eva Lind"].paragraphs) == (
+        ("deltagare",), "kommundirektör", "4")
+    assert (people["Omar Nilsson"].title, people["Omar Nilsson"].paragraphs) == ("ekonomichef", "7-9")
+    assert people["Stina Hallberg"].roles == ("sekreterare",)
+
+
+def test_clean_paragraphs(clean):
+    decisions = {d.key: d for d in clean.records.decisions}
+    first, second = clean.records.meeting.paragraphs
+    assert (first.number, first.ordinal, first.identifier, first.title.text) == ("4", 4, "KS 2023/12",
+                                                                                 "Budgetuppföljning februari")
+    assert first.proposal.text == "Arbetsutskottet föreslår att kommunstyrelsen godkänner uppföljningen."
+    d = decisions[first.decision]
+    assert d.date.iso == "2023-03-14" and d.identifier == "KS 2023/12"
+    assert [p.text for p in d.points] == ["att godkänna budgetuppföljningen", "att lägga rapporten till handlingarna."]
+    assert [r.text for r in first.recipients] == ["Ekonomiavdelningen", "Revisionen"]
+    assert (second.number, second.identifier, second.title.text) == ("7", "KS 2022/301", "Detaljplan för kvarteret Lärkan")
+    assert second.decision != first.decision
+    assert decisions[second.decision].text == "Kommunstyrelsen beslutar att anta detaljplanen för kvarteret Lärkan."
+    assert len(second.motions) == 1 and "yrkar avslag" in second.motions[0].text
+    (res,) = second.reservations
+    assert res.members == ("Jonas Ahl", "Nils Berg") and res.parties == ("M",)
+    assert [r.text for r in second.recipients] == ["Samhällsbyggnadsförvaltningen"]
+
+
+def test_cover_people_are_people_of_the_document(clean):
+    names = {p.name for p in clean.records.people}
+    assert {"Karin Holm", "Nils Berg", "Eva Lind", "Omar Nilsson", "Stina Hallberg"} <= names
+    assert "kommundirektör" in next(p for p in clean.records.people if p.name == "Eva Lind").titles
+
+
+# --- the transcript: one line per page, `§` lost -----------------------------------------------------------------
+
+def test_transcript_cover(transcript):
+    m = transcript.records.meeting
+    assert m.date.iso == "2021-10-05"
+    assert m.place_time.text == "Rådhuset, Sal 2, kl. 08.30–11.00"
+    assert m.adjustment.text == "Rådhuset 2021-10-08"
+    assert (m.first_paragraph, m.last_paragraph) == (3, 4)
+    assert (m.notice_posted.value.iso, m.notice_removed.value.iso) == ("2021-10-11", "2021-11-02")
+    people = _people(m)
+    assert set(people["Maria Sten"].roles) == {"ledamot", "ordforande"}
+    assert set(people["Anders Kvist"].roles) == {"ledamot", "viceordforande"}
+    assert set(people["Hanna Blom"].roles) == {"ledamot", "justerare"}
+    assert people["Elias Norr"].replaces == "Sofia Lund"
+    assert (people["Karl Vik"].title, people["Karl Vik"].paragraphs) == ("kanslichef", "3")
+    assert people["Ida Falk"].roles == ("sekreterare",)
+
+
+def test_transcript_paragraphs_without_sign(transcript):
+    decisions = {d.key: d for d in transcript.records.decisions}
+    first, second = transcript.records.meeting.paragraphs
+    assert (first.number, first.ordinal, first.identifier) == ("KLU 3", 3, "KS 2021/88")
+    assert first.title.text == "Revidering av arbetsordningen"
+    assert first.proposal.text == "Kansliet föreslår att arbetsordningen revideras."
+    points = [p.text for p in decisions[first.decision].points]
+    assert points == ["att revidera arbetsordningen",
+                      "att uppdra åt kansliet att informera nämnderna."]
+    assert [r.text for r in first.recipients] == ["Kansliet"]
+    assert (second.number, second.identifier, second.title.text) == ("KLU 4", "KS 2021/90", "Lokalförsörjningsplan")
+    assert decisions[second.decision].kind == "tabling"
+    assert second.reservations[0].members == ("Anders Kvist",) and second.reservations[0].parties == ("L",)
+
+
+# --- the interleaved cover ---------------------------------------------------------------------------------------
+
+def test_interleaved_cover(interleaved):
+    m = interleaved.records.meeting
+    assert m.place_time.text == "Stadshuset, kl. 18.00–20.15"
+    assert m.date.iso == "2024-05-06"
+    assert (m.first_paragraph, m.last_paragraph) == (118, 119)
+    assert (m.notice_posted.value.iso, m.notice_removed.value.iso) == ("2024-05-10", "2024-06-03")
+    people = _people(m)
+    assert set(people["Tove Lilja"].roles) == {"ledamot", "ordforande"}
+    assert set(people["Bengt Alm"].roles) == {"ledamot", "viceordforande"}
+    assert people["Axel Rask"].roles == ("ersattare",) and people["Axel Rask"].replaces == "Gun Rask"
+    assert set(people["Dora Kron"].roles) == {"ledamot", "justerare"}
+    assert (people["Fia Grahn"].title, people["Fia Grahn"].paragraphs) == ("stadsarkitekt", "118/2024")
+    assert people["Gösta Bohm"].roles == ("sekreterare",)
+
+
+def test_interleaved_paragraphs_with_year(interleaved):
+    first, second = interleaved.records.meeting.paragraphs
+    assert (first.number, first.ordinal, first.identifier, first.title.text) == ("118/2024", 118, "BN 2024/7",
+                                                                                 "Bygglov för förskola")
+    assert [r.text for r in first.recipients] == ["Sökanden"]
+    assert (second.number, second.title.text) == ("119/2024", "Tillsyn av strandskydd")
+
+
+# --- a protocol extract ------------------------------------------------------------------------------------------
+
+def test_extract_is_minutes_of_one_paragraph(extract):
+    m = extract.records.meeting
+    assert extract.records.document.doc_type == "protokollsutdrag" and m.extract
+    (para,) = m.paragraphs
+    assert (para.number, para.identifier, para.title.text) == ("57", "KS 2022/140", "Motion om fler laddplatser")
+    decision = next(d for d in extract.records.decisions if d.key == para.decision)
+    assert decision.date.iso == "2022-06-20" and decision.text.startswith("Kommunfullmäktige beslutar att bifalla")
+    assert [r.text for r in para.recipients] == ["Tekniska förvaltningen"]
+    assert not any(f.code == "unknown-kind" for f in extract.records.findings)
+
+
+# --- RDF ---------------------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def clean_graph(clean) -> Graph:
+    return clean.to_graph()[1]
+
+
+@pytest.fixture(scope="module")
+def ontology() -> Graph:
+    return Graph().parse(ONTOLOGY_TTL, format="turtle")
+
+
+@pytest.fixture(scope="module")
+def shapes() -> Graph:
+    return Graph().parse(SHAPES_TTL, format="turtle")
+
+
+@pytest.mark.parametrize("name", ["clean", "transcript", "interleaved", "extract"])
+def test_graph_conforms_to_shapes(name, request, ontology, shapes):
+    g = request.getfixturevalue(name).to_graph()[1]
+    conforms, _, text = validate(g, shacl_graph=shapes, ont_graph=ontology, inference="none")
+    assert conforms, text
+
+
+def test_meeting_in_rdf(clean_graph):
+    g = clean_graph
+    (meeting,) = g.subjects(RDF.type, SG.Meeting)
+    assert (meeting, RDF.type, PROV.Activity) in g
+    assert str(g.value(meeting, DCTERMS.date)) == "2023-03-14"
+    assert str(g.value(meeting, SG.placeAndTime)).startswith("Kommunhuset, Bergsalen")
+    assert str(g.value(meeting, SG.noticePosted)) == "2023-03-20"
+    paragraphs = {str(g.value(p, SG.paragraphNumber)): p for p in g.objects(meeting, SG.hasParagraph)}
+    assert set(paragraphs) == {"4", "7"}
+    p7 = paragraphs["7"]
+    assert str(g.value(p7, DCTERMS.identifier)) == "KS 2022/301"
+    decision = g.value(p7, SG.decision)
+    assert (decision, RDF.type, SG.Decision) in g
+    (reservation,) = g.objects(p7, SG.reservation)
+    names = {str(g.value(p, FOAF.name)) for p in g.objects(reservation, SG.reservingMember)}
+    assert names == {"Jonas Ahl", "Nils Berg"}
+    points = list(g.objects(g.value(paragraphs["4"], SG.decision), SG.hasPoint))
+    assert len(points) == 2
+
+
+def test_participations_in_rdf(clean_graph):
+    g = clean_graph
+    (meeting,) = g.subjects(RDF.type, SG.Meeting)
+    roles = {}
+    for a in g.objects(meeting, PROV.qualifiedAssociation):
+        name = str(g.value(g.value(a, PROV.agent), FOAF.name))
+        roles.setdefault(name, set()).update(g.objects(a, PROV.hadRole))
+        if name == "Nils Berg":
+            assert str(g.value(g.value(a, SG.replaces), FOAF.name)) == "Olle Dahl"
+        if name == "Omar Nilsson":
+            assert g.value(a, SG.attendedParagraphs) == Literal("7-9")
+    assert roles["Karin Holm"] == {role_concept("ledamot"), role_concept("ordforande")}
+    assert roles["Nils Berg"] == {role_concept("ersattare")}
+    assert roles["Lena Ek"] == {role_concept("ledamot"), role_concept("justerare")}
+
+
+def test_every_meeting_node_has_evidence(clean_graph):
+    g = clean_graph
+    from styrgraf.ontology.terms import OA
+    for cls in (SG.Meeting, SG.MeetingParagraph, SG.MeetingParticipation, SG.Reservation):
+        nodes = list(g.subjects(RDF.type, cls))
+        assert nodes, cls
+        for n in nodes:
+            assert any(True for _ in g.subjects(OA.hasBody, n)), n
+    evidenced_props = {g.value(ev, SG.property) for ev in g.subjects(OA.hasBody, next(g.subjects(RDF.type, SG.Meeting)))}
+    assert {SG.placeAndTime, SG.adjustment, SG.noticePosted, SG.noticeRemoved, SG.paragraphRange} <= evidenced_props
+
+
+def test_a_plan_has_no_meeting():
+    root = Path(__file__).resolve().parents[2]
+    result = extract_path(root / "corpus" / "000_5a26368617003b47.txt")
+    assert result.kind != "protokoll" and result.records.meeting is None
+    assert not list(result.to_graph()[1].subjects(RDF.type, SG.Meeting))
