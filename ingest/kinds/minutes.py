@@ -20,7 +20,7 @@ from styrgraf.ingest.dates import find_dates
 from styrgraf.ingest.document_text import DocumentText
 from styrgraf.ingest.kinds import generic
 from styrgraf.ingest.records import (
-    DatedFact, Decision, DecisionPoint, Meeting, MeetingParagraph, Participant, Person, PlanRecords, Reservation,
+    DatedFact, Decision, DecisionPoint, Evidence, Meeting, MeetingParagraph, Participant, Person, PlanRecords, Reservation,
     TextFact,
 )
 
@@ -108,7 +108,7 @@ def score(doc: DocumentText) -> float:
     if bf.document_type(doc, title.text if title else "") not in TYPES:
         return 0.0
     # Minutes that name themselves by no title nor opening are left to `generic`, which refuses them.
-    return 0.7 if title or _OPENING.search(doc.body, 0, 300) else 0.0
+    return 0.7 if title or _opening(doc) else 0.0
 
 
 def _fact(doc: DocumentText, start: int, end: int) -> TextFact | None:
@@ -425,12 +425,20 @@ _OPENING = re.compile(r"(?:SAMMANTRÄDESPROTOKOLL|Sammanträdesprotokoll|PROTOKO
                       r"(?:\s+(?:för\s+)?[A-ZÅÄÖ][\wåäö]+(?:s\s+[a-zåäö]+)?)?")
 
 
+def _opening(doc: DocumentText) -> Evidence | None:
+    """The minutes' opening (`SAMMANTRÄDESPROTOKOLL Kommunstyrelsen`) at the top of the first page,
+    letterhead included: the furniture finder may count it as the letterhead, which `body` leaves out."""
+    page = doc.pages[0]
+    m = _OPENING.search(page.text, 0, 400)
+    return Evidence(page.number, m.start(), m.end(), m.group()) if m else None
+
+
 def _opening_title(doc: DocumentText, info):
     """Minutes without a title line are named by their opening (`SAMMANTRÄDESPROTOKOLL Kommunstyrelsen`)."""
-    m = _OPENING.search(doc.body, 0, 300)
-    if not m:
+    found = _opening(doc)
+    if not found:
         return info
-    return replace(info, title=" ".join(m.group().split()), title_evidence=doc.evidence(m.start(), m.end()))
+    return replace(info, title=" ".join(found.quote.split()), title_evidence=(found,))
 
 
 def extract(doc: DocumentText, title_hint: str | None = None) -> PlanRecords:

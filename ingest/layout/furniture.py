@@ -183,13 +183,18 @@ def _shaped(page: PageText, lines: list[Line]) -> list[Furniture]:
     out += _letterhead(page, _ends(lines, "bottom"))
     for line in set(_ends(lines, "top")) | set(_ends(lines, "bottom")):
         header = _case_header(line.text)
-        if header and len(header.text) >= len(line.text.rstrip(" |,–-")) and (header.date or header.dnr):
+        # One date (`2012-02-22`) heads a page; two on a line are a cover's values (notice dates).
+        one_date = bool(header and header.date and len(_ISO_DATE.findall(line.text)) == 1)
+        if header and len(header.text) >= len(line.text.rstrip(" |,–-")) and (one_date or header.dnr):
             out.append(Furniture(page.number, line.start, line.end, "case-header"))
     if len(lines) == 1:  # a transcript page: the header stands at the start of the one line
         header = _case_header(page.text)
         if header:
             out.append(Furniture(page.number, 0, len(header.text), "case-header"))
     return out
+
+
+_ISO_DATE = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}")
 
 
 def _case_header(text: str):
