@@ -572,6 +572,7 @@ def decision(store: GraphStore, ref: str) -> dict:
     iri = require(store, ref, ("decision",))
     item = _decisions(store, [iri])[0]
     item["chain"] = trace(store, iri)["chain"][1:]
+    item["recorded_in"] = recorded_in(store, iri)
     return item
 
 
@@ -906,3 +907,146 @@ def show(store: GraphStore, ref: str, types: tuple[str, ...] | None = None) -> d
     else:
         data = dict(describe(store, [iri])[iri], evidence=evidence(store, [iri]).get(iri, []))
     return {"type": kind, "data": data}
+
+
+# -- links between documents -----------------------------------------------------
+
+def link_facts(store: GraphStore) -> dict:
+    """Every document's facts that links are made from (`graph.analysis.links.DocFacts`), cached
+    until the stored documents change."""
+    from styrgraf.graph.analysis import links as lk
+
+    def build(s: GraphStore) -> dict:
+        facts = {d["iri"]: lk.DocFacts(d["iri"], d["title"], d["type"], d["date"]) for d in list_documents(s)}
+        rows = _rows(s, """SELECT ?doc ?kind ?node ?value ?date ?text ?dec WHERE {
+          { ?doc dcterms:identifier ?value . ?g sg:about ?doc . BIND(?doc AS ?node) BIND("identifier" AS ?kind) }
+          UNION { ?doc sg:caseNumber ?value . BIND(?doc AS ?node) BIND("caseNumber" AS ?kind) }
+          UNION { ?doc sg:citesCaseNumber ?value . BIND(?doc AS ?node) BIND("citesCaseNumber" AS ?kind) }
+          UNION { ?doc dcterms:relation ?node . ?node a sg:RelatedDocument ; dcterms:title ?value . BIND("related" AS ?kind) }
+          UNION { ?node a sg:Decision ; dcterms:source ?doc . BIND("decision" AS ?kind)
+                  OPTIONAL { ?node dcterms:identifier ?value } OPTIONAL { ?node dcterms:date ?date }
+                  OPTIONAL { ?node dcterms:description ?text } }
+          UNION { ?node a sg:MeetingParagraph ; dcterms:source ?doc . BIND("paragraph" AS ?kind)
+                  OPTIONAL { ?node dcterms:identifier ?value } OPTIONAL { ?node dcterms:title ?text }
+                  OPTIONAL { ?node sg:decision ?dec } }
+        }""")
+        decisions = {str(r["node"]): lk.Decision(str(r["node"]), _s(r, "date"), _s(r, "value"), _s(r, "text"))
+                     for r in rows if str(r["kind"]) == "decision"}
+        for r in sorted(rows, key=lambda r: tuple(str(r.get(k) or "") for k in ("doc", "kind", "node", "value"))):
+            f = facts.get(str(r["doc"]))
+            if f is None:
+                continue
+            kind, node = str(r["kind"]), str(r["node"])
+            if kind in ("identifier", "caseNumber"):
+                f.own.append((str(r["value"]), lk.Fact(node, kind)))
+            elif kind == "citesCaseNumber":
+                f.cited.append((str(r["value"]), lk.Fact(node, kind)))
+            elif kind == "related":
+                f.related.append((str(r["value"]), lk.Fact(node)))
+            elif kind == "decision":
+                f.decisions.append(decisions[node])
+            elif kind == "paragraph":
+                f.paragraphs.append(lk.Paragraph(node, _s(r, "text"), _s(r, "value"), decisions.get(_s(r, "dec") or "")))
+        return facts
+    return cached(store, "link-facts", build)
+
+
+LINK_LABELS = {
+    ("same-case", "mutual"): ("samma ärende", "same case"),
+    ("cites", "outgoing"): ("hänvisar till", "cites"), ("cites", "incoming"): ("hänvisas till av", "cited by"),
+    ("decides", "outgoing"): ("beslutar om", "decides"), ("decides", "incoming"): ("beslutas i", "decided in"),
+    ("follows-up", "outgoing"): ("följer upp", "follows up"), ("follows-up", "incoming"): ("följs upp av", "followed up by"),
+    ("shares", "mutual"): ("delar personer eller organisationer med", "shares people or organisations with"),
+}
+
+
+def document_links(store: GraphStore, ref: str) -> list[dict]:
+    """A document's links to other stored documents (`graph.analysis.links`), each with type,
+    direction, the other document, confidence, the rules that gave it, and the quotes on both sides."""
+    from styrgraf.graph.analysis import links as lk
+
+    doc = require(store, ref, ("document",))
+    facts = link_facts(store)
+    found = lk.document_links(facts, doc) if doc in facts else []
+    shared = _shared_entities(store, doc)
+    nodes = [f.node for l in found for _, f in l.facts] + [n for s in shared for n in s["nodes"]]
+    ev = evidence(store, nodes)
+
+    def quotes(side: str, fact) -> list[dict]:
+        return [dict(e, side=side) for e in ev.get(fact.node, [])
+                if fact.prop is None or e.get("property") == fact.prop]
+
+    def other(iri: str) -> dict:
+        f = facts.get(iri)
+        return {"type": "document", "id": entity_id(iri), "iri": iri, "title": f.title if f else None,
+                "kind": f.kind if f else None, "date": f.date if f else None}
+
+    out = []
+    for l in found:
+        sv, en = LINK_LABELS[(l.type, l.direction)]
+        items = []
+        for side, fact in l.facts:
+            items += [e for e in quotes(side, fact) if e not in items]
+        out.append({"type": l.type, "direction": l.direction, "label_sv": sv, "label_en": en,
+                    "document": other(l.other), "confidence": l.confidence, "rules": l.rules, "evidence": items})
+    sv, en = LINK_LABELS[("shares", "mutual")]
+    for s in shared:
+        items = [dict(e, side=side) for side, n in zip(s["sides"], s["nodes"]) for e in ev.get(n, [])]
+        out.append({"type": "shares", "direction": "mutual", "label_sv": sv, "label_en": en,
+                    "document": other(s["other"]), "confidence": round(min(0.9, 0.4 + 0.1 * len(s["entities"])), 2),
+                    "rules": ["shared-entities"], "entities": s["entities"], "evidence": items})
+    return out
+
+
+def document_links_page(store: GraphStore, ref: str, offset: int = 0, limit: int | None = None) -> Page:
+    return page(document_links(store, ref), offset, limit)
+
+
+def _shared_entities(store: GraphStore, doc: str) -> list[dict]:
+    """Other documents naming the same people or organisations as members or meeting participants
+    (the memberships and considerations `document()` counts as linked_documents, and meetings)."""
+    rows = _rows(store, f"""
+        SELECT DISTINCT ?other ?x ?n1 ?n2 WHERE {{
+          {{ ?n1 org:organization/dcterms:source <{doc}> ; org:member ?x .
+             ?n2 org:member ?x ; org:organization/dcterms:source ?other }}
+          UNION {{ ?n1 sg:subproject/dcterms:source <{doc}> ; sg:considers ?x . ?x a sg:ReferencedWork .
+                   ?n2 sg:considers ?x ; sg:subproject/dcterms:source ?other }}
+          UNION {{ ?m1 dcterms:source <{doc}> ; a sg:Meeting ; prov:qualifiedAssociation ?n1 . ?n1 prov:agent ?x .
+                   ?n2 prov:agent ?x . ?m2 prov:qualifiedAssociation ?n2 ; dcterms:source ?other }}
+          UNION {{ ?n1 org:organization/dcterms:source <{doc}> ; org:member ?x .
+                   ?m2 prov:qualifiedAssociation ?n2 ; dcterms:source ?other . ?n2 prov:agent ?x }}
+          UNION {{ ?m1 dcterms:source <{doc}> ; a sg:Meeting ; prov:qualifiedAssociation ?n1 . ?n1 prov:agent ?x .
+                   ?n2 org:member ?x ; org:organization/dcterms:source ?other }}
+          FILTER(?other != <{doc}>)
+        }}""")
+    d = describe(store, {str(r["x"]) for r in rows})
+    by_other: dict[str, dict] = {}
+    for r in sorted(rows, key=lambda r: (str(r["other"]), str(r["x"]), str(r["n1"]), str(r["n2"]))):
+        item = by_other.setdefault(str(r["other"]), {"other": str(r["other"]), "entities": [], "nodes": [], "sides": []})
+        x = str(r["x"])
+        if all(e["iri"] != x for e in item["entities"]):
+            item["entities"].append(d[x])
+        for side, n in (("this", str(r["n1"])), ("other", str(r["n2"]))):
+            if n not in item["nodes"]:
+                item["nodes"].append(n)
+                item["sides"].append(side)
+    return sorted(by_other.values(), key=lambda s: (-len(s["entities"]), s["other"]))
+
+
+def recorded_in(store: GraphStore, decision_iri: str) -> list[dict]:
+    """The minutes paragraphs that record a decision: a paragraph's decision of the same date with
+    the same Dnr or the same text (`graph.analysis.links.recorded_in`)."""
+    from styrgraf.graph.analysis import links as lk
+
+    facts = link_facts(store)
+    mine = next((d for f in facts.values() for d in f.decisions if d.iri == decision_iri), None)
+    if mine is None:
+        return []
+    paragraphs = [(f.iri, p) for f in facts.values() for p in f.paragraphs]
+    found = lk.recorded_in(mine, paragraphs)
+    ev = evidence(store, [p.iri for _, p in found])
+    return [{"type": "meeting_paragraph", "id": p.iri.rsplit("/", 1)[-1], "iri": p.iri, "title": p.title,
+             "identifier": p.identifier, "date": p.decision.date if p.decision else None,
+             "document": {"type": "document", "id": entity_id(doc), "iri": doc, "title": facts[doc].title},
+             "decision": {"type": "decision", "id": entity_id(p.decision.iri), "iri": p.decision.iri} if p.decision else None,
+             "evidence": ev.get(p.iri, [])} for doc, p in found]

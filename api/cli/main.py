@@ -326,6 +326,36 @@ def reindex(store: Optional[str] = StoreOpt, lang: str = LangOpt):
     print(_t(lang, "reindexed", n=n, ok=total - n))
 
 
+@app.command()
+def links(doc: str = typer.Argument(..., help="Dokumentets id eller IRI."), store: Optional[str] = StoreOpt,
+          lang: str = LangOpt, json_out: bool = typer.Option(False, "--json", help="Resultat som JSON.")):
+    """Ett dokuments länkar till andra dokument, med säkerhet och belägg."""
+    from styrgraf.graph import queries as q
+
+    s = _open(store, lang, read_only=True)
+    try:
+        data = q.document_links(s, doc)
+    except q.NotFound as missing:
+        err.print(missing.message_en if lang == "en" else missing.message, markup=False)
+        raise typer.Exit(1) from None
+    finally:
+        s.close()
+    if json_out:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    if not data:
+        print("No links." if lang == "en" else "Inga länkar.")
+    for link in data:
+        other = link["document"]
+        label = link["label_en"] if lang == "en" else link["label_sv"]
+        print(f"{label}: {other['title']} ({other['kind'] or '-'}, {other['date'] or '-'}) [{other['id']}] "
+              f"{link['confidence']:.2f} {', '.join(link['rules'])}")
+        for e in link["evidence"]:
+            side = {"this": "här" if lang != "en" else "here", "other": "där" if lang != "en" else "there"}[e["side"]]
+            page = "p." if lang == "en" else "s."
+            print(f"    {side} ({page} {e['page']}): {e['quote']}")
+
+
 from styrgraf.api.http.serve import register as register_serve  # noqa: E402  (commands defined in their own modules)
 
 register_serve(app)

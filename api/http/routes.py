@@ -84,6 +84,14 @@ def get_document(doc_id: str = _id_path(), store: GraphStore = Depends(get_store
     return _found(q.document, store, doc_id)
 
 
+@router.get("/documents/{doc_id}/links", summary="Ett dokuments länkar till andra dokument: samma ärende, hänvisar, "
+            "beslutar om, följer upp, delar personer; med säkerhet och belägg", responses=ONE_LIST)
+def get_document_links(request: Request, response: Response, doc_id: str = _id_path(), limit: int = paging.limit_query(),
+                       cursor: Optional[str] = paging.cursor_query(), store: GraphStore = Depends(get_store)) -> list[dict]:
+    offset = paging.decode_cursor(cursor)
+    return paging.render(request, response, _found(q.document_links_page, store, doc_id, offset, limit))
+
+
 @router.get("/projects", summary="Projekt med ägare och delprojekt", responses=LIST)
 def list_projects(request: Request, response: Response, limit: int = paging.limit_query(),
                   cursor: Optional[str] = paging.cursor_query(), store: GraphStore = Depends(get_store)) -> list[dict]:
