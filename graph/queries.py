@@ -664,9 +664,10 @@ def trace(store: GraphStore, ref: str, types: tuple[str, ...] | None = None) -> 
     d = describe(store, [iri] + order)
     ev = evidence(store, [iri] + order)
     via = sorted({str(r["via"]) for r in anchors})
+    # Each decision of the chain with the minutes paragraphs that record it, once those are stored.
     chain = [dict(d[x], text=text_of.get(x), builds_on=[{"type": "decision", "id": entity_id(p), "iri": p}
                                                         for p in sorted(previous.get(x, []))],
-                  evidence=ev.get(x, [])) for x in order]
+                  evidence=ev.get(x, []), recorded_in=recorded_in(store, x)) for x in order]
     note = None
     if "document" in via:
         note = {"sv": "Intentionen är inte kopplad till ett enskilt beslut i grafen; kedjan gäller planen som anger den.",

@@ -132,6 +132,18 @@ def test_a_decision_recorded_in_minutes(linked):
     assert "builds-on-decision" in _one(store, d["plan"], "follows-up", "outgoing", d["directive"])["rules"]
 
 
+def test_trace_reaches_the_minutes_paragraph_that_records_a_decision(linked):
+    store, d = linked
+    plan = q.document(store, d["plan"])
+    decision = next(x for x in plan["decisions"] if x["date"] == "2023-03-14")
+    chain = q.trace(store, decision["iri"])["chain"]
+    recorded = chain[0]["recorded_in"]
+    assert [r["document"]["iri"] for r in recorded] == [d["adopting"]]
+    page_text = {p["number"]: p["text"] for p in q.document(store, d["adopting"])["pages"]}
+    for e in recorded[0]["evidence"]:
+        assert page_text[e["page"]][e["start"]:e["end"]] == e["quote"]
+
+
 def test_shares_people(linked):
     store, d = linked
     link = _one(store, d["adopting"], "shares", "mutual", d["follow_up"])
