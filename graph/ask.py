@@ -26,7 +26,9 @@ from typing import Callable
 
 from styrgraf.ingest.dates import parse_date
 from styrgraf.ingest.roles import ROLES
+from styrgraf.ontology.terms import role_concept
 
+from styrgraf.graph import meetings as mt
 from styrgraf.graph import queries as q
 from styrgraf.graph.store.cache import one_view
 from styrgraf.graph.describe import CHUNK, describe, evidence, iri_values
@@ -152,6 +154,34 @@ SENTENCES: dict[str, dict[str, str]] = {
                  "en": "{n} pairs of subprojects overlap (score ≥ {min_score}); most: {pairs}."},
     "no_overlaps": {"sv": "Inga delprojekt överlappar enligt grafen.",
                     "en": "No subprojects overlap according to the graph."},
+    # meetings: what was decided, who chaired and adjusted, paragraphs of a case, reservations
+    "meeting_label": {"sv": "{body_gen} sammanträde {date}", "en": "the {body} meeting of {date}"},
+    "a_meeting": {"sv": "sammanträdet", "en": "the meeting"},
+    "no_meeting": {"sv": "Inget lagrat sammanträde matchar ”{ref}”.", "en": "No stored meeting matches “{ref}”."},
+    "no_meetings": {"sv": "Inga sammanträden finns i grafen.", "en": "There are no meetings in the graph."},
+    "too_many_meetings": {"sv": "{n} sammanträden matchar; ange organ och datum, t.ex. {examples}.",
+                          "en": "{n} meetings match; name the body and date, e.g. {examples}."},
+    "decided": {"sv": "Vid {meeting} beslutades: {parts}", "en": "At {meeting}, it was decided: {parts}"},
+    "decided_nothing": {"sv": "Protokollet från {meeting} anger inga beslut",
+                        "en": "The minutes of {meeting} record no decisions"},
+    "chaired": {"sv": "Ordförande vid {meeting} var {names}", "en": "{Meeting} was chaired by {names}"},
+    "no_chair": {"sv": "Protokollet från {meeting} anger ingen ordförande", "en": "The minutes of {meeting} name no chair"},
+    "adjusted": {"sv": "Protokollet från {meeting} justerades av {names}",
+                 "en": "The minutes of {meeting} were adjusted by {names}"},
+    "adjusted_at": {"sv": " ({place})", "en": " ({place})"},
+    "no_adjuster": {"sv": "Protokollet från {meeting} anger ingen justerare",
+                    "en": "The minutes of {meeting} name no adjuster"},
+    "no_case": {"sv": "Ange ett diarienummer, t.ex. KS 2022/140.", "en": "Give a case number, e.g. KS 2022/140."},
+    "case_paragraphs": {"sv": "{case} behandlas i {n} paragrafer: {parts}.",
+                        "en": "{case} is dealt with in {n} paragraphs: {parts}."},
+    "case_paragraph": {"sv": "{case} behandlas i 1 paragraf: {parts}.", "en": "{case} is dealt with in 1 paragraph: {parts}."},
+    "no_case_paragraphs": {"sv": "Ingen paragraf i grafen gäller {case}.", "en": "No paragraph in the graph concerns {case}."},
+    "reserved": {"sv": "{names} reserverade sig mot beslutet i {paragraph} ({meeting})",
+                 "en": "{names} entered a reservation against the decision in {paragraph} ({meeting})"},
+    "no_reservations": {"sv": "Ingen reserverade sig {where}.", "en": "Nobody entered a reservation {where}."},
+    "at_meetings": {"sv": "vid {meetings}", "en": "at {meetings}"},
+    "in_case": {"sv": "i ärende {case}", "en": "in case {case}"},
+    "in_paragraph": {"sv": "i § {number} {where}", "en": "in § {number} {where}"},
 }
 # How a decision of each kind is named in a chain ("KLU beslut 2012-02-07").
 DECISION_KINDS = {
@@ -197,6 +227,7 @@ class Intent:
     understood_en: str
     example_sv: str
     example_en: str
+    plan_scoped: bool = True  # read within the plans asked about ("i plan …"); meetings are not
 
 
 # -- helpers -----------------------------------------------------------------
@@ -570,6 +601,222 @@ def _overlaps(ctx: Context, params: dict) -> Reply:
                  pairs, _unique_evidence(ev))
 
 
+# -- meetings ------------------------------------------------------------------
+# A question about minutes names its meeting by the body and the date (`kommunstyrelsens
+# sammanträde 2022-09-12`, `KS on 12 September 2022`), a paragraph (`§ 7`) or a case number
+# (`KS 2022/140`), in any order: `meeting_ref` reads them from the rest of the question.
+
+MEETING_INTENTS = ("meeting_decisions", "meeting_chair", "meeting_adjusters", "case_paragraphs", "reservations")
+
+_CASE_IN = re.compile(r"(?<![\w/-])(?P<dnr>(?:[a-zåäö]{1,6}(?:[- ][a-zåäö]{1,4})?[ -]?)?(?!(?:19|20)\d{2}-\d{1,2}-\d{1,2})"
+                      r"(?:19|20)\d{2}(?:/\d{1,5}|[-.]\d{2,5})(?:[.:-]\d{1,4})?)(?![\w/])", re.IGNORECASE)
+_PARAGRAPH_IN = re.compile(r"(?:§§?|\bparagraf(?:en)?\b|\bparagraph\b)\s*(?P<n>\d{1,4})", re.IGNORECASE)
+_MONTHS = "|".join(sorted({*ENGLISH_MONTHS, *ENGLISH_MONTHS.values()}, key=len, reverse=True))
+_DATE_IN = re.compile(rf"\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}"
+                      rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}", re.IGNORECASE)
+# Words around a meeting's name that do not name the body.
+_MEETING_WORDS = frozenset(words(
+    "vid på i för från den det om mot av med sammanträde sammanträdet sammanträdets sammanträden möte mötet "
+    "protokoll protokollet protokollets protokollen beslut beslutet besluten ärende ärendet diarienummer dnr sig "
+    "the of on at from in for against by meeting meetings minutes decision decisions case s 's was were is "
+    "held which what"))
+_GENITIVE = re.compile(r"['’]s\b", re.IGNORECASE)
+
+
+def meeting_ref(text: str) -> dict:
+    """The body (as typed), date (as typed), paragraph number and case number a question names."""
+    rest, out = text, {"body": None, "date": None, "paragraph": None, "case": None}
+    m = _CASE_IN.search(rest)
+    if m:
+        dnr = m.group("dnr")
+        prefix = re.match(r"[^\W\d_]+", dnr)
+        if prefix and fold(prefix.group()) in _MEETING_WORDS:  # `gäller 2022/140`: no body's letters
+            dnr = dnr[prefix.end():].strip()
+        out["case"] = dnr.upper()
+        rest = rest[:m.start()] + " " + rest[m.end():]
+    m = _DATE_IN.search(rest)
+    if m:
+        out["date"] = m.group()
+        rest = rest[:m.start()] + " " + rest[m.end():]
+    m = _PARAGRAPH_IN.search(rest)
+    if m:
+        out["paragraph"] = int(m.group("n"))
+        rest = rest[:m.start()] + " " + rest[m.end():]
+    body = [w for w in _GENITIVE.sub("", rest).split() if fold(w.strip(".,;:!?")) not in _MEETING_WORDS]
+    out["body"] = " ".join(w.strip(".,;:!?") for w in body).strip() or None
+    return out
+
+
+def _meeting_ref_phrase(params: dict, lang: str) -> str:
+    """The meeting a question names, as the `understood_as` sentence repeats it."""
+    parts = [params.get("body"), params.get("date"),
+             f"§ {params['paragraph']}" if params.get("paragraph") else None, params.get("case")]
+    return " ".join(p for p in parts if p) or say("a_meeting", lang)
+
+
+def _body_name(body: dict | None) -> str:
+    return (body or {}).get("name") or (body or {}).get("abbreviation") or "?"
+
+
+def _meeting_label(m: dict, lang: str) -> str:
+    body = _body_name(m.get("body"))
+    genitive = body if body[-1:].lower() in ("s", "x", "z") else body + "s"
+    return say("meeting_label", lang, body=body, body_gen=genitive, date=m.get("date") or "?")
+
+
+def _meeting_sentences(parts: list[str]) -> str:
+    """One sentence per meeting."""
+    return " ".join(p if p.endswith(".") else p + "." for p in parts)
+
+
+def _paragraph_label(p: dict) -> str:
+    number = p.get("number") or "?"
+    sign = f"§ {number}" if re.fullmatch(r"\d+(?:/\d+)?", number) else number
+    return f"{sign} {p['title']}" if p.get("title") else sign
+
+
+def _person_label(person: dict | None) -> str:
+    if not person:
+        return "?"
+    return f"{person['name']} ({person['party']})" if person.get("party") else person["name"]
+
+
+def _meeting_summary(m: dict) -> dict:
+    return {k: m[k] for k in ("type", "id", "iri", "date", "body", "document", "extract")}
+
+
+def _meetings_asked(ctx: Context, params: dict) -> list[dict] | Reply:
+    """The whole meetings a question names (by body and date), or the reply when none or too many match."""
+    date = None
+    if params.get("date"):
+        first, last, problem = parse_question_date(params["date"])
+        if problem == "invalid":
+            return _reply("impossible_date", date=last)
+        if problem or first is None or last != first.isoformat():
+            return _reply("unreadable_date", date=params["date"])
+        date = first.isoformat()
+    found = mt.find_meetings(ctx.store, params.get("body"), date)
+    if not found:
+        ref = " ".join(x for x in (params.get("body"), params.get("date")) if x)
+        return _reply("no_meeting", ref=ref) if ref else _reply("no_meetings")
+    if len(found) > MAX_PLANS:
+        examples = "; ".join(f"{(m['body'] or {}).get('abbreviation') or _body_name(m['body'])} {m['date']}"
+                             for m in found[-3:])
+        return _reply("too_many_meetings", n=len(found), examples=examples)
+    return mt.meetings_by_iri(ctx.store, [m["iri"] for m in found])
+
+
+def _meeting_decisions(ctx: Context, params: dict) -> Reply:
+    found = _meetings_asked(ctx, params)
+    if isinstance(found, Reply):
+        return found
+    results = [dict(p, meeting=_meeting_summary(m)) for m in found for p in m["paragraphs"] if p["decision"]]
+    ev = [e for p in results for e in p["decision"]["evidence"] + [x for pt in p["decision"]["points"] for x in pt["evidence"]]]
+
+    def decided(p: dict) -> str:
+        d = p["decision"]
+        what = "; ".join(pt["text"].rstrip(".") for pt in d["points"] if pt["text"]) or (d.get("text") or "").rstrip(".")
+        return f"{_paragraph_label(p)}: {what}".rstrip(": ")
+
+    def text(lang: str) -> str:
+        parts = []
+        for m in found:
+            mine = [p for p in results if p["meeting"]["iri"] == m["iri"]]
+            label = _meeting_label(m, lang)
+            parts.append(say("decided", lang, meeting=label, parts="; ".join(decided(p) for p in mine)) if mine
+                         else say("decided_nothing", lang, meeting=label))
+        return _meeting_sentences(parts)
+
+    return Reply(text, results, _unique_evidence(ev))
+
+
+def _meeting_role(ctx: Context, params: dict, role: str, kinds: tuple[str, str]) -> Reply:
+    """Who held `role` (ordforande, justerare) at the meetings asked about."""
+    found = _meetings_asked(ctx, params)
+    if isinstance(found, Reply):
+        return found
+    results = [dict(p["person"] or {}, role=q.role_object(role_concept(role)), role_text=p["role_text"],
+                    meeting=_meeting_summary(m), evidence=p["evidence"])
+               for m in found for p in mt.with_role(m, role)]
+    ev = [e for r in results for e in r["evidence"]]
+    if role == "justerare":
+        ev += [e for m in found if m.get("adjustment") for e in m["adjustment"]["evidence"]]
+
+    def text(lang: str) -> str:
+        parts = []
+        for m in found:
+            names = [_person_label(r) for r in results if r["meeting"]["iri"] == m["iri"]]
+            label = _meeting_label(m, lang)
+            if not names:
+                parts.append(say(kinds[1], lang, meeting=label))
+                continue
+            sentence = say(kinds[0], lang, meeting=label, Meeting=label[:1].upper() + label[1:], names=_join(names, lang))
+            if role == "justerare" and m.get("adjustment"):
+                sentence += say("adjusted_at", lang, place=m["adjustment"]["text"])
+            parts.append(sentence)
+        return _meeting_sentences(parts)
+
+    return Reply(text, results, _unique_evidence(ev))
+
+
+def _meeting_chair(ctx: Context, params: dict) -> Reply:
+    return _meeting_role(ctx, params, "ordforande", ("chaired", "no_chair"))
+
+
+def _meeting_adjusters(ctx: Context, params: dict) -> Reply:
+    return _meeting_role(ctx, params, "justerare", ("adjusted", "no_adjuster"))
+
+
+def _case_paragraphs(ctx: Context, params: dict) -> Reply:
+    case = params.get("case")
+    if not case:
+        return _reply("no_case")
+    results = mt.paragraphs_for_case(ctx.store, case)
+    if not results:
+        return _reply("no_case_paragraphs", case=case)
+    ev = [e for p in results for e in p["identifier_evidence"] + p["title_evidence"]]
+
+    def text(lang: str) -> str:
+        parts = [f"{_meeting_label(p['meeting'], lang)}, {_paragraph_label(p)}" for p in results]
+        kind = "case_paragraph" if len(results) == 1 else "case_paragraphs"
+        return say(kind, lang, case=case, n=len(results), parts="; ".join(parts))
+
+    return Reply(text, results, _unique_evidence(ev))
+
+
+def _reservations(ctx: Context, params: dict) -> Reply:
+    if params.get("case"):
+        paragraphs = mt.paragraphs_for_case(ctx.store, params["case"])
+        if params.get("body") or params.get("date"):
+            found = _meetings_asked(ctx, params)
+            if isinstance(found, Reply):
+                return found
+            wanted = {m["iri"] for m in found}
+            paragraphs = [p for p in paragraphs if p["meeting"]["iri"] in wanted]
+        where = {lang: say("in_case", lang, case=params["case"]) for lang in LANGS}
+    else:
+        found = _meetings_asked(ctx, params)
+        if isinstance(found, Reply):
+            return found
+        paragraphs = [dict(p, meeting=_meeting_summary(m)) for m in found for p in m["paragraphs"]]
+        where = {lang: say("at_meetings", lang, meetings=_join([_meeting_label(m, lang) for m in found], lang))
+                 for lang in LANGS}
+    if params.get("paragraph"):
+        paragraphs = [p for p in paragraphs if p["ordinal"] == params["paragraph"]]
+        where = {lang: say("in_paragraph", lang, number=params["paragraph"], where=where[lang]) for lang in LANGS}
+    results = [dict(r, paragraph={k: p[k] for k in ("type", "id", "iri", "number", "title", "identifier")},
+                    meeting=p["meeting"]) for p in paragraphs for r in p["reservations"]]
+    if not results:
+        return Reply(lambda lang: say("no_reservations", lang, where=where[lang]))
+
+    def text(lang: str) -> str:
+        return _meeting_sentences([say("reserved", lang, names=_join([_person_label(x) for x in r["members"]], lang)
+                               or ", ".join(r["parties"]), paragraph=_paragraph_label(r["paragraph"]),
+                               meeting=_meeting_label(r["meeting"], lang)) for r in results])
+
+    return Reply(text, results, _unique_evidence(e for r in results for e in r["evidence"]))
+
+
 # -- the table of questions --------------------------------------------------
 
 _ADDRESS_SV = r"(?:täcker|täcks|adresserar|hanterar|tar upp|omfattar|behandlar|berör|arbetar med|jobbar med|har)"
@@ -707,6 +954,78 @@ INTENTS: tuple[Intent, ...] = (
         example_sv="I vilka delprojekt är Karolina Davidsson med?",
         example_en="Which subprojects is Karolina Davidsson in?",
     ),
+    Intent(
+        "meeting_decisions",
+        sv=(r"vad\s+beslutade(?:s)?\s+(?P<meet>.+)",
+            r"vilka\s+beslut\s+(?:fattade|fattades|tog|togs)\s+(?P<meet>.+)",
+            r"vad\s+(?:blev|var)\s+(?:besluten|beslutet)\s+(?P<meet>.+)"),
+        en=(r"what\s+did\s+(?P<meet>.+?)\s+decide\b(?P<meet2>.*)",
+            r"(?:which|what)\s+decisions\s+did\s+(?P<meet>.+?)\s+(?:make|take)\b(?P<meet2>.*)",
+            r"what\s+was\s+decided\s+(?P<meet>.+)"),
+        handler=_meeting_decisions,
+        understood_sv="Vad beslutade {meeting}?",
+        understood_en="What did {meeting} decide?",
+        example_sv="Vad beslutade kommunstyrelsen 2022-09-12?",
+        example_en="What did KS decide on 2022-09-12?",
+        plan_scoped=False,
+    ),
+    Intent(
+        "meeting_chair",
+        sv=(r"vem\s+(?:var|är)\s+(?:mötes)?ordförande\b\s*(?P<meet>.*)",
+            r"vem\s+ledde\s+(?P<meet>.+)",
+            r"vem\s+var\s+ordförande\s*(?P<meet>.*)"),
+        en=(r"who\s+chaired\b\s*(?P<meet>.*)",
+            r"who\s+(?:was|is)\s+(?:the\s+)?chair(?:man|woman|person)?\b\s*(?P<meet>.*)",
+            r"who\s+presided\s+over\s+(?P<meet>.+)"),
+        handler=_meeting_chair,
+        understood_sv="Vem var ordförande vid {meeting}?",
+        understood_en="Who chaired {meeting}?",
+        example_sv="Vem var ordförande vid kommunstyrelsens sammanträde 2022-09-12?",
+        example_en="Who chaired the KS meeting on 2022-09-12?",
+        plan_scoped=False,
+    ),
+    Intent(
+        "meeting_adjusters",
+        sv=(r"(?:vem|vilka)\s+(?:har\s+)?justerade?\b\s*(?P<meet>.*)",
+            r"(?:vem|vilka)\s+(?:var|är|utsågs\s+till)\s+justerare?\b\s*(?P<meet>.*)",
+            r"(?:vem|vilka)\s+utsågs\s+att\s+justera\b\s*(?P<meet>.*)"),
+        en=(r"who\s+(?:adjusted|checked|attested|verified|approved)\b\s*(?P<meet>.*)",
+            r"who\s+(?:was|were)\s+(?:the\s+)?adjusters?\b\s*(?P<meet>.*)"),
+        handler=_meeting_adjusters,
+        understood_sv="Vem justerade protokollet för {meeting}?",
+        understood_en="Who adjusted the minutes of {meeting}?",
+        example_sv="Vem justerade protokollet från kommunstyrelsens sammanträde 2022-09-12?",
+        example_en="Who adjusted the minutes of KS on 2022-09-12?",
+        plan_scoped=False,
+    ),
+    Intent(
+        "case_paragraphs",
+        sv=(r"vilka\s+paragrafer\s+(?:gäller|rör|berör|handlar\s+om|avser|behandlar|tar\s+upp)\s+(?P<meet>.+)",
+            r"vilken\s+paragraf\s+(?:gäller|rör|berör|handlar\s+om|avser|behandlar|tar\s+upp)\s+(?P<meet>.+)",
+            r"(?:i\s+)?vilka\s+(?:paragrafer|protokoll|sammanträden)\s+(?:behandlas|behandlades|finns)\s+(?P<meet>.+)"),
+        en=(r"which\s+(?:minutes\s+)?paragraphs?\s+(?:concerns?|are\s+about|is\s+about|deals?\s+with|relates?\s+to|covers?|mentions?)\s+(?P<meet>.+)",
+            r"where\s+was\s+(?P<meet>.+?)\s+(?:handled|decided|discussed|dealt\s+with)"),
+        handler=_case_paragraphs,
+        understood_sv="Vilka paragrafer gäller {meeting}?",
+        understood_en="Which paragraphs concern {meeting}?",
+        example_sv="Vilka paragrafer gäller KS 2022/140?",
+        example_en="Which paragraphs concern KS 2022/140?",
+        plan_scoped=False,
+    ),
+    Intent(
+        "reservations",
+        sv=(r"(?:vem|vilka)\s+(?:har\s+)?reserver(?:ade|at)\s+sig\b\s*(?P<meet>.*)",
+            r"vilka\s+reservationer\s+(?:finns|fanns|lämnades|gjordes)\b\s*(?P<meet>.*)"),
+        en=(r"who\s+(?:entered|registered|lodged|made)\s+(?:a\s+)?reservations?\b\s*(?P<meet>.*)",
+            r"who\s+(?:reserved|dissented)\b\s*(?P<meet>.*)",
+            r"(?:which|what)\s+reservations\s+(?:were\s+)?(?:entered|made|registered)?\b\s*(?P<meet>.*)"),
+        handler=_reservations,
+        understood_sv="Vem reserverade sig vid {meeting}?",
+        understood_en="Who entered a reservation at {meeting}?",
+        example_sv="Vem reserverade sig mot beslutet i § 7 vid kommunstyrelsens sammanträde 2022-09-12?",
+        example_en="Who entered a reservation at the KS meeting on 2022-09-12?",
+        plan_scoped=False,
+    ),
 )
 
 
@@ -746,6 +1065,8 @@ def _params(intent: Intent, m: re.Match) -> dict:
         params["date"] = g["date"].strip()
     if intent.name == "overlaps":
         params["min_score"] = 0.1
+    if intent.name in MEETING_INTENTS:
+        params.update(meeting_ref(" ".join(g[k] for k in ("meet", "meet2") if g.get(k))))
     return params
 
 
@@ -755,7 +1076,9 @@ def _understood(intent: Intent, params: dict, lang_matched: str, ctx: Context) -
     def text(template: str, lang: str) -> str:
         what = say("subproject", lang, number=params["sub"]) if params.get("sub") is not None else f"intention {label}"
         relation = say(params["relation"], lang) if params.get("relation") else ""
-        return template.format(**dict(params, label=label, what=what, relation=relation)) + " " + ctx.scope[lang]
+        filled = template.format(**dict(params, label=label, what=what, relation=relation,
+                                        meeting=_meeting_ref_phrase(params, lang)))
+        return filled + " " + ctx.scope[lang] if intent.plan_scoped else filled
 
     return {
         "intent": intent.name, "params": params, "language": lang_matched,

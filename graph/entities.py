@@ -22,6 +22,7 @@ KIND_TO_TYPE = {
     "work": "work", "milestone": "milestone", "appendix": "appendix", "page": "page", "coverage": "coverage",
     "membership": "membership", "consideration": "consideration", "finding": "finding", "related": "related_document",
     "scopelimit": "scope_limit", "methodstep": "method_step", "intentions": "intention_scheme", "graph": "graph",
+    "meeting": "meeting", "paragraph": "paragraph", "participation": "participation", "reservation": "reservation",
 }
 TYPE_TO_KIND = {v: k for k, v in KIND_TO_TYPE.items()}
 

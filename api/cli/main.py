@@ -368,6 +368,10 @@ from styrgraf.api.cli.analysis import register as register_analysis_commands  # 
 
 register_analysis_commands(app)
 
+from styrgraf.api.cli.meetings import register as register_meeting_commands  # noqa: E402
+
+register_meeting_commands(app)
+
 
 def main() -> None:  # pragma: no cover - console entry point
     app()

@@ -15,6 +15,7 @@ from typing import Literal, Optional
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 
 from styrgraf.graph import ask as ask_mod
+from styrgraf.graph import meetings as meetings_mod
 from styrgraf.graph import queries as q
 from styrgraf.graph import search as search_mod
 from styrgraf.graph.store.interface import GraphStore
@@ -177,3 +178,23 @@ def get_ask(q_: str = Query(..., alias="q", min_length=1, max_length=ask_mod.MAX
             lang: Optional[Lang] = Query(None, description="Svarets språk; utan: frågans språk."),
             store: GraphStore = Depends(get_store)) -> dict:
     return ask_mod.ask(store, q_, lang)
+
+
+# -- meetings (minutes and protocol extracts) ---------------------------------
+
+@router.get("/meetings", summary="Sammanträden: organ, datum, plats, protokoll och antal paragrafer", responses=LIST)
+def list_meetings(request: Request, response: Response,
+                  body: Optional[str] = Query(None, min_length=1, max_length=200,
+                                              description="Organets namn, förkortning eller id (KS, kommunstyrelsen)."),
+                  date: Optional[str] = _date_query("Sammanträdesdatum (ÅÅÅÅ-MM-DD)."),
+                  limit: int = paging.limit_query(), cursor: Optional[str] = paging.cursor_query(),
+                  store: GraphStore = Depends(get_store)) -> list[dict]:
+    day = _date(date, "date")
+    page = meetings_mod.meetings_page(store, body, day.isoformat() if day else None, paging.decode_cursor(cursor), limit)
+    return paging.render(request, response, page)
+
+
+@router.get("/meetings/{meeting_id}", summary="Ett sammanträde: försättsblad, deltagare och paragrafer med belägg",
+            responses=ONE)
+def get_meeting(meeting_id: str = _id_path(), store: GraphStore = Depends(get_store)) -> dict:
+    return _found(meetings_mod.meeting, store, meeting_id)
