@@ -19,6 +19,7 @@ from styrgraf.ingest.basic_facts import CASE_NUMBER
 from styrgraf.ingest.dates import find_dates
 from styrgraf.ingest.document_text import DocumentText
 from styrgraf.ingest.kinds import generic
+from styrgraf.ingest.roles import role_for_word
 from styrgraf.ingest.records import (
     DatedFact, Decision, DecisionPoint, Evidence, Meeting, MeetingParagraph, Participant, Person, PlanRecords, Reservation,
     TextFact,
@@ -292,6 +293,19 @@ _ROLE_OF_FIELD = {"members": "ledamot", "substitutes": "ersattare", "others": "d
                   "secretary": "sekreterare", "chair": "ordforande"}
 
 
+def _person_name(raw: str) -> str:
+    """`Stina Hallberg Paragrafer` -> `Stina Hallberg`: a cover's next label run into a name is no surname."""
+    words = raw.split()
+    while len(words) > 2 and (words[-1].lower() in _COVER_LABELS or role_for_word(words[-1])):
+        words.pop()
+    return " ".join(words)
+
+
+# The cover's labels that a flattened signature block runs into the names beside them.
+_COVER_LABELS = frozenset("paragrafer paragraf underskrifter underskrift sign justerandes utdragsbestyrkande "
+                          "plats tid organ datum".split())
+
+
 def _entries(doc: DocumentText, field: str, label: str, s: int, e: int) -> list[Participant]:
     text = doc.body
     out = []
@@ -310,7 +324,7 @@ def _entries(doc: DocumentText, field: str, label: str, s: int, e: int) -> list[
         chair = (m.group("chair") or "").lower()
         if chair:
             roles.append("viceordforande" if "vice" in chair else "ordforande")
-        out.append(Participant(m.group("name"), tuple(roles), m.group("chair") or label, m.group("party"),
+        out.append(Participant(_person_name(m.group("name")), tuple(roles), m.group("chair") or label, m.group("party"),
                                m.group("title"), m.group("rep"), re.sub(r"\s+", "", m.group("paras") or "") or None,
                                doc.evidence(m.start(), m.end())))
     return out

@@ -415,3 +415,11 @@ def test_a_plan_has_no_meeting():
     result = extract_path(root / "corpus" / "000_5a26368617003b47.txt")
     assert result.kind != "protokoll" and result.records.meeting is None
     assert not list(result.to_graph()[1].subjects(RDF.type, SG.Meeting))
+
+
+def test_a_label_run_into_a_name_is_no_surname():
+    from styrgraf.ingest.kinds.minutes import _person_name
+
+    assert _person_name("Stina Hallberg Paragrafer") == "Stina Hallberg"
+    assert _person_name("Anna Karin Berg") == "Anna Karin Berg"
+    assert _person_name("Per Ek Lindahl") == "Per Ek Lindahl"
