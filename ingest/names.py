@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from styrgraf.ingest import name_lexicon
+from styrgraf.ingest.roles import role_for_word
+
 _NAME_WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéüøæ]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüøæ]+)?"
 _INITIAL = r"[A-ZÅÄÖ]\.?"
 NAME = re.compile(rf"(?P<name>{_NAME_WORD}(?:\s+{_INITIAL})?(?:\s+{_NAME_WORD}){{1,2}})")
@@ -37,11 +40,25 @@ class PersonMention:
     affiliation: str | None = None
 
 
+def _not_a_last_name(word: str) -> bool:
+    """A third word that starts what follows the name: a heading or role word (`Delprojekt`), a
+    title or common word (`Rektor`), or the next person's first name (`Ulrika Björk Anders …`)."""
+    return bool(role_for_word(word) or word.lower() in _HEADING_WORDS or name_lexicon.is_first_name(word)
+                or (name_lexicon.has_wordlist() and name_lexicon.is_common_word(word)))
+
+
+_HEADING_WORDS = frozenset("delprojekt delprojektet projekt projektet bilaga tidplan budget mål syfte".split())
+
+
 def _trim_name(text: str, m: re.Match, end: int) -> tuple[str, int]:
-    """Drop a last name word that really starts the next sentence (`Alexandra Landin Möjlighet att`)."""
+    """Drop a last name word that really starts the next sentence (`Alexandra Landin Möjlighet att`)
+    or the next item (`Elin Eriksson Delprojekt 2`)."""
     name = m.group("name")
     words = name.split()
     full_words = [w for w in words if not re.fullmatch(_INITIAL, w)]
+    if len(full_words) >= 3 and _not_a_last_name(words[-1]):
+        cut = name.rfind(" ")
+        return name[:cut], m.start() + cut
     # Look past `end`: a list cut at a page break still reads on into the next sentence.
     after = text[m.end():max(end, m.end() + 12)]
     if len(full_words) >= 3 and re.match(r"\s+[a-zåäö]", after) and not re.match(r"\s+(?:och|samt)\b", after):

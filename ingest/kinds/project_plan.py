@@ -69,7 +69,8 @@ _TARGET_DATE = re.compile(r"(?:till dess sammanträde|till sammanträdet|till|se
 _BODY_ANAPHORA = re.compile(r"^(?:Utskottet|Styrelsen|Nämnden|Fullmäktige)\b")
 _SIBLINGS = re.compile(r"Övriga delprojekt\b[^.]*?(?=\s+\d{1,2}\.\s|\.(?:\s|$)|\s+[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ]|$)")
 _CONSIDER_CLAUSE = re.compile(
-    r"(?:samordnas med(?: arbetet med)?|ta i beaktande|beakta|innefatta|knyta an till)\s+(?P<what>[^.]+?)(?=\.\s|\.$|\s+samt\s|$)"
+    r"(?:samordnas med(?: arbetet med)?|ta i beaktande|beakta|innefatta|knyta an till|[Hh]änsyn (?:ska |skall )?tas till"
+    r"|(?:[Tt]a|[Tt]ar) hänsyn till)\s+(?P<what>[^.]+?)(?=\.\s|\.$|\s+samt\s|$)"
 )
 _NAMED_WORK = re.compile(
     r"\b(?:projektet|utredningen|processen|programmet)\s+(?P<name>[A-ZÅÄÖ][\wåäö-]*(?:\s+[a-zåäöA-ZÅÄÖ][\wåäö-]*){0,3}?)(?=[.,;]|\s+(?:och|samt|som|där|i|inom)\b|$)"
@@ -679,7 +680,7 @@ def extract_considerations(doc: DocumentText, number: int, start: int, end: int,
 
 # Items of an unnumbered list run together: `Riktlinjer för X; Skolstrukturutredningen`,
 # `Regional utvecklingsstrategi - Trafikstrategi 2030`, `• A • B`.
-_RUN_ON_SEPARATOR = re.compile(r"\s*;\s*|\s+[-–•]\s+")
+_RUN_ON_SEPARATOR = re.compile(r"\s*;\s*|\s+[-–•]\s+|,\s+(?=[A-ZÅÄÖ])")
 
 
 def _run_on_items(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
@@ -768,8 +769,10 @@ def extract_subproject_sections(doc: DocumentText, number: int, start: int, end:
         extract_restated_intentions(doc, number, purpose.start, purpose.end, known, b)
     for s in by_key.get("considerations", []):
         extract_considerations(doc, number, s.start, s.end, b)
-    if purpose:
-        extract_clause_considerations(doc, number, purpose.start, purpose.end, b)
+    # What to take into account may be said in prose anywhere in the section (`Hänsyn ska tas till …`).
+    for s in sections:
+        if s.key != "considerations":
+            extract_clause_considerations(doc, number, s.start, s.end, b)
     for s in by_key.get("organisation", []):
         extract_roles(doc, number, s.start, s.end, orgs, b)
     milestones: list[Milestone] = []

@@ -14,6 +14,7 @@ them. They are found two ways:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -73,7 +74,53 @@ def find_furniture(pages: Sequence[PageText]) -> list[Furniture]:
     lines = {p.number: split_lines(p.text) for p in pages}
     shaped = _recurring_dates([f for page in pages for f in _shaped(page, lines[page.number])], pages)
     repeated = _repeated(lines, "top") + _repeated(lines, "bottom")
-    return _merge(shaped + _at_the_edge(repeated, shaped, lines))
+    return _merge(shaped + _transcript_headers(pages, lines) + _at_the_edge(repeated, shaped, lines))
+
+
+_TOKEN = re.compile(r"\S+")
+_MIN_PREFIX_WORDS = 3
+
+
+def _transcript_headers(pages: Sequence[PageText], lines: dict[int, list[Line]]) -> list[Furniture]:
+    """The running header of a transcript, whose pages are one paragraph each: the longest run of
+    words (digits folded) that opens at least half of the one-line pages, two at least
+    (`GRANBACKA KOMMUN PROJEKTPLAN Barn- och utbildningsförvaltningen 2022-03-12 Dnr BUN 2022/307`)."""
+    single = [p for p in pages if len(lines[p.number]) == 1]
+    if len(single) < 3:
+        return []
+    tokens = {p.number: list(_TOKEN.finditer(p.text))[:24] for p in single}
+    need = max(2, (len(single) + 1) // 2)
+    best = 0
+    for k in range(_MIN_PREFIX_WORDS, 25):
+        counts = Counter(tuple(_fold(t.group()) for t in toks[:k]) for toks in tokens.values() if len(toks) > k)
+        if not counts or counts.most_common(1)[0][1] < need:
+            break
+        best, prefix = k, counts.most_common(1)[0][0]
+    if not best:
+        return []
+    # A header ends with a date, a case number, a marker or a name in capitals: words after those
+    # that many pages happen to open with (a section number, a heading, a role label) are content.
+    while best > _MIN_PREFIX_WORDS and not _ends_header(prefix[best - 1]):
+        best -= 1
+    if not _ends_header(prefix[best - 1]):
+        return []
+    out = []
+    for number, toks in tokens.items():
+        if len(toks) > best and tuple(_fold(t.group()) for t in toks[:best]) == prefix[:best]:
+            out.append(Furniture(number, toks[0].start(), toks[best - 1].end(), "running-header"))
+    return out
+
+
+_HEADER_END = re.compile(r"(?:.*0.*[/.-].*0.*|\(?0{1,4}\)?|[A-ZÅÄÖ]{2,}|.*(?:förvaltningen|kontoret|enheten|avdelningen|kommun|stad))")
+
+
+def _ends_header(folded: str) -> bool:
+    """`2022-03-12`, `2022/307`, `(6)`, `PROJEKTPLAN`, `Barn- och utbildningsförvaltningen`."""
+    return bool(_HEADER_END.fullmatch(folded)) and not re.fullmatch(r"0{1,2}", folded)
+
+
+def _fold(word: str) -> str:
+    return re.sub(r"\d", "0", word)
 
 
 def _at_the_edge(repeated: list[Furniture], shaped: list[Furniture], lines: dict[int, list[Line]]) -> list[Furniture]:

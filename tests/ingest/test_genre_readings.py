@@ -155,3 +155,29 @@ def test_an_extracts_certification_in_its_footer_makes_it_a_protocol_extract(tmp
     x = extract_path(path)
     assert x.records.document.doc_type == "protokollsutdrag"
     assert x.records.document.municipality == "Storvik"
+
+
+def test_a_transcripts_running_header_is_found_by_its_repetition(tmp_path):
+    from styrgraf.ingest.pipeline import extract_path
+
+    header = "STORVIKS KOMMUN PROJEKTPLAN Tekniska förvaltningen 2022-03-12 Dnr KS 2022/307"
+    pages = [f"1 Projektplan för nya cykelvägar Storviks kommun 2022-03-12 Dnr KS 2022/307 1 Bakgrund Text.",
+             f"2 {header} 2 Delprojekt Delprojekt 1 – Kartläggning Delprojektledare: Anna Berg Att beakta: "
+             "Riktlinjer för parkering, Trafikstrategi 2030",
+             f"3 {header} Delprojekt 2 – Genomförande Delprojektledare: Per Lind Hänsyn ska tas till Cykelplan 2040.",
+             f"4 {header} 3 Tidplan Start 2022-04-01."]
+    path = tmp_path / "plan.txt"
+    path.write_text("Projektplan för nya cykelvägar\n\nTranskript:\n\n" + "\n\n".join(pages), encoding="utf-8")
+    x = extract_path(path)
+    titles = {r.key: r.title for r in x.records.references}
+    got = {(c.subproject, titles[c.reference]) for c in x.records.considerations if c.reference}
+    assert got == {(1, "Riktlinjer för parkering"), (1, "Trafikstrategi 2030"), (2, "Cykelplan 2040")}
+    assert all("STORVIKS" not in p.name for p in x.records.people)
+
+
+def test_a_third_name_word_that_starts_what_follows_is_no_surname():
+    from styrgraf.ingest.names import parse_people
+
+    text = "Elin Eriksson Delprojekt 2 avser"
+    people, _ = parse_people(text, 0, len(text))
+    assert [p.name for p in people] == ["Elin Eriksson"]
