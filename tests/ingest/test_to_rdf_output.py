@@ -204,6 +204,7 @@ def test_a_contribution_of_hard_literals_packs_as_rdflib_writes_it():
     assert set(decode_content(encode_content(g))) == set(g)
     split = _graph_of(SPLIT_LITERALS)
     assert str(encode_content(split)) == _packed_by_rdflib(split)
+    assert str(encode_content(Graph())) == _packed_by_rdflib(Graph())
 
 
 def main() -> None:
