@@ -12,10 +12,11 @@ every node has a deterministic IRI, so that exports are stable and diffable.
 from __future__ import annotations
 
 import base64
+import re
 import zlib
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Sequence
+from typing import Iterable, Iterator, Sequence
 
 from rdflib import Graph, Literal, URIRef
 
@@ -28,6 +29,8 @@ from styrgraf.ingest.identity import Minter
 from styrgraf.ingest.pages import Page
 from styrgraf.ingest.rdf_meetings import write_meeting
 from styrgraf.ingest.records import DateValue, Evidences, PlanRecords
+
+Triple = tuple  # (subject, predicate, object): rdflib terms
 
 REFERENCE_CLASSES = {
     "investigation": SG.Investigation,
@@ -47,48 +50,69 @@ class SourceMeta:
     media_type: str
 
 
+# Evidence is most of a document's triples: its terms are made once, not once per evidence.
+_EVIDENCE, _ANNOTATION, _SPECIFIC, _QUOTE, _POSITION = (
+    SG.Evidence, OA.Annotation, OA.SpecificResource, OA.TextQuoteSelector, OA.TextPositionSelector)
+_TYPE, _MOTIVATED, _IDENTIFYING, _BODY, _PROPERTY, _TARGET, _SOURCE, _SELECTOR, _EXACT, _START, _END = (
+    RDF.type, OA.motivatedBy, OA.identifying, OA.hasBody, SG.property, OA.hasTarget, OA.hasSource,
+    OA.hasSelector, OA.exact, OA.start, OA.end)
+_INTEGER = XSD.integer
+
+
 class _Writer:
-    def __init__(self, minter: Minter, graph: Graph):
+    """Collects triples as term tuples: one graph is built of them at the end (`_graph_of`),
+    instead of one store write per triple and a copy of the whole contribution into the graph."""
+
+    def __init__(self, minter: Minter):
         self.m = minter
-        self.g = graph
+        self.triples: list[Triple] = []
         self.pages: dict[int, URIRef] = {}
+        self._integers: dict[int, Literal] = {}
 
     def add(self, s, p, o) -> None:
         if o is None:
             return
         if not isinstance(o, (URIRef, Literal)):
             o = Literal(o)
-        self.g.add((URIRef(s) if isinstance(s, str) else s, p, o))
+        self.triples.append((s if type(s) is URIRef else URIRef(s), p, o))
 
     def label(self, s, p, text: str | None, lang: str | None = "sv") -> None:
         if text:
             self.add(s, p, Literal(text, lang=lang))
 
+    def integer(self, n: int) -> Literal:
+        """An xsd:integer literal; offsets repeat across evidence, so each is made once."""
+        lit = self._integers.get(n)
+        if lit is None:
+            lit = self._integers[n] = Literal(n, datatype=_INTEGER)
+        return lit
+
     def evidence(self, entity, evidence: Evidences, prop=None) -> None:
+        out = self.triples.append
+        body = entity if type(entity) is URIRef else URIRef(entity)
         for ev in evidence:
             page = self.pages.get(ev.page)
             if page is None:
                 continue
-            ann = URIRef(self.m.node("evidence", entity, prop or "", ev.page, ev.start, ev.end))
-            target = URIRef(str(ann) + "-target")
-            quote = URIRef(str(ann) + "-quote")
-            pos = URIRef(str(ann) + "-position")
-            self.add(ann, RDF.type, SG.Evidence)
-            self.add(ann, RDF.type, OA.Annotation)
-            self.add(ann, OA.motivatedBy, OA.identifying)
-            self.add(ann, OA.hasBody, URIRef(entity))
+            iri = self.m.node("evidence", entity, prop or "", ev.page, ev.start, ev.end)
+            ann, target, quote, pos = (URIRef(iri), URIRef(iri + "-target"), URIRef(iri + "-quote"),
+                                       URIRef(iri + "-position"))
+            out((ann, _TYPE, _EVIDENCE))
+            out((ann, _TYPE, _ANNOTATION))
+            out((ann, _MOTIVATED, _IDENTIFYING))
+            out((ann, _BODY, body))
             if prop is not None:
-                self.add(ann, SG.property, prop)
-            self.add(ann, OA.hasTarget, target)
-            self.add(target, RDF.type, OA.SpecificResource)
-            self.add(target, OA.hasSource, page)
-            self.add(target, OA.hasSelector, quote)
-            self.add(target, OA.hasSelector, pos)
-            self.add(quote, RDF.type, OA.TextQuoteSelector)
-            self.add(quote, OA.exact, Literal(ev.quote))
-            self.add(pos, RDF.type, OA.TextPositionSelector)
-            self.add(pos, OA.start, Literal(ev.start, datatype=XSD.integer))
-            self.add(pos, OA.end, Literal(ev.end, datatype=XSD.integer))
+                out((ann, _PROPERTY, prop))
+            out((ann, _TARGET, target))
+            out((target, _TYPE, _SPECIFIC))
+            out((target, _SOURCE, page))
+            out((target, _SELECTOR, quote))
+            out((target, _SELECTOR, pos))
+            out((quote, _TYPE, _QUOTE))
+            out((quote, _EXACT, Literal(ev.quote)))
+            out((pos, _TYPE, _POSITION))
+            out((pos, _START, self.integer(ev.start)))
+            out((pos, _END, self.integer(ev.end)))
 
     def date(self, s, value: DateValue | None, prop=DCTERMS.date) -> None:
         """A date: typed when valid, and always its text as written."""
@@ -119,14 +143,12 @@ def records_to_graph(
     `renditions` are other files of the document, listed by their metadata only.
     """
     m = minter or Minter(records.document)
-    content = records_to_content(records, pages, preamble, minter=m)
+    content = _content_triples(records, pages, preamble, m)
     this = Rendition(source, extractor_version, ingested_at.isoformat(), content)
     others = tuple(Rendition(r) for r in renditions if r.sha256 != source.sha256)
-    g = Graph()
-    g += content
-    g += document_provenance(m, (this,) + others, used=source, written_at=ingested_at,
-                             extractor_version=extractor_version)
-    return m.graph(), g
+    provenance = _provenance_triples(m, (this,) + others, used=source, written_at=ingested_at,
+                                     extractor_version=extractor_version)
+    return m.graph(), _graph_of(content + provenance)
 
 
 def _role_unit(r, project, subs: dict, orgs: dict, muni):
@@ -160,10 +182,23 @@ def records_to_content(records: PlanRecords, pages: list[Page], preamble: Page |
     No provenance and no time: the same file read by the same extractor gives the same triples,
     so the contribution can be kept beside the graph and compared (`encode_content`).
     """
-    info = records.document
-    m = minter or Minter(info)
+    return _graph_of(_content_triples(records, pages, preamble, minter or Minter(records.document)))
+
+
+def _graph_of(triples: list[Triple]) -> Graph:
+    """One graph of collected triples, written straight into its store (rdflib's default one: the
+    graph is wrapped in conjunctive graphs downstream, e.g. by SHACL validation, which need a store
+    that knows contexts)."""
     g = Graph()
-    w = _Writer(m, g)
+    add = g.store.add
+    for triple in triples:
+        add(triple, g)
+    return g
+
+
+def _content_triples(records: PlanRecords, pages: list[Page], preamble: Page | None, m: Minter) -> list[Triple]:
+    info = records.document
+    w = _Writer(m)
     doc = URIRef(m.document())
 
     # Pages: the stored, normalised text that evidence points into.
@@ -413,7 +448,7 @@ def records_to_content(records: PlanRecords, pages: list[Page], preamble: Page |
         w.evidence(s, f.evidence)
     write_meeting(w, records, doc, people, orgs, decisions)
 
-    return g
+    return w.triples
 
 
 @dataclass(frozen=True)
@@ -423,19 +458,24 @@ class Rendition:
     source: SourceMeta
     extractor_version: str | None = None
     extracted_at: str | None = None  # xsd:dateTime lexical form
-    content: Graph | None = None
+    content: Graph | list[Triple] | None = None
 
 
 def document_provenance(m: Minter, renditions: Sequence[Rendition], *, used: SourceMeta,
                         written_at: datetime, extractor_version: str) -> Graph:
+    return _graph_of(_provenance_triples(m, renditions, used=used, written_at=written_at,
+                                         extractor_version=extractor_version))
+
+
+def _provenance_triples(m: Minter, renditions: Sequence[Rendition], *, used: SourceMeta,
+                        written_at: datetime, extractor_version: str) -> list[Triple]:
     """The document graph's own provenance (PROV-O) and its renditions.
 
     The graph was written by one ingest (`<graph>-ingest`, which used the file being ingested);
     each rendition's extraction is an activity of its own (`<file>-extraction`) that keeps the
     triples it contributed, so that replacing one rendition can rebuild the graph from the others.
     """
-    g = Graph()
-    w = _Writer(m, g)
+    w = _Writer(m)
     doc = URIRef(m.document())
     gi = URIRef(m.graph())
     ingest = URIRef(m.graph() + "-ingest")
@@ -474,18 +514,80 @@ def document_provenance(m: Minter, renditions: Sequence[Rendition], *, used: Sou
             w.add(extraction, PROV.startedAtTime, Literal(r.extracted_at, datatype=XSD.dateTime))
         w.add(extraction, SG.contributed, encode_content(r.content))
         w.add(ingest, PROV.wasInformedBy, extraction)
-    return g
+    return w.triples
 
 
 def extraction_iri(m: Minter, sha256: str) -> str:
     return m.rendition(sha256) + "-extraction"
 
 
-def encode_content(content: Graph) -> Literal:
-    """A contribution as one literal: its sorted N-Triples, zlib-compressed, in base64 (deterministic)."""
-    lines = sorted(line for line in content.serialize(format="nt").splitlines() if line.strip())
-    packed = zlib.compress("\n".join(lines).encode("utf-8"), 9)
+def encode_content(content: Graph | Iterable[Triple]) -> Literal:
+    """A contribution as one literal: its sorted N-Triples, zlib-compressed, in base64 (deterministic).
+
+    The lines are what rdflib's N-Triples serialiser writes for the distinct triples, cut into lines
+    as `str.splitlines` cuts them: contributions packed before stay byte-identical to new ones.
+    """
+    packed = _compressed(sorted(_lines(_nt_rows(content))))
     return Literal(base64.b64encode(packed).decode("ascii"), datatype=XSD.base64Binary)
+
+
+_SLICE = 2000  # lines compressed at once
+
+
+def _compressed(lines: list[str]) -> bytes:
+    """zlib (level 9) of the lines joined by newlines, a slice at a time: zlib's output does not depend
+    on how its input is cut, and a large document's N-Triples are not held whole once more."""
+    packer = zlib.compressobj(9)
+    out = []
+    for i in range(0, len(lines), _SLICE):
+        text = "\n".join(lines[i:i + _SLICE])
+        out.append(packer.compress((text + "\n" if i + _SLICE < len(lines) else text).encode("utf-8")))
+    out.append(packer.flush())
+    return b"".join(out)
+# Where `str.splitlines` cuts (a literal's \n and \r are escaped, not the others): such a row is
+# more than one line.
+_LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _lines(rows: Iterable[str]) -> Iterator[str]:
+    """The rows cut into lines as `str.splitlines` cuts them, blank lines left out."""
+    for row in rows:
+        if _LINE_BREAKS.search(row) is None:
+            yield row
+        else:
+            yield from (line for line in row.splitlines() if line.strip())
+
+
+# What `URIRef.n3` refuses to write.
+_NOT_IN_IRI = re.compile(r'[<>" {}|\\^`]')
+
+
+def _nt_rows(triples: Iterable[Triple]) -> set[str]:
+    """The distinct N-Triples lines of `triples`, as rdflib's serialiser writes them
+    (`rdflib.plugins.serializers.nt`). An IRI recurs in many triples: it is written once."""
+    iris: dict = {}
+    rows = set()
+    for s, p, o in triples:
+        s = iris.get(s) or iris.setdefault(s, _nt_iri(s))
+        p = iris.get(p) or iris.setdefault(p, _nt_iri(p))
+        o = _nt_literal(o) if isinstance(o, Literal) else (iris.get(o) or iris.setdefault(o, _nt_iri(o)))
+        rows.add(f"{s} {p} {o} .")
+    return rows
+
+
+def _nt_iri(term) -> str:
+    if type(term) is URIRef and _NOT_IN_IRI.search(term) is None:
+        return f"<{term}>"
+    return term.n3()  # anything else (and the error for a bad IRI) as rdflib has it
+
+
+def _nt_literal(lit: Literal) -> str:
+    text = '"%s"' % lit.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
+    if lit.language:
+        return f"{text}@{lit.language}"
+    if lit.datatype:
+        return f"{text}^^<{lit.datatype}>"
+    return text
 
 
 def content_ntriples(value: Literal | str) -> bytes | None:
