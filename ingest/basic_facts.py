@@ -134,10 +134,24 @@ def _title_line(text: str, start: int, limit: int) -> Span | None:
         after = text[end:end + 12].lstrip()
         if (DATE_PATTERN.match(after) or CASE_NUMBER.match(after)) and text.count(text[m.start():end]) > 1:
             continue  # a running header the furniture finder let through: title and date or Dnr on every page
-        span = _trimmed(text, m.start(), end)
+        span = _before_sentence(text, _trimmed(text, m.start(), end))
         if len(span.text.split()) >= 3 and not _SENTENCE_VERB.search(span.text):
             return span
     return None
+
+
+def _before_sentence(text: str, span: Span) -> Span:
+    """A title run into the first sentence after it (`Tjänsteskrivelse om X Förvaltningen föreslår
+    att …`) ends before the capitalised word that opens that sentence."""
+    verb = _SENTENCE_VERB.search(span.text)
+    if not verb:
+        return span
+    opener = None
+    for w in re.finditer(r"(?<=\s)[A-ZÅÄÖ][\wåäö-]*", span.text[:verb.start() + 1]):
+        opener = w
+    if opener is None:
+        return span
+    return _trimmed(text, span.start, span.start + opener.start())
 
 
 def find_title(doc: DocumentText, title_hint: str | None = None) -> Span | None:

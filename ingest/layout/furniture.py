@@ -74,18 +74,24 @@ def find_furniture(pages: Sequence[PageText]) -> list[Furniture]:
     lines = {p.number: split_lines(p.text) for p in pages}
     shaped = _recurring_dates([f for page in pages for f in _shaped(page, lines[page.number])], pages)
     repeated = _repeated(lines, "top") + _repeated(lines, "bottom")
-    return _merge(shaped + _transcript_headers(pages, lines) + _at_the_edge(repeated, shaped, lines))
+    return _merge(shaped + _transcript_headers(pages, lines, shaped) + _at_the_edge(repeated, shaped, lines))
 
 
 _TOKEN = re.compile(r"\S+")
 _MIN_PREFIX_WORDS = 3
 
 
-def _transcript_headers(pages: Sequence[PageText], lines: dict[int, list[Line]]) -> list[Furniture]:
+def _transcript_headers(pages: Sequence[PageText], lines: dict[int, list[Line]],
+                        shaped: list[Furniture]) -> list[Furniture]:
     """The running header of a transcript, whose pages are one paragraph each: the longest run of
     words (digits folded) that opens at least half of the one-line pages, two at least
-    (`GRANBACKA KOMMUN PROJEKTPLAN Barn- och utbildningsförvaltningen 2022-03-12 Dnr BUN 2022/307`)."""
-    single = [p for p in pages if len(lines[p.number]) == 1]
+    (`GRANBACKA KOMMUN PROJEKTPLAN Barn- och utbildningsförvaltningen 2022-03-12 Dnr BUN 2022/307`).
+
+    Pages whose header the shapes already found (`2014-03-10 KS 2014/123`, `2014-03-10 Bilaga 1.`)
+    are left out: what follows such a header is the page's own title (an appendix's
+    `DELPROJEKT 1`), however alike the appendices are."""
+    headed = {f.page for f in shaped if f.kind == "case-header" and f.start == 0}
+    single = [p for p in pages if len(lines[p.number]) == 1 and p.number not in headed]
     if len(single) < 3:
         return []
     tokens = {p.number: list(_TOKEN.finditer(p.text))[:24] for p in single}

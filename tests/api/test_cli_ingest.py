@@ -120,13 +120,23 @@ def test_folder_summary_names_what_was_skipped_and_why(store, tmp_path):
     assert "3 skipped (2 not ending in .pdf/.txt/.text: notes.docx, [bild].png; 1 hidden" in english.stderr
 
 
+OFFICERS_REPORT = """Lövnäs kommun
+Kulturförvaltningen
+Datum: 2022-03-01
+Diarienummer: KFN 2022/41
+
+Tjänsteskrivelse om öppettider för biblioteken
+
+Förvaltningen föreslår att biblioteken har öppet även på lördagar.
+"""
+
+
 def test_a_document_of_no_known_kind_is_ingested_and_the_line_says_so(store, tmp_path):
-    from tests.ingest.test_basic_facts import STRATEGY
-    path = tmp_path / "strategi.txt"
-    path.write_text(STRATEGY, encoding="utf-8")
+    path = tmp_path / "skrivelse.txt"
+    path.write_text(OFFICERS_REPORT, encoding="utf-8")
     swedish = styrgraf("ingest", str(path), store=store)
     assert swedish.returncode == 0, swedish.stderr
     assert "okänd dokumentsort: endast grunduppgifter" in swedish.stdout
-    assert "Strategi för parkerna i Lövnäs kommun" in swedish.stdout
+    assert "Tjänsteskrivelse om öppettider för biblioteken" in swedish.stdout
     listed = styrgraf("documents", "--json", store=store)
-    assert "Strategi för parkerna i Lövnäs kommun" in listed.stdout
+    assert "Tjänsteskrivelse om öppettider för biblioteken" in listed.stdout

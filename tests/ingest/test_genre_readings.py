@@ -181,3 +181,11 @@ def test_a_third_name_word_that_starts_what_follows_is_no_surname():
     text = "Elin Eriksson Delprojekt 2 avser"
     people, _ = parse_people(text, 0, len(text))
     assert [p.name for p in people] == ["Elin Eriksson"]
+
+
+def test_a_title_run_into_the_first_sentence_ends_before_it():
+    from styrgraf.ingest import basic_facts as bf
+
+    doc = doc_of("Datum: 2022-03-01 Tjänsteskrivelse om öppettider för biblioteken Förvaltningen föreslår att "
+                 "biblioteken har öppet även på lördagar.")
+    assert bf.find_title(doc).text == "Tjänsteskrivelse om öppettider för biblioteken"
