@@ -56,9 +56,10 @@ _ROLE_BEFORE = re.compile(
 # `Delprojektet leds av A`: the one who leads.
 _LED_BY = re.compile(r"(?P<word>leds|ledas|leddes)\s+av\s*$")
 _ROLE_AFTER = re.compile(
-    rf"\s*(?:,[ \t]*|[ \t]+(?:utses|utsågs|har utsetts|blir|är)?[ \t]*(?:till|som)[ \t]+)(?P<word>{_ROLE_WORD})(?![\wåäö-])")
+    rf"\s*(?:,[ \t]*(?:som[ \t]+(?:är|blir)[ \t]+)?|[ \t]+(?:utses|utsågs|har utsetts|blir|är|i rollen)?[ \t]*(?:till|som)[ \t]+)"
+    rf"(?P<word>{_ROLE_WORD})(?![\wåäö-])")
 _TITLE_AFTER = re.compile(rf",[ \t]*(?P<title>{_TITLE_WORD}|[a-zåäö][a-zåäö]+)(?=\s*(?:$|[,.;/&]|och\b|samt\b|[A-ZÅÄÖ]))"
-                          rf"|[ \t]*\((?P<ptitle>{_TITLE_WORD})\)|[ \t]+(?P<btitle>{_TITLE_WORD})(?![\wåäö-])")
+                          rf"|[ \t]*\((?P<ptitle>{_TITLE_WORD}|[a-zåäö][a-zåäö-]{{3,}})\)|[ \t]+(?P<btitle>{_TITLE_WORD})(?![\wåäö-])")
 # A name glued to more letters is part of a compound (`Anna Lind-skolan`), and one before a company
 # form or `kommun` is part of an organisation's name.
 _GLUED = re.compile(r"-[a-zåäö]|[ \t]+(?:AB|HB|KB|kommuns?|[Kk]ommun)(?![\wåäö])")

@@ -189,3 +189,14 @@ def test_a_title_run_into_the_first_sentence_ends_before_it():
     doc = doc_of("Datum: 2022-03-01 Tjänsteskrivelse om öppettider för biblioteken Förvaltningen föreslår att "
                  "biblioteken har öppet även på lördagar.")
     assert bf.find_title(doc).text == "Tjänsteskrivelse om öppettider för biblioteken"
+
+
+def test_titles_in_parentheses_and_roles_after_som_or_i_rollen_som():
+    text = ("Styrgrupp: Erik Dahl (förvaltningschef), Maria Lind (kommunikatör) och Anna Gran (digitaliseringsledare) "
+            "Kontoret företräds av samhällsplanerare Sara Mott, som är projektägare. Arbetet leds av Eva Falk "
+            "(verksamhetschef) i rollen som projektledare.")
+    got = {p.name: (p.title, [r.key for r in p.roles]) for p in find_people(text)}
+    assert got == {"Erik Dahl": ("förvaltningschef", ["styrgrupp"]), "Maria Lind": ("kommunikatör", ["styrgrupp"]),
+                   "Anna Gran": ("digitaliseringsledare", ["styrgrupp"]),
+                   "Sara Mott": ("samhällsplanerare", ["uppdragsansvarig"]),
+                   "Eva Falk": ("verksamhetschef", ["projektledare"])}
