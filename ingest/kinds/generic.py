@@ -12,6 +12,7 @@ from styrgraf.ingest.dated_decisions import find_decisions
 from styrgraf.ingest.document_text import DocumentText
 from styrgraf.ingest.organisations import find_organisations
 from styrgraf.ingest.people import PersonMention, find_people
+from styrgraf.ingest.related_documents import find_related_documents
 from styrgraf.ingest.records import DocumentInfo, Finding, Organisation, Person, PlanRecords, RoleAssignment
 from styrgraf.ingest.roles import ROLES
 
@@ -112,7 +113,8 @@ def extract(doc: DocumentText, title_hint: str | None = None) -> PlanRecords:
     organisations = _organisations(doc)
     people, roles = people_and_roles(doc, meeting_body(_in_order(doc, organisations), info.municipality))
     return PlanRecords(document=info, decisions=find_decisions(doc, meeting or info.date),
-                       organisations=organisations, people=people, roles=roles, findings=[note])
+                       organisations=organisations, people=people, roles=roles,
+                       related_documents=find_related_documents(doc), findings=[note])
 
 
 def _in_order(doc: DocumentText, organisations: list[Organisation]) -> list[Organisation]:

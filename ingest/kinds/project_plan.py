@@ -31,8 +31,9 @@ from styrgraf.ingest.people import find_people
 from styrgraf.ingest.records import (
     Appendix, Consideration, Coverage, Decision, DecisionPoint, DocumentInfo, Evidences,
     Finding, Involvement, Milestone, Organisation, Person, PlanRecords, Project, Reference,
-    RelatedDocument, RoleAssignment, Subproject, TextFact,
+    RoleAssignment, Subproject, TextFact,
 )
+from styrgraf.ingest.related_documents import find_related_documents
 from styrgraf.ingest.references import reference_key as _reference_key, reference_kind as _reference_kind
 from styrgraf.ingest.roles import ROLE_LABEL, project_role, role_for_word
 from styrgraf.ingest.goals import GOAL_WORD, find_goals
@@ -81,8 +82,6 @@ _APPENDIX_SUBPROJECT = re.compile(r"\bdelprojekt\s+(?P<n>\d{1,2})\b", re.IGNOREC
 _OWNER_SENTENCE = re.compile(r"Ansvarig för (?:huvudprojektet|projektet|hela projektet) är\s+")
 _RESPONSIBLES = re.compile(r"Ansvariga för (?:respektive|varje|de olika) delprojekt(?:en)? är\s*:?\s*")
 _SIGNATURE = re.compile(r"(?:I tjänsten|Med vänlig hälsning|Enligt uppdrag)\s+")
-_RELATED_HEADING = re.compile(r"^Relevanta dokument\s*$", re.MULTILINE)
-_PARTY_LIST = re.compile(r"\((?:M|S|C|V|L|KD|MP|FP|SD)\)")
 
 
 @dataclass
@@ -805,24 +804,6 @@ def extract_subproject_sections(doc: DocumentText, number: int, start: int, end:
     return sub, milestones
 
 
-def extract_related_documents(doc: DocumentText) -> list[RelatedDocument]:
-    """Titles of the export's "Relevanta dokument" list: links to other documents, not content."""
-    if doc.preamble is None:
-        return []
-    text = doc.preamble.text
-    m = _RELATED_HEADING.search(text)
-    if not m:
-        return []
-    out = []
-    for line in re.finditer(r"[^\n]+", text[m.end():]):
-        s, e = m.end() + line.start(), m.end() + line.end()
-        title = text[s:e].strip()
-        if not title or title.startswith("Transkript") or _PARTY_LIST.search(title):
-            continue
-        out.append(RelatedDocument(title, doc.preamble_evidence(s, s + len(title))))
-    return out
-
-
 # --- the whole plan ------------------------------------------------------------------
 
 def extract(doc: DocumentText, title_hint: str | None = None) -> PlanRecords:
@@ -905,7 +886,7 @@ def extract(doc: DocumentText, title_hint: str | None = None) -> PlanRecords:
         involvements=sorted(b.involvements.values(), key=lambda i: (i.subproject or 0, i.organisation, i.role)),
         references=sorted(b.references.values(), key=lambda r: r.key),
         considerations=sorted(b.considerations.values(), key=lambda c: (c.subproject, c.reference or "", c.siblings)),
-        milestones=milestones, related_documents=extract_related_documents(doc), findings=b.findings,
+        milestones=milestones, related_documents=find_related_documents(doc), findings=b.findings,
     )
     _check_intention_numbers(records)
     return records

@@ -79,9 +79,9 @@ EXPECTED = {
         (746, '66205bbcac1a760448e76c250a4db1c67efa2cabb59aa0cf4897238cf3e72113'),
     ),
     'dev23-protokollsutdrag-docplayer': (
-        (401, '118cee836816eb95f4dcde7e29ec8d2bf07f608338a9ff428ce66b416340a2bc'),
-        (427, '99696a3f0be9d6c54a0f14e1bdc823697557aa54f6624cc819cf57eca3ba6672'),
-        (435, '2717bd7fbf6b2df24d7243576a9e8be920e6ae3ea4ad8b4b5085966c2b5d024d'),
+        (452, '7bbe54e1b7915139e416d9197aeed78e63c57aedcd289a1f86ee740f9be59d73'),
+        (478, '32e18b327241380b0884e4e55a0d2d8915163e53e290f4db478ac57f0a65fc03'),
+        (486, '1a59f4165cad928f67ae440fd694f86e3d260c24584e394b7c7f237103add6a5'),
     ),
     'dev26-strategi-flat-table': (
         (273, '9b2ddeafc93a85ceb5ad7fc175e8da33f05559347c2bdb5f7c37431b7ee2bd6e'),
