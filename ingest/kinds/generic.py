@@ -94,10 +94,10 @@ def _added(values: tuple[str, ...], value: str | None) -> tuple[str, ...]:
     return values if not value or value in values else values + (value,)
 
 
-def meeting_body(organisations: list[Organisation], municipality: str | None) -> str | None:
+def meeting_body(doc: DocumentText, organisations: list[Organisation], municipality: str | None) -> str | None:
     """The body whose meeting a document records: the first body it names that is not the
     municipality itself (`SAMMANTRÄDESPROTOKOLL Kommunstyrelsen …`)."""
-    for o in organisations:
+    for o in _in_order(doc, organisations):
         name = (o.name or o.key).lower()
         if not (municipality and name.startswith(municipality.lower())):
             return o.key
@@ -111,7 +111,7 @@ def extract(doc: DocumentText, title_hint: str | None = None) -> PlanRecords:
                    "Okänd dokumentsort: bara grundfakta lästa (titel, datum, diarienummer, kommun, typ, personer, beslut)",
                    info.title_evidence)
     organisations = _organisations(doc)
-    people, roles = people_and_roles(doc, meeting_body(_in_order(doc, organisations), info.municipality))
+    people, roles = people_and_roles(doc, meeting_body(doc, organisations, info.municipality))
     return PlanRecords(document=info, decisions=find_decisions(doc, meeting or info.date),
                        organisations=organisations, people=people, roles=roles,
                        related_documents=find_related_documents(doc), findings=[note])

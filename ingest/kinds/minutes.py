@@ -458,7 +458,7 @@ def _opening_title(doc: DocumentText, info):
 def extract(doc: DocumentText, title_hint: str | None = None) -> PlanRecords:
     records = generic.extract(doc, title_hint)
     info = records.document
-    body = generic.meeting_body(generic._in_order(doc, records.organisations), info.municipality)
+    body = generic.meeting_body(doc, records.organisations, info.municipality)
     dated = next((t for t in bf.find_dates_typed(doc) if t.role == "meeting"), None) or _heading_date(doc)
     date = dated.value if dated else info.date
     decisions = list(records.decisions)
