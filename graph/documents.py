@@ -29,6 +29,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
+from styrgraf.ingest.abandon import ABANDONED_EN, ABANDONED_SV, abandoned
 from styrgraf.ingest.identity import Minter
 from styrgraf.ingest import pipeline
 from styrgraf.ingest.pipeline import ExtractedDocument, extract_path
@@ -155,6 +156,8 @@ def ingest_file(store: GraphStore, path: Path | str) -> IngestResult:
     kept = [r for r in (stored.renditions if stored else [])
             if r.source.media_type != new.source.media_type and r.source.sha256 != new.source.sha256]
     graph = _document_graph(minter, kept + [new], used=new.source, at=now)
+    if abandoned():  # the client left while the text was extracted: nobody is waiting for this write
+        return IngestResult(path, "failed", title=title, reason=ABANDONED_SV, reason_en=ABANDONED_EN)
     store.replace_graph(graph_iri, graph)
     status = _status(stored, new.source)
     if elsewhere and elsewhere != graph_iri:

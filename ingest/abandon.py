@@ -3,7 +3,9 @@
 An upload whose client has gone away must not keep a core busy for minutes
 and must not be written. The HTTP layer sets a `threading.Event` for the
 ingest running in a worker thread (`abandon_when`); the PDF reader polls it
-while its child process works and kills the child when it is set (`abandoned`).
+while its child process works and kills the child when it is set (`abandoned`),
+and `graph.documents.ingest_file` asks once more just before it writes: a client
+that leaves while the text is extracted finds nothing stored either.
 """
 from __future__ import annotations
 
@@ -11,6 +13,9 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+
+ABANDONED_SV = "inläsningen avbröts (klienten kopplade ner)"
+ABANDONED_EN = "the read was abandoned (the client disconnected)"
 
 _EVENT: ContextVar[threading.Event | None] = ContextVar("styrgraf_abandon", default=None)
 

@@ -21,7 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-from styrgraf.ingest.abandon import abandoned
+from styrgraf.ingest.abandon import ABANDONED_EN, ABANDONED_SV, abandoned
 from styrgraf.ingest.limits import ReadLimits, describe
 from styrgraf.ingest.sources import RawPage, SourceError, SourceFile
 
@@ -118,8 +118,7 @@ def _wait(path: Path, child: subprocess.Popen, limits: ReadLimits) -> tuple[byte
 
 
 def _abandoned(path: Path) -> SourceError:
-    return SourceError(path, "abandoned", "inläsningen avbröts (klienten kopplade ner)",
-                       "the read was abandoned (the client disconnected)")
+    return SourceError(path, "abandoned", ABANDONED_SV, ABANDONED_EN)
 
 
 def _kill(child: subprocess.Popen) -> None:

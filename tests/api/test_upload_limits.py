@@ -78,7 +78,7 @@ def _send_and_leave(server: ServeProcess, name: str, data: bytes, fraction: floa
                + f"Content-Length: {len(body)}\r\n\r\n".encode())
     with socket.create_connection(("127.0.0.1", server.port), timeout=30) as sock:
         sock.sendall(request + body[: int(len(body) * fraction)])
-        time.sleep(1.0)  # the server is reading the PDF now (or waiting for the rest)
+        time.sleep(0.5)  # the server is reading the PDF now (or waiting for the rest)
 
 
 def _busy(server: ServeProcess) -> bool:
@@ -107,7 +107,7 @@ def _readers(server: ServeProcess) -> list[psutil.Process]:
 def test_an_upload_whose_client_leaves_is_abandoned_and_writes_nothing(serve, tmp_path, fraction):
     # A real plan with one slow page, allowed by the limits: read to the end it would be stored.
     server = serve(STYRGRAF_PDF_MAX_PAGE_MB="100")
-    slow = pdf_bombs.slow_plan(SEED_PDF, tmp_path, operators_mb=6)  # seconds of reading: time for the server to see the client leave
+    slow = pdf_bombs.slow_plan(SEED_PDF, tmp_path, operators_mb=60)  # seconds of reading: time for the server to see the client leave
     _send_and_leave(server, slow.name, slow.read_bytes(), fraction)
     started = time.monotonic()
     assert wait_until(lambda: not _busy(server), timeout=60), "the server kept working for a client that left"

@@ -51,3 +51,27 @@ def test_a_document_named_anew_moves_its_rendition_out_of_the_old_graph(store, m
     assert again.status == "replaced" and again.graph != first.graph
     assert [d["graph"] for d in list_documents(store)] == [again.graph]
     assert not store.has_graph(first.graph)
+
+
+def test_a_client_that_leaves_during_extraction_finds_nothing_written(store, monkeypatch):
+    """The read finished, then the client left while the text was extracted: the write is skipped."""
+    import threading
+
+    from styrgraf.graph import documents
+    from styrgraf.ingest.abandon import abandon_when
+
+    gone = threading.Event()
+    extract = documents.extract_path
+
+    def extract_then_leave(path):
+        extracted = extract(path)
+        gone.set()
+        return extracted
+
+    monkeypatch.setattr(documents, "extract_path", extract_then_leave)
+    with abandon_when(gone):
+        result = ingest_file(store, SEED)
+    assert result.status == "failed" and "kopplade ner" in result.reason and "disconnected" in result.reason_en
+    assert list_documents(store) == []
+    monkeypatch.setattr(documents, "extract_path", extract)
+    assert ingest_file(store, SEED).status == "ingested"  # the same file, nobody leaving, is written
