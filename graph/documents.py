@@ -13,8 +13,11 @@ contributions: nothing the other renditions contributed is lost.
   part of its contribution (a graph written before contributions were kept, a hand edit), or
   another extractor version stored it, the file is extracted again and written (`replaced`).
 - A file of a media type the document has no rendition of is added (`rendition`).
-- Another file of a stored rendition's media type is a new version of that rendition and
-  replaces it, atomically (`replaced`).
+- Another file of a stored rendition's media type with the same page text (a re-saved copy) is
+  a new copy of that rendition and replaces it, atomically (`replaced`).
+- Another file of a stored rendition's media type with other page text is a new version of the
+  document (`version`): it gets a graph and IRIs of its own and the earlier version stays
+  (`graph.version_placement`, `graph.versions`).
 - A file with fewer pages than a stored rendition of the same document is refused (`failed`,
   the reason names the file and both page counts): it is most likely a damaged copy, and
   letting it replace the intact one would silently lose pages. Removing the document first
@@ -41,13 +44,14 @@ from styrgraf.ingest.to_rdf import (
 from styrgraf.ontology.terms import DCTERMS, PROV, SG, sparql_prefixes
 
 from styrgraf.graph.analysis.rows import rows_of_graph, rows_triple
+from styrgraf.graph.version_placement import place, text_fingerprint
 from styrgraf.graph.store.interface import GraphStore, StoreError
 
 
 @dataclass
 class IngestResult:
     path: Path
-    status: str  # "ingested" | "replaced" | "rendition" | "unchanged" | "failed"
+    status: str  # "ingested" | "replaced" | "rendition" | "version" | "unchanged" | "failed"
     graph: str | None = None
     document: str | None = None
     title: str | None = None
@@ -144,8 +148,16 @@ def ingest_file(store: GraphStore, path: Path | str) -> IngestResult:
     title = extracted.records.document.title
     if _is_current(store, graph_iri, extracted.source.sha256):
         return IngestResult(path, "unchanged", graph=graph_iri, title=title)
+    # Another text with this document's key is a later version of it (`graph.version_placement`).
+    pages = [(p.number, p.text) for p in ([extracted.preamble] if extracted.preamble else []) + extracted.pages]
+    placement = place(store, extracted.records.document, extracted.source, text_fingerprint(pages))
+    if placement.minter.doc_key != minter.doc_key:
+        minter, graph_iri = placement.minter, placement.minter.graph()
+        if _is_current(store, graph_iri, extracted.source.sha256):
+            return IngestResult(path, "unchanged", graph=graph_iri, title=title)
     stored = stored_document(store, graph_iri)
-    if stored is not None and (refusal := _fewer_pages(stored, extracted, path)) is not None:
+    compared = stored if placement.follows is None else stored_document(store, placement.follows)
+    if compared is not None and (refusal := _fewer_pages(compared, extracted, path)) is not None:
         return refusal
     # Stored under another IRI (an extractor that names the document differently): moved once written.
     elsewhere = store.find_graph_by_sha256(extracted.source.sha256)
@@ -159,7 +171,7 @@ def ingest_file(store: GraphStore, path: Path | str) -> IngestResult:
     if abandoned():  # the client left while the text was extracted: nobody is waiting for this write
         return IngestResult(path, "failed", title=title, reason=ABANDONED_SV, reason_en=ABANDONED_EN)
     store.replace_graph(graph_iri, graph)
-    status = _status(stored, new.source)
+    status = "version" if placement.new_version else _status(stored, new.source)
     if elsewhere and elsewhere != graph_iri:
         _remove_rendition(store, elsewhere, new.source.sha256)
         status = "replaced"

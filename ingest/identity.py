@@ -44,6 +44,20 @@ def document_key(info: DocumentInfo) -> str:
     return slugify("-".join(parts), 90)
 
 
+def version_series_key(info: DocumentInfo) -> str | None:
+    """What the versions of one document share: municipality, case number and title (without a case
+    number a document has no versions: a title alone is too weak a tie). The date is not in it, so
+    that a revision dated anew is a version of the same document."""
+    if not info.identifier:
+        return None
+    title = " ".join(info.title.split()).casefold()
+    return slugify("-".join([info.municipality or "okand", info.identifier, title]), 90)
+
+
+# The suffix of the key of a document's second, third … version with the same key (same date).
+VERSION_SUFFIX = "-version-"
+
+
 def scope_key(info: DocumentInfo) -> str:
     """The scope shared entities are minted in: the municipality."""
     return slugify(info.municipality or "okand")
@@ -61,10 +75,13 @@ LOCAL_TAGS = {
 class Minter:
     """Mints the IRIs of one document's entities."""
 
-    def __init__(self, info: DocumentInfo, base: str | None = None):
+    def __init__(self, info: DocumentInfo, base: str | None = None, version: int = 1):
+        """`version` > 1: a later version of a document whose key (`document_key`) is taken by an
+        earlier one with other content; its graph and entities get IRIs of their own."""
         self.base = base or base_iri()
-        self.doc_key = document_key(info)
+        self.doc_key = document_key(info) + (f"{VERSION_SUFFIX}{version}" if version > 1 else "")
         self.scope = scope_key(info)
+        self.series_key = version_series_key(info)
 
     @classmethod
     def of_graph(cls, graph_iri: str) -> "Minter":
@@ -72,7 +89,7 @@ class Minter:
         renditions) when its records are not at hand; shared entities need `__init__`."""
         base, _, key = graph_iri.rpartition("graph/")
         m = cls.__new__(cls)
-        m.base, m.doc_key, m.scope = base, key, ""
+        m.base, m.doc_key, m.scope, m.series_key = base, key, "", None
         return m
 
     def _iri(self, kind: str, slug: str) -> str:
@@ -96,6 +113,10 @@ class Minter:
     def shared(self, kind: str, name: str) -> str:
         """An entity shared across the municipality's documents (person, organisation, work)."""
         return self._iri(kind, self.scope + "-" + slugify(name, 70))
+
+    def series(self) -> str | None:
+        """The versions of this document (`version_series_key`), shared by all of them."""
+        return self._iri("series", self.series_key) if self.series_key else None
 
     def rendition(self, sha256: str) -> str:
         return self._iri("file", sha256[:32])

@@ -223,6 +223,10 @@ def _content_triples(records: PlanRecords, pages: list[Page], preamble: Page | N
     w.evidence(doc, info.identifier_evidence, DCTERMS.identifier)
     _other_dates_and_cases(w, doc, info)
     w.add(doc, SG.pageCount, Literal(info.page_count))
+    if (series := m.series()) is not None:  # the versions of this document meet here (`graph.versions`)
+        w.add(doc, DCTERMS.isVersionOf, URIRef(series))
+        w.add(URIRef(series), RDF.type, SG.VersionSeries)
+        w.add(URIRef(series), DCTERMS.identifier, info.identifier)
     muni = None
     if info.municipality:
         muni = URIRef(m.shared("org", info.municipality + " kommun"))

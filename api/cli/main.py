@@ -34,7 +34,7 @@ LangOpt = typer.Option("sv", "--lang", help="Språk för meddelanden: sv eller e
 
 TEXTS = {
     "sv": {
-        "ingested": "inläst", "replaced": "ersatt", "rendition": "ny återgivning av lagrat dokument", "unchanged": "oförändrad", "failed": "misslyckades",
+        "ingested": "inläst", "replaced": "ersatt", "rendition": "ny återgivning av lagrat dokument", "version": "ny version av lagrat dokument", "unchanged": "oförändrad", "failed": "misslyckades",
         "summary": "{n} filer: {ok} inlästa, {same} oförändrade, {bad} misslyckade",
         "no_files": "Inga filer att läsa in i {paths}",
         "skipped": "{n} överhoppade ({why})",
@@ -50,7 +50,7 @@ TEXTS = {
         "reindexing": "Beräknar analysrader", "reindexed": "Analysrader skrivna för {n} dokument ({ok} var redan aktuella)",
     },
     "en": {
-        "ingested": "ingested", "replaced": "replaced", "rendition": "new rendition of a stored document", "unchanged": "unchanged", "failed": "failed",
+        "ingested": "ingested", "replaced": "replaced", "rendition": "new rendition of a stored document", "version": "new version of a stored document", "unchanged": "unchanged", "failed": "failed",
         "summary": "{n} files: {ok} ingested, {same} unchanged, {bad} failed",
         "no_files": "No files to ingest in {paths}",
         "skipped": "{n} skipped ({why})",
@@ -202,7 +202,7 @@ def ingest(
             "findings": [{"code": f.code, "severity": f.severity, "message": f.message} for f in r.findings],
         } for r in results], ensure_ascii=False, indent=2))
     else:
-        err.print(_t(lang, "summary", n=len(results), ok=sum(r.status in ("ingested", "replaced", "rendition") for r in results),
+        err.print(_t(lang, "summary", n=len(results), ok=sum(r.status in ("ingested", "replaced", "rendition", "version") for r in results),
                      same=sum(r.status == "unchanged" for r in results), bad=bad) + skipped_note,
                   markup=False, soft_wrap=True)
     raise typer.Exit(1 if bad else 0)
@@ -371,6 +371,10 @@ register_analysis_commands(app)
 from styrgraf.api.cli.meetings import register as register_meeting_commands  # noqa: E402
 
 register_meeting_commands(app)
+
+from styrgraf.api.cli.versions import register as register_version_commands  # noqa: E402
+
+register_version_commands(app)
 
 
 def main() -> None:  # pragma: no cover - console entry point

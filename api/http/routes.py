@@ -18,11 +18,12 @@ from styrgraf.graph import ask as ask_mod
 from styrgraf.graph import meetings as meetings_mod
 from styrgraf.graph import queries as q
 from styrgraf.graph import search as search_mod
+from styrgraf.graph import versions as versions_mod
 from styrgraf.graph.store.interface import GraphStore
 
 from styrgraf.api.http import pagination as paging
 from styrgraf.api.http.deps import get_store
-from styrgraf.api.http.errors import responses
+from styrgraf.api.http.errors import ApiError, responses
 
 router = APIRouter(prefix="/api", tags=["frågor"])
 
@@ -91,6 +92,24 @@ def get_document_links(request: Request, response: Response, doc_id: str = _id_p
                        cursor: Optional[str] = paging.cursor_query(), store: GraphStore = Depends(get_store)) -> list[dict]:
     offset = paging.decode_cursor(cursor)
     return paging.render(request, response, _found(q.document_links_page, store, doc_id, offset, limit))
+
+
+@router.get("/documents/{doc_id}/versions", summary="Ett dokuments lagrade versioner (samma kommun, diarienummer "
+            "och titel), äldst först, var och en med den version den reviderar", responses=ONE)
+def get_document_versions(doc_id: str = _id_path(), store: GraphStore = Depends(get_store)) -> dict:
+    return _found(versions_mod.versions, store, doc_id)
+
+
+@router.get("/documents/{doc_id}/diff", summary="Vad en version lägger till, tar bort och ändrar jämfört med en annan "
+            "version av samma dokument (delprojekt, intentioner, roller, beslut), med belägg", responses=ONE)
+def get_document_diff(doc_id: str = _id_path(),
+                      from_doc: str = Query(..., alias="from", min_length=1, max_length=500,
+                                            description="Id eller IRI för den version som jämförs med."),
+                      store: GraphStore = Depends(get_store)) -> dict:
+    try:
+        return _found(versions_mod.diff, store, doc_id, from_doc)
+    except versions_mod.NotVersions as refused:
+        raise ApiError(422, "not_versions", refused.message) from None
 
 
 @router.get("/projects", summary="Projekt med ägare och delprojekt", responses=LIST)

@@ -210,8 +210,9 @@ async def _ingest_while_connected(request: Request, store: Any, path: Path) -> I
 async def upload_document(request: Request) -> JSONResponse:
     """Ta emot en PDF eller textfil (multipart-fältet `file`) och läs in den.
 
-    201 när dokumentet är nytt; 200 när filen redan fanns (`unchanged`), ersatte en
-    äldre version (`replaced`) eller är en ny återgivning av ett lagrat dokument (`rendition`).
+    201 när dokumentet är nytt (`ingested`) eller en ny version av ett lagrat dokument med annan
+    text (`version`; båda versionerna finns kvar); 200 när filen redan fanns (`unchanged`), ersatte
+    en kopia med samma text (`replaced`) eller är en ny återgivning av ett lagrat dokument (`rendition`).
     """
     if media_type(request) != "multipart/form-data":
         raise ApiError(415, "unsupported_media_type", "Skicka dokumentet som multipart/form-data i fältet file.")
@@ -229,7 +230,7 @@ async def upload_document(request: Request) -> JSONResponse:
         document = await run_in_threadpool(document_ref, store, result.graph)
     body = {"status": result.status, "document": document, "graph": result.graph,
             "findings": [finding_json(f) for f in result.findings]}
-    status = 201 if result.status == "ingested" else 200
+    status = 201 if result.status in ("ingested", "version") else 200
     headers = {"Location": f"/id/doc/{document['id']}"} if document and status == 201 else None
     return JSONResponse(body, status_code=status, headers=headers)
 

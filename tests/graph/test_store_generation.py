@@ -104,7 +104,7 @@ def test_replacing_with_the_same_content_keeps_the_generation(embedded_store):
     assert embedded_store.generation() == before
 
 
-def test_ingest_replace_and_remove_of_a_document(store, tmp_path):
+def test_ingest_new_version_and_remove_of_a_document(store, tmp_path):
     first = ingest_file(store, SEED)
     assert first.status == "ingested", first.reason
     ingested = store.generation()
@@ -115,12 +115,16 @@ def test_ingest_replace_and_remove_of_a_document(store, tmp_path):
 
     changed = tmp_path / SEED.name
     changed.write_text(SEED.read_text(encoding="utf-8") + "\nEtt tillagt stycke.\n", encoding="utf-8")
-    assert ingest_file(store, changed).status == "replaced"
-    replaced = store.generation()
-    assert replaced not in ("", ingested)
+    version = ingest_file(store, changed)
+    assert version.status == "version"  # other text: a second version beside the first
+    versioned = store.generation()
+    assert versioned not in ("", ingested)
 
     assert remove_document(store, first.graph) == first.graph
-    assert store.generation() not in ("", ingested, replaced)
+    removed = store.generation()
+    assert removed not in ("", ingested, versioned)
+    assert remove_document(store, version.graph) == version.graph
+    assert store.generation() not in ("", ingested, versioned, removed)
     assert store.graphs() == []
 
 
