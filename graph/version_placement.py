@@ -18,6 +18,7 @@ from styrgraf.ingest.to_rdf import SourceMeta, decode_content
 from styrgraf.ontology.terms import RDF, SG, sparql_prefixes
 
 from styrgraf.graph.store.interface import GraphStore
+from styrgraf.graph.store.terms import nt_literal
 
 P = sparql_prefixes()
 
@@ -77,7 +78,7 @@ def place(store: GraphStore, info: DocumentInfo, source: SourceMeta, fingerprint
 
 def version_number(graph_iri: str) -> int:
     """1 for a document key's first graph, N for its `…-version-N`."""
-    head, sep, tail = graph_iri.rpartition(VERSION_SUFFIX)
+    _, sep, tail = graph_iri.rpartition(VERSION_SUFFIX)
     return int(tail) if sep and tail.isdigit() else 1
 
 
@@ -102,17 +103,13 @@ def _same_key_graphs(store: GraphStore, base: Minter, series: set[str]) -> dict[
 def _fingerprints(store: GraphStore, graph_iri: str, media_type: str) -> set[str | None]:
     """The page-text fingerprints of a graph's renditions of one media type (None: not kept)."""
     rows = store.select(P + f"""SELECT ?f ?c WHERE {{ GRAPH <{graph_iri}> {{
-        <{graph_iri}> prov:wasDerivedFrom ?f . ?f dcterms:format ?m . FILTER(STR(?m) = {_literal(media_type)})
+        <{graph_iri}> prov:wasDerivedFrom ?f . ?f dcterms:format {nt_literal(media_type)}
         OPTIONAL {{ ?x prov:used ?f ; sg:contributed ?c }} }} }}""")
     out: set[str | None] = set()
     for r in rows:
         content = decode_content(r["c"]) if r.get("c") is not None else None
         out.add(content_fingerprint(content) if content is not None else None)
     return out
-
-
-def _literal(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 __all__ = ["Placement", "place", "text_fingerprint", "content_fingerprint", "version_number"]

@@ -112,3 +112,38 @@ def test_cli_versions_lists_them(store_dir):
         f"* Projektplan för öppna fritidsgårdar (version 2, 2023-09-05, senaste, reviderar {V1}) [{V2}]"]
     gone = runner.invoke(cli, ["versions", "no-such-doc", "--store", str(store_dir), "--lang", "en"])
     assert gone.exit_code == 1 and "No document with id 'no-such-doc'" in gone.output
+
+
+def test_an_upload_of_a_new_version_is_created_beside_the_first(tmp_path, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    monkeypatch.delenv("STYRGRAF_TOKEN", raising=False)
+    files = write_linked_set(tmp_path / "files")
+    token = "versions-token-" + "x" * 20
+    app = create_app(str(tmp_path / "store"), token=token)
+    try:
+        client = TestClient(app, raise_server_exceptions=False)
+
+        def upload(name: str) -> httpx.Response:
+            return client.post("/api/documents", headers={"Authorization": f"Bearer {token}"},
+                               files={"file": (f"{name}.txt", files[name].read_bytes(), "text/plain")})
+
+        first, second = upload("plan_v1"), upload("plan_v2")
+        assert (first.status_code, first.json()["status"]) == (201, "ingested")
+        assert (second.status_code, second.json()["status"]) == (201, "version")
+        assert second.headers["Location"] == f"/id/doc/{V2}"
+        assert [v["id"] for v in client.get(f"/api/documents/{V2}/versions").json()["versions"]] == [V1, V2]
+    finally:
+        close_app(app)
+
+
+def test_cli_ingest_names_the_new_version(tmp_path):
+    files = write_linked_set(tmp_path / "files")
+    runner = CliRunner()
+    store = str(tmp_path / "store")
+    first = runner.invoke(cli, ["ingest", str(files["plan_v1"]), "--store", store], env={"COLUMNS": "200"})
+    assert first.exit_code == 0, first.output
+    second = runner.invoke(cli, ["ingest", str(files["plan_v2"]), "--store", store], env={"COLUMNS": "200"})
+    assert second.exit_code == 0 and "ny version av lagrat dokument" in second.output, second.output
+    en = runner.invoke(cli, ["ingest", str(files["plan_v2"]), "--store", store, "--lang", "en"], env={"COLUMNS": "200"})
+    assert "unchanged" in en.output, en.output
