@@ -112,8 +112,10 @@ Key = tuple  # (kind, *the entity's stable key)
 
 
 def _ordered(keys) -> list[Key]:
+    """By kind, then by key, numbers as numbers (subproject 2 before subproject 10)."""
     kinds = list(KIND_LABELS)
-    return sorted(keys, key=lambda k: (kinds.index(k[0]), [str(x) for x in k[1:]]))
+    return sorted(keys, key=lambda k: (kinds.index(k[0]), [(0, x, "") if isinstance(x, int) else (1, 0, str(x))
+                                                            for x in k[1:]]))
 
 
 def _facts(store: GraphStore, doc: str) -> dict[Key, _Fact]:
