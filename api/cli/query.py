@@ -15,7 +15,9 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
-from styrgraf.api.cli.options import EntityArgument, QueryJsonOption, QueryLangOption, StoreOption, TypeOption
+from styrgraf.api.cli.messages import decimal, help_text
+from styrgraf.api.cli.options import (AskLangOption, EntityArgument, QueryJsonOption, QueryLangOption, StoreOption,
+                                      TypeOption)
 from styrgraf.graph import ask as ask_mod
 from styrgraf.graph import queries as q
 from styrgraf.graph import search as search_mod
@@ -351,16 +353,14 @@ def print_search(data: dict, lang: str) -> None:
         if len(what) > 140:
             what = what[:137] + "…"
         where = f"{_t(lang, 'page')} {ev.get('page')}" if ev.get("page") is not None else ""
-        table.add_row(str(i), _type_name(lang, kind), escape(what), escape(where), f"{r['score']:.2f}")
+        table.add_row(str(i), _type_name(lang, kind), escape(what), escape(where), decimal(r['score'], lang))
     out.print(table)
 
 
 # -- registration ------------------------------------------------------------
 
-def ask(question: str = typer.Argument(..., help="Frågan, på svenska eller engelska."),
-        store: StoreOption = None,
-        lang: Optional[str] = typer.Option(None, "--lang", help="sv eller en (standard: frågans språk)."),
-        json_out: QueryJsonOption = False):
+def ask(question: str = typer.Argument(..., help=help_text("opt.question")),
+        store: StoreOption = None, lang: AskLangOption = None, json_out: QueryJsonOption = False):
     """Ställ en fråga: ”Vem leder delprojekt 3?”, ”Vilka delprojekt täcker intention 8?” …"""
     s = _open(store, _lang(lang))
     try:
@@ -401,8 +401,8 @@ def trace(entity: EntityArgument, entity_type: TypeOption = None, store: StoreOp
     _entity_command(q.trace, print_trace, entity, entity_type, store, lang, json_out)
 
 
-def search(query: str = typer.Argument(..., help="Sökord; böjningar och å/ä/ö spelar ingen roll."),
-           limit: int = typer.Option(20, "--limit", min=1, max=search_mod.MAX_LIMIT, help="Högst så många träffar."),
+def search(query: str = typer.Argument(..., help=help_text("opt.search_query")),
+           limit: int = typer.Option(20, "--limit", min=1, max=search_mod.MAX_LIMIT, help=help_text("opt.limit_hits")),
            store: StoreOption = None, lang: QueryLangOption = "sv", json_out: QueryJsonOption = False):
     """Sök bland entiteter och textavsnitt."""
     lang = _lang(lang)
@@ -422,4 +422,4 @@ def register(app: typer.Typer) -> None:
     present = {c.name or (c.callback.__name__ if c.callback else None) for c in app.registered_commands}
     for name, command in COMMANDS.items():
         if name not in present:
-            app.command(name)(command)
+            app.command(name, help=help_text(name))(command)
