@@ -23,6 +23,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
+from styrgraf.ingest.records import severity_of
 from styrgraf.ingest.roles import ROLES
 from styrgraf.ontology.terms import DATE_ROLE_PROPERTIES, SG, TIME, sparql_prefixes
 
@@ -207,7 +208,8 @@ def document(store: GraphStore, ref: str) -> dict:
     related = sorted(({"type": "related_document", "id": entity_id(str(r["x"])), "iri": str(r["x"]),
                        "title": _s(r, "value"), "evidence": ev.get(str(r["x"]), [])} for r in by_kind["related"]),
                      key=lambda x: (x["evidence"][0]["start"] if x["evidence"] else 0, x["iri"]))
-    findings = [{"id": entity_id(str(r["x"])), "iri": str(r["x"]), "code": _s(r, "n"), "severity": _s(r, "sp"),
+    findings = [{"id": entity_id(str(r["x"])), "iri": str(r["x"]), "code": _s(r, "n"),
+                 "severity": severity_of(_s(r, "n")) if _s(r, "n") else _s(r, "sp"),
                  "message": _s(r, "value"), "evidence": ev.get(str(r["x"]), [])} for r in by_kind["finding"]]
     findings.sort(key=lambda f: f["iri"])
     doc_type = _s(meta, "type")

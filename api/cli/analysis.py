@@ -48,7 +48,7 @@ TEXTS = {
         "written": "Skrev {n} byte till {file}",
         "intention": "Intention", "person": "Person", "count": "Antal", "written_as": "skrivs även",
         "scopes": "Avgränsningar", "subprojects": "Delprojekt", "unknown": "finns inte",
-        "addressed": "✓", "scoped": "✓ (avgr.)", "possibly": "möjligen samma som",
+        "addressed": "✓", "scoped": "✓*", "scope_note": "* med avgränsning:",
     },
     "en": {
         "no_overlaps": "No overlaps.", "score": "score", "uncertain": "uncertain", "plan": "Project",
@@ -65,7 +65,7 @@ TEXTS = {
         "written": "Wrote {n} bytes to {file}",
         "intention": "Intention", "person": "Person", "count": "Count", "written_as": "also written",
         "scopes": "Scopes", "subprojects": "Subprojects", "unknown": "does not exist",
-        "addressed": "✓", "scoped": "✓ (scoped)", "possibly": "possibly the same as",
+        "addressed": "✓", "scoped": "✓*", "scope_note": "* with a scope:",
     },
 }
 
@@ -190,7 +190,7 @@ def check_cmd(
 
 
 MATRIX_FORMATS = ("table", "csv", "json")
-INTENTION_WIDTH = 70  # the intention's text in a table row, cut after this many characters
+INTENTION_WIDTH = 50  # the intention's text in a table row, cut after this many characters
 
 
 def _matrix_format(fmt: Optional[str], csv_out: bool, json_out: bool, lang: str) -> str:
@@ -205,6 +205,11 @@ def _short(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
+def _subproject_legend(columns: list[dict], lang: str) -> list[str]:
+    """What the columns `DP1`, `DP2` … are: one line each under the table."""
+    return [f"{_t(lang)['subprojects']}:"] + ["  " + escape(_sp(c)) for c in columns]
+
+
 def _coverage_tables(data: dict, lang: str) -> list:
     """One table per plan: a row per intention, a column per subproject; the scopes listed under it."""
     t = _t(lang)
@@ -213,7 +218,7 @@ def _coverage_tables(data: dict, lang: str) -> list:
         title = (m["project"] or {}).get("title") or ""
         table = Table(title=f"{t['plan']}: {title}" if title else None, show_header=True, header_style="bold",
                       show_lines=False)
-        table.add_column(t["intention"], overflow="fold")
+        table.add_column(t["intention"], no_wrap=True)
         for c in m["columns"]:
             table.add_column(f"DP{c['number']}", justify="center")
         table.add_column(t["count"], justify="right")
@@ -233,9 +238,9 @@ def _coverage_tables(data: dict, lang: str) -> list:
             cells = [t["unknown"] if c["id"] == u["subproject"]["id"] else "" for c in m["columns"]]
             table.add_row(escape(f"{u['number']} ({t['unknown']})"), *cells, "")
         out.append(table)
-        out.append(escape(f"{t['subprojects']}: " + "; ".join(_sp(c) for c in m["columns"])))
+        out += _subproject_legend(m["columns"], lang)
         if scopes:
-            out.append(f"{t['scopes']}:")
+            out.append(escape(t["scope_note"]))
             out += ["  " + escape(x) for x in scopes]
     return out
 
@@ -248,7 +253,7 @@ def _people_table(data: dict, lang: str) -> list:
     one_plan = len(plans) <= 1
     title = f"{t['plan']}: {plans.pop()}" if one_plan and plans and "" not in plans else None
     table = Table(title=title, show_header=True, header_style="bold")
-    table.add_column(t["person"])
+    table.add_column(t["person"], no_wrap=True)
     table.add_column(t["count"], justify="right")
     for c in cols:
         table.add_column(f"DP{c['number']}" if one_plan else f"DP{c['number']} [{_short(_plan(c), 20)}]")
@@ -260,14 +265,16 @@ def _people_table(data: dict, lang: str) -> list:
             name += f" ({t['written_as']} {', '.join(others)})"
         cells = [", ".join(ROLE_LABELS.get(r, (r, r))[idx] for r in row["cells"].get(c["id"], [])) for c in cols]
         table.add_row(escape(name), str(row["count"]), *map(escape, cells))
-    return [table, escape(f"{t['subprojects']}: " + "; ".join(_sp(c) for c in cols))]
+    return [table, *_subproject_legend(cols, lang)]
 
 
 def _matrix(kind: str, project: Optional[str], fmt: str, output: Optional[Path], store: Optional[str], lang: str):
     lang = _check_lang(lang)
     data = _analyse(store, lambda s: (coverage_matrix if kind == "coverage" else people_matrix)(s, project))
     if fmt == "table":
-        console = Console(file=io.StringIO(), width=MATRIX_WIDTH, highlight=False) if output else Console(highlight=False)
+        # On a terminal the table fits the window; into a file or a pipe it is as wide as it needs.
+        console = (Console(file=io.StringIO(), width=MATRIX_WIDTH, highlight=False) if output
+                   else Console(highlight=False, width=None if sys.stdout.isatty() else MATRIX_WIDTH))
         for part in (_coverage_tables if kind == "coverage" else _people_table)(data, lang):
             console.print(part)
         if not output:

@@ -15,7 +15,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
-from styrgraf.api.cli.messages import decimal, help_text
+from styrgraf.api.cli.messages import decimal, help_text, severity_label
 from styrgraf.api.cli.options import (AskLangOption, EntityArgument, QueryJsonOption, QueryLangOption, StoreOption,
                                       TypeOption)
 from styrgraf.graph import ask as ask_mod
@@ -265,7 +265,7 @@ def _show_document(d: dict, lang: str) -> None:
     if d.get("findings"):
         out.print(f"[bold]{_t(lang, 'findings')}[/bold]")
         for f in d["findings"]:
-            out.print("  " + escape(f"{f.get('severity')}: {f.get('message')}"))
+            out.print("  " + escape(f"{severity_label(f.get('severity') or '', lang)}: {f.get('message')}"))
 
 
 def _show_decision(d: dict, lang: str) -> None:

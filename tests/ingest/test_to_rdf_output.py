@@ -39,14 +39,14 @@ DEV = (0, 1, 4, 6, 13, 18, 22, 25)
 # name -> (triples, digest) of the contribution, of the graph, of the graph with another rendition listed
 EXPECTED = {
     'seed-text': (
-        (9047, '2f6f8dbba4ebab49a978d7ca7fb816fb6edc492d31844db3010cd5201bcccaf2'),
-        (9073, '7b205f44832b87cadcc914ed1a2c19760873814ffaf461bc033f76469baa0c23'),
-        (9081, '62a9fe2c0e2ef2d97af6f4b4a36c2872a5849c51028900c47306a3f07f5d523e'),
+        (9047, '3aa834d8379962d0f6b5216f2c6d07081940587b043272315406fb2554809d1d'),
+        (9073, '7b4d2cfe43284fc66978d2a78201517fa64e05ef16a636ea0bc668781050341b'),
+        (9081, '554a1c3355dfe6feda1bfcd29b0bd7341d0005aebe49eb755778615b2f4efb3d'),
     ),
     'seed-pdf': (
-        (7444, '02516f2ae2d3c95d1c376805cc650048e76559a3cf51962fa81b624157c733b1'),
-        (7470, 'f134c6e9d983f961a743b3bafba433909791ad509b78883ef1ee2f6adad88ea9'),
-        (7478, 'bce87d09637d6fd2bdb7725c8443eb4ac1cf07c9e35515914148c1e101bcefff'),
+        (7444, '18f7690267778092e5d9c849a20ec2df88336f5be5b1ab2bb615617100a582a6'),
+        (7470, 'a49b1b83839ccd3bfaa5c7c3333b9423aa866a62d4090ee12d499d163ae4cfbf'),
+        (7478, '9d75dd0b6d0647104e89478f9229b9adae6bb35564f424d6dfb130e9524ceec0'),
     ),
     'dev01-projektplan-formfeed': (
         (1689, '59c28945c07daba2dc45ded9206e00f25db32f0642f5cceb770b47f865f4e5b1'),
