@@ -168,6 +168,46 @@ MESSAGES = {
 }
 
 
+# Which fact a quote supports: the property its evidence is for (its local name), and, for evidence of
+# the entity itself (no property), the entity's kind. `trace` and `show` print these beside each quote.
+FACT_LABELS = {
+    "sv": {
+        "title": "titel", "date": "datum", "identifier": "diarienummer", "caseNumber": "diarienummer",
+        "citesCaseNumber": "hänvisat diarienummer", "municipality": "kommun", "signatory": "undertecknare",
+        "purpose": "syfte", "budget": "kostnader/budget", "reporting": "rapportering", "scope": "avgränsning",
+        "meetingDate": "sammanträdesdatum", "startDate": "startdatum", "endDate": "slutdatum",
+        "adoptionDate": "antagningsdatum", "placeAndTime": "plats och tid", "adjustment": "justering",
+        "paragraphRange": "paragrafer", "noticePosted": "anslaget uppsatt", "noticeRemoved": "anslaget nedtaget",
+    },
+    "en": {
+        "title": "title", "date": "date", "identifier": "case number", "caseNumber": "case number",
+        "citesCaseNumber": "cited case number", "municipality": "municipality", "signatory": "signatory",
+        "purpose": "purpose", "budget": "costs/budget", "reporting": "reporting", "scope": "scope",
+        "meetingDate": "meeting date", "startDate": "start date", "endDate": "end date",
+        "adoptionDate": "adoption date", "placeAndTime": "place and time", "adjustment": "adjustment",
+        "paragraphRange": "paragraphs", "noticePosted": "notice posted", "noticeRemoved": "notice removed",
+    },
+}
+# What rests on an entity, by how (`graph.queries.DEPENDENT_KINDS`).
+DEPENDENT_LABELS = {
+    "sv": {"builds_on": "bygger på det", "generated_by": "tillkom genom det", "decided_by": "beslutad genom det",
+           "part_of": "ingår i det", "considers": "ska beakta det"},
+    "en": {"builds_on": "builds on it", "generated_by": "came about through it", "decided_by": "decided by it",
+           "part_of": "is part of it", "considers": "must take it into account"},
+}
+
+
+def fact_label(prop: Optional[str], kind_name: str, lang: str) -> str:
+    """What a quote shows: `syfte`, `kostnader/budget`, or (evidence of the entity itself) its kind."""
+    if not prop:
+        return kind_name
+    return FACT_LABELS.get(lang, FACT_LABELS[DEFAULT_LANG]).get(prop, prop)
+
+
+def dependent_label(how: str, lang: str) -> str:
+    return DEPENDENT_LABELS.get(lang, DEPENDENT_LABELS[DEFAULT_LANG]).get(how, how)
+
+
 def help_text(key: str) -> str:
     """A command's or option's help in the language of this run's help."""
     return HELP[help_lang()][key]

@@ -15,7 +15,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
-from styrgraf.api.cli.messages import decimal, help_text, severity_label
+from styrgraf.api.cli.messages import decimal, dependent_label, fact_label, help_text, severity_label
 from styrgraf.api.cli.options import (AskLangOption, EntityArgument, QueryJsonOption, QueryLangOption, StoreOption,
                                       TypeOption)
 from styrgraf.graph import ask as ask_mod
@@ -40,6 +40,7 @@ TEXTS = {
         "findings": "Anmärkningar", "renditions": "Filer", "pages": "sidor", "decided_by": "Beslutad av",
         "whole_project": "hela projektet", "note": "Obs", "siblings": "övriga delprojekt",
         "store_missing": "Lagret kunde inte öppnas: {msg}",
+        "rests_on_it": "Vilar på detta", "nothing_rests": "Inget i grafen vilar på detta.",
     },
     "en": {
         "understood": "Understood as", "not_understood": "Not understood", "evidence": "Evidence", "page": "p.",
@@ -54,6 +55,7 @@ TEXTS = {
         "findings": "Findings", "renditions": "Files", "pages": "pages", "decided_by": "Decided by",
         "whole_project": "whole project", "note": "Note", "siblings": "the other subprojects",
         "store_missing": "The store could not be opened: {msg}",
+        "rests_on_it": "What rests on it", "nothing_rests": "Nothing in the graph rests on it.",
     },
 }
 
@@ -125,13 +127,15 @@ def label(obj: dict | None, lang: str = "sv") -> str:
     return str(obj.get("id"))
 
 
-def _evidence_lines(evidence: list[dict], lang: str, limit: int = 8) -> list[str]:
+def _evidence_lines(evidence: list[dict], lang: str, limit: int = 8, kind: str | None = None) -> list[str]:
+    """`s. 6: ”…”`; with the entity's `kind`, each says which fact it supports: `s. 6, kostnader/budget: ”…”`."""
     lines = []
     for e in evidence[:limit]:
         quote = e.get("quote") or ""
         if len(quote) > 160:
             quote = quote[:157] + "…"
-        lines.append(f"{_t(lang, 'page')} {e.get('page')}: ”{quote}”")
+        fact = f", {fact_label(e.get('property'), _type_name(lang, kind), lang)}" if kind else ""
+        lines.append(f"{_t(lang, 'page')} {e.get('page')}{fact}: ”{quote}”")
     if len(evidence) > limit:
         lines.append(f"… (+{len(evidence) - limit})")
     return lines
@@ -315,20 +319,30 @@ def print_show(data: dict, lang: str) -> None:
 
 # -- trace and search ----------------------------------------------------------
 
+def _typed_label(obj: dict, lang: str) -> str:
+    """`Beslut: 2012-02-07 KLU beslut`; `Delprojekt 4: …` as it is, its label naming its kind already."""
+    kind, text = _type_name(lang, obj.get("type")).capitalize(), label(obj, lang)
+    return text if text.casefold().startswith(kind.casefold()) else f"{kind}: {text}"
+
+
 def print_trace(data: dict, lang: str) -> None:
     entity = data["entity"]
-    tree = Tree(f"[bold]{escape(_type_name(lang, entity.get('type')).capitalize())}: {escape(label(entity, lang))}[/bold]")
+    tree = Tree(f"[bold]{escape(_typed_label(entity, lang))}[/bold]")
     ev = tree.add(_t(lang, "evidence"))
-    for line in _evidence_lines(data.get("evidence") or [], lang):
+    for line in _evidence_lines(data.get("evidence") or [], lang, kind=entity.get("type")):
         ev.add(escape(line))
     if data.get("chain"):
         node = tree.add(_t(lang, "chain"))
         for c in data["chain"]:
             branch = node.add("← " + escape(label(c, lang)))
-            for line in _evidence_lines(c.get("evidence") or [], lang, 2):
+            for line in _evidence_lines(c.get("evidence") or [], lang, 2, kind=c.get("type")):
                 branch.add(f"[dim]{escape(line)}[/dim]")
     else:
         tree.add(_t(lang, "no_chain"))
+    rests = data.get("rests_on_it") or []
+    node = tree.add(_t(lang, "rests_on_it") if rests else _t(lang, "nothing_rests"))
+    for x in rests:
+        node.add("→ " + escape(f"{_typed_label(x, lang)} ({dependent_label(x['how'], lang)})"))
     out.print(tree)
     if data.get("note"):
         out.print(f"[dim]{_t(lang, 'note')}: {escape(data['note'][lang])}[/dim]")
