@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from styrgraf.api.cli.messages import decimal, help_text, say, severity_label
+from styrgraf.api.cli.messages import decimal, error_text, help_text, say, severity_label
 from styrgraf.api.cli.options import (CsvOption, FormatOption, JsonOption, LangOption, OutputOption, ProjectOption,
                                       StoreOption)
 from styrgraf.graph.analysis import (
@@ -74,21 +74,21 @@ def _t(lang: str) -> dict:
     return TEXTS.get(lang, TEXTS["sv"])
 
 
-def _open(store: Optional[str], read_only: bool):
+def _open(store: Optional[str], read_only: bool, lang: str = "sv"):
     try:
         return open_store(store, read_only=read_only)
     except StoreError as e:
-        typer.echo(e.message, err=True)
+        typer.echo(error_text(e, lang), err=True)
         raise typer.Exit(2)
 
 
-def _analyse(store: Optional[str], analysis: Callable, read_only: bool = True):
+def _analyse(store: Optional[str], analysis: Callable, read_only: bool = True, lang: str = "sv"):
     """`analysis(store)` on the opened store, closed afterwards; an AnalysisError exits with code 2."""
-    s = _open(store, read_only=read_only)
+    s = _open(store, read_only=read_only, lang=lang)
     try:
         return analysis(s)
     except AnalysisError as e:
-        typer.echo(e.message, err=True)
+        typer.echo(error_text(e, lang), err=True)
         raise typer.Exit(2)
     finally:
         s.close()
@@ -144,7 +144,7 @@ def overlaps_cmd(
     def run(s):
         found = compute_overlaps(s, project, min_score, lang=lang, limit=limit or None)
         return found, count_overlaps(s, project, min_score), count_overlaps(s, project, 0.0)
-    result, shown_total, total = _analyse(store, run)
+    result, shown_total, total = _analyse(store, run, lang=lang)
     if json_out:
         _print_json(result)
         return
@@ -175,7 +175,7 @@ def check_cmd(
     store: StoreOption = None, lang: LangOption = "sv", json_out: JsonOption = False,
 ):
     lang = _check_lang(lang)
-    result = _analyse(store, lambda s: run_checks(s, max_subprojects, shacl=shacl, lang=lang))
+    result = _analyse(store, lambda s: run_checks(s, max_subprojects, shacl=shacl, lang=lang), lang=lang)
     if json_out:
         _print_json(result)
     else:
@@ -270,7 +270,7 @@ def _people_table(data: dict, lang: str) -> list:
 
 def _matrix(kind: str, project: Optional[str], fmt: str, output: Optional[Path], store: Optional[str], lang: str):
     lang = _check_lang(lang)
-    data = _analyse(store, lambda s: (coverage_matrix if kind == "coverage" else people_matrix)(s, project))
+    data = _analyse(store, lambda s: (coverage_matrix if kind == "coverage" else people_matrix)(s, project), lang=lang)
     if fmt == "table":
         # On a terminal the table fits the window; into a file or a pipe it is as wide as it needs.
         console = (Console(file=io.StringIO(), width=MATRIX_WIDTH, highlight=False) if output
@@ -312,7 +312,7 @@ def matrix_people(project: ProjectOption = None, fmt: FormatOption = None, csv_o
 
 def resolve_cmd(store: StoreOption = None, lang: LangOption = "sv", json_out: JsonOption = False):
     lang = _check_lang(lang)
-    s = _open(store, read_only=False)
+    s = _open(store, read_only=False, lang=lang)
     try:
         result = store_resolution(s)
     finally:

@@ -11,12 +11,13 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from styrgraf.api.http.server_registry import remove_via_server, running_server, upload_via_server
 from styrgraf.graph.documents import IngestResult, ingest_file, list_documents, remove_document
 from styrgraf.graph.store.interface import StoreError, open_store, resolve_location
-from styrgraf.api.cli.messages import decimal, help_text
+from styrgraf.api.cli.messages import decimal, error_text, help_text
 from styrgraf.api.cli.options import JsonOption, LangOption, StoreOption
 from styrgraf.ingest.kinds.generic import UNKNOWN_KIND
 from styrgraf.ingest.records import Evidence, Finding
@@ -87,7 +88,7 @@ def _open(store: Optional[str], lang: str, read_only: bool = False):
     try:
         return open_store(store, read_only=read_only)
     except StoreError as e:
-        err.print(f"[red]{e.message}[/red]")
+        err.print(f"[red]{escape(error_text(e, lang))}[/red]")
         raise typer.Exit(2)
 
 

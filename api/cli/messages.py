@@ -12,7 +12,6 @@ import os
 import sys
 from typing import Optional
 
-import click
 import typer
 
 from styrgraf.graph.wording import LANGS, decimal
@@ -208,6 +207,12 @@ def dependent_label(how: str, lang: str) -> str:
     return DEPENDENT_LABELS.get(lang, DEPENDENT_LABELS[DEFAULT_LANG]).get(how, how)
 
 
+def error_text(error: Exception, lang: str) -> str:
+    """A StoreError's or AnalysisError's message in `lang` (English where it has been written)."""
+    english = getattr(error, "message_en", None)
+    return english if lang == "en" and english else getattr(error, "message", str(error))
+
+
 def help_text(key: str) -> str:
     """A command's or option's help in the language of this run's help."""
     return HELP[help_lang()][key]
@@ -222,10 +227,11 @@ def severity_label(severity: str, lang: str) -> str:
     return MESSAGES.get(lang, MESSAGES[DEFAULT_LANG])["severity"].get(severity, severity.upper())
 
 
-def check_lang(ctx: click.Context, param: click.Parameter, value: Optional[str]) -> Optional[str]:
+def check_lang(ctx: typer.Context, param: typer.CallbackParam, value: Optional[str]) -> Optional[str]:
     """`--lang` as given: sv, en or (for `ask`) none; anything else stops the command with exit code 2."""
     if value is None or value in LANGS:
         return value
-    from_env = ctx.get_parameter_source(param.name) == click.core.ParameterSource.ENVIRONMENT
+    # By name: typer parses with its own copy of click, whose ParameterSource is not click's.
+    from_env = getattr(ctx.get_parameter_source(param.name), "name", None) == "ENVIRONMENT"
     typer.echo(say(help_lang(), "bad_lang", value=value, source=LANG_ENV if from_env else "--lang"), err=True)
     raise typer.Exit(2)

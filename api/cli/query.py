@@ -15,7 +15,8 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
-from styrgraf.api.cli.messages import decimal, dependent_label, fact_label, help_text, severity_label
+from styrgraf.api.cli.messages import (decimal, dependent_label, error_text, fact_label, help_text,
+                                       severity_label)
 from styrgraf.api.cli.options import (AskLangOption, EntityArgument, QueryJsonOption, QueryLangOption, StoreOption,
                                       TypeOption)
 from styrgraf.graph import ask as ask_mod
@@ -93,7 +94,7 @@ def _open(store: Optional[str], lang: str):
     try:
         return open_store(store, read_only=True)
     except StoreError as e:
-        err.print(escape(_t(lang, "store_missing", msg=e.message)))
+        err.print(escape(_t(lang, "store_missing", msg=error_text(e, lang))))
         raise typer.Exit(2)
 
 
