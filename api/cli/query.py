@@ -142,11 +142,11 @@ def _evidence_lines(evidence: list[dict], lang: str, limit: int = 8, kind: str |
     return lines
 
 
-def _print_evidence(evidence: list[dict], lang: str, limit: int = 8) -> None:
+def _print_evidence(evidence: list[dict], lang: str, limit: int = 8, kind: str | None = None) -> None:
     if not evidence:
         return
     out.print(f"[bold]{_t(lang, 'evidence')}[/bold]")
-    for line in _evidence_lines(evidence, lang, limit):
+    for line in _evidence_lines(evidence, lang, limit, kind):
         out.print("  " + escape(line))
 
 
@@ -315,7 +315,7 @@ def print_show(data: dict, lang: str) -> None:
         render(d, lang)
     else:
         out.print(f"[bold]{escape(_type_name(lang, data['type']).capitalize())}: {escape(label(d, lang))}[/bold]")
-    _print_evidence(d.get("evidence") or [], lang)
+    _print_evidence(d.get("evidence") or [], lang, kind=data["type"])
 
 
 # -- trace and search ----------------------------------------------------------

@@ -148,3 +148,10 @@ def test_trace_shows_both_directions_and_not_the_entity_as_its_ancestor(store):
     assert "What rests on it" in project and project.count("(is part of it)") == 6
     person = run(store, "trace", "halmstad-roger-weman")
     assert "Inget i grafen vilar på detta." in person
+
+
+def test_show_says_which_fact_each_quote_supports(store):
+    text = run(store, "show", DOC)
+    assert "s. 1, diarienummer: ”KS 2011/0456”" in text and "s. 1, hänvisat diarienummer: ”KS 2011/0546”" in text
+    assert "s. 4, undertecknare: ”I tjänsten Fredrik Geijer kommunchef”" in text
+    assert "p. 1, title: ”PROJEKTPLAN" in run(store, "show", DOC, "--lang", "en")
