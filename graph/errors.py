@@ -17,9 +17,10 @@ class StoreError(Exception):
     unsupported_format, server_error, not_union, io.
     """
 
-    def __init__(self, message: str, *, code: str = "error") -> None:
+    def __init__(self, message: str, *, code: str = "error", message_en: str | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.message_en = message_en or message  # English where it has been written, else the Swedish
         self.code = code
 
     def __str__(self) -> str:

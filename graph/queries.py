@@ -23,6 +23,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
+from styrgraf.ingest.records import severity_of
 from styrgraf.ingest.roles import ROLES
 from styrgraf.ontology.terms import DATE_ROLE_PROPERTIES, SG, TIME, sparql_prefixes
 
@@ -207,7 +208,8 @@ def document(store: GraphStore, ref: str) -> dict:
     related = sorted(({"type": "related_document", "id": entity_id(str(r["x"])), "iri": str(r["x"]),
                        "title": _s(r, "value"), "evidence": ev.get(str(r["x"]), [])} for r in by_kind["related"]),
                      key=lambda x: (x["evidence"][0]["start"] if x["evidence"] else 0, x["iri"]))
-    findings = [{"id": entity_id(str(r["x"])), "iri": str(r["x"]), "code": _s(r, "n"), "severity": _s(r, "sp"),
+    findings = [{"id": entity_id(str(r["x"])), "iri": str(r["x"]), "code": _s(r, "n"),
+                 "severity": severity_of(_s(r, "n")) if _s(r, "n") else _s(r, "sp"),
                  "message": _s(r, "value"), "evidence": ev.get(str(r["x"]), [])} for r in by_kind["finding"]]
     findings.sort(key=lambda f: f["iri"])
     doc_type = _s(meta, "type")
@@ -571,7 +573,7 @@ def decisions(store: GraphStore) -> list[dict]:
 def decision(store: GraphStore, ref: str) -> dict:
     iri = require(store, ref, ("decision",))
     item = _decisions(store, [iri])[0]
-    item["chain"] = trace(store, iri)["chain"][1:]
+    item["chain"] = trace(store, iri)["chain"]  # its ancestors: the decision itself is not one
     item["recorded_in"] = recorded_in(store, iri)
     return item
 
@@ -634,9 +636,33 @@ _ANCHORS = """
 """
 
 
+# What rests on an entity, one branch per way (`how`): a later decision building on a decision, what a
+# decision generated or decided, the subprojects of a project, and the subprojects that must take it
+# into account. The IRI is written into each branch, as in _ANCHORS.
+_DEPENDENTS = """
+  {{ ?x sg:buildsOn ?e . BIND("builds_on" AS ?how) }}
+  UNION {{ ?x prov:wasGeneratedBy ?e . BIND("generated_by" AS ?how) }}
+  UNION {{ ?x sg:decidedBy ?e . BIND("decided_by" AS ?how) }}
+  UNION {{ ?x org:subOrganizationOf ?e . BIND("part_of" AS ?how) }}
+  UNION {{ ?c a sg:Consideration ; sg:considers ?e ; sg:subproject ?x . BIND("considers" AS ?how) }}
+"""
+DEPENDENT_KINDS = ("builds_on", "generated_by", "decided_by", "part_of", "considers")
+
+
+def _dependents(store: GraphStore, iri: str) -> list[dict]:
+    """What rests on `iri` (one step): `[{…entity, how}]`, in the order of DEPENDENT_KINDS, then by label."""
+    rows = _rows(store, "SELECT DISTINCT ?x ?how WHERE { " + _DEPENDENTS.format().replace("?e", f"<{iri}>") + "}")
+    found = {(str(r["how"]), str(r["x"])) for r in rows if str(r["x"]) != iri}
+    d = describe(store, sorted(x for _how, x in found)) if found else {}
+    items = [dict(d[x], how=how) for how, x in found]
+    items.sort(key=lambda x: (DEPENDENT_KINDS.index(x["how"]), x["type"], x.get("number") or 0, x["iri"]))
+    return items
+
+
 def trace(store: GraphStore, ref: str, types: tuple[str, ...] | None = None) -> dict:
-    """An entity's evidence and, for decisions, projects, subprojects, intentions and what belongs
-    to them, the chain of decisions it rests on, nearest first, back to the first."""
+    """An entity's evidence; for decisions, projects, subprojects, intentions and what belongs to
+    them, the chain of decisions it rests on, nearest first, back to the first (never the entity
+    itself: a decision is not its own ancestor); and what rests on it (`rests_on_it`)."""
     iri = require(store, ref, types)
     # The IRI is written into each branch: a BIND outside a UNION does not
     # restrict the branches, which would then be evaluated for every entity.
@@ -659,6 +685,7 @@ def trace(store: GraphStore, ref: str, types: tuple[str, ...] | None = None) -> 
                 order.append(x)
                 nxt += sorted(previous.get(x, []))
         frontier = nxt
+    order = [x for x in order if x != iri]
     texts = _rows(store, f"SELECT ?d ?t WHERE {{ VALUES ?d {{ {iri_values(order)} }} ?d dcterms:description ?t }}") if order else []
     text_of = {str(r["d"]): str(r["t"]) for r in texts}
     d = describe(store, [iri] + order)
@@ -672,8 +699,9 @@ def trace(store: GraphStore, ref: str, types: tuple[str, ...] | None = None) -> 
     if "document" in via:
         note = {"sv": "Intentionen är inte kopplad till ett enskilt beslut i grafen; kedjan gäller planen som anger den.",
                 "en": "The intention is not linked to a single decision in the graph; the chain is that of the plan stating it."}
+    recorded = recorded_in(store, iri) if d[iri].get("type") == "decision" else []
     return {"entity": d[iri], "evidence": ev.get(iri, []), "via": via, "note": note, "chain": chain,
-            "first": chain[-1] if chain else None}
+            "first": chain[-1] if chain else None, "recorded_in": recorded, "rests_on_it": _dependents(store, iri)}
 
 
 # -- dependencies ------------------------------------------------------------

@@ -199,14 +199,50 @@ class RelatedDocument:
     evidence: Evidences = ()
 
 
+# One severity per finding code, for what the ingest reports (stored with the document, shown by
+# `show`) and what `styrgraf check` finds alike: `error` where the document contradicts itself or the
+# calendar, `warning` where a coordinator should act, `info` where it is worth knowing. SHACL findings
+# take the severity their shape declares (the shapes file is their table).
+SEVERITIES = ("error", "warning", "info")
+SEVERITY = {
+    # the ingest's findings
+    "invalid-date": "error",
+    "unknown-intention": "error",
+    "unknown-kind": "warning",
+    # the checks' findings
+    "impossible-date": "error",
+    "intention-letter-mismatch": "error",
+    "intention-number-mismatch": "error",
+    "missing-date": "warning",
+    "missing-schedule": "warning",
+    "milestone-after-deadline": "warning",
+    "intention-unaddressed": "warning",
+    "intention-shared-unscoped": "warning",
+    "subproject-no-intention": "warning",
+    "subproject-no-leader": "warning",
+    "person-many-subprojects": "warning",
+    "intention-shared": "info",
+}
+
+
+def severity_of(code: str) -> str:
+    """A finding code's one severity (`invalid-date` -> `error`); a code of no table is a warning."""
+    return SEVERITY.get(code, "warning")
+
+
 @dataclass(frozen=True)
 class Finding:
-    """Something the ingest noticed and reports (e.g. an impossible date)."""
+    """Something the ingest noticed and reports (e.g. an impossible date). Made by `Finding.of(code, …)`,
+    which gives it its code's severity from SEVERITY."""
 
-    severity: str  # "warning" | "error"
+    severity: str  # one of SEVERITIES
     code: str  # e.g. "invalid-date"
     message: str
     evidence: Evidences = ()
+
+    @classmethod
+    def of(cls, code: str, message: str, evidence: Evidences = ()) -> "Finding":
+        return cls(severity_of(code), code, message, evidence)
 
 
 @dataclass(frozen=True)

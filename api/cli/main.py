@@ -11,12 +11,14 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from styrgraf.api.http.server_registry import remove_via_server, running_server, upload_via_server
 from styrgraf.graph.documents import IngestResult, ingest_file, list_documents, remove_document
 from styrgraf.graph.store.interface import StoreError, open_store, resolve_location
-from styrgraf.api.cli.options import STORE_HELP
+from styrgraf.api.cli.messages import decimal, error_text, help_text
+from styrgraf.api.cli.options import JsonOption, LangOption, StoreOption
 from styrgraf.ingest.kinds.generic import UNKNOWN_KIND
 from styrgraf.ingest.records import Evidence, Finding
 
@@ -24,13 +26,23 @@ from styrgraf.ingest.records import Evidence, Finding
 # read whatever its name, since sources are recognised by content.
 FOLDER_SUFFIXES = (".pdf", ".txt", ".text")
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Styrgraf: kunskapsgraf över kommunala styrdokument.")
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=help_text("app"))
 err = Console(stderr=True)
 out = Console()
 
-StoreOpt = typer.Option(None, "--store", envvar="STYRGRAF_STORE", help=STORE_HELP)
-LangOpt = typer.Option("sv", "--lang", help="Språk för meddelanden: sv eller en.")
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        print(f"styrgraf {version('styrgraf')}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(show_version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                            help=help_text("version"))) -> None:
+    pass
 
 TEXTS = {
     "sv": {
@@ -76,7 +88,7 @@ def _open(store: Optional[str], lang: str, read_only: bool = False):
     try:
         return open_store(store, read_only=read_only)
     except StoreError as e:
-        err.print(f"[red]{e.message}[/red]")
+        err.print(f"[red]{escape(error_text(e, lang))}[/red]")
         raise typer.Exit(2)
 
 
@@ -154,14 +166,13 @@ def _line(r: IngestResult, lang: str) -> str:
     return f"{r.path}: {status}{title}{extra}"
 
 
-@app.command()
+@app.command(help=help_text("ingest"))
 def ingest(
-    paths: list[Path] = typer.Argument(..., help="Filer och kataloger att läsa in."),
-    store: Optional[str] = StoreOpt,
-    lang: str = LangOpt,
-    json_out: bool = typer.Option(False, "--json", help="Resultat som JSON."),
+    paths: list[Path] = typer.Argument(..., help=help_text("opt.paths")),
+    store: StoreOption = None,
+    lang: LangOption = "sv",
+    json_out: JsonOption = False,
 ):
-    """Läs in projektplaner och direktiv (PDF eller text) i kunskapsgrafen."""
     files, missing = collect_files(paths)
     results: list[IngestResult] = [
         IngestResult(m, "failed", reason=_t("sv", "missing"), reason_en=_t("en", "missing")) for m in missing
@@ -208,10 +219,8 @@ def ingest(
     raise typer.Exit(1 if bad else 0)
 
 
-@app.command()
-def documents(store: Optional[str] = StoreOpt, lang: str = LangOpt,
-              json_out: bool = typer.Option(False, "--json", help="Resultat som JSON.")):
-    """Lista lagrade dokument."""
+@app.command(help=help_text("documents"))
+def documents(store: StoreOption = None, lang: LangOption = "sv", json_out: JsonOption = False):
     s = _open(store, lang, read_only=True)
     try:
         docs = list_documents(s)
@@ -229,10 +238,9 @@ def documents(store: Optional[str] = StoreOpt, lang: str = LangOpt,
         print(f"            sha256 {', '.join(x[:16] for x in d['sha256'])}  {d['ingested_at']}")
 
 
-@app.command()
-def remove(doc: str = typer.Argument(..., help="Dokumentets IRI, id, Dnr eller sha256."),
-           store: Optional[str] = StoreOpt, lang: str = LangOpt):
-    """Ta bort ett dokuments graf."""
+@app.command(help=help_text("remove"))
+def remove(doc: str = typer.Argument(..., help=help_text("opt.doc_ref")),
+           store: StoreOption = None, lang: LangOption = "sv"):
     server = running_server(resolve_location(store))
     if server:
         answer = remove_via_server(server, doc)
@@ -252,12 +260,11 @@ def remove(doc: str = typer.Argument(..., help="Dokumentets IRI, id, Dnr eller s
     print(_t(lang, "removed", graph=graph))
 
 
-@app.command("export")
-def export_cmd(fmt: str = typer.Option("trig", "--format", help="trig, nquads, turtle eller jsonld."),
-               document: Optional[str] = typer.Option(None, "--document", help="Bara detta dokument."),
-               output: Optional[Path] = typer.Option(None, "--output", "-o", help="Fil att skriva till (standard: stdout)."),
-               store: Optional[str] = StoreOpt, lang: str = LangOpt):
-    """Exportera grafen deterministiskt (samma lager ger samma byte)."""
+@app.command("export", help=help_text("export"))
+def export_cmd(fmt: str = typer.Option("trig", "--format", help=help_text("opt.export_format")),
+               document: Optional[str] = typer.Option(None, "--document", help=help_text("opt.export_document")),
+               output: Optional[Path] = typer.Option(None, "--output", "-o", help=help_text("opt.export_output")),
+               store: StoreOption = None, lang: LangOption = "sv"):
     from styrgraf.graph.documents import find_document_graph
 
     s = _open(store, lang, read_only=True)
@@ -281,10 +288,9 @@ def export_cmd(fmt: str = typer.Option("trig", "--format", help="trig, nquads, t
         sys.stdout.buffer.write(data)
 
 
-@app.command("import")
-def import_cmd(file: Path = typer.Argument(..., exists=True, dir_okay=False, help="En TriG- eller N-Quads-export."),
-               store: Optional[str] = StoreOpt, lang: str = LangOpt):
-    """Återställ en export i ett lager."""
+@app.command("import", help=help_text("import"))
+def import_cmd(file: Path = typer.Argument(..., exists=True, dir_okay=False, help=help_text("opt.import_file")),
+               store: StoreOption = None, lang: LangOption = "sv"):
     fmt = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads"}.get(file.suffix.lower(), "trig")
     s = _open(store, lang)
     try:
@@ -311,9 +317,8 @@ def _write_rows(s, lang: str) -> int:
         return len(write_missing_rows(s, step))
 
 
-@app.command()
-def reindex(store: Optional[str] = StoreOpt, lang: str = LangOpt):
-    """Skriv analysrader för dokument som saknar aktuella (efter import eller uppgradering)."""
+@app.command(help=help_text("reindex"))
+def reindex(store: StoreOption = None, lang: LangOption = "sv"):
     s = _open(store, lang)
     try:
         total = len(list_documents(s))
@@ -326,10 +331,9 @@ def reindex(store: Optional[str] = StoreOpt, lang: str = LangOpt):
     print(_t(lang, "reindexed", n=n, ok=total - n))
 
 
-@app.command()
-def links(doc: str = typer.Argument(..., help="Dokumentets id eller IRI."), store: Optional[str] = StoreOpt,
-          lang: str = LangOpt, json_out: bool = typer.Option(False, "--json", help="Resultat som JSON.")):
-    """Ett dokuments länkar till andra dokument, med säkerhet och belägg."""
+@app.command(help=help_text("links"))
+def links(doc: str = typer.Argument(..., help=help_text("opt.doc_id")), store: StoreOption = None,
+          lang: LangOption = "sv", json_out: JsonOption = False):
     from styrgraf.graph import queries as q
 
     s = _open(store, lang, read_only=True)
@@ -349,7 +353,7 @@ def links(doc: str = typer.Argument(..., help="Dokumentets id eller IRI."), stor
         other = link["document"]
         label = link["label_en"] if lang == "en" else link["label_sv"]
         print(f"{label}: {other['title']} ({other['kind'] or '-'}, {other['date'] or '-'}) [{other['id']}] "
-              f"{link['confidence']:.2f} {', '.join(link['rules'])}")
+              f"{decimal(link['confidence'], lang)} {', '.join(link['rules'])}")
         for e in link["evidence"]:
             side = {"this": "här" if lang != "en" else "here", "other": "där" if lang != "en" else "there"}[e["side"]]
             page = "p." if lang == "en" else "s."

@@ -13,6 +13,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from styrgraf.api.cli.messages import help_text
 from styrgraf.api.cli.options import EntityArgument, QueryJsonOption, QueryLangOption, StoreOption
 from styrgraf.api.cli.query import _lang, _open, _print_evidence, _print_json, err, out
 from styrgraf.graph import meetings as meetings_mod
@@ -37,8 +38,8 @@ TEXTS = {
     },
 }
 
-BodyOption = Annotated[Optional[str], typer.Option("--body", help="Organets namn, förkortning eller id (KS, kommunstyrelsen).")]
-DateOption = Annotated[Optional[str], typer.Option("--date", help="Sammanträdesdatum (ÅÅÅÅ-MM-DD).")]
+BodyOption = Annotated[Optional[str], typer.Option("--body", help=help_text("opt.body"))]
+DateOption = Annotated[Optional[str], typer.Option("--date", help=help_text("opt.date"))]
 
 
 def _t(lang: str, key: str, **kw) -> str:
@@ -163,4 +164,4 @@ def register(app: typer.Typer) -> None:
     present = {c.name or (c.callback.__name__ if c.callback else None) for c in app.registered_commands}
     for name, command in COMMANDS.items():
         if name not in present:
-            app.command(name)(command)
+            app.command(name, help=help_text(name))(command)

@@ -2,9 +2,8 @@
 
 A command takes one as `store: StoreOption = None`; the default stays in the
 signature, the option's name and help here (typer copies the `Option` for each
-use). The help texts are those the commands had when each declared its own:
-the read commands describe `--json` and `--lang` in other words than the
-analysis commands, so each wording has its own alias.
+use). Help texts come from the message catalogue (`api.cli.messages`), in the
+language of this run's help. Every `--lang` is checked and reads `STYRGRAF_LANG`.
 """
 from __future__ import annotations
 
@@ -13,20 +12,29 @@ from typing import Annotated, Optional
 
 import typer
 
-STORE_HELP = "Lagringsplats: en katalog (inbäddad) eller http://… (SPARQL-server). Standard ./var/store"
+from styrgraf.api.cli.messages import LANG_ENV, check_lang, help_text
+
+STORE_HELP = help_text("opt.store")
 
 StoreOption = Annotated[Optional[str], typer.Option("--store", envvar="STYRGRAF_STORE", help=STORE_HELP)]
 
-# Read commands (`show`, `trace`, `search`; `ask` defaults to the question's language).
-QueryJsonOption = Annotated[bool, typer.Option("--json", help="Samma data som API:t, som JSON.")]
-QueryLangOption = Annotated[str, typer.Option("--lang", help="sv eller en.")]
-EntityArgument = Annotated[str, typer.Argument(help="Entitetens id (slug) eller IRI.")]
-TypeOption = Annotated[Optional[str], typer.Option(
-    "--type", help="Entitetstyp när samma id finns för flera typer (subproject, appendix …).")]
 
-# Analysis commands (`overlaps`, `check`, `matrix …`, `resolve`).
-JsonOption = Annotated[bool, typer.Option("--json", help="Resultat som JSON.")]
-LangOption = Annotated[str, typer.Option("--lang", help="Språk: sv eller en.")]
-ProjectOption = Annotated[Optional[str], typer.Option("--project", help="Projektets eller dokumentets id.")]
-FormatOption = Annotated[str, typer.Option("--format", help="csv eller json.")]
-OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Skriv till fil i stället för stdout.")]
+def lang_option(help_key: str = "opt.lang") -> typer.models.OptionInfo:
+    """A `--lang` option: sv or en, from `STYRGRAF_LANG` when not given, checked before the command runs."""
+    return typer.Option("--lang", envvar=LANG_ENV, callback=check_lang, help=help_text(help_key))
+
+
+# Read commands (`show`, `trace`, `search`; `ask` defaults to the question's language).
+QueryJsonOption = Annotated[bool, typer.Option("--json", help=help_text("opt.query_json"))]
+QueryLangOption = Annotated[str, lang_option()]
+AskLangOption = Annotated[Optional[str], lang_option("opt.ask_lang")]
+EntityArgument = Annotated[str, typer.Argument(help=help_text("opt.entity"))]
+TypeOption = Annotated[Optional[str], typer.Option("--type", help=help_text("opt.type"))]
+
+# Analysis commands (`overlaps`, `check`, `matrix …`, `resolve`) and the document commands.
+JsonOption = Annotated[bool, typer.Option("--json", help=help_text("opt.json"))]
+CsvOption = Annotated[bool, typer.Option("--csv", help=help_text("opt.csv"))]
+LangOption = QueryLangOption
+ProjectOption = Annotated[Optional[str], typer.Option("--project", help=help_text("opt.project"))]
+FormatOption = Annotated[Optional[str], typer.Option("--format", help=help_text("opt.format"))]
+OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help=help_text("opt.output"))]

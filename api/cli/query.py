@@ -15,7 +15,10 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
-from styrgraf.api.cli.options import EntityArgument, QueryJsonOption, QueryLangOption, StoreOption, TypeOption
+from styrgraf.api.cli.messages import (decimal, dependent_label, error_text, fact_label, help_text,
+                                       severity_label)
+from styrgraf.api.cli.options import (AskLangOption, EntityArgument, QueryJsonOption, QueryLangOption, StoreOption,
+                                      TypeOption)
 from styrgraf.graph import ask as ask_mod
 from styrgraf.graph import queries as q
 from styrgraf.graph import search as search_mod
@@ -38,6 +41,7 @@ TEXTS = {
         "findings": "Anmärkningar", "renditions": "Filer", "pages": "sidor", "decided_by": "Beslutad av",
         "whole_project": "hela projektet", "note": "Obs", "siblings": "övriga delprojekt",
         "store_missing": "Lagret kunde inte öppnas: {msg}",
+        "rests_on_it": "Vilar på detta", "nothing_rests": "Inget i grafen vilar på detta.",
     },
     "en": {
         "understood": "Understood as", "not_understood": "Not understood", "evidence": "Evidence", "page": "p.",
@@ -52,6 +56,7 @@ TEXTS = {
         "findings": "Findings", "renditions": "Files", "pages": "pages", "decided_by": "Decided by",
         "whole_project": "whole project", "note": "Note", "siblings": "the other subprojects",
         "store_missing": "The store could not be opened: {msg}",
+        "rests_on_it": "What rests on it", "nothing_rests": "Nothing in the graph rests on it.",
     },
 }
 
@@ -89,7 +94,7 @@ def _open(store: Optional[str], lang: str):
     try:
         return open_store(store, read_only=True)
     except StoreError as e:
-        err.print(escape(_t(lang, "store_missing", msg=e.message)))
+        err.print(escape(_t(lang, "store_missing", msg=error_text(e, lang))))
         raise typer.Exit(2)
 
 
@@ -123,23 +128,25 @@ def label(obj: dict | None, lang: str = "sv") -> str:
     return str(obj.get("id"))
 
 
-def _evidence_lines(evidence: list[dict], lang: str, limit: int = 8) -> list[str]:
+def _evidence_lines(evidence: list[dict], lang: str, limit: int = 8, kind: str | None = None) -> list[str]:
+    """`s. 6: ”…”`; with the entity's `kind`, each says which fact it supports: `s. 6, kostnader/budget: ”…”`."""
     lines = []
     for e in evidence[:limit]:
         quote = e.get("quote") or ""
         if len(quote) > 160:
             quote = quote[:157] + "…"
-        lines.append(f"{_t(lang, 'page')} {e.get('page')}: ”{quote}”")
+        fact = f", {fact_label(e.get('property'), _type_name(lang, kind), lang)}" if kind else ""
+        lines.append(f"{_t(lang, 'page')} {e.get('page')}{fact}: ”{quote}”")
     if len(evidence) > limit:
         lines.append(f"… (+{len(evidence) - limit})")
     return lines
 
 
-def _print_evidence(evidence: list[dict], lang: str, limit: int = 8) -> None:
+def _print_evidence(evidence: list[dict], lang: str, limit: int = 8, kind: str | None = None) -> None:
     if not evidence:
         return
     out.print(f"[bold]{_t(lang, 'evidence')}[/bold]")
-    for line in _evidence_lines(evidence, lang, limit):
+    for line in _evidence_lines(evidence, lang, limit, kind):
         out.print("  " + escape(line))
 
 
@@ -263,7 +270,7 @@ def _show_document(d: dict, lang: str) -> None:
     if d.get("findings"):
         out.print(f"[bold]{_t(lang, 'findings')}[/bold]")
         for f in d["findings"]:
-            out.print("  " + escape(f"{f.get('severity')}: {f.get('message')}"))
+            out.print("  " + escape(f"{severity_label(f.get('severity') or '', lang)}: {f.get('message')}"))
 
 
 def _show_decision(d: dict, lang: str) -> None:
@@ -308,25 +315,35 @@ def print_show(data: dict, lang: str) -> None:
         render(d, lang)
     else:
         out.print(f"[bold]{escape(_type_name(lang, data['type']).capitalize())}: {escape(label(d, lang))}[/bold]")
-    _print_evidence(d.get("evidence") or [], lang)
+    _print_evidence(d.get("evidence") or [], lang, kind=data["type"])
 
 
 # -- trace and search ----------------------------------------------------------
 
+def _typed_label(obj: dict, lang: str) -> str:
+    """`Beslut: 2012-02-07 KLU beslut`; `Delprojekt 4: …` as it is, its label naming its kind already."""
+    kind, text = _type_name(lang, obj.get("type")).capitalize(), label(obj, lang)
+    return text if text.casefold().startswith(kind.casefold()) else f"{kind}: {text}"
+
+
 def print_trace(data: dict, lang: str) -> None:
     entity = data["entity"]
-    tree = Tree(f"[bold]{escape(_type_name(lang, entity.get('type')).capitalize())}: {escape(label(entity, lang))}[/bold]")
+    tree = Tree(f"[bold]{escape(_typed_label(entity, lang))}[/bold]")
     ev = tree.add(_t(lang, "evidence"))
-    for line in _evidence_lines(data.get("evidence") or [], lang):
+    for line in _evidence_lines(data.get("evidence") or [], lang, kind=entity.get("type")):
         ev.add(escape(line))
     if data.get("chain"):
         node = tree.add(_t(lang, "chain"))
         for c in data["chain"]:
             branch = node.add("← " + escape(label(c, lang)))
-            for line in _evidence_lines(c.get("evidence") or [], lang, 2):
+            for line in _evidence_lines(c.get("evidence") or [], lang, 2, kind=c.get("type")):
                 branch.add(f"[dim]{escape(line)}[/dim]")
     else:
         tree.add(_t(lang, "no_chain"))
+    rests = data.get("rests_on_it") or []
+    node = tree.add(_t(lang, "rests_on_it") if rests else _t(lang, "nothing_rests"))
+    for x in rests:
+        node.add("→ " + escape(f"{_typed_label(x, lang)} ({dependent_label(x['how'], lang)})"))
     out.print(tree)
     if data.get("note"):
         out.print(f"[dim]{_t(lang, 'note')}: {escape(data['note'][lang])}[/dim]")
@@ -351,16 +368,14 @@ def print_search(data: dict, lang: str) -> None:
         if len(what) > 140:
             what = what[:137] + "…"
         where = f"{_t(lang, 'page')} {ev.get('page')}" if ev.get("page") is not None else ""
-        table.add_row(str(i), _type_name(lang, kind), escape(what), escape(where), f"{r['score']:.2f}")
+        table.add_row(str(i), _type_name(lang, kind), escape(what), escape(where), decimal(r['score'], lang))
     out.print(table)
 
 
 # -- registration ------------------------------------------------------------
 
-def ask(question: str = typer.Argument(..., help="Frågan, på svenska eller engelska."),
-        store: StoreOption = None,
-        lang: Optional[str] = typer.Option(None, "--lang", help="sv eller en (standard: frågans språk)."),
-        json_out: QueryJsonOption = False):
+def ask(question: str = typer.Argument(..., help=help_text("opt.question")),
+        store: StoreOption = None, lang: AskLangOption = None, json_out: QueryJsonOption = False):
     """Ställ en fråga: ”Vem leder delprojekt 3?”, ”Vilka delprojekt täcker intention 8?” …"""
     s = _open(store, _lang(lang))
     try:
@@ -401,8 +416,8 @@ def trace(entity: EntityArgument, entity_type: TypeOption = None, store: StoreOp
     _entity_command(q.trace, print_trace, entity, entity_type, store, lang, json_out)
 
 
-def search(query: str = typer.Argument(..., help="Sökord; böjningar och å/ä/ö spelar ingen roll."),
-           limit: int = typer.Option(20, "--limit", min=1, max=search_mod.MAX_LIMIT, help="Högst så många träffar."),
+def search(query: str = typer.Argument(..., help=help_text("opt.search_query")),
+           limit: int = typer.Option(20, "--limit", min=1, max=search_mod.MAX_LIMIT, help=help_text("opt.limit_hits")),
            store: StoreOption = None, lang: QueryLangOption = "sv", json_out: QueryJsonOption = False):
     """Sök bland entiteter och textavsnitt."""
     lang = _lang(lang)
@@ -422,4 +437,4 @@ def register(app: typer.Typer) -> None:
     present = {c.name or (c.callback.__name__ if c.callback else None) for c in app.registered_commands}
     for name, command in COMMANDS.items():
         if name not in present:
-            app.command(name)(command)
+            app.command(name, help=help_text(name))(command)

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
+from styrgraf.api.cli.messages import help_text
 from styrgraf.api.cli.options import QueryJsonOption, QueryLangOption, StoreOption
 from styrgraf.api.cli.query import _lang, _open, _print_json, err, out
 from styrgraf.graph import queries as q
@@ -35,8 +36,8 @@ TEXTS = {
     },
 }
 
-DocArgument = Annotated[str, typer.Argument(help="Dokumentets id (slug) eller IRI.")]
-FromOption = Annotated[str, typer.Option("--from", help="Den version som jämförs med: dess id eller IRI.")]
+DocArgument = Annotated[str, typer.Argument(help=help_text("opt.doc_id"))]
+FromOption = Annotated[str, typer.Option("--from", help=help_text("opt.diff_from"))]
 
 # What an added or removed item shows after its label.
 _SUMMARY_FIELD = {"subproject": "title", "intention": "text", "decision": "text"}
@@ -128,5 +129,5 @@ def diff(doc: DocArgument, from_doc: FromOption, store: StoreOption = None, lang
 
 
 def register(app: typer.Typer) -> None:
-    app.command("versions")(versions)
-    app.command("diff")(diff)
+    app.command("versions", help=help_text("versions"))(versions)
+    app.command("diff", help=help_text("diff"))(diff)

@@ -160,7 +160,8 @@ def get_decision(decision_id: str = _id_path(), store: GraphStore = Depends(get_
     return _found(q.decision, store, decision_id)
 
 
-@router.get("/trace/{entity_id}", summary="Belägg för en entitet och beslutskedjan den vilar på", responses=ONE)
+@router.get("/trace/{entity_id}", summary="Belägg för en entitet, beslutskedjan den vilar på och det som vilar på den",
+            responses=ONE)
 def get_trace(entity_id: str = _id_path(), type: Optional[EntityType] = _type_query(),
               store: GraphStore = Depends(get_store)) -> dict:
     return _found(q.trace, store, entity_id, _types(type))

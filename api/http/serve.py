@@ -20,6 +20,8 @@ from styrgraf.graph.documents import ingest_file
 from styrgraf.graph.errors import StoreError
 from styrgraf.graph.store.interface import resolve_location
 
+from styrgraf.api.cli.messages import help_text
+from styrgraf.api.cli.options import LangOption, StoreOption
 from styrgraf.api.http.server_registry import remove_server_info, running_server, write_server_info
 
 FOLDER_SUFFIXES = (".pdf", ".txt", ".text")
@@ -131,16 +133,15 @@ def _stop(signum: int, frame: object) -> None:
 
 
 def serve(
-    host: str = typer.Option("127.0.0.1", "--host", help="Adress att lyssna på."),
-    port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port (0 = valfri ledig)."),
-    store: Optional[str] = typer.Option(None, "--store", envvar="STYRGRAF_STORE",
-                                        help="Lagringsplats: en katalog eller http://… Standard ./var/store"),
-    ingest: list[Path] = typer.Option([], "--ingest", help="Läs in filen eller katalogen först (upprepningsbar)."),
-    query_timeout: float = typer.Option(10.0, "--query-timeout", min=0.1, help="Tidsgräns för SPARQL-frågor (s)."),
-    row_cap: int = typer.Option(10_000, "--row-cap", min=1, help="Största antal rader i ett SPARQL-svar."),
-    lang: str = typer.Option("sv", "--lang", help="Språk för meddelanden: sv eller en."),
+    host: str = typer.Option("127.0.0.1", "--host", help=help_text("opt.host")),
+    port: int = typer.Option(8000, "--port", min=0, max=65535, help=help_text("opt.port")),
+    store: StoreOption = None,
+    ingest: list[Path] = typer.Option([], "--ingest", help=help_text("opt.serve_ingest")),
+    query_timeout: float = typer.Option(10.0, "--query-timeout", min=0.1, help=help_text("opt.query_timeout")),
+    row_cap: int = typer.Option(10_000, "--row-cap", min=1, help=help_text("opt.row_cap")),
+    lang: LangOption = "sv",
 ) -> None:
-    """Starta webbservern (SPARQL, länkade data, dokument)."""
+    """Start the web server; `register` gives the command its help in the run's language."""
     import uvicorn
 
     from styrgraf.api.http.app import close_app, create_app
@@ -191,4 +192,4 @@ def serve(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("serve")(serve)
+    app.command("serve", help=help_text("serve"))(serve)

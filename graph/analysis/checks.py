@@ -4,8 +4,9 @@ Severity: `error` (the document contradicts itself or the calendar: an
 impossible date, a reference to an intention that does not exist, an
 intention restated under the wrong number or letter, a SHACL violation),
 `warning` (something a coordinator should act on: an intention nobody
-addresses, a subproject without intention or leader, a milestone after the
-date by which the decision must be taken, a person in too many subprojects, a
+addresses, a subproject without intention or leader, a decision milestone
+after the date by which the decisions must be taken (not a date of the work
+that follows them), a person in too many subprojects, a
 missing date or schedule) and `info` (worth knowing: an intention addressed by
 several subprojects, each with its scope).
 
@@ -24,13 +25,14 @@ from operator import itemgetter
 from pathlib import Path
 
 from styrgraf.graph.store.interface import GraphStore
+from styrgraf.ingest.records import SEVERITIES, severity_of
 from styrgraf.ontology.terms import ONTOLOGY_TTL, SHAPES_TTL
 
 from styrgraf.graph.analysis.projection import LEADING_ROLES, ROLE_LABELS, AnalysisError, Projection, bulk_build, evidence, state_key
 from styrgraf.graph.analysis.resolution import Resolution, load_resolution
 from styrgraf.graph.analysis.similarity import terms
+from styrgraf.graph.swedish import fold
 
-SEVERITIES = ("error", "warning", "info")
 DEFAULT_MAX_SUBPROJECTS = 3
 DEADLINE_LABEL = "Beslut senast"
 # A restated intention's text must be this much closer to another intention to be the wrong number.
@@ -58,10 +60,12 @@ class _Findings:
                 found["project"] = self.obj(project["iri"])  # one project object for all its subprojects
         return found
 
-    def add(self, severity: str, code: str, sv: str, en: str, entity: str | None, evidence_iris: list[str],
-            **extra) -> None:
+    def add(self, code: str, sv: str, en: str, entity: str | None, evidence_iris: list[str],
+            severity: str | None = None, **extra) -> None:
+        """A finding of `code`, with the code's one severity (`ingest.records.SEVERITY`) unless given
+        (a SHACL shape's, an ingest finding's under its own code)."""
         self.items.append({
-            "severity": severity, "code": code, "message": sv if self.lang == "sv" else en,
+            "severity": severity or severity_of(code), "code": code, "message": sv if self.lang == "sv" else en,
             "message_sv": sv, "message_en": en,
             "entity": self.obj(entity) if entity else None,
             "_evidence": evidence_iris if self.keep_evidence else None, **extra,
@@ -87,25 +91,59 @@ def _dates(p: Projection, f: _Findings) -> None:
             owner = n.get("of")
             label = n.get("label")
             what = f" ({label}, {_where(p, owner)})" if label and owner else (f" ({_where(p, d.doc)})" if d.doc else "")
-            f.add("error", "impossible-date", f"Omöjligt datum '{d.text}'{what}",
+            f.add("impossible-date", f"Omöjligt datum '{d.text}'{what}",
                   f"Impossible date '{d.text}'{what}", d.iri, [d.iri], date_text=d.text)
     for iri in p.of_kind("decision"):
         n = p.node(iri)
         if not n.get("date_text"):
-            f.add("warning", "missing-date", f"Beslutet saknar datum ({_where(p, iri)})",
+            f.add("missing-date", f"Beslutet saknar datum ({_where(p, iri)})",
                   f"The decision has no date ({_where(p, iri)})", iri, [iri])
     for iri in p.of_kind("document"):
         if not p.node(iri).get("date") and not p.node(iri).get("date_text"):
-            f.add("warning", "missing-date", f"Dokumentet saknar datum: {p.node(iri).get('title')}",
+            f.add("missing-date", f"Dokumentet saknar datum: {p.node(iri).get('title')}",
                   f"The document has no date: {p.node(iri).get('title')}", iri, [iri])
     scheduled = {of for _m, of, _d in p.edges_of("milestone_of")}
     for sp in p.of_kind("subproject"):
         if sp not in scheduled:
-            f.add("warning", "missing-schedule", f"{_where(p, sp)} saknar daterad tidplan",
+            f.add("missing-schedule", f"{_where(p, sp)} saknar daterad tidplan",
                   f"{_where(p, sp)} has no dated schedule", sp, [sp])
 
 
+# Words of a milestone that is a decision or a step to one (folded prefixes): `Beslut i KS`,
+# `Planen fastställs`, `Förslag överlämnat till kommunchefen`.
+DECISION_WORDS = ("beslut", "faststall", "antag", "antas", "godkann", "forslag")
+
+
+def _decision_bodies(p: Projection) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The abbreviations (as written) and folded names of the bodies the graph knows: a milestone
+    named after one (`KS 2012-05-29`, `Kommunfullmäktige`) is that body's meeting, where it decides."""
+    abbreviations, names = set(), set()
+    for o in p.of_kind("organisation"):
+        n = p.node(o)
+        if n.get("municipality"):
+            continue
+        if n.get("abbreviation"):
+            abbreviations.add(n["abbreviation"])
+        if n.get("name") and len(n["name"]) > 3:
+            names.add(fold(n["name"]))
+    return frozenset(abbreviations), tuple(sorted(names))
+
+
+def is_decision_milestone(label: str | None, bodies: tuple[frozenset[str], tuple[str, ...]]) -> bool:
+    """A milestone that is a decision (which the deadline for decisions binds), not a date of work
+    that is bound to come after the decisions (`Implementering från …`, `Genomförande …`)."""
+    if not label:
+        return False
+    folded = fold(label)
+    if any(w.startswith(DECISION_WORDS) for w in folded.split()):
+        return True
+    abbreviations, names = bodies
+    return any(w in abbreviations for w in re.findall(r"[^\W\d_]+", label)) or any(n in folded for n in names)
+
+
 def _deadlines(p: Projection, f: _Findings) -> None:
+    """A decision milestone of a subproject after the date by which its plan's decisions must be taken."""
+    bodies = _decision_bodies(p)
     milestones_of: dict[str, list[str]] = defaultdict(list)  # for this check only: not kept as an index
     for m, of, _d in p.edges_of("milestone_of"):
         milestones_of[of].append(m)
@@ -119,9 +157,9 @@ def _deadlines(p: Projection, f: _Findings) -> None:
         for sp in p.subprojects_of(project):
             for m in milestones_of.get(sp, ()):
                 date = p.node(m).get("date")
-                if date and len(date) == 10 and date > limit:
-                    label = p.node(m).get("label")
-                    f.add("warning", "milestone-after-deadline",
+                label = p.node(m).get("label")
+                if date and len(date) == 10 and date > limit and is_decision_milestone(label, bodies):
+                    f.add("milestone-after-deadline",
                           f"Milstolpen '{label}' ({date}) i {_where(p, sp)} ligger efter {limit}, då beslut senast "
                           "ska fattas",
                           f"The milestone '{label}' ({date}) of {_where(p, sp)} falls after {limit}, the date by "
@@ -135,7 +173,7 @@ def _intentions(p: Projection, f: _Findings) -> None:
         label = f"{n.get('number')}" + (f" ({n['letter']})" if n.get("letter") else "")
         ref = _where(p, n.get("doc"))
         if not by:
-            f.add("warning", "intention-unaddressed",
+            f.add("intention-unaddressed",
                   f"Intention {label} i {ref} adresseras inte av något delprojekt: {n.get('text')}",
                   f"Intention {label} in {ref} is addressed by no subproject: {n.get('text')}", i, [i])
         subs = sorted({s for s, _d in by}, key=lambda s: p.node(s).get("number") or 0)
@@ -144,14 +182,14 @@ def _intentions(p: Projection, f: _Findings) -> None:
             unscoped = [s for s in subs if not scopes[s]]
             listing = "; ".join(f"DP{p.node(s).get('number')}: {scopes[s] or 'ingen avgränsning'}" for s in subs)
             listing_en = "; ".join(f"DP{p.node(s).get('number')}: {scopes[s] or 'no scope'}" for s in subs)
-            f.add("warning" if len(unscoped) > 1 else "info", "intention-shared",
+            f.add("intention-shared-unscoped" if len(unscoped) > 1 else "intention-shared",
                   f"Intention {label} i {ref} adresseras av {len(subs)} delprojekt ({listing})",
                   f"Intention {label} in {ref} is addressed by {len(subs)} subprojects ({listing_en})", i,
                   [d["node"] for _s, d in by], subprojects=[f.obj(s) for s in subs])
         if n.get("letter") and len(n["letter"]) == 1 and n["letter"].isalpha():
             expected = ord(n["letter"].lower()) - ord("a") + 1
             if expected != n.get("number"):
-                f.add("error", "intention-letter-mismatch",
+                f.add("intention-letter-mismatch",
                       f"Intention {n.get('number')} i {ref} har bokstaven {n['letter']}, som är nummer {expected}",
                       f"Intention {n.get('number')} in {ref} has the letter {n['letter']}, which is number {expected}",
                       i, [i])
@@ -169,15 +207,15 @@ def _subprojects(p: Projection, res: Resolution, f: _Findings, max_subprojects: 
             continue  # nothing to say: the common case, spared the words
         where = _where(p, sp)
         if sp not in addressed and not n.get("unknown_intentions"):
-            f.add("warning", "subproject-no-intention", f"{where} ({n.get('title')}) adresserar ingen intention",
+            f.add("subproject-no-intention", f"{where} ({n.get('title')}) adresserar ingen intention",
                   f"{where} ({n.get('title')}) addresses no intention", sp, [sp])
         if sp not in led:
-            f.add("warning", "subproject-no-leader",
+            f.add("subproject-no-leader",
                   f"{where} ({n.get('title')}) saknar uppdragsansvarig och projektledare",
                   f"{where} ({n.get('title')}) has neither an accountable owner nor a project manager", sp, [sp])
         known = sorted(known_by_project.get(n.get("project"), {}))
         for coverage, number in n.get("unknown_intentions", []):
-            f.add("error", "unknown-intention",
+            f.add("unknown-intention",
                   f"{where} hänvisar till intention {number}, som inte finns (planen har "
                   f"{_ranges(known) or 'inga intentioner'})",
                   f"{where} refers to intention {number}, which does not exist (the plan has "
@@ -200,7 +238,7 @@ def _subprojects(p: Projection, res: Resolution, f: _Findings, max_subprojects: 
         listing_en = "; ".join(f"{_where(p, s)}: {', '.join(ROLE_LABELS.get(r, (r, r))[1] for r in sorted(subs[s]))}"
                                for s in ordered)
         name = p.node(person).get("name")
-        f.add("warning", "person-many-subprojects",
+        f.add("person-many-subprojects",
               f"{name} ingår i {len(subs)} delprojekt (fler än {max_subprojects}): {listing}",
               f"{name} is in {len(subs)} subprojects (more than {max_subprojects}): {listing_en}", person,
               [n for _p, _v, _r, n in rows], count=len(subs),
@@ -259,7 +297,7 @@ def _restatements(p: Projection, f: _Findings) -> None:
         if best != number and scores[best] >= 0.5 and scores[best] >= scores[number] + RESTATEMENT_MARGIN:
             other = p.node(known[best][0])
             letter = f" ({other['letter']})" if other.get("letter") else ""
-            f.add("error", "intention-number-mismatch",
+            f.add("intention-number-mismatch",
                   f"{_where(p, sp)} återger intention {number} med texten för intention {best}{letter}: "
                   f"”{text[:120]}”",
                   f"{_where(p, sp)} restates intention {number} with the text of intention {best}{letter}: "
@@ -271,9 +309,8 @@ def _ingest_findings(p: Projection, f: _Findings) -> None:
         code = r["code"]
         if code in _COVERED_INGEST_CODES:
             continue
-        sev = r["sev"] if r["sev"] in SEVERITIES else "warning"
         msg = r["msg"] or code
-        f.add(sev, "ingest-" + code, msg, msg, r["doc"], [r["f"]])
+        f.add("ingest-" + code, msg, msg, r["doc"], [r["f"]], severity=severity_of(code))
 
 
 # --- SHACL ----------------------------------------------------------------------------------------------------
@@ -335,8 +372,8 @@ def _shacl(store: GraphStore, p: Projection, f: _Findings, shapes: Path) -> None
         for r in shacl_results(store, graph_iri, tuple(sorted(states.get(graph_iri, set()), key=str)), shapes):
             path = f" ({r['path'].rsplit('#', 1)[-1].rsplit('/', 1)[-1]})" if r["path"] else ""
             entity = r["focus"] if r["focus"] in p else doc
-            f.add(r["severity"], "shacl", f"SHACL: {r['message_sv']}{path}", f"SHACL: {r['message_en']}{path}",
-                  entity, [r["focus"]], focus=r["focus"], document=p.document_obj(doc))
+            f.add("shacl", f"SHACL: {r['message_sv']}{path}", f"SHACL: {r['message_en']}{path}",
+                  entity, [r["focus"]], severity=r["severity"], focus=r["focus"], document=p.document_obj(doc))
 
 
 # --- all checks --------------------------------------------------------------------------------------------------
@@ -345,7 +382,7 @@ def run_checks(store: GraphStore, max_subprojects: int = DEFAULT_MAX_SUBPROJECTS
                lang: str = "sv", with_evidence: bool = True, shapes: Path = SHAPES_TTL) -> dict:
     """All findings, most severe first: `{findings: [...], counts: {error, warning, info}}`."""
     if max_subprojects < 1:
-        raise AnalysisError("max_subprojects måste vara minst 1")
+        raise AnalysisError("max_subprojects måste vara minst 1", message_en="max_subprojects must be at least 1")
     p, res = load_resolution(store)
     with bulk_build():
         f = _Findings(p, lang, keep_evidence=with_evidence)

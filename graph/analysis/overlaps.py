@@ -16,7 +16,8 @@ every reason raises it and none alone reaches 1. Weights: a shared intention
 sitting in both 0.08; a shared work 0.12 (less when many subprojects consider
 it); one subproject having to consider the other 0.2, or only as one of "the
 other subprojects" 0.04; a shared organisation 0.06 (0.03 through a member's
-affiliation); text 0.8 × similarity. A possibly-same link counts half.
+affiliation; none through a person in both, who is a reason already); text 0.8 ×
+similarity. A possibly-same link counts half.
 """
 from __future__ import annotations
 
@@ -32,7 +33,8 @@ from styrgraf.graph.store.interface import GraphStore
 
 from styrgraf.graph.analysis.assignments import AssignmentModel, build_assignments
 from styrgraf.graph.analysis.projection import LEADING_ROLES, ROLE_LABELS, AnalysisError, Projection, cached, evidence, subprojects_for
-from styrgraf.graph.analysis.resolution import Resolution, load_resolution
+from styrgraf.graph.analysis.resolution import Resolution, load_resolution, method_label
+from styrgraf.graph.wording import decimal
 
 W_INTENTION = 0.4
 W_PERSON_BOTH_LEAD = 0.3
@@ -45,6 +47,9 @@ W_ORGANISATION = 0.06
 W_AFFILIATION = 0.03
 W_TEXT = 0.8
 POSSIBLE_FACTOR = 0.5
+# What a person is shown unless they ask for less (`overlaps --min-score 0`): below this a pair
+# shares only background (one organisation, "the other subprojects"), nothing to meet about.
+DEFAULT_MIN_SCORE = 0.2
 TEXT_MIN = 0.3  # sentence similarity below this is no reason
 TEXT_UNIT_TERMS = 3  # rare terms a sentence pair must share
 # An entity shared by more subprojects than this is too common to pair them on (a plan every
@@ -112,6 +117,12 @@ class _Labels:
             return base
         doc = self.p.node(n.get("doc") or "")
         return f"{base} ({doc.get('identifier') or _short(doc.get('title'), 50)})"
+
+
+def _how(match, sv: str, en: str) -> dict[str, str]:
+    """`(uncertain match: one title contains the other, confidence 0.85)`: a match in words, per language."""
+    return {lang: f"{lead}: {method_label(match.method, lang)}, {conf} {decimal(match.confidence, lang)}"
+            for lang, lead, conf in (("sv", sv, "säkerhet"), ("en", en, "confidence"))}
 
 
 def _role(role: str, lang: str) -> str:
@@ -232,8 +243,7 @@ def _roles_text(roles: list[str], lang: str) -> str:
     return (" och " if lang == "sv" else " and ").join(phrases)
 
 
-def _person_reasons(p: Projection, res: Resolution, pairs: _Pairs) -> None:
-    members = _memberships(p, res)
+def _person_reasons(p: Projection, res: Resolution, pairs: _Pairs, members: dict[str, dict[str, list]]) -> None:
     render, render_possible = partial(_render_person, p), partial(_render_possible_person, p)
     for person, subs in members.items():
         if p.kind(person) != "person" or len(subs) > MAX_FANOUT:
@@ -279,12 +289,11 @@ def _render_possible_person(p: Projection, person: str, other: str, a: str, b: s
                             da: list, db: list, match):
     lab = _Labels(p, a, b)
     na, nb = p.node(person).get("name"), p.node(other).get("name")
+    how = _how(match, "osäker matchning", "uncertain match")
     return Rendered(_t(f"Möjligen samma person: {na} {_roles_text(ra, 'sv')} i {lab(a)} och {nb} "
-                       f"{_roles_text(rb, 'sv')} i {lab(b)} (osäker matchning: {match.method}, "
-                       f"säkerhet {match.confidence:.2f})",
+                       f"{_roles_text(rb, 'sv')} i {lab(b)} ({how['sv']})",
                        f"Possibly the same person: {na} {_roles_text(ra, 'en')} in {lab(a)} and {nb} "
-                       f"{_roles_text(rb, 'en')} in {lab(b)} (uncertain match: {match.method}, "
-                       f"confidence {match.confidence:.2f})"),
+                       f"{_roles_text(rb, 'en')} in {lab(b)} ({how['en']})"),
                     {"person": p.person_obj(person), "possibly_same": p.person_obj(other)},
                     [d["node"] for _u, d in da + db])
 
@@ -338,8 +347,8 @@ def _render_dependency(p: Projection, res: Resolution, s: str, work: str, items:
     lab = _Labels(p, s, work)
     written = sorted({p.node(u).get("title") for u, _d in items})
     match = res.match_between(items[0][0], work)
-    how = f" ({match.method}, säkerhet {match.confidence:.2f})" if match else ""
-    how_en = f" ({match.method}, confidence {match.confidence:.2f})" if match else ""
+    said = _how(match, "samma arbete", "the same work") if match else None
+    how, how_en = (f" ({said['sv']})", f" ({said['en']})") if said else ("", "")
     return Rendered(_t(f"{lab(s)} ska beakta {_q(written[0])}, som är {lab(work)} {p.node(work).get('title')}{how}",
                        f"{lab(s)} must take into account {_q(written[0])}, which is {lab(work)} "
                        f"{p.node(work).get('title')}{how_en}"),
@@ -356,22 +365,20 @@ def _render_work(p: Projection, res: Resolution, work: str, a: str, b: str, da: 
         en = f"Both must take into account {_q(title)}"
     else:
         match = res.match_between(da[0][0], db[0][0])
-        how = f"{match.method}, säkerhet {match.confidence:.2f}" if match else "samma entitet"
-        how_en = f"{match.method}, confidence {match.confidence:.2f}" if match else "same entity"
-        sv = (f"Båda ska beakta samma arbete: {lab(a)} skriver {_q(wa[0])}, {lab(b)} {_q(wb[0])} "
-              f"(sammanslaget: {how})")
+        said = _how(match, "sammanslaget", "merged") if match else {"sv": "samma entitet", "en": "same entity"}
+        sv = f"Båda ska beakta samma arbete: {lab(a)} skriver {_q(wa[0])}, {lab(b)} {_q(wb[0])} ({said['sv']})"
         en = (f"Both must take into account the same work: {lab(a)} writes {_q(wa[0])}, {lab(b)} "
-              f"{_q(wb[0])} (merged: {how_en})")
+              f"{_q(wb[0])} ({said['en']})")
     return Rendered(_t(sv, en), {"work": p.work_obj(work)}, [d["node"] for _u, d in da + db])
 
 
 def _render_possible_work(p: Projection, work: str, other: str, a: str, b: str, da: list, db: list, match):
     lab = _Labels(p, a, b)
     ta, tb = p.node(da[0][0]).get("title"), p.node(db[0][0] if db else other).get("title")
-    return Rendered(_t(f"Möjligen samma arbete: {lab(a)} ska beakta {_q(ta)}, {lab(b)} {_q(tb)} "
-                       f"(osäker matchning: {match.method}, säkerhet {match.confidence:.2f})",
+    how = _how(match, "osäker matchning", "uncertain match")
+    return Rendered(_t(f"Möjligen samma arbete: {lab(a)} ska beakta {_q(ta)}, {lab(b)} {_q(tb)} ({how['sv']})",
                        f"Possibly the same work: {lab(a)} must take into account {_q(ta)}, {lab(b)} {_q(tb)} "
-                       f"(uncertain match: {match.method}, confidence {match.confidence:.2f})"),
+                       f"({how['en']})"),
                     {"work": p.work_obj(work), "possibly_same": p.entity_obj(other)}, [d["node"] for _u, d in da + db])
 
 
@@ -385,7 +392,11 @@ def _render_siblings(p: Projection, u: str, v: str, nodes: tuple[str, ...]):
                        f"{who_en} take the plan's other subprojects into account"), {"siblings": True}, list(nodes))
 
 
-def _organisation_reasons(p: Projection, res: Resolution, pairs: _Pairs) -> None:
+def _organisation_reasons(p: Projection, res: Resolution, pairs: _Pairs,
+                          members: dict[str, dict[str, list]]) -> None:
+    """Organisations two subprojects both involve. An organisation a subproject involves only through a
+    person who is in both is no reason of its own: the person is already one (`members`, from
+    `_memberships`), and counting the employer again would count one person twice."""
     render = partial(_render_organisation, p)
     # org -> subproject -> [(how, evidence iri, role or person)]
     involved: dict[str, dict[str, list[tuple[str, str, str]]]] = defaultdict(lambda: defaultdict(list))
@@ -402,9 +413,21 @@ def _organisation_reasons(p: Projection, res: Resolution, pairs: _Pairs) -> None
             continue
         direct_in = {s for s, items in subs.items() if any(h == "direct" for h, *_ in items)}
         for a, b in combinations(sorted(subs), 2):
+            da, db = _not_through_shared(subs[a], a, b, res, members), _not_through_shared(subs[b], a, b, res, members)
+            if not da or not db:
+                continue
             pairs.add(a, b, Reason(
                 "organisation", W_ORGANISATION if a in direct_in and b in direct_in else W_AFFILIATION,
-                render, (org, a, b, subs[a], subs[b])))
+                render, (org, a, b, da, db)))
+
+
+def _not_through_shared(items: list[tuple[str, str, str]], a: str, b: str, res: Resolution,
+                        members: dict[str, dict[str, list]]) -> list[tuple[str, str, str]]:
+    """A subproject's ways of involving an organisation, less those through a person in both `a` and `b`."""
+    def shared(person: str) -> bool:
+        subs = members.get(res.canon(person), {})
+        return a in subs and b in subs
+    return [x for x in items if x[0] != "affiliation" or not shared(x[2])]
 
 
 def _render_organisation(p: Projection, org: str, a: str, b: str, da: list, db: list):
@@ -474,8 +497,10 @@ def _render_text(p: Projection, a: str, b: str, best: tuple, shared_words: tuple
             iris.append(u.evidence_iri)
             if u.source in ("title", "purpose"):
                 narrow.setdefault(u.evidence_iri + "\x1f" + u.source, u.text)
-    return Rendered(_t(f"Liknande uppdrag (textlikhet {sim:.2f}; gemensamma ord: {', '.join(words)}): {quotes_sv}",
-                       f"Similar assignments (text similarity {sim:.2f}; shared words: {', '.join(words)}): {quotes_sv}"),
+    return Rendered(_t(f"Liknande uppdrag (textlikhet {decimal(sim, 'sv')}; gemensamma ord: {', '.join(words)}): "
+                       f"{quotes_sv}",
+                       f"Similar assignments (text similarity {decimal(sim, 'en')}; shared words: {', '.join(words)}): "
+                       f"{quotes_sv}"),
                     {"similarity": round(sim, 3), "shared_terms": words,
                      "sentences": [{"a": ua.text, "b": ub.text, "similarity": round(s, 3)} for s, ua, ub in best]},
                     iris, narrow)
@@ -503,9 +528,10 @@ def overlap_model(store: GraphStore) -> OverlapModel:
         # dropped before the other reasons add their million pairs.
         _text_reasons(p, build_assignments(p), pairs)
         _intention_reasons(p, pairs)
-        _person_reasons(p, res, pairs)
+        members = _memberships(p, res)
+        _person_reasons(p, res, pairs, members)
         _work_reasons(p, res, pairs)
-        _organisation_reasons(p, res, pairs)
+        _organisation_reasons(p, res, pairs, members)
         return OverlapModel(p, pairs)
     return cached(store, "overlaps", build)
 
@@ -546,7 +572,8 @@ def compute_overlaps(store: GraphStore, project: str | None = None, min_score: f
     pairs with at least one subproject in it; `min_score` drops weaker pairs.
     """
     if not 0.0 <= min_score <= 1.0:
-        raise AnalysisError("min_score måste vara ett tal mellan 0 och 1")
+        raise AnalysisError("min_score måste vara ett tal mellan 0 och 1",
+                            message_en="min_score must be a number from 0 to 1")
     model = overlap_model(store)
     p = model.projection
     only = subprojects_for(store, p, project) if project else None

@@ -62,9 +62,10 @@ WORK_KINDS = {
 class AnalysisError(ValueError):
     """A request the analyses cannot answer: unknown entity (404) or bad parameter (422). Swedish message."""
 
-    def __init__(self, message: str, status: int = 422):
+    def __init__(self, message: str, status: int = 422, message_en: str | None = None):
         super().__init__(message)
         self.message = message
+        self.message_en = message_en or message
         self.status = status
 
 
@@ -307,7 +308,7 @@ def subprojects_for(store: GraphStore, p: Projection, project: str) -> set[str]:
     """The subprojects of a project given by id or IRI (a document stands for its project, a subproject for itself)."""
     iri = resolve(store, project, ("project", "document", "subproject"))
     if iri is None or iri not in p:
-        raise AnalysisError(f"Okänt projekt: {project}", 404)
+        raise AnalysisError(f"Okänt projekt: {project}", 404, f"Unknown project: {project}")
     kind = p.kind(iri)
     if kind == "document":
         return {s for pr, _d in p.out_edges(iri, "describes") for s in p.subprojects_of(pr)}
@@ -315,7 +316,7 @@ def subprojects_for(store: GraphStore, p: Projection, project: str) -> set[str]:
         return {iri}
     if kind == "project":
         return set(p.subprojects_of(iri))
-    raise AnalysisError(f"Okänt projekt: {project}", 404)
+    raise AnalysisError(f"Okänt projekt: {project}", 404, f"Unknown project: {project}")
 
 
 # pyoxigraph 0.5 picks a far slower plan for evidence_for's query when VALUES holds more than ~100 IRIs

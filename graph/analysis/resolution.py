@@ -55,6 +55,29 @@ def resolution_graph_iri() -> str:
     return base_iri() + "graph/resolution"
 
 
+# What each matching method means, for people reading a match (Swedish, English); the method's
+# own name stays in the graph and in JSON, where scripts read it.
+METHOD_LABELS = {
+    "same-name": ("samma namn", "the same name"),
+    "folded-name": ("samma namn med andra tecken", "the same name in other characters"),
+    "middle-initial": ("samma namn, mellannamn förkortat", "the same name, middle name as an initial"),
+    "municipality-name": ("samma kommunnamn", "the same municipality name"),
+    "abbreviation": ("samma förkortning", "the same abbreviation"),
+    "initials": ("förkortningen är namnets initialer", "the abbreviation is the name's initials"),
+    "case-number": ("samma diarienummer", "the same case number"),
+    "equal-terms": ("samma ord i titeln", "the same words in the title"),
+    "equal-words": ("samma ord i titeln, olika böjning", "the same words in the title, inflected differently"),
+    "term-containment": ("den ena titeln ingår i den andra", "one title contains the other"),
+    "term-overlap": ("delvis samma ord i titeln", "partly the same words in the title"),
+}
+
+
+def method_label(method: str, lang: str) -> str:
+    """A matching method in words (`term-containment` -> `den ena titeln ingår i den andra`)."""
+    sv, en = METHOD_LABELS.get(method, (method, method))
+    return sv if lang == "sv" else en
+
+
 @dataclass(frozen=True)
 class Match:
     a: str

@@ -117,13 +117,16 @@ def _open_handle(path: str, read_only: bool) -> _Handle:
 def _open_pyoxigraph(path: str, real: str, read_only: bool) -> ox.Store:
     if read_only:
         if not os.path.isdir(real) or not os.listdir(real):
-            raise StoreError(f"Det finns inget lager i {path}.", code="not_found")
+            raise StoreError(f"Det finns inget lager i {path}.", code="not_found",
+                             message_en=f"There is no store in {path}.")
         try:
             return ox.Store.read_only(real)
         except OSError as error:
-            raise StoreError(f"Lagret i {path} kunde inte öppnas: {error}", code="io") from None
+            raise StoreError(f"Lagret i {path} kunde inte öppnas: {error}", code="io",
+                             message_en=f"The store in {path} could not be opened: {error}") from None
     if os.path.exists(real) and not os.path.isdir(real):
-        raise StoreError(f"{path} är en fil, inte en lagringskatalog.", code="bad_location")
+        raise StoreError(f"{path} är en fil, inte en lagringskatalog.", code="bad_location",
+                         message_en=f"{path} is a file, not a store folder.")
     try:
         os.makedirs(real, exist_ok=True)
         return ox.Store(real)
@@ -133,6 +136,8 @@ def _open_pyoxigraph(path: str, real: str, read_only: bool) -> ox.Store:
                 f"Lagret i {path} är låst: en annan process (till exempel `styrgraf serve`) "
                 "har det öppet. Stoppa den processen, eller låt den ta emot dokumenten.",
                 code="locked",
+                message_en=f"The store in {path} is locked: another process (`styrgraf serve`, for one) has it "
+                "open. Stop that process, or let it take the documents.",
             ) from None
         raise StoreError(f"Lagret i {path} kunde inte öppnas: {error}", code="io") from None
 

@@ -107,7 +107,7 @@ def meeting_body(doc: DocumentText, organisations: list[Organisation], municipal
 def extract(doc: DocumentText, title_hint: str | None = None) -> PlanRecords:
     info = document_info(doc, title_hint)
     meeting = next((t.value for t in bf.find_dates_typed(doc) if t.role == "meeting"), None)
-    note = Finding("warning", UNKNOWN_KIND,
+    note = Finding.of(UNKNOWN_KIND,
                    "Okänd dokumentsort: bara grundfakta lästa (titel, datum, diarienummer, kommun, typ, personer, beslut)",
                    info.title_evidence)
     organisations = _organisations(doc)

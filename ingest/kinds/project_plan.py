@@ -729,8 +729,8 @@ def extract_milestones(doc: DocumentText, number: int | None, start: int, end: i
         last_label = label
         prev_end = de
         if not d.value.valid:
-            b.findings.append(Finding("warning", "invalid-date",
-                                      f"Omöjligt datum '{d.value.text}' i tidplanen ({label})", b.ev(ds, de)))
+            b.findings.append(Finding.of("invalid-date", f"Omöjligt datum '{d.value.text}' i tidplanen ({label})",
+                                         b.ev(ds, de)))
     return out
 
 
@@ -915,8 +915,8 @@ def _check_intention_numbers(records: PlanRecords) -> None:
         return
     for c in records.coverage:
         if c.intention not in known:
-            records.findings.append(Finding(
-                "error", "unknown-intention",
+            records.findings.append(Finding.of(
+                "unknown-intention",
                 f"Delprojekt {c.subproject} hänvisar till intention {c.intention}, som inte finns", c.evidence))
 
 

@@ -332,3 +332,18 @@ def test_pages_of_people_and_projects_are_windows_of_the_whole_list(seed):
     documents = q.documents(seed)
     assert q.documents_page(seed, 0, 1).items == documents[:1]
     assert q.page(documents, 1, 1).items == [] and q.page(documents, 0, 1).next_offset is None
+
+
+def test_trace_shows_both_directions_and_never_the_entity_as_its_own_ancestor(seed):
+    klu = DOC + "-beslut-2012-02-07-klu"
+    t = q.trace(seed, klu, ("decision",))
+    assert [c["date"] for c in t["chain"]] == ["2011-12-06", "2011-09-06"]
+    assert t["entity"]["iri"] not in [c["iri"] for c in t["chain"]]
+    rests = [(x["how"], x["type"], x.get("date") or x.get("number")) for x in t["rests_on_it"]]
+    assert rests[0] == ("builds_on", "decision", "2012-02-22")
+    assert [n for how, kind, n in rests if how == "decided_by"] == list(range(1, 13))  # the 12 intentions
+    # A project: its subprojects rest on it; a subproject: the subprojects that must take it into account.
+    assert [x["number"] for x in q.trace(seed, PROJECT)["rests_on_it"] if x["how"] == "part_of"] == [1, 2, 3, 4, 5, 6]
+    dp4 = q.trace(seed, sub(4), ("subproject",))["rests_on_it"]
+    assert {(x["how"], x["number"]) for x in dp4} == {("considers", 1), ("considers", 2), ("considers", 3)}
+    assert q.trace(seed, "halmstad-roger-weman")["rests_on_it"] == []

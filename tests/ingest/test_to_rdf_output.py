@@ -39,14 +39,14 @@ DEV = (0, 1, 4, 6, 13, 18, 22, 25)
 # name -> (triples, digest) of the contribution, of the graph, of the graph with another rendition listed
 EXPECTED = {
     'seed-text': (
-        (9050, '34dd9fa935245a7e83b6bb8e8442679f9299f5b2103b0d30482c40a7070bef92'),
-        (9076, 'def5ed41f43b06e6cd95484183053108488fced2dbb3b71444049a7a84876d76'),
-        (9084, '8eacb5cab2772b2ec49403bfae61eeb933755af1a2f5dfd6fb03249700d0431e'),
+        (9050, '2a9c1aaf131f9a9c68a01b3b6214833f6e7026974bb72edc40712b10f7f77208'),
+        (9076, 'c7d1be5005398361b927a4d1a8a26fa67fe0ff1690bb0add6b6d830d41d662b0'),
+        (9084, '31e9e90a829c178b1b76cc7f164d624894b8433bafdacd05d5657d830a61b68e'),
     ),
     'seed-pdf': (
-        (7447, 'b2c2e784527746db8e315f83a5450b58105296766d7a0b1296f8fe6f04f70251'),
-        (7473, '0995265be3050e2268456418303bba4e0af437add973db5cce2d5bf9947a16e7'),
-        (7481, '6c80dbadad02a9ce3e1f2a6bf0f3cfe154e31ff8222f7c65ad3a798395efc605'),
+        (7447, '1740aff56246d38fb830608c7d69360f61fcf51442f6c0f46f66f03403de2122'),
+        (7473, 'e7591a06af5dd1d0e0ecb76e9d96dd19182b036fdc618eaa1809fbec2c0c3cca'),
+        (7481, 'd004b9685abea82bdf27e49b8bb6ec663e1fbb087cfdfd24e8fed11fe1494563'),
     ),
     'dev01-projektplan-formfeed': (
         (1692, 'fde5d3f8a6f25f9ccf308521274f12768b0c0a85a2c9f8d361b93abbce4df980'),

@@ -50,7 +50,8 @@ FACTS = {
     "organisation": ("Solviks Näringslivsbolag AB", "SNAB"),
     "impossible_date": "2014-09-31",
     "leaderless": ("B", 3),
-    "late_milestone": ("B", "2015-01-15"),
+    "late_milestone": ("B", "2014-11-24"),  # a decision after the deadline
+    "implementation_after_deadline": ("B", "2015-01-15"),  # work that follows the decisions: no finding
     "mismatched_restatement": ("B", 1, 2, 3),
 }
 
@@ -168,7 +169,8 @@ def plan_b() -> str:
         "1. KS verksamhetsplan 2014 2. Stadskärneprojektet Levande Stadskärna 3. Projekt Gemensam kundtjänst "
         "Projektorganisation Uppdragsansvarig: Rickard Ström Projektledare: Emma Falk Projektgrupp: Maria Holm, "
         "Erik Sjostrom och Anna Berglund med stöd från SNAB. Tidplan 1. Förslag överlämnat till kommundirektören 2014-09-15 2. KS "
-        "2014-10-21 3. Etablering av lotsfunktion 2015-01-15 Kostnader/budget Inom befintliga ramar. "
+        "2014-10-21 3. Beslut i kommunfullmäktige 2014-11-24 4. Etablering av lotsfunktion 2015-01-15 "
+        "Kostnader/budget Inom befintliga ramar. "
         "Rapportering och utvärdering Fortlöpande till uppdragsansvarig.",
 
         "2014-05-20 Bilaga 3. NÄRINGSLIVSUTREDNING DELPROJEKT 3 Syfte och frågeställning Elever i grundskolan ska "

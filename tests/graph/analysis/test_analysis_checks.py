@@ -50,9 +50,9 @@ def test_seed_intentions_subprojects_and_deadlines(seed_checks):
     assert dp4["entity"]["iri"] == seed_iri("subproject", "4")
     assert not _by_code(seed_checks, "intention-unaddressed")
     assert not _by_code(seed_checks, "subproject-no-leader")
-    late = _by_code(seed_checks, "milestone-after-deadline")
-    assert late and all(f["deadline"] == "2012-05-31" for f in late)
-    assert any("2012-09-01" in f["message"] for f in late)
+    # The seed's only milestones after its deadline are implementation dates (`Implementering från
+    # 2012-09-01`, `Genomförande … senast 2013-12-31`): bound to come after the decisions, no finding.
+    assert not _by_code(seed_checks, "milestone-after-deadline")
 
 
 def test_hand_written_findings(hand_store):
@@ -64,7 +64,7 @@ def test_hand_written_findings(hand_store):
     assert unknown["severity"] == "error" and unknown["number"] == 9
     assert unknown["entity"]["iri"] == subproject_by(p, "KS 2014/123", 3)
     assert "intention 1–6" in unknown["message"]
-    [shared] = _by_code(result, "intention-shared")
+    [shared] = _by_code(result, "intention-shared-unscoped")
     assert shared["entity"]["number"] == 4 and shared["severity"] == "warning"  # neither gives a scope
     [leaderless] = _by_code(result, "subproject-no-leader")
     assert leaderless["entity"]["iri"] == subproject_by(p, "KS 2014/201", 3)
@@ -73,8 +73,9 @@ def test_hand_written_findings(hand_store):
     [busy] = _by_code(result, "person-many-subprojects")
     assert busy["entity"]["name"] == "Maria Holm" and busy["count"] == 5  # Ekby's Maria Holm is someone else
     assert {f["date_text"] for f in _by_code(result, "impossible-date")} == {"2014-09-31"}
-    [late] = _by_code(result, "milestone-after-deadline")
-    assert "2015-01-15" in late["message"] and late["deadline"] == "2014-10-31"
+    [late] = _by_code(result, "milestone-after-deadline")  # the decision, not the implementation after it
+    assert "2014-11-24" in late["message"] and "Beslut i kommunfullmäktige" in late["message"]
+    assert late["deadline"] == "2014-10-31" and "2015-01-15" not in late["message"]
 
 
 def test_english_messages(seed_store):
@@ -131,3 +132,31 @@ def test_an_empty_store_has_no_findings_overlaps_or_matrices(fresh_store):
     assert coverage_matrix(fresh_store) == {"matrices": []}
     assert people_matrix(fresh_store) == {"columns": [], "rows": []}
     assert find_cycles(fresh_store) == []
+
+
+def test_one_severity_per_code_in_check_and_in_the_stored_findings(seed_store, seed_checks):
+    """`check` and `show` (the document's stored ingest findings) give a code the same severity."""
+    from styrgraf.graph import queries as q
+    from styrgraf.ingest.records import SEVERITY
+    from tests.graph.analysis.conftest import SEED_GRAPH_KEY
+
+    for f in seed_checks["findings"]:
+        assert f["severity"] == SEVERITY[f["code"].removeprefix("ingest-")], f["code"]
+    stored = q.show(seed_store, SEED_GRAPH_KEY)["data"]["findings"]
+    assert {f["code"] for f in stored} == {"invalid-date"}
+    # The ingest's impossible date is an error, as the check's finding of the same date is.
+    assert {f["severity"] for f in stored} == {"error"} == {f["severity"] for f in _by_code(seed_checks,
+                                                                                              "impossible-date")}
+
+
+@pytest.mark.parametrize("label, decision", [
+    ("KS", True), ("KLU", True), ("Beslut i kommunfullmäktige", True), ("Planen fastställs", True),
+    ("Förslag överlämnat till kommunchefen", True), ("Kommunstyrelsen", True),
+    ("Implementering från", False), ("Genomförande av åtgärder", False), ("Analysfasen klar", False),
+    (None, False),
+])
+def test_decision_milestones(seed_store, label, decision):
+    from styrgraf.graph.analysis.checks import _decision_bodies, is_decision_milestone
+
+    bodies = _decision_bodies(load_projection(seed_store))
+    assert is_decision_milestone(label, bodies) is decision

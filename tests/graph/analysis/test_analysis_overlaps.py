@@ -192,3 +192,41 @@ def test_best_sentence_pairs_through_the_term_index_equal_a_search_of_every_pair
             compared += 1
             found += bool(expected)
     assert compared > 10 and found > 0  # the hand-written plans have similar sentences to find
+
+
+def test_an_organisation_through_a_person_in_both_is_no_second_reason(seed_overlaps):
+    """DP2 ↔ DP4 share Karolina Davidsson; her employer HNAB is no reason of its own for that pair.
+    DP1 ↔ DP2 keep HNAB: DP1 involves it directly (stöd), DP2 through a person DP1 does not have."""
+    dp2_dp4 = _pair(seed_overlaps, seed_iri("subproject", "2"), seed_iri("subproject", "4"))
+    assert [r["person"]["name"] for r in _reasons(dp2_dp4, "person")] == ["Karolina Davidsson"]
+    assert _reasons(dp2_dp4, "organisation") == []
+    # DP2 ↔ DP6: UAF only through Annika Vannerberg (in both); HNAB through two different people stays.
+    dp2_dp6 = _pair(seed_overlaps, seed_iri("subproject", "2"), seed_iri("subproject", "6"))
+    assert [r["organisation"]["abbreviation"] for r in _reasons(dp2_dp6, "organisation")] == ["HNAB"]
+    dp1_dp2 = _pair(seed_overlaps, seed_iri("subproject", "1"), seed_iri("subproject", "2"))
+    assert sorted(r["organisation"]["abbreviation"] for r in _reasons(dp1_dp2, "organisation")) == ["HNAB", "UAF"]
+    for o in seed_overlaps:  # each reason once within a pair
+        details = [r["detail"] for r in o["reasons"]]
+        assert len(details) == len(set(details)), details
+
+
+def test_reasons_name_no_internal_words_and_write_numbers_as_the_language_does(seed_store):
+    internal = ("term-containment", "equal-terms", "equal-words", "term-overlap", "same-name", "folded-name",
+                "middle-initial", "case-number")
+    for lang, point, comma in (("sv", "0,85", "0.85"), ("en", "0.85", "0,85")):
+        text = " ".join(r["detail"] for o in compute_overlaps(seed_store, lang=lang) for r in o["reasons"])
+        assert not [w for w in internal if w in text], lang
+        assert point in text and comma not in text, lang
+    sv = " ".join(r["detail"] for o in compute_overlaps(seed_store) for r in o["reasons"])
+    assert "(sammanslaget: den ena titeln ingår i den andra, säkerhet 0,85)" in sv
+    assert "textlikhet 0,48" in sv
+
+
+def test_default_threshold_is_a_named_constant_that_hides_weak_pairs(seed_store, seed_overlaps):
+    from styrgraf.graph.analysis.overlaps import DEFAULT_MIN_SCORE, count_overlaps
+
+    assert DEFAULT_MIN_SCORE == 0.2
+    shown = compute_overlaps(seed_store, min_score=DEFAULT_MIN_SCORE)
+    assert [o["score"] for o in shown] == [o["score"] for o in seed_overlaps if o["score"] >= DEFAULT_MIN_SCORE]
+    assert count_overlaps(seed_store, min_score=DEFAULT_MIN_SCORE) == len(shown) == 6
+    assert count_overlaps(seed_store) == len(seed_overlaps) == 15
