@@ -19,10 +19,11 @@ from styrgraf.ingest.basic_facts import CASE_NUMBER
 from styrgraf.ingest.dates import find_dates
 from styrgraf.ingest.document_text import DocumentText
 from styrgraf.ingest.kinds import generic
+from styrgraf.ingest.name_lexicon import is_common_word, is_first_name
 from styrgraf.ingest.roles import role_for_word
 from styrgraf.ingest.records import (
-    DatedFact, Decision, DecisionPoint, Evidence, Meeting, MeetingParagraph, Participant, Person, PlanRecords, Reservation,
-    TextFact,
+    DatedFact, Decision, DecisionPoint, Evidence, Meeting, MeetingParagraph, Motion, Participant, Person, PlanRecords,
+    Reservation, TextFact, Vote,
 )
 
 KEY = "protokoll"
@@ -30,15 +31,18 @@ TYPES = frozenset({"protokoll", "protokollsutdrag"})
 
 _NAME = r"[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?(?:[ \t]+(?:af[ \t]+|von[ \t]+|de[ \t]+)?[A-ZÅÄÖÉ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?){1,3}"
 _PARTY = r"\((?P<{0}>[A-ZÅÄÖ]{{1,4}}|[a-zåäö]{{1,3}}|-)\)"
-_PARAS = (r"\(\s*(?:§§?\s*)?(?P<paras>\d{1,4}(?:/\d{2,4})?(?:\s*[-–]\s*\d{1,4})?"
-          r"(?:\s*(?:,|och)\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?)*)\s*\)")
+_PARA_LIST = (r"\d{1,4}(?:/\d{2,4})?(?:\s*[-–]\s*\d{1,4})?"
+              r"(?:\s*(?:,|och)\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?)*")
+# `(§ 4)`, `( 7-9)` with the sign lost, or without brackets after a comma: `, § 155`, `, §§ 12-18`.
+_PARAS = rf"(?:\(\s*(?:§§?\s*)?(?P<paras>{_PARA_LIST})\s*\)|,?[ \t]*§§?[ \t]*(?P<bare_paras>{_PARA_LIST})(?![\d/]))"
 _CHAIR = r"(?:(?:förste|1:e|andre|2:e|andra|förste)[ \t]+)?vice[ \t]+ordförande|ordförande|ordf\."
 # One entry of a cover list: `Karin Holm (S), ordförande`, `Nils Berg (M) ersätter Olle Ek (M)`,
 # `Eva Lind, kommundirektör (§ 4)`, `Omar Nilsson ( 7-9)`.
 _ENTRY = re.compile(
     rf"(?P<name>{_NAME})[ \t]*(?:{_PARTY.format('party')})?"
     rf"(?:[ \t]*,?[ \t]*(?P<chair>{_CHAIR})(?![\wåäö]))?"
-    rf"(?:[ \t]+ersätter[ \t]+(?P<rep>{_NAME})(?:[ \t]*{_PARTY.format('rparty')})?)?"
+    rf"(?:(?:[ \t]+ersätter|[ \t]*,?[ \t]*(?:tjänstgörande[ \t]+ersättare|tjg[ \t]+ers\.?|tgj[ \t]+ers\.?|ersättare)[ \t]+för)"
+    rf"[ \t]+(?P<rep>{_NAME})(?:[ \t]*{_PARTY.format('rparty')})?)?"
     rf"(?:[ \t]*,[ \t]*(?P<title>[a-zåäö][a-zåäö\- ]*?[a-zåäö])(?=[ \t]*\(|[ \t]*,|[ \t]*\n|[ \t]+[A-ZÅÄÖ]|[ \t]*$))?"
     rf"(?:[ \t]*{_PARAS})?"
 )
@@ -60,6 +64,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
                r"|Anslaget sätts upp"),
     ("removed", r"Datum för anslags nedtagande|Datum för anslags nedtagning|Datum då anslaget tas ned"
                 r"|Datum då anslaget tas ner|Datum när anslaget tas ner|Anslaget tas ned"),
+    # `Plats` and `Tid` as labels of their own (a cover that gives them apart), at a line's start.
+    ("place_only", r"(?<=\n)(?:Plats|Lokal)(?=[ \t:]+[A-ZÅÄÖ])"),
+    ("time_only", r"(?<=\n)(?:Tid|Dag och tid|Klockan)(?=[ \t:]+[\dA-ZÅÄÖa-zåäö])(?![ \t]+(?:för|och)\b)"),
     ("stop", r"Underskrifter|Underskrift(?:/anslaget av)?|ANSLAG/BEVIS|Anslag/bevis|BEVIS|Organ|Nämnd/Styrelse"
              r"|Sammanträdesdatum|Förvaringsplats för protokollet|Protokollet förvaras|Sista dag för överklagande"
              r"|Utdragsbestyrkande|Justerandes sign|Innehållsförteckning|Ärendelista"),
@@ -86,8 +93,9 @@ _SECTIONS: tuple[tuple[str, str], ...] = (
     ("decision", r"[A-ZÅÄÖ][a-zåäö]+s beslut|Beslut(?=\s*:|\s*\n|\s+[A-ZÅÄÖ])"),
     ("reservation", r"Reservationer|Reservation"),
     ("recipients", r"Beslutet skickas till|Beslutet expedieras till|Beslutsexpediering|Expedieras till|Skickas till"),
+    ("votes", r"Propositionsordning|Beslutsgång|Omröstningsresultat|Omröstning"),
     ("other", r"Ärendet|Bakgrund|Beskrivning av ärendet|Sammanfattning(?: av ärendet)?|Beslutsunderlag"
-              r"|Handlingar i ärendet|Omröstning|Propositionsordning|Justerandes sign|Utdragsbestyrkande"
+              r"|Handlingar i ärendet|Justerandes sign|Utdragsbestyrkande"
               r"|Rätt utdraget|Ordförande\s*:|Justerande\s*:|Sekreterare\s*:"),
 )
 _SECTION = re.compile("|".join(rf"(?P<{f}{i}>(?<![\wåäö])(?:{rx})(?![\wåäö])[ \t]*:?)" for i, (f, rx) in enumerate(_SECTIONS)))
@@ -182,6 +190,94 @@ def _reservations(doc: DocumentText, start: int, end: int) -> tuple[Reservation,
     return tuple(out)
 
 
+# `Jonas Ahl (M) yrkar avslag på förslaget.`, `Eva Ek (C) och Per Mo (L) yrkar att ärendet återremitteras …`
+_MOVERS = rf"{_NAME}[ \t]*{_PARTY.format('p0')}(?:[ \t]*(?:,|och)[ \t]*{_NAME}[ \t]*\((?:[A-ZÅÄÖ]{{1,4}}|[a-zåäö]{{1,3}}|-)\))*"
+_MOTION = re.compile(rf"(?P<movers>{_MOVERS})\s+(?:yrkar|yrkade)\s+(?:på\s+)?(?P<what>[^.]*?(?:\d\.\d[^.]*?)*)\s*(?:\.(?!\d)|\n\s*\n|$)")
+_MOVER = re.compile(rf"(?P<name>{_NAME})[ \t]*{_PARTY.format('party')}")
+# The kind of a motion, by the first of its words found (a motion for referral back is no approval).
+_MOTION_KINDS = (("aterremiss", r"återremi"), ("bordlaggning", r"bordlägg"), ("tillagg", r"tillägg"),
+                 ("andring", r"ändring"), ("avslag", r"avslag|avslå"), ("bifall", r"bifall|bifalla"))
+
+
+def _motion_kind(what: str) -> str:
+    low = what.lower()
+    for kind, rx in _MOTION_KINDS:
+        if re.search(rx, low):
+            return kind
+    return "yrkande"
+
+
+def _motions(doc: DocumentText, start: int, end: int) -> tuple[Motion, ...]:
+    """The paragraph's motions: each `<name> (<party>) yrkar …` sentence, wherever it stands."""
+    text = doc.body
+    out = []
+    for m in _MOTION.finditer(text, start, end):
+        what = " ".join(m.group("what").split())
+        if not what:
+            continue
+        movers = [w for w in _MOVER.finditer(m.group("movers"))]
+        stop = m.end("what")
+        first = _lead_trimmed(movers[0].group("name"))
+        begin = m.start() + len(movers[0].group("name")) - len(first)
+        names = [first] + [_person_name(w.group("name")) for w in movers[1:]]
+        out.append(Motion(tuple(names),
+                          tuple(dict.fromkeys(w.group("party") for w in movers)), _motion_kind(what), what,
+                          " ".join(text[begin:stop].split()), doc.evidence(begin, stop)))
+    return tuple(out)
+
+
+def _lead_trimmed(name: str) -> str:
+    """`Lärkan Yrkanden Jonas Ahl` -> `Jonas Ahl`: a flattened text runs the title and the heading before
+    a name into it; leading heading words and common words that are no first names are dropped."""
+    words = name.split()
+    cut = 0
+    for i, w in enumerate(words[:-2]):
+        if _SECTION.fullmatch(w) or (is_common_word(w.lower()) and not is_first_name(w)):
+            cut = i + 1
+    return " ".join(words[cut:])
+
+
+_ADOPTED = re.compile(
+    r"finner\s+att\s+(?:(?:[\wåäö-]+\s+){0,3}?(?:har\s+)?(?:(?:beslutat|beslutar)\s+(?:enligt|i\s+enlighet\s+med)"
+    r"|bifallit|bifaller|antagit|antar)\s+(?P<a>[^.;]+?)|(?P<b>[^.;]+?)\s+(?:har\s+)?(?:bifallits|bifalls|antagits|antas))"
+    r"\s*(?:[.;]|$)")
+_COUNT = {"yes": re.compile(r"(\d{1,3})\s+ja-?röster|ja-?röster\s*:?\s*(\d{1,3})|\bja\s*:\s*(\d{1,3})", re.I),
+          "no": re.compile(r"(\d{1,3})\s+nej-?röster|nej-?röster\s*:?\s*(\d{1,3})|\bnej\s*:\s*(\d{1,3})", re.I),
+          "abstained": re.compile(r"(\d{1,3})\s+(?:ledamöter\s+|ledamot\s+)?(?:avstår|avstod|avstående)"
+                                  r"|avstår\s*:?\s*(\d{1,3})|avstående\s*:?\s*(\d{1,3})", re.I)}
+_PUTS = re.compile(r"ställer\s+(?:proposition|förslagen|yrkandena)|[Oo]mröstning\s+(?:begärs|har\s+begärts|verkställs)")
+
+
+def _count(kind: str, text: str) -> int | None:
+    m = _COUNT[kind].search(text)
+    return int(next(g for g in m.groups() if g)) if m else None
+
+
+def _votes(doc: DocumentText, start: int, end: int, sections) -> tuple[Vote, ...]:
+    """How the decision was put and counted: the `Propositionsordning`/`Beslutsgång`/`Omröstning` sections,
+    else the sentences from the chair's `ställer proposition` to the finding (`finner att …`)."""
+    text = doc.body
+    spans = [(s, e) for k, _, s, e in sections if k == "votes"]
+    if not spans:
+        put = _PUTS.search(text, start, end)
+        if put:
+            s = max(text.rfind(". ", start, put.start()) + 2, text.rfind("\n", start, put.start()) + 1, start)
+            found = _ADOPTED.search(text, put.start(), end)
+            e = found.end() if found else text.find(".", put.end(), end) + 1 or end
+            spans = [(s, e)]
+    out = []
+    for s, e in spans:
+        fact = _fact(doc, s, e)
+        if fact is None:
+            continue
+        found = _ADOPTED.search(text, s, e)
+        adopted = " ".join((found.group("a") or found.group("b")).split()) if found else None
+        chunk = text[s:e]
+        out.append(Vote(fact.text, adopted, _count("yes", chunk), _count("no", chunk), _count("abstained", chunk),
+                        fact.evidence))
+    return tuple(out)
+
+
 def _recipients(doc: DocumentText, start: int, end: int) -> tuple[TextFact, ...]:
     text = doc.body
     out = []
@@ -248,12 +344,11 @@ def _paragraph(doc: DocumentText, heading, stop: int, body: str | None, date, de
     if span:
         key = _decision_for(doc, span, number, body, date, dnr.group("dnr") if dnr else None, decisions)
     proposal = next((_fact(doc, s, e) for k, _, s, e in sections if k == "proposal"), None)
-    motions = tuple(f for k, _, s, e in sections if k == "motions" for f in [_fact(doc, s, e)] if f)
     recipients = tuple(r for k, _, s, e in sections if k == "recipients" for r in _recipients(doc, s, e))
     return MeetingParagraph(
-        number, ordinal, _title(doc, end, stop, start), dnr.group("dnr") if dnr else None, key, proposal, motions,
-        _reservations(doc, end, stop), recipients, doc.evidence(start, end),
-        doc.evidence(dnr.start("dnr"), dnr.end("dnr")) if dnr else ())
+        number, ordinal, _title(doc, end, stop, start), dnr.group("dnr") if dnr else None, key, proposal,
+        _motions(doc, end, stop), _reservations(doc, end, stop), recipients, doc.evidence(start, end),
+        doc.evidence(dnr.start("dnr"), dnr.end("dnr")) if dnr else (), _votes(doc, end, stop, sections))
 
 
 def _decision_for(doc, span, number, body, date, dnr, decisions: list[Decision]) -> str:
@@ -325,7 +420,7 @@ def _entries(doc: DocumentText, field: str, label: str, s: int, e: int) -> list[
         if chair:
             roles.append("viceordforande" if "vice" in chair else "ordforande")
         out.append(Participant(_person_name(m.group("name")), tuple(roles), m.group("chair") or label, m.group("party"),
-                               m.group("title"), m.group("rep"), re.sub(r"\s+", "", m.group("paras") or "") or None,
+                               m.group("title"), m.group("rep"), re.sub(r"\s+", "", m.group("paras") or m.group("bare_paras") or "") or None,
                                doc.evidence(m.start(), m.end())))
     return out
 
@@ -341,7 +436,7 @@ def _cover(doc: DocumentText, end: int) -> dict:
             if field == "chair" and any("ordforande" in p.roles for p in out["participants"]):
                 continue
             out["participants"] += _entries(doc, field, label, s, e)
-        elif field in ("place", "adjustment") and field not in out:
+        elif field in ("place", "adjustment", "place_only", "time_only") and field not in out:
             fact = _fact(doc, s, e)
             if fact:
                 out[field] = fact
@@ -363,6 +458,43 @@ def _cover(doc: DocumentText, end: int) -> dict:
         if m:
             out["range"] = (m.group("a"), m.group("b"), m.start("a"), m.end("b"))
     return out
+
+
+_CLOCK = re.compile(r"(?:(?:kl\.?|klockan)[ \t]*)?\d{1,2}[.:]\d{2}(?:[ \t]*(?:-{1,2}|–|—)[ \t]*\d{1,2}[.:]\d{2})?"
+                    r"|(?:kl\.?|klockan)[ \t]*\d{1,2}(?![\d.:])")
+_WEEKDAY = re.compile(r"(?<![\wåäö])(?:[Mm]åndag|[Tt]isdag|[Oo]nsdag|[Tt]orsdag|[Ff]redag|[Ll]ördag|[Ss]öndag)(?:en)?(?![\wåäö])")
+
+
+def _span_fact(doc: DocumentText, fact: TextFact, start: int, end: int) -> TextFact | None:
+    """The part `start:end` (offsets into the fact's quote) of a one-piece fact, with its own evidence."""
+    ev = fact.evidence[0] if len(fact.evidence) == 1 else None
+    if ev is None:
+        return None
+    piece = ev.quote[start:end]
+    lead = len(piece) - len(piece.lstrip(" \t\n,;:"))
+    piece = piece.strip(" \t\n,;:")
+    if not piece:
+        return None
+    b = ev.start + start + lead
+    return TextFact(" ".join(piece.split()), (Evidence(ev.page, b, b + len(piece), piece),))
+
+
+def place_and_time(doc: DocumentText, fact: TextFact | None) -> tuple[TextFact | None, TextFact | None]:
+    """The place alone and the clock time alone of a `Plats och tid` value (`Kommunhuset, Bergsalen,
+    tisdag den 14 mars 2023, kl. 13.00–15.30`): the place ends where a weekday, a date or the clock begins."""
+    if fact is None or len(fact.evidence) != 1:
+        return None, None
+    quote = fact.evidence[0].quote
+    clock = _CLOCK.search(quote)
+    cuts = [m.start() for m in (clock, _WEEKDAY.search(quote)) if m] + [d.start for d in find_dates(quote)[:1]]
+    first = min(cuts) if cuts else len(quote)
+    place = _span_fact(doc, fact, 0, first) if first else None
+    if place is None and clock is not None:
+        # The time first (`kl. 18.00, Stadshuset`): the place is what follows the clock.
+        rest = [c for c in cuts if c > clock.end()]
+        place = _span_fact(doc, fact, clock.end(), min(rest) if rest else len(quote))
+    time = _span_fact(doc, fact, clock.start(), clock.end()) if clock else None
+    return place, time
 
 
 def _merge_participants(found: list[Participant]) -> tuple[Participant, ...]:
@@ -407,11 +539,16 @@ def read_meeting(doc: DocumentText, body: str | None, date, extract: bool, decis
     rng = cover.get("range")
     first = int(rng[0]) if rng else (paragraphs[0].ordinal if paragraphs else None)
     last = int(rng[1]) if rng else (paragraphs[-1].ordinal if paragraphs else None)
+    place, time = place_and_time(doc, cover.get("place"))
+    if cover.get("place_only"):
+        place = place_and_time(doc, cover["place_only"])[0] or cover["place_only"]
+    if cover.get("time_only"):
+        time = place_and_time(doc, cover["time_only"])[1] or cover["time_only"]
     return Meeting(
         body, date, extract, cover.get("place"), cover.get("adjustment"),
         TextFact(f"{rng[0]}-{rng[1]}", doc.evidence(rng[2], rng[3])) if rng else None, first, last,
         cover.get("posted"), cover.get("removed"), _merge_participants(cover["participants"]), tuple(paragraphs),
-        doc.evidence(0, min(len(text), 80)),
+        doc.evidence(0, min(len(text), 80)), place=place, time=time,
     )
 
 

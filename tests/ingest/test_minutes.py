@@ -184,7 +184,7 @@ def _people(meeting) -> dict:
 def _all_evidence(meeting):
     for p in meeting.participants:
         yield from p.evidence
-    for f in (meeting.place_time, meeting.adjustment, meeting.paragraph_range):
+    for f in (meeting.place_time, meeting.place, meeting.time, meeting.adjustment, meeting.paragraph_range):
         if f:
             yield from f.evidence
     for d in (meeting.notice_posted, meeting.notice_removed):
@@ -194,7 +194,7 @@ def _all_evidence(meeting):
     for para in meeting.paragraphs:
         yield from para.evidence
         yield from para.identifier_evidence
-        for f in (para.title, para.proposal, *para.motions, *para.recipients):
+        for f in (para.title, para.proposal, *para.motions, *para.votes, *para.recipients):
             if f:
                 yield from f.evidence
         for r in para.reservations:
@@ -220,6 +220,7 @@ def test_clean_cover(clean):
     assert m.body == "KS"  # the organisation's key: Kommunstyrelsen, abbreviated
     assert m.date.iso == "2023-03-14"
     assert m.place_time.text == "Kommunhuset, Bergsalen, tisdag den 14 mars 2023, kl. 13.00–15.30"
+    assert (m.place.text, m.time.text) == ("Kommunhuset, Bergsalen", "kl. 13.00–15.30")
     assert m.adjustment.text == "Kommunhuset, 2023-03-17 kl. 10.00"
     assert (m.first_paragraph, m.last_paragraph, m.paragraph_range.text) == (4, 9, "4-9")
     assert m.notice_posted.value.iso == "2023-03-20"
@@ -255,7 +256,10 @@ def test_clean_paragraphs(clean):
     assert (second.number, second.identifier, second.title.text) == ("7", "KS 2022/301", "Detaljplan för kvarteret Lärkan")
     assert second.decision != first.decision
     assert decisions[second.decision].text == "Kommunstyrelsen beslutar att anta detaljplanen för kvarteret Lärkan."
-    assert len(second.motions) == 1 and "yrkar avslag" in second.motions[0].text
+    assert [(m.movers, m.parties, m.kind, m.proposal) for m in second.motions] == [
+        (("Jonas Ahl",), ("M",), "avslag", "avslag på förslaget"),
+        (("Karin Holm",), ("S",), "bifall", "bifall till förslaget")]
+    assert second.motions[0].text == "Jonas Ahl (M) yrkar avslag på förslaget"
     (res,) = second.reservations
     assert res.members == ("Jonas Ahl", "Nils Berg") and res.parties == ("M",)
     assert [r.text for r in second.recipients] == ["Samhällsbyggnadsförvaltningen"]
@@ -273,6 +277,7 @@ def test_transcript_cover(transcript):
     m = transcript.records.meeting
     assert m.date.iso == "2021-10-05"
     assert m.place_time.text == "Rådhuset, Sal 2, kl. 08.30–11.00"
+    assert (m.place.text, m.time.text) == ("Rådhuset, Sal 2", "kl. 08.30–11.00")
     assert m.adjustment.text == "Rådhuset 2021-10-08"
     assert (m.first_paragraph, m.last_paragraph) == (3, 4)
     assert (m.notice_posted.value.iso, m.notice_removed.value.iso) == ("2021-10-11", "2021-11-02")
@@ -305,6 +310,7 @@ def test_transcript_paragraphs_without_sign(transcript):
 def test_interleaved_cover(interleaved):
     m = interleaved.records.meeting
     assert m.place_time.text == "Stadshuset, kl. 18.00–20.15"
+    assert (m.place.text, m.time.text) == ("Stadshuset", "kl. 18.00–20.15")
     assert m.date.iso == "2024-05-06"
     assert (m.first_paragraph, m.last_paragraph) == (118, 119)
     assert (m.notice_posted.value.iso, m.notice_removed.value.iso) == ("2024-05-10", "2024-06-03")
