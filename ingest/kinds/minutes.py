@@ -64,9 +64,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
                r"|Anslaget sätts upp"),
     ("removed", r"Datum för anslags nedtagande|Datum för anslags nedtagning|Datum då anslaget tas ned"
                 r"|Datum då anslaget tas ner|Datum när anslaget tas ner|Anslaget tas ned"),
-    # `Plats` and `Tid` as labels of their own (a cover that gives them apart), at a line's start.
-    ("place_only", r"(?<=\n)(?:Plats|Lokal)(?=[ \t:]+[A-ZÅÄÖ])"),
-    ("time_only", r"(?<=\n)(?:Tid|Dag och tid|Klockan)(?=[ \t:]+[\dA-ZÅÄÖa-zåäö])(?![ \t]+(?:för|och)\b)"),
+    # `Plats` and `Tid` as labels of their own (a cover that gives them apart); never `Tid för anslag`.
+    ("place_only", r"(?:Plats|Lokal)(?=[ \t:]+[A-ZÅÄÖ])"),
+    ("time_only", r"(?:Dag och tid|Tid|Klockan)(?![ \t]+(?:för|och)\b)(?=[ \t:]+[\dA-ZÅÄÖa-zåäö])"),
     ("stop", r"Underskrifter|Underskrift(?:/anslaget av)?|ANSLAG/BEVIS|Anslag/bevis|BEVIS|Organ|Nämnd/Styrelse"
              r"|Sammanträdesdatum|Förvaringsplats för protokollet|Protokollet förvaras|Sista dag för överklagande"
              r"|Utdragsbestyrkande|Justerandes sign|Innehållsförteckning|Ärendelista"),
@@ -90,7 +90,9 @@ _SECTIONS: tuple[tuple[str, str], ...] = (
     ("proposal", r"Förslag till beslut|[A-ZÅÄÖ][a-zåäö]+(?:s)? (?:arbetsutskotts|utskotts)?förslag(?: till beslut)?"
                  r"|Arbetsutskottets förslag|[A-ZÅÄÖ][a-zåäö]+ förslag till beslut"),
     ("motions", r"Yrkanden|Yrkande"),
-    ("decision", r"[A-ZÅÄÖ][a-zåäö]+s beslut|Beslut(?=\s*:|\s*\n|\s+[A-ZÅÄÖ])"),
+    # `Kommunstyrelsens beslut`, and a body of several words: `Tekniska nämndens beslut`, `Barn- och utbildningsnämndens beslut`.
+    ("decision", r"[A-ZÅÄÖ][a-zåäö]+-?(?:[ \t]+(?:och[ \t]+)?[a-zåäö]+){0,2}?s beslut(?![\wåäö])"
+                 r"|Beslut(?=\s*:|\s*\n|\s+[A-ZÅÄÖ])"),
     ("reservation", r"Reservationer|Reservation"),
     ("recipients", r"Beslutet skickas till|Beslutet expedieras till|Beslutsexpediering|Expedieras till|Skickas till"),
     ("votes", r"Propositionsordning|Beslutsgång|Omröstningsresultat|Omröstning"),
@@ -429,9 +431,12 @@ def _cover(doc: DocumentText, end: int) -> dict:
     text = doc.body
     out: dict = {"participants": []}
     fields = _cover_fields(text, 0, end)
+    people_field: tuple[str, str] | None = None  # the last list of people the cover opened
     for i, (field, ls, s, e) in enumerate(fields):
         label = text[ls:s]
         if field in _ROLE_OF_FIELD:
+            if field in ("members", "substitutes", "others"):
+                people_field = (field, label)
             # The signature block's `Ordförande` repeats the chair the decision-makers already named.
             if field == "chair" and any("ordforande" in p.roles for p in out["participants"]):
                 continue
@@ -444,6 +449,9 @@ def _cover(doc: DocumentText, end: int) -> dict:
             m = _RANGE.search(text, s, e)
             if m and not text[s:m.start()].strip(" \t\n§:"):
                 out["range"] = (m.group("a"), m.group("b"), m.start(), m.end())
+                # A flattened cover table: the list to the left of `Paragrafer` goes on after its value.
+                if people_field:
+                    out["participants"] += _entries(doc, people_field[0], people_field[1], m.end(), e)
         elif field in ("posted", "removed") and field not in out:
             dates = find_dates(text[s:e])
             if dates:
@@ -592,10 +600,27 @@ def _opening_title(doc: DocumentText, info):
     return replace(info, title=" ".join(found.quote.split()), title_evidence=(found,))
 
 
+_ORGAN = re.compile(r"(?<![\wåäö])(?:Organ|Nämnd/Styrelse|Nämnd)[ \t]*:?[ \t]+")
+_PARTY_MARK = re.compile(r"\(([A-ZÅÄÖ]{1,4}|[a-zåäö]{1,3})\)")
+
+
+def _meeting_body(doc: DocumentText, organisations, municipality: str | None) -> str | None:
+    """The body that met: the one the notice box names (`Organ Tekniska nämnden`), else the first body
+    the minutes name; a party written as an abbreviation (`(KD)`) is no body."""
+    text = doc.body
+    named = [o for o in organisations if o.name]
+    for m in _ORGAN.finditer(text):
+        found = [o for o in named if text[m.end():m.end() + len(o.name)].lower() == o.name.lower()]
+        if found:
+            return max(found, key=lambda o: len(o.name)).key
+    parties = {p.upper() for p in _PARTY_MARK.findall(text)}
+    return generic.meeting_body(doc, [o for o in organisations if o.name or o.key.upper() not in parties], municipality)
+
+
 def extract(doc: DocumentText, title_hint: str | None = None) -> PlanRecords:
     records = generic.extract(doc, title_hint)
     info = records.document
-    body = generic.meeting_body(doc, records.organisations, info.municipality)
+    body = _meeting_body(doc, records.organisations, info.municipality)
     dated = next((t for t in bf.find_dates_typed(doc) if t.role == "meeting"), None) or _heading_date(doc)
     date = dated.value if dated else info.date
     decisions = list(records.decisions)
