@@ -247,7 +247,8 @@ _COUNT = {"yes": re.compile(r"(\d{1,3})\s+ja-?röster|ja-?röster\s*:?\s*(\d{1,3
           "no": re.compile(r"(\d{1,3})\s+nej-?röster|nej-?röster\s*:?\s*(\d{1,3})|\bnej\s*:\s*(\d{1,3})", re.I),
           "abstained": re.compile(r"(\d{1,3})\s+(?:ledamöter\s+|ledamot\s+)?(?:avstår|avstod|avstående)"
                                   r"|avstår\s*:?\s*(\d{1,3})|avstående\s*:?\s*(\d{1,3})", re.I)}
-_PUTS = re.compile(r"ställer\s+(?:proposition|förslagen|yrkandena)|[Oo]mröstning\s+(?:begärs|har\s+begärts|verkställs)")
+_PUTS = re.compile(r"(?:(?P<chair>Ordföranden|Ordförande)\s+)?ställer\s+(?:proposition|förslagen|yrkandena)"
+                   r"|(?P<vote>Omröstning)\s+(?:begärs|har\s+begärts|verkställs)")
 
 
 def _count(kind: str, text: str) -> int | None:
@@ -263,7 +264,8 @@ def _votes(doc: DocumentText, start: int, end: int, sections) -> tuple[Vote, ...
     if not spans:
         put = _PUTS.search(text, start, end)
         if put:
-            s = max(text.rfind(". ", start, put.start()) + 2, text.rfind("\n", start, put.start()) + 1, start)
+            s = put.start() if put.group("chair") or put.group("vote") else max(
+                text.rfind(". ", start, put.start()) + 2, text.rfind("\n", start, put.start()) + 1, start)
             found = _ADOPTED.search(text, put.start(), end)
             e = found.end() if found else text.find(".", put.end(), end) + 1 or end
             spans = [(s, e)]

@@ -429,3 +429,92 @@ def test_a_label_run_into_a_name_is_no_surname():
     assert _person_name("Stina Hallberg Paragrafer") == "Stina Hallberg"
     assert _person_name("Anna Karin Berg") == "Anna Karin Berg"
     assert _person_name("Per Ek Lindahl") == "Per Ek Lindahl"
+
+
+# --- motions, votes, place and time, cover entries of other shapes ----------------------------------------------
+
+VOTED = """PROTOKOLL
+Barn- och utbildningsnämnden
+Sammanträdesdatum 2019-11-20
+
+Plats Skolhuset, Aulan
+Tid onsdag den 20 november 2019, kl 18.00-20.30
+Beslutande Ulla Tamm (s), ordförande
+Rolf Ahlin (m), vice ordförande
+Siv Eng (c)
+Mona Kask (v), tgj ers för Per Kask (v)
+Övriga deltagare Kim Rosén, skolchef, § 61
+Ada Wik, controller, §§ 61-62
+Sekreterare Bo Lund
+ANSLAG/BEVIS
+Organ Barn- och utbildningsnämnden
+
+§ 61 Dnr BUN 2019/44
+Skolskjutsregler
+
+Yrkanden
+Rolf Ahlin (m) och Siv Eng (c) yrkar att ärendet återremitteras. Ulla Tamm (s) yrkar bifall till förvaltningens förslag. Mona Kask (v) yrkar tillägg om en uppföljning.
+
+Omröstning
+Omröstning begärs och verkställs. Ja-röster: 7, nej-röster: 4, avstår: 1. Ordföranden finner att nämnden beslutat enligt förvaltningens förslag.
+
+Barn- och utbildningsnämndens beslut
+Barn- och utbildningsnämnden beslutar att anta reglerna.
+
+Reservation
+Rolf Ahlin (m) och Siv Eng (c) reserverar sig mot beslutet.
+
+§ 62 Dnr BUN 2019/51
+Läsårstider
+
+Ordföranden ställer proposition på förslaget och finner att nämnden bifallit förslaget.
+Barn- och utbildningsnämnden beslutar att fastställa läsårstiderna."""
+
+
+@pytest.fixture(scope="module")
+def voted(folder):
+    return extract_path(write_form_feed(folder / "voted.txt", [_municipality("Tallby", VOTED)]))
+
+
+def test_motions_are_typed_with_movers_parties_and_kinds(voted):
+    first = voted.records.meeting.paragraphs[0]
+    assert [(m.movers, m.parties, m.kind) for m in first.motions] == [
+        (("Rolf Ahlin", "Siv Eng"), ("m", "c"), "aterremiss"), (("Ulla Tamm",), ("s",), "bifall"),
+        (("Mona Kask",), ("v",), "tillagg")]
+    assert first.motions[0].proposal == "att ärendet återremitteras"
+
+
+def test_votes_with_counts_and_a_proposition_without_heading(voted):
+    first, second = voted.records.meeting.paragraphs
+    (vote,) = first.votes
+    assert (vote.adopted, vote.yes, vote.no, vote.abstained) == ("förvaltningens förslag", 7, 4, 1)
+    (put,) = second.votes
+    assert put.adopted == "förslaget" and put.yes is None
+    assert put.text == "Ordföranden ställer proposition på förslaget och finner att nämnden bifallit förslaget."
+    res = first.reservations[0]
+    assert res.members == ("Rolf Ahlin", "Siv Eng") and res.parties == ("m", "c")
+
+
+def test_place_and_time_labelled_apart_and_cover_entries_of_other_shapes(voted):
+    m = voted.records.meeting
+    assert (m.place.text, m.time.text) == ("Skolhuset, Aulan", "kl 18.00-20.30")
+    assert m.body == next(o.key for o in voted.records.organisations if o.name == "Barn- och utbildningsnämnden")
+    people = _people(m)
+    assert people["Mona Kask"].roles == ("ersattare",) and people["Mona Kask"].replaces == "Per Kask"
+    assert (people["Kim Rosén"].title, people["Kim Rosén"].paragraphs) == ("skolchef", "61")
+    assert (people["Ada Wik"].title, people["Ada Wik"].paragraphs) == ("controller", "61-62")
+
+
+def test_motions_and_votes_in_rdf(voted, ontology, shapes):
+    g = voted.to_graph()[1]
+    conforms, _, text = validate(g, shacl_graph=shapes, ont_graph=ontology, inference="none")
+    assert conforms, text
+    motions = list(g.subjects(RDF.type, SG.Motion))
+    kinds = sorted(str(g.value(x, SG.motionKind)) for x in motions)
+    assert kinds == ["aterremiss", "bifall", "tillagg"]
+    back = next(x for x in motions if str(g.value(x, SG.motionKind)) == "aterremiss")
+    assert {str(g.value(p, FOAF.name)) for p in g.objects(back, SG.mover)} == {"Rolf Ahlin", "Siv Eng"}
+    votes = {int(g.value(v, SG.yesVotes)) for v in g.subjects(RDF.type, SG.Vote) if g.value(v, SG.yesVotes)}
+    assert votes == {7}
+    (meeting,) = g.subjects(RDF.type, SG.Meeting)
+    assert str(g.value(meeting, SG.place)) == "Skolhuset, Aulan" and str(g.value(meeting, SG.meetingTime)) == "kl 18.00-20.30"

@@ -173,18 +173,20 @@ def _paragraphs(rnd: random.Random, members: tuple[Member, ...], first: int, n: 
     picks = rnd.sample(range(len(MATTERS)), n)
     for i, m in enumerate(picks):
         title, points, recipients = MATTERS[m]
-        a, b = rnd.sample(members, 2)
+        a, b, c = rnd.sample(members, 3)
         contested = i % 2 == 1
         motions, vote, reservations = (), None, ()
         if contested:
-            motions = (MotionSpec(a.name, a.party, "bifall", "bifall till arbetsutskottets förslag"),
-                       MotionSpec(b.name, b.party, *rnd.choice((("avslag", "avslag på förslaget"),
-                                                                ("aterremiss", "att ärendet återremitteras för "
-                                                                 "ytterligare beredning")))))
             counted = i % 4 == 3
+            against = rnd.choice((("avslag", "avslag på förslaget"),
+                                  ("aterremiss", "att ärendet återremitteras för ytterligare beredning")))
+            motions = (MotionSpec(a.name, a.party, "bifall", "bifall till arbetsutskottets förslag"),
+                       MotionSpec(b.name, b.party, *against))
+            if counted:  # an addition moved as well; two members of two parties reserve themselves
+                motions += (MotionSpec(c.name, c.party, "tillagg", "tillägg om en återrapportering till nämnden"),)
             vote = ("arbetsutskottets förslag", rnd.randint(6, 9) if counted else None,
                     rnd.randint(2, 5) if counted else None)
-            reservations = ((b.name, b.party),)
+            reservations = ((b.name, b.party),) + (((c.name, c.party),) if counted else ())
         proposal = f"Arbetsutskottet föreslår att {body.lower()} beslutar enligt förvaltningens förslag." \
             if i % 3 != 2 else None
         out.append(ParagraphSpec(first + i, title, f"{code} {year}/{rnd.randint(10, 400)}", proposal, points, motions,
@@ -197,7 +199,8 @@ def _spec(index: int, layout: str, fmt: str, rnd: random.Random, names: _Names, 
     body, code = BODIES[index % len(BODIES)]
     year = 2015 + index % 9
     date = (dt.date(year, 1 + index % 11, 3) + dt.timedelta(days=rnd.randint(0, 20))).isoformat()
-    members = tuple(Member(names.one(), party, chair) for party, chair in
+    lower = index % 3 == 1  # minutes of the 2000s write parties in lower case: `(s)`, `(m)`
+    members = tuple(Member(names.one(), party.lower() if lower else party, chair) for party, chair in
                     zip(rnd.sample(PARTIES, 5), ("ordförande", "vice ordförande", None, None, None)))
     first = rnd.randint(3, 140)
     present = members[:3] + members[4:]  # the fourth is absent: a substitute stands in
@@ -264,7 +267,8 @@ def _paragraph_lines(spec: MinutesSpec, p: ParagraphSpec) -> list[str]:
     if p.vote:
         adopted, yes, no = p.vote
         if yes is None:
-            lines += ["Propositionsordning", f"Ordföranden ställer proposition på yrkandena och finner att "
+            lines += ["Beslutsgång" if spec.layout == "letterhead" else "Propositionsordning",
+                      f"Ordföranden ställer proposition på yrkandena och finner att "
                       f"{spec.body.lower()} beslutat enligt {adopted}.", ""]
         else:
             lines += ["Omröstning", f"Omröstning begärs och verkställs. Ja-röster: {yes}, nej-röster: {no}. "
@@ -278,6 +282,9 @@ def _paragraph_lines(spec: MinutesSpec, p: ParagraphSpec) -> list[str]:
     lines.append("")
     if p.reservations:
         who = " och ".join(f"{n} ({party})" for n, party in p.reservations)
+        if spec.layout == "letterhead" and len(p.reservations) > 1:
+            who = ", ".join(f"{n} ({party})" for n, party in p.reservations[:-1]) + \
+                f" och {p.reservations[-1][0]} ({p.reservations[-1][1]})"
         lines += ["Reservation", f"{who} reserverar sig mot beslutet till förmån för eget yrkande.", ""]
     if p.recipients:
         lines += ["Beslutsexpediering" if spec.layout in ("apart", "cover-table") else "Beslutet skickas till",
@@ -300,6 +307,8 @@ def _officer(spec: MinutesSpec, o: Officer) -> str:
 def _substitute(spec: MinutesSpec, s: Substitute) -> str:
     if spec.layout == "apart":
         return f"{s.name} ({s.party}), tjg ers för {s.replaces} ({s.party})"
+    if spec.layout == "clean" and spec.date[:4] >= "2020":
+        return f"{s.name} ({s.party}), ersättare för {s.replaces}"
     return f"{s.name} ({s.party}) ersätter {s.replaces} ({s.party})"
 
 
@@ -317,7 +326,8 @@ def cover_pairs(spec: MinutesSpec) -> list[tuple[str, str]]:
     pairs += [("Beslutande", "\n".join(_member(m) for m in spec.members)),
               ("Tjänstgörande ersättare", "\n".join(_substitute(spec, s) for s in spec.substitutes)),
               ("Övriga deltagare", "\n".join(_officer(spec, o) for o in spec.officers)),
-              ("Utses att justera", "\n".join(f"{n} ({_party(spec, n)})" for n in spec.adjusters)),
+              ("Justerare" if spec.layout == "letterhead" else "Utses att justera",
+               "\n".join(f"{n} ({_party(spec, n)})" for n in spec.adjusters)),
               ("Justeringens plats och tid", spec.adjustment or ""),
               ("Sekreterare", spec.secretary or ""), ("Paragrafer", _range(spec))]
     return pairs
