@@ -114,6 +114,7 @@ def test_cli_meeting(template):
     assert "Tjänstgörande ersättare; ersätter Karl Öst" in out and "Justering: Kommunhuset, 2022-09-15 kl. 14.00" in out
     english = run("meeting", item["id"], "--store", str(template), "--lang", "en").output
     assert "Serving substitute; replaces Karl Öst" in english and "Reservations:" in english
+    assert "Beslutsgång: Ordföranden ställer proposition på bifall och avslag" in out and "Vote: Ordföranden" in english
     data = json.loads(run("meeting", item["id"], "--store", str(template), "--json").output)
     assert data["iri"] == item["iri"] and len(data["paragraphs"]) == 2
     assert "Det finns inget sammanträde med id 'nope'." in run("meeting", "nope", "--store", str(template), code=1).output
