@@ -632,5 +632,9 @@ def extract(doc: DocumentText, title_hint: str | None = None) -> PlanRecords:
     if not info.title_evidence:
         info = _opening_title(doc, info)
     findings = [f for f in records.findings if f.code != generic.UNKNOWN_KIND]
+    # The parties of the cover (`(KD)`) are the members' parties, written on each person, and no bodies.
+    parties = {p.upper() for p in _PARTY_MARK.findall(doc.body)}
+    organisations = [o for o in records.organisations if o.name or o.key.upper() not in parties]
     return replace(records, document=info, decisions=decisions, meeting=meeting, findings=findings,
+                   organisations=organisations,
                    people=_with_participants(records.people, meeting))

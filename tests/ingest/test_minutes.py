@@ -201,7 +201,7 @@ def _all_evidence(meeting):
             yield from r.evidence
 
 
-@pytest.mark.parametrize("name", ["clean", "transcript", "interleaved", "extract"])
+@pytest.mark.parametrize("name", ["clean", "transcript", "interleaved", "extract", "voted"])
 def test_every_quote_is_verbatim_at_its_offsets(name, request):
     result = request.getfixturevalue(name)
     assert result.kind == "protokoll"
@@ -474,6 +474,11 @@ Barn- och utbildningsnämnden beslutar att fastställa läsårstiderna."""
 @pytest.fixture(scope="module")
 def voted(folder):
     return extract_path(write_form_feed(folder / "voted.txt", [_municipality("Tallby", VOTED)]))
+
+
+def test_parties_are_no_organisations(voted):
+    keys = {o.key for o in voted.records.organisations}
+    assert not keys & {"M", "C", "V", "S"} and voted.records.meeting.body in keys
 
 
 def test_motions_are_typed_with_movers_parties_and_kinds(voted):
