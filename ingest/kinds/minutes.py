@@ -60,6 +60,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("secretary", r"Sekreterare"),
     ("chair", r"Ordförande"),
     ("range", r"Justerade paragrafer|Paragrafer|Paragraf"),
+    # Posting and removal in one value: `Tid för anslag 2019-02-05 – 2019-02-27`.
+    ("notice_span", r"Tid för anslag|Anslaget har varit uppsatt|Anslås under tiden"),
     ("posted", r"Datum för anslags uppsättande|Datum då anslaget sätts upp|Datum när anslaget sätts upp"
                r"|Anslaget sätts upp"),
     ("removed", r"Datum för anslags nedtagande|Datum för anslags nedtagning|Datum då anslaget tas ned"
@@ -71,7 +73,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
              r"|Sammanträdesdatum|Förvaringsplats för protokollet|Protokollet förvaras|Sista dag för överklagande"
              r"|Utdragsbestyrkande|Justerandes sign|Innehållsförteckning|Ärendelista"),
 )
-_LABEL = re.compile("|".join(rf"(?P<{f}{i}>(?<![\wåäö])(?:{rx})(?![\wåäö]))" for i, (f, rx) in enumerate(_LABELS))
+# An HTML export glues a value to its label (`Utses att justeraIsabel Hildén`, `Paragrafer12 – 22`): a label
+# ends where no lower-case letter goes on.
+_LABEL = re.compile("|".join(rf"(?P<{f}{i}>(?<![\wåäö])(?:{rx})(?![a-zåäöé]))" for i, (f, rx) in enumerate(_LABELS))
                     + r"")
 _FIELD_OF = {f"{f}{i}": f for i, (f, _) in enumerate(_LABELS)}
 
@@ -454,6 +458,11 @@ def _cover(doc: DocumentText, end: int) -> dict:
                 # A flattened cover table: the list to the left of `Paragrafer` goes on after its value.
                 if people_field:
                     out["participants"] += _entries(doc, people_field[0], people_field[1], m.end(), e)
+        elif field == "notice_span" and "posted" not in out:
+            dates = find_dates(text[s:e])
+            if len(dates) > 1:
+                for key, d in (("posted", dates[0]), ("removed", dates[1])):
+                    out[key] = DatedFact(key, d.value, doc.evidence(s + d.start, s + d.end))
         elif field in ("posted", "removed") and field not in out:
             dates = find_dates(text[s:e])
             if dates:

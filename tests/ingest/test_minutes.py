@@ -523,3 +523,31 @@ def test_motions_and_votes_in_rdf(voted, ontology, shapes):
     assert votes == {7}
     (meeting,) = g.subjects(RDF.type, SG.Meeting)
     assert str(g.value(meeting, SG.place)) == "Skolhuset, Aulan" and str(g.value(meeting, SG.meetingTime)) == "kl 18.00-20.30"
+
+
+# An HTML export of a cover: labels glued to their values, the notice's two dates in one value.
+GLUED = """SAMMANTRÄDESPROTOKOLL
+Nämnd Socialnämnden
+Sammanträdesdatum 2020-02-10
+Plats och tid Vårdhuset, Eken, 09:00 – 14:55
+Utses att justeraAlva Brink (C)
+Paragrafer12 – 14
+BeslutandeLinus Ort (S), ordförande
+Alva Brink (C)
+ANSLAG/BEVIS
+Tid för anslag2020-02-14 – 2020-03-06
+
+§ 12 Dnr SN 2020/3
+Ekonomisk uppföljning
+Socialnämnden beslutar att godkänna uppföljningen."""
+
+
+def test_a_cover_with_labels_glued_to_values(folder):
+    result = extract_path(write_form_feed(folder / "glued.txt", [_municipality("Ekmo", GLUED)]))
+    m = result.records.meeting
+    assert (m.first_paragraph, m.last_paragraph) == (12, 14)
+    assert (m.notice_posted.value.iso, m.notice_removed.value.iso) == ("2020-02-14", "2020-03-06")
+    assert (m.place.text, m.time.text) == ("Vårdhuset, Eken", "09:00 – 14:55")
+    people = _people(m)
+    assert set(people["Alva Brink"].roles) == {"ledamot", "justerare"} and people["Alva Brink"].party == "C"
+    assert set(people["Linus Ort"].roles) == {"ledamot", "ordforande"}
