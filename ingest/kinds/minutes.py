@@ -35,7 +35,7 @@ _PARA_LIST = (r"\d{1,4}(?:/\d{2,4})?(?:\s*[-–]\s*\d{1,4})?"
               r"(?:\s*(?:,|och)\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?)*")
 # `(§ 4)`, `( 7-9)` with the sign lost, or without brackets after a comma: `, § 155`, `, §§ 12-18`.
 _PARAS = rf"(?:\(\s*(?:§§?\s*)?(?P<paras>{_PARA_LIST})\s*\)|,?[ \t]*§§?[ \t]*(?P<bare_paras>{_PARA_LIST})(?![\d/]))"
-_CHAIR = r"(?:(?:förste|1:e|andre|2:e|andra|förste)[ \t]+)?vice[ \t]+ordförande|ordförande|ordf\."
+_CHAIR = (r"(?:(?:förste|1:e|andre|2:e|andra|förste)[ \t]+)?vice[ \t]*(?:ordförande|ordf\.)|ordförande|ordf\.")
 # One entry of a cover list: `Karin Holm (S), ordförande`, `Nils Berg (M) ersätter Olle Ek (M)`,
 # `Eva Lind, kommundirektör (§ 4)`, `Omar Nilsson ( 7-9)`.
 _ENTRY = re.compile(
@@ -165,7 +165,7 @@ def _sections(text: str, start: int, end: int) -> list[tuple[str, int, int, int]
 def _points(doc: DocumentText, start: int, end: int) -> tuple[DecisionPoint, ...]:
     """A decision's points: its `att …` clauses or numbered items (one point when not enumerated)."""
     text = doc.body
-    lead = re.compile(r"\bbeslutar\s*:?\s*(?=att\b)|\bBeslut\s*:?\s*(?=att\b)").search(text, start, end)
+    lead = re.compile(r"\b(?:beslutar|Beslut)\s*:?\s*(?=att\b|\d{1,2}\.\s)").search(text, start, end)
     start = lead.end() if lead else start
     cuts = sorted({m.end() for m in _POINT.finditer(text, start, end)} | {start})
     points = []
@@ -411,10 +411,11 @@ _COVER_LABELS = frozenset("paragrafer paragraf underskrifter underskrift sign ju
 
 def _entries(doc: DocumentText, field: str, label: str, s: int, e: int) -> list[Participant]:
     text = doc.body
-    out = []
+    out, spans = [], []
     for m in _ENTRY.finditer(text, s, e):
         if _LABEL.fullmatch(m.group("name")) or _LABEL.match(m.group("name")):
             continue
+        spans.append((m.start("name"), m.end("title") if m.group("title") else m.start("name")))
         roles: list[str] = []
         if m.group("rep"):
             roles.append("ersattare")
@@ -430,6 +431,34 @@ def _entries(doc: DocumentText, field: str, label: str, s: int, e: int) -> list[
         out.append(Participant(_person_name(m.group("name")), tuple(roles), m.group("chair") or label, m.group("party"),
                                m.group("title"), m.group("rep"), re.sub(r"\s+", "", m.group("paras") or m.group("bare_paras") or "") or None,
                                doc.evidence(m.start(), m.end())))
+    return _titles_first(text, out, spans) if field == "others" else out
+
+
+def _title_word_first(name: str) -> bool:
+    """`Kommundirektör Jan Frans`: a title, then a first name."""
+    words = name.split()
+    return len(words) > 2 and not is_first_name(words[0]) and is_first_name(words[1])
+
+
+_TITLE_BEFORE = re.compile(r"(?:^|[,;]|\boch\b)[ \t]*(?P<title>[a-zåäö][a-zåäö\-]+(?:[ \t]+[a-zåäö\-]+)?)[ \t]*$")
+
+
+def _titles_first(text: str, found: list[Participant], spans: list[tuple[int, int]]) -> list[Participant]:
+    """Officers listed title first (`Kommundirektör Jan Frans, kommunsekreterare Lina Mat`): the entry
+    pattern reads each `, <title>` as the title of the name before it, but it is the next name's: the
+    title of each is the first word of its entry or the lower-case words just before it."""
+    if not found or not _title_word_first(found[0].name):
+        return found
+    out = []
+    for i, p in enumerate(found):
+        name, title = p.name, None
+        if _title_word_first(p.name):
+            word, name = p.name.split(" ", 1)
+            title = word[:1].lower() + word[1:]
+        elif i:
+            before = _TITLE_BEFORE.search(text, max(spans[i - 1][0], spans[i][0] - 60), spans[i][0])
+            title = before.group("title") if before else None
+        out.append(replace(p, name=name, title=title))
     return out
 
 

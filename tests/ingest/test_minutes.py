@@ -551,3 +551,53 @@ def test_a_cover_with_labels_glued_to_values(folder):
     people = _people(m)
     assert set(people["Alva Brink"].roles) == {"ledamot", "justerare"} and people["Alva Brink"].party == "C"
     assert set(people["Linus Ort"].roles) == {"ledamot", "ordforande"}
+
+
+# Members on one line with `ordf.`, officers title first, numbered decision points, a `Beslutsgång`.
+ONE_LINE = """STENHÖGA KOMMUN
+SAMMANTRÄDESPROTOKOLL
+Kommunstyrelsen
+Sammanträdesdatum 2014-05-12
+Plats och tid Stadshuset, Lilla salen kl. 09:00-15:17
+Beslutande Ledamöter Kjell Ros (S), ordf., Kajsa Ek (S), Berit Jons (M), vice ordf., Sven Mo (C) och Pär Sand (FP).
+Tjänstgörande ersättare Anna Ljung (KD) ersätter Tor Lind (KD)
+Övriga närvarande Kommundirektör Jan Frans, kommunsekreterare Lina Mat
+Justerare Pär Sand (FP)
+Justeringens plats och tid Stadshuset 2014-05-15
+Underskrifter Sekreterare Lina Mat Paragrafer 170-171
+\f§ 170 Dnr KS 2014/55
+Motion om solceller
+Yrkanden
+Berit Jons (M) yrkar avslag på motionen. Kjell Ros (S) yrkar bifall till kommunstyrelsens arbetsutskotts förslag.
+Beslutsgång
+Ordföranden ställer proposition på yrkandena och finner att kommunstyrelsen bifaller arbetsutskottets förslag.
+Beslut
+Kommunstyrelsen beslutar
+1. att motionen anses besvarad,
+2. att uppdra åt förvaltningen att utreda saken.
+Reservation
+Berit Jons (M) och Sven Mo (C) reserverar sig mot beslutet till förmån för Berit Jons yrkande.
+Expedieras till
+Kommunfullmäktige
+\f§ 171 Dnr KS 2014/60
+Budget
+Beslut
+Kommunstyrelsen beslutar att godkänna budgeten.
+"""
+
+
+def test_members_on_one_line_officers_title_first_and_numbered_points(folder):
+    path = folder / "one-line.txt"
+    path.write_text(ONE_LINE, encoding="utf-8")
+    result = extract_path(path)
+    m = result.records.meeting
+    people = _people(m)
+    assert set(people["Berit Jons"].roles) == {"ledamot", "viceordforande"}
+    assert set(people["Kjell Ros"].roles) == {"ledamot", "ordforande"} and people["Pär Sand"].party == "FP"
+    assert (people["Jan Frans"].title, people["Lina Mat"].title) == ("kommundirektör", "kommunsekreterare")
+    assert "Kommundirektör Jan Frans" not in people
+    first = m.paragraphs[0]
+    points = next(d for d in result.records.decisions if d.key == first.decision).points
+    assert [p.text for p in points] == ["att motionen anses besvarad", "att uppdra åt förvaltningen att utreda saken."]
+    assert first.votes[0].adopted == "arbetsutskottets förslag"
+    assert first.reservations[0].parties == ("M", "C")

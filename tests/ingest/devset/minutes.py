@@ -297,6 +297,8 @@ def _member(m: Member) -> str:
 
 
 def _officer(spec: MinutesSpec, o: Officer) -> str:
+    if spec.layout == "lost-bare":  # title first, as a docplayer cover lists officers
+        return f"{o.title[:1].upper() + o.title[1:]} {o.name} (§ {o.paras})"
     if spec.layout == "apart":
         return f"{o.name}, {o.title}, §§ {o.paras}" if "-" in o.paras else f"{o.name}, {o.title}, § {o.paras}"
     if spec.layout == "transcript":
@@ -323,9 +325,16 @@ def cover_pairs(spec: MinutesSpec) -> list[tuple[str, str]]:
     pairs = [("Tid och plats" if spec.layout == "cover-table" else "Plats och tid", when)]
     if spec.layout == "apart":
         pairs = [("Plats", spec.place), ("Tid", f"{long_date(spec.date)}, {spec.time}")]
-    pairs += [("Beslutande", "\n".join(_member(m) for m in spec.members)),
+    members = "\n".join(_member(m) for m in spec.members)
+    officers = "\n".join(_officer(spec, o) for o in spec.officers)
+    if spec.layout == "lost-bare":  # one line of members, `ordf.`; officers after commas, the title first
+        members = ", ".join(_member(m).replace("ordförande", "ordf.") for m in spec.members[:-1]) + \
+            f" och {_member(spec.members[-1])}"
+        officers = ", ".join(_officer(spec, o) for o in spec.officers[:1]) + ", " + ", ".join(
+            f"{o.title} {o.name} (§ {o.paras})" for o in spec.officers[1:])
+    pairs += [("Beslutande", members),
               ("Tjänstgörande ersättare", "\n".join(_substitute(spec, s) for s in spec.substitutes)),
-              ("Övriga deltagare", "\n".join(_officer(spec, o) for o in spec.officers)),
+              ("Övriga deltagare", officers),
               ("Justerare" if spec.layout == "letterhead" else "Utses att justera",
                "\n".join(f"{n} ({_party(spec, n)})" for n in spec.adjusters)),
               ("Justeringens plats och tid", spec.adjustment or ""),
