@@ -213,8 +213,34 @@ def _motion_kind(what: str) -> str:
     return "yrkande"
 
 
-def _motions(doc: DocumentText, start: int, end: int) -> tuple[Motion, ...]:
-    """The paragraph's motions: each `<name> (<party>) yrkar …` sentence, wherever it stands."""
+# Without a party: `Ordföranden yrkar …`, or a name the cover lists (`Anna Berg yrkar …` in minutes that write no parties).
+_MOTION_UNMARKED = re.compile(rf"(?P<who>Ordföranden|Ordförande|{_NAME})\s+(?:yrkar|yrkade)\s+(?:på\s+)?"
+                              rf"(?P<what>[^.]*?(?:\d\.\d[^.]*?)*)\s*(?:\.(?!\d)|\n\s*\n|$)")
+
+
+def _unmarked_motions(doc: DocumentText, start: int, end: int, cover: dict[str, str | None], taken: list[int]):
+    """Motions whose mover carries no party: the chair (`Ordföranden`) or a person the cover lists."""
+    text = doc.body
+    chair = next((n for n, role in cover.items() if role == "chair"), None)
+    for m in _MOTION_UNMARKED.finditer(text, start, end):
+        what = " ".join(m.group("what").split())
+        if not what or any(m.start() <= t < m.end() for t in taken):
+            continue
+        who = m.group("who")
+        if who.startswith("Ordförande"):
+            name, begin = chair, m.start()
+        else:
+            name = next((n for n in cover if who == n or who.endswith(" " + n)), None)
+            begin = m.start() + len(who) - len(name or "")
+        if name:
+            stop = m.end("what")
+            yield Motion((name,), (), _motion_kind(what), what, " ".join(text[begin:stop].split()),
+                         doc.evidence(begin, stop))
+
+
+def _motions(doc: DocumentText, start: int, end: int, cover: dict[str, str | None] | None = None) -> tuple[Motion, ...]:
+    """The paragraph's motions: each `<name> (<party>) yrkar …` sentence, wherever it stands, and those of
+    the chair or a listed person written without a party. `cover`: the cover's names (the chair's as `chair`)."""
     text = doc.body
     out = []
     for m in _MOTION.finditer(text, start, end):
@@ -229,7 +255,10 @@ def _motions(doc: DocumentText, start: int, end: int) -> tuple[Motion, ...]:
         out.append(Motion(tuple(names),
                           tuple(dict.fromkeys(w.group("party") for w in movers)), _motion_kind(what), what,
                           " ".join(text[begin:stop].split()), doc.evidence(begin, stop)))
-    return tuple(out)
+    taken = [m.start() for m in _MOTION.finditer(text, start, end)]
+    found = out + list(_unmarked_motions(doc, start, end, cover or {}, taken))
+    # In the order written.
+    return tuple(sorted(found, key=lambda x: (x.evidence[0].page, x.evidence[0].start) if x.evidence else (0, 0)))
 
 
 def _lead_trimmed(name: str) -> str:
@@ -342,7 +371,8 @@ def _title(doc: DocumentText, end: int, stop: int, start: int) -> TextFact | Non
     return None
 
 
-def _paragraph(doc: DocumentText, heading, stop: int, body: str | None, date, decisions: list[Decision]) -> MeetingParagraph:
+def _paragraph(doc: DocumentText, heading, stop: int, body: str | None, date, decisions: list[Decision],
+               cover: dict[str, str | None] | None = None) -> MeetingParagraph:
     text = doc.body
     start, end, number, ordinal = heading
     sections = _sections(text, end, stop)
@@ -355,7 +385,7 @@ def _paragraph(doc: DocumentText, heading, stop: int, body: str | None, date, de
     recipients = tuple(r for k, _, s, e in sections if k == "recipients" for r in _recipients(doc, s, e))
     return MeetingParagraph(
         number, ordinal, _title(doc, end, stop, start), dnr.group("dnr") if dnr else None, key, proposal,
-        _motions(doc, end, stop), _reservations(doc, end, stop), recipients, doc.evidence(start, end),
+        _motions(doc, end, stop, cover), _reservations(doc, end, stop), recipients, doc.evidence(start, end),
         doc.evidence(dnr.start("dnr"), dnr.end("dnr")) if dnr else (), _votes(doc, end, stop, sections))
 
 
@@ -428,10 +458,25 @@ def _entries(doc: DocumentText, field: str, label: str, s: int, e: int) -> list[
         chair = (m.group("chair") or "").lower()
         if chair:
             roles.append("viceordforande" if "vice" in chair else "ordforande")
-        out.append(Participant(_person_name(m.group("name")), tuple(roles), m.group("chair") or label, m.group("party"),
+        name = _person_name(m.group("name"))
+        run = _run_together(name)
+        if run:  # `Märit Bo Gun Ås`: two names of a list without parties, its line break lost
+            first, name = run
+            b = m.start("name")
+            out.append(Participant(first, tuple(roles[:1]), label, evidence=doc.evidence(b, b + len(first))))
+            spans.insert(len(spans) - 1, (b, b))
+        out.append(Participant(name, tuple(roles), m.group("chair") or label, m.group("party"),
                                m.group("title"), m.group("rep"), re.sub(r"\s+", "", m.group("paras") or m.group("bare_paras") or "") or None,
                                doc.evidence(m.start(), m.end())))
     return _titles_first(text, out, spans) if field == "others" else out
+
+
+def _run_together(name: str) -> tuple[str, str] | None:
+    """`Märit Bo Gun Ås` -> (`Märit Bo`, `Gun Ås`): a first name, a surname, then another first name."""
+    words = name.split()
+    if len(words) == 4 and is_first_name(words[0]) and is_first_name(words[2]) and not is_first_name(words[3]):
+        return " ".join(words[:2]), " ".join(words[2:])
+    return None
 
 
 def _title_word_first(name: str) -> bool:
@@ -580,10 +625,12 @@ def read_meeting(doc: DocumentText, body: str | None, date, extract: bool, decis
         heads = heads[:1]
     cover_end = heads[0][0] if heads else len(text)
     cover = _cover(doc, cover_end)
+    # Who a motion without a party can be: a person of the cover, the chair by role.
+    names = {p.name: ("chair" if "ordforande" in p.roles else None) for p in cover["participants"]}
     paragraphs = []
     for i, h in enumerate(heads):
         stop = _page_top(doc, heads[i + 1][0], h[0]) if i + 1 < len(heads) else len(text)
-        paragraphs.append(_paragraph(doc, h, stop, body, date, decisions))
+        paragraphs.append(_paragraph(doc, h, stop, body, date, decisions, names))
     rng = cover.get("range")
     first = int(rng[0]) if rng else (paragraphs[0].ordinal if paragraphs else None)
     last = int(rng[1]) if rng else (paragraphs[-1].ordinal if paragraphs else None)

@@ -601,3 +601,32 @@ def test_members_on_one_line_officers_title_first_and_numbered_points(folder):
     assert [p.text for p in points] == ["att motionen anses besvarad", "att uppdra åt förvaltningen att utreda saken."]
     assert first.votes[0].adopted == "arbetsutskottets förslag"
     assert first.reservations[0].parties == ("M", "C")
+
+
+UNMARKED = """PROTOKOLL
+Kommunstyrelsen
+Sammanträdesdatum 2006-05-23
+Plats och tid Kommunhuset kl 13.00-16.00
+Beslutande Sten Ulf, ordförande
+Märit Bo
+Gun Ås
+Sekreterare Ola Ek
+ANSLAG/BEVIS
+
+§ 40 Dnr 2006/12
+Vägplan
+Märit Bo yrkar avslag på förslaget. Ordföranden yrkar bifall till förslaget. Ordföranden ställer proposition på yrkandena och finner att kommunstyrelsen bifallit förslaget.
+Kommunstyrelsen beslutar att anta vägplanen."""
+
+
+def test_motions_without_parties_by_cover_names_and_the_chair(folder):
+    result = extract_path(write_form_feed(folder / "unmarked.txt", [_municipality("Ödsby", UNMARKED)]))
+    assert {p.name: p.roles for p in result.records.meeting.participants} == {
+        "Sten Ulf": ("ledamot", "ordforande"), "Märit Bo": ("ledamot",), "Gun Ås": ("ledamot",),
+        "Ola Ek": ("sekreterare",)}
+    (para,) = result.records.meeting.paragraphs
+    assert [(m.movers, m.parties, m.kind) for m in para.motions] == [(("Märit Bo",), (), "avslag"),
+                                                                     (("Sten Ulf",), (), "bifall")]
+    assert para.motions[1].text == "Ordföranden yrkar bifall till förslaget"
+    for ev in (e for mo in para.motions for e in mo.evidence):
+        assert result.doc.page_text(ev.page)[ev.start:ev.end] == ev.quote
