@@ -140,9 +140,11 @@ def _headings(text: str) -> list[tuple[int, int, str, int | None]]:
     """(start, end, number as read, ordinal) of every paragraph heading, in order."""
     found: dict[int, tuple[int, int, str, int | None]] = {}
     for m in _HEADING_SIGN.finditer(text):
-        num = m.group("num")
-        label = f"{m.group('prefix')} {num}" if m.group("prefix") else num
-        found[m.start()] = (m.start(), m.end(), label.strip(), int(num.split("/")[0]))
+        num, prefix, start = m.group("num"), m.group("prefix"), m.start()
+        if prefix and _surname_before_sign(text, m.start("prefix"), prefix):
+            prefix, start = None, text.index("§", m.start("prefix"))
+        label = f"{prefix} {num}" if prefix else num
+        found[start] = (start, m.end(), label.strip(), int(num.split("/")[0]))
     if not found:
         for m in _HEADING_LOST.finditer(text):
             if m.group("bare"):
@@ -150,6 +152,15 @@ def _headings(text: str) -> list[tuple[int, int, str, int | None]]:
             else:
                 found[m.start()] = (m.start(), m.end(), f"{m.group('prefix')} {m.group('num')}", int(m.group("num")))
     return [found[k] for k in sorted(found)]
+
+
+def _surname_before_sign(text: str, at: int, prefix: str) -> bool:
+    """`Sekreterare Ola Ek § 40`: a flattened cover's last name run into the first heading is no body
+    prefix (`Ks § 40`, `KS § 40`): a mixed-case word after a first name."""
+    if prefix.isupper():
+        return False
+    before = text[max(0, at - 40):at].split()
+    return bool(before) and is_first_name(before[-1])
 
 
 def _sections(text: str, start: int, end: int) -> list[tuple[str, int, int, int]]:

@@ -611,7 +611,6 @@ Beslutande Sten Ulf, ordförande
 Märit Bo
 Gun Ås
 Sekreterare Ola Ek
-ANSLAG/BEVIS
 
 § 40 Dnr 2006/12
 Vägplan
@@ -625,6 +624,7 @@ def test_motions_without_parties_by_cover_names_and_the_chair(folder):
         "Sten Ulf": ("ledamot", "ordforande"), "Märit Bo": ("ledamot",), "Gun Ås": ("ledamot",),
         "Ola Ek": ("sekreterare",)}
     (para,) = result.records.meeting.paragraphs
+    assert para.number == "40"  # the secretary's surname before the heading is no prefix
     assert [(m.movers, m.parties, m.kind) for m in para.motions] == [(("Märit Bo",), (), "avslag"),
                                                                      (("Sten Ulf",), (), "bifall")]
     assert para.motions[1].text == "Ordföranden yrkar bifall till förslaget"
