@@ -11,7 +11,9 @@ field: recall, precision, F1, counts and the misses. A refused document counts a
 missed. `seed` scores the seed plan (text export and PDF) against the gold of
 tests/ingest/test_seed_gold.py. `heldout` scores the independent held-out set (tests/ingest/heldout,
 docs/heldout.md): no targets, its table is printed only; `heldout-b` likewise scores the
-second independent held-out set (tests/ingest/heldout_b, docs/heldout-b.md). With `--targets` the exit status is 1 when
+second independent held-out set (tests/ingest/heldout_b, docs/heldout-b.md). The dev set includes the minutes and
+protocol extracts of tests/ingest/devset/minutes.py, whose fields (cover, participants, paragraphs, motions, votes,
+reservations, recipients) are read back through `graph.meetings`. With `--targets` the exit status is 1 when
 a dev field is below recall 0.95 / precision 0.97 or a seed field below 1.0.
 """
 from __future__ import annotations
@@ -26,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from styrgraf.graph import queries  # noqa: E402
+from styrgraf.graph import meetings, queries  # noqa: E402
 from styrgraf.graph.documents import ingest_file, list_documents  # noqa: E402
 from styrgraf.graph.store.interface import open_store  # noqa: E402
 from styrgraf.ingest.roles import ROLES  # noqa: E402
@@ -34,8 +36,9 @@ from styrgraf.ontology.terms import sparql_prefixes  # noqa: E402
 
 from tests.ingest.devset.build import dev_specs  # noqa: E402
 from tests.ingest.devset.gold import FIELDS, Gold, gold_of, key  # noqa: E402
+from tests.ingest.devset.minutes import minutes_items, read_meeting_fields  # noqa: E402
 from tests.ingest.devset.render import write_document  # noqa: E402
-from tests.ingest.devset.scoring import FieldScore, below, score_documents  # noqa: E402
+from tests.ingest.devset.scoring import SCORED_FIELDS, FieldScore, below, score_documents  # noqa: E402
 from tests.ingest.devset.seed import seed_gold  # noqa: E402
 from tests.ingest.heldout import heldout_items  # noqa: E402
 from tests.ingest.heldout_b import heldout_b_items  # noqa: E402
@@ -70,7 +73,7 @@ def _intention_alternatives(prefix, item: dict, with_text: bool) -> tuple[str, .
 
 def read_extraction(store, graph_iri: str) -> Extraction:
     """The facts one stored document graph holds, in the harness's fields."""
-    out: Extraction = {f: [] for f in FIELDS}
+    out: Extraction = {f: [] for f in SCORED_FIELDS}
     doc_iri = next(d["iri"] for d in list_documents(store) if d["graph"] == graph_iri)
     doc = queries.document(store, doc_iri)
     out["title"] = [(doc["title"],)] if doc["title"] else []
@@ -93,12 +96,19 @@ def read_extraction(store, graph_iri: str) -> Extraction:
         for goal in queries.intentions(store, iris=goal_iris):
             out["goals"].append(_intention_alternatives(None, goal, True))
             out["goal_labels"].append(_intention_alternatives(None, goal, False))
+    out.update(_read_meeting(store, doc_iri))
     project_iris = [p["iri"] for p in doc["projects"]]
     if project_iris:
         for project in queries.projects(store, iris=project_iris):
             for sp in project["subprojects"]:
                 _read_subproject(store, sp, out)
     return out
+
+
+def _read_meeting(store, doc_iri: str) -> Extraction:
+    """The minutes fields of the meeting a document records, as `/api/meetings/{id}` shows it."""
+    rows = store.select(sparql_prefixes() + f"SELECT ?m WHERE {{ <{doc_iri}> sg:records ?m }} ORDER BY ?m LIMIT 1")
+    return read_meeting_fields(meetings.meeting(store, str(rows[0]["m"]))) if rows else {}
 
 
 def _read_subproject(store, sp: dict, out: Extraction) -> None:
@@ -136,6 +146,7 @@ def run_set(name: str, workdir: Path) -> tuple[dict[str, FieldScore], list[dict]
         folder = workdir / "dev"
         folder.mkdir(parents=True, exist_ok=True)
         items = [(s.key, write_document(s, folder), gold_of(s)) for s in dev_specs()]
+        items += minutes_items(folder / "minutes")
     elif name == "heldout":
         items = heldout_items(workdir / "heldout")
     elif name == "heldout-b":
@@ -163,6 +174,8 @@ def _table(title: str, scores: dict[str, FieldScore], targets: tuple[float, floa
     for col in ("field", "recall", "precision", "F1", "tp", "gold", "extracted", "missing", "spurious"):
         t.add_column(col, justify="left" if col == "field" else "right")
     for f, s in scores.items():
+        if not (s.gold or s.extracted):
+            continue  # a field no document of the set has gold for (minutes fields in a set of plans)
         low = (s.gold or s.extracted) and (s.recall < targets[0] or s.precision < targets[1])
         style = "red" if low else "green"
         missing = sum(1 for m in s.misses if m[1] == "missing")

@@ -3,7 +3,8 @@
 A meeting is written by `ingest.rdf_meetings` as an `sg:Meeting` recorded by a minutes document
 (`sg:records`), associated with the body that met; who took part is a `sg:MeetingParticipation`
 (`prov:qualifiedAssociation`) with its roles, and each paragraph an `sg:MeetingParagraph` with its
-decision, proposal, motions, reservations and recipients. Every fact carries the evidence written
+decision, proposal, motions (`sg:Motion`: movers, kind, what was moved), votes (`sg:Vote`),
+reservations and recipients. Every fact carries the evidence written
 for its property (`sg:property` of the annotation), so that a cover's place and time is quoted
 from where it stands and not from the whole cover.
 
@@ -179,16 +180,20 @@ def meetings_by_iri(store: GraphStore, iris: list[str]) -> list[dict]:
     paragraphs = [str(p) for m in iris for p in _all(mp.get(m, {}), SG.hasParagraph)]
     pp = properties(store, paragraphs)
     reservations = [str(x) for p in paragraphs for x in _all(pp.get(p, {}), SG.reservation)]
+    motions = [str(x) for p in paragraphs for x in _all(pp.get(p, {}), SG.hasMotion)]
+    votes = [str(x) for p in paragraphs for x in _all(pp.get(p, {}), SG.hasVote)]
     decisions = [str(x) for p in paragraphs for x in _all(pp.get(p, {}), SG.decision)]
-    rp = properties(store, reservations + decisions)
+    rp = properties(store, reservations + motions + votes + decisions)
     points = [str(x) for dcs in decisions for x in _all(rp.get(dcs, {}), SG.hasPoint)]
     ptp = properties(store, points, (SG.number, RDF.value))
     agents = [r[k] for r in parts for k in ("agent", "replaces") if r.get(k)]
     members = [str(x) for r in reservations for x in _all(rp.get(r, {}), SG.reservingMember)]
+    members += [str(x) for r in motions for x in _all(rp.get(r, {}), SG.mover)]
     people = properties(store, agents + members, (SG.party, SG.jobTitle))
     refs = [str(x) for m in iris for x in _all(mp.get(m, {}), PROV.wasAssociatedWith) + _all(mp.get(m, {}), DCTERMS.source)]
     d = describe(store, refs + agents + members + decisions)
-    ev = evidence(store, iris + [r["a"] for r in parts] + paragraphs + reservations + decisions + points)
+    ev = evidence(store, iris + [r["a"] for r in parts] + paragraphs + reservations + motions + votes + decisions
+                  + points)
 
     def person(iri: str | None) -> dict | None:
         if not iri or d.get(iri) is None:
@@ -214,14 +219,29 @@ def meetings_by_iri(store: GraphStore, iris: list[str]) -> list[dict]:
                                   key=lambda p: (p["name"] or "", p["iri"])),
                 "parties": [str(x) for x in _all(props, SG.reservingParty)], "evidence": ev.get(iri, [])}
 
+    def motion(iri: str) -> dict:
+        props = rp.get(iri, {})
+        return {"type": "motion", "id": entity_id(iri), "iri": iri, "text": text(_first(props, DCTERMS.description)),
+                "kind": text(_first(props, SG.motionKind)), "proposal": text(_first(props, SG.motionProposal)),
+                "movers": sorted((person(str(x)) for x in _all(props, SG.mover) if person(str(x))),
+                                 key=lambda p: (p["name"] or "", p["iri"])),
+                "parties": [str(x) for x in _all(props, SG.moverParty)], "evidence": ev.get(iri, [])}
+
+    def vote(iri: str) -> dict:
+        props = rp.get(iri, {})
+        return {"type": "vote", "id": entity_id(iri), "iri": iri, "text": text(_first(props, DCTERMS.description)),
+                "adopted": text(_first(props, SG.adoptedProposal)), "yes": integer(_first(props, SG.yesVotes)),
+                "no": integer(_first(props, SG.noVotes)), "abstained": integer(_first(props, SG.abstentions)),
+                "evidence": ev.get(iri, [])}
+
+    def in_order(items: list[dict]) -> list[dict]:
+        # In the order written: the minutes list motions, votes and recipients in an order of their own.
+        return sorted(items, key=lambda f: (_position(f["evidence"]), f.get("iri") or ""))
+
     def paragraph(iri: str) -> dict:
         props = pp.get(iri, {})
         pev = ev.get(iri, [])
-        motions = [{"text": str(x), "evidence": _quoting(pev, "motion", str(x))} for x in _all(props, SG.motion)]
-        sent = [{"text": str(x), "evidence": _quoting(pev, "sentTo", str(x))} for x in _all(props, SG.sentTo)]
-        # In the order written: the minutes list recipients and motions in an order of their own.
-        for facts in (motions, sent):
-            facts.sort(key=lambda f: _position(f["evidence"]))
+        sent = in_order([{"text": str(x), "evidence": _quoting(pev, "sentTo", str(x))} for x in _all(props, SG.sentTo)])
         dec = _first(props, SG.decision)
         return {
             "type": "paragraph", "id": entity_id(iri), "iri": iri,
@@ -229,7 +249,9 @@ def meetings_by_iri(store: GraphStore, iris: list[str]) -> list[dict]:
             "title": text(_first(props, DCTERMS.title)), "title_evidence": _of(pev, "title"),
             "identifier": text(_first(props, DCTERMS.identifier)), "identifier_evidence": _of(pev, "identifier"),
             "decision": decision(str(dec)) if dec is not None and d.get(str(dec)) else None,
-            "proposal": _fact(props, SG.proposal, pev, "proposal"), "motions": motions,
+            "proposal": _fact(props, SG.proposal, pev, "proposal"),
+            "motions": in_order([motion(str(x)) for x in _all(props, SG.hasMotion)]),
+            "votes": in_order([vote(str(x)) for x in _all(props, SG.hasVote)]),
             "reservations": sorted((reservation(str(x)) for x in _all(props, SG.reservation)),
                                    key=lambda r: _position(r["evidence"])),
             "sent_to": sent, "evidence": _of(pev, None),
@@ -253,6 +275,8 @@ def meetings_by_iri(store: GraphStore, iris: list[str]) -> list[dict]:
             "type": "meeting", "id": entity_id(m), "iri": m, "date": date, "date_evidence": _of(mev, "date"),
             "body": body, "document": doc, "extract": _is_extract(doctypes.get(m)),
             "place_time": _fact(props, SG.placeAndTime, mev, "placeAndTime"),
+            "place": _fact(props, SG.place, mev, "place"),
+            "time": _fact(props, SG.meetingTime, mev, "meetingTime"),
             "adjustment": _fact(props, SG.adjustment, mev, "adjustment"),
             "paragraph_range": rng,
             "first_paragraph": integer(_first(props, SG.firstParagraph)),

@@ -6,7 +6,9 @@ part is a qualified association (`prov:qualifiedAssociation` → `sg:MeetingPart
 `prov:Association` with `prov:agent` and `prov:hadRole` a concept of sg:RoleScheme): attending a
 meeting, serving as a substitute or adjusting its minutes is held for that meeting, not as a
 membership of the body. Each paragraph is an `sg:MeetingParagraph` whose decision is the
-document's `sg:Decision` with its points.
+document's `sg:Decision` with its points; its motions are `sg:Motion`s (mover, party, kind, what
+was moved), its votes `sg:Vote`s (the proposal found adopted, the votes counted), its reservations
+`sg:Reservation`s.
 """
 from __future__ import annotations
 
@@ -32,8 +34,8 @@ def write_meeting(w, records: PlanRecords, doc: URIRef, people: dict, orgs: dict
     w.date(s, meeting.date)
     w.evidence(s, meeting.date_evidence, DCTERMS.date)
     w.evidence(s, meeting.evidence)
-    for prop, fact in ((SG.placeAndTime, meeting.place_time), (SG.adjustment, meeting.adjustment),
-                       (SG.paragraphRange, meeting.paragraph_range)):
+    for prop, fact in ((SG.placeAndTime, meeting.place_time), (SG.place, meeting.place), (SG.meetingTime, meeting.time),
+                       (SG.adjustment, meeting.adjustment), (SG.paragraphRange, meeting.paragraph_range)):
         if fact:
             w.add(s, prop, Literal(fact.text))
             w.evidence(s, fact.evidence, prop)
@@ -95,8 +97,7 @@ def _paragraph(w, meeting_node, doc, p, people: dict, decisions: dict) -> None:
     w.evidence(n, p.identifier_evidence, DCTERMS.identifier)
     if p.decision in decisions:
         w.add(n, SG.decision, decisions[p.decision])
-    for prop, facts in ((SG.proposal, (p.proposal,) if p.proposal else ()), (SG.motion, p.motions),
-                        (SG.sentTo, p.recipients)):
+    for prop, facts in ((SG.proposal, (p.proposal,) if p.proposal else ()), (SG.sentTo, p.recipients)):
         for fact in facts:
             w.add(n, prop, Literal(fact.text, lang="sv") if prop != SG.sentTo else Literal(fact.text))
             w.evidence(n, fact.evidence, prop)
@@ -111,3 +112,27 @@ def _paragraph(w, meeting_node, doc, p, people: dict, decisions: dict) -> None:
         for party in r.parties:
             w.add(res, SG.reservingParty, party)
         w.evidence(res, r.evidence)
+    for i, motion in enumerate(p.motions, 1):
+        node = URIRef(w.m.local("motion", p.number, i))
+        w.add(n, SG.hasMotion, node)
+        w.add(node, RDF.type, SG.Motion)
+        w.add(node, SG.number, i)
+        w.label(node, DCTERMS.description, motion.text)
+        w.label(node, SG.motionProposal, motion.proposal)
+        w.add(node, SG.motionKind, Literal(motion.kind))
+        for name in motion.movers:
+            if name in people:
+                w.add(node, SG.mover, people[name])
+        for party in motion.parties:
+            w.add(node, SG.moverParty, party)
+        w.evidence(node, motion.evidence)
+    for i, vote in enumerate(p.votes, 1):
+        node = URIRef(w.m.local("vote", p.number, i))
+        w.add(n, SG.hasVote, node)
+        w.add(node, RDF.type, SG.Vote)
+        w.label(node, DCTERMS.description, vote.text)
+        if vote.adopted:
+            w.label(node, SG.adoptedProposal, vote.adopted)
+        for prop, count in ((SG.yesVotes, vote.yes), (SG.noVotes, vote.no), (SG.abstentions, vote.abstained)):
+            w.add(node, prop, count)
+        w.evidence(node, vote.evidence)

@@ -342,6 +342,33 @@ class Reservation:
 
 
 @dataclass(frozen=True)
+class Motion:
+    """A motion (yrkande) made at the meeting: who moved what. `kind` is the motion's sort as the
+    minutes word it: `bifall`, `avslag`, `aterremiss`, `bordlaggning`, `andring`, `tillagg` or
+    `yrkande` (a motion of its own wording)."""
+
+    movers: tuple[str, ...]  # Person.name
+    parties: tuple[str, ...]
+    kind: str
+    proposal: str  # what was moved, as written after `yrkar` (`bifall till arbetsutskottets förslag`)
+    text: str  # the whole sentence
+    evidence: Evidences = ()
+
+
+@dataclass(frozen=True)
+class Vote:
+    """How the decision was put (propositionsordning, beslutsgång) and, when counted, the vote
+    (omröstning): the proposal the chair found adopted and the votes cast."""
+
+    text: str
+    adopted: str | None = None  # the proposal found adopted, as written (`arbetsutskottets förslag`)
+    yes: int | None = None
+    no: int | None = None
+    abstained: int | None = None
+    evidence: Evidences = ()
+
+
+@dataclass(frozen=True)
 class MeetingParagraph:
     """One paragraph (`§ 12`) of minutes: its matter and what was decided."""
 
@@ -351,11 +378,12 @@ class MeetingParagraph:
     identifier: str | None  # Dnr
     decision: str | None  # Decision.key in PlanRecords.decisions
     proposal: TextFact | None = None
-    motions: tuple[TextFact, ...] = ()
+    motions: tuple[Motion, ...] = ()
     reservations: tuple[Reservation, ...] = ()
     recipients: tuple[TextFact, ...] = ()
     evidence: Evidences = ()
     identifier_evidence: Evidences = ()
+    votes: tuple[Vote, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -376,3 +404,5 @@ class Meeting:
     paragraphs: tuple[MeetingParagraph, ...] = ()
     evidence: Evidences = ()
     date_evidence: Evidences = ()
+    place: TextFact | None = None  # the place alone, out of `place_time` or a `Plats` label
+    time: TextFact | None = None  # the clock time alone (`kl. 13.00–15.30`)

@@ -26,7 +26,7 @@ TEXTS = {
         "adjustment": "Justering", "range": "Paragrafer", "posted": "Anslaget uppsatt", "removed": "Anslaget nedtaget",
         "document": "Protokoll", "participants": "Deltagare", "name": "Namn", "role": "Roll", "party": "Parti",
         "replaces": "ersätter {name}", "attended": "närvarande § {paras}", "dnr": "Dnr", "proposal": "Förslag",
-        "motions": "Yrkanden", "decision": "Beslut", "reservations": "Reservationer", "sent_to": "Expedieras till",
+        "motions": "Yrkanden", "votes": "Beslutsgång", "decision": "Beslut", "reservations": "Reservationer", "sent_to": "Expedieras till",
     },
     "en": {
         "date": "Date", "body": "Body", "place": "Place and time", "paragraphs": "Paragraphs", "id": "Id",
@@ -34,7 +34,7 @@ TEXTS = {
         "adjustment": "Adjustment", "range": "Paragraphs", "posted": "Notice posted", "removed": "Notice removed",
         "document": "Minutes", "participants": "Participants", "name": "Name", "role": "Role", "party": "Party",
         "replaces": "replaces {name}", "attended": "present § {paras}", "dnr": "Case", "proposal": "Proposal",
-        "motions": "Motions", "decision": "Decision", "reservations": "Reservations", "sent_to": "Sent to",
+        "motions": "Motions", "votes": "Vote", "decision": "Decision", "reservations": "Reservations", "sent_to": "Sent to",
     },
 }
 
@@ -112,6 +112,8 @@ def _print_paragraph(p: dict, lang: str) -> None:
     _line(_t(lang, "proposal"), (p.get("proposal") or {}).get("text"))
     for motion in p.get("motions", []):
         _line(_t(lang, "motions"), motion["text"])
+    for vote in p.get("votes", []):
+        _line(_t(lang, "votes"), vote["text"])
     decision = p.get("decision")
     if decision:
         _line(_t(lang, "decision"), decision.get("text"))

@@ -104,6 +104,9 @@ def _transcript_headers(pages: Sequence[PageText], lines: dict[int, list[Line]],
         best, prefix = k, counts.most_common(1)[0][0]
     if not best:
         return []
+    # The page's ordinal glued to the first word after the header (`… 2016-02-20 2KF 7 Dnr …`, a
+    # minutes transcript's `§`-less heading) is where the header ends: what follows is the page's own.
+    best = next((i for i in range(1, best) if _GLUED_ORDINAL.fullmatch(prefix[i])), best)
     # A header ends with a date, a case number, a marker or a name in capitals: words after those
     # that many pages happen to open with (a section number, a heading, a role label) are content.
     while best > _MIN_PREFIX_WORDS and not _ends_header(prefix[best - 1]):
@@ -117,6 +120,7 @@ def _transcript_headers(pages: Sequence[PageText], lines: dict[int, list[Line]],
     return out
 
 
+_GLUED_ORDINAL = re.compile(r"0{1,4}[A-ZÅÄÖ]\S*")
 _HEADER_END = re.compile(r"(?:.*0.*[/.-].*0.*|\(?0{1,4}\)?|[A-ZÅÄÖ]{2,}|.*(?:förvaltningen|kontoret|enheten|avdelningen|kommun|stad))")
 
 

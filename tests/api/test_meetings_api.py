@@ -64,10 +64,15 @@ def test_one_meeting(base_url):
     (item,) = get(base_url, "/api/meetings", body="KS").json()
     m = get(base_url, f"/api/meetings/{item['id']}").json()
     assert m["place_time"]["evidence"][0]["quote"] == m["place_time"]["text"]
+    assert (m["place"]["text"], m["time"]["text"]) == ("Kommunhuset, Tallsalen", "kl. 09.00–12.10")
+    assert m["time"]["evidence"][0]["quote"] == "kl. 09.00–12.10"
     assert [p["person"]["name"] for p in m["participants"]][:2] == ["Ingrid Vall", "Per Holmgren"]
     first, second = m["paragraphs"]
     assert first["identifier"] == "KS 2022/140" and len(first["decision"]["points"]) == 2
     assert [x["name"] for x in second["reservations"][0]["members"]] == ["Per Holmgren", "Rolf Sparre"]
+    assert [(x["kind"], x["movers"][0]["name"]) for x in second["motions"]] == [("avslag", "Per Holmgren"),
+                                                                                ("bifall", "Ingrid Vall")]
+    assert second["votes"][0]["adopted"] == "förslaget"
     assert get(base_url, f"/api/meetings/{item['document']['id']}").json()["iri"] == m["iri"]
 
 
@@ -109,6 +114,7 @@ def test_cli_meeting(template):
     assert "Tjänstgörande ersättare; ersätter Karl Öst" in out and "Justering: Kommunhuset, 2022-09-15 kl. 14.00" in out
     english = run("meeting", item["id"], "--store", str(template), "--lang", "en").output
     assert "Serving substitute; replaces Karl Öst" in english and "Reservations:" in english
+    assert "Beslutsgång: Ordföranden ställer proposition på bifall och avslag" in out and "Vote: Ordföranden" in english
     data = json.loads(run("meeting", item["id"], "--store", str(template), "--json").output)
     assert data["iri"] == item["iri"] and len(data["paragraphs"]) == 2
     assert "Det finns inget sammanträde med id 'nope'." in run("meeting", "nope", "--store", str(template), code=1).output

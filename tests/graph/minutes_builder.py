@@ -58,6 +58,9 @@ Försäljning av fastigheten Granen 4
 Yrkanden
 Per Holmgren (M) yrkar avslag på förslaget. Ingrid Vall (S) yrkar bifall till förslaget.
 
+Propositionsordning
+Ordföranden ställer proposition på bifall och avslag och finner att kommunstyrelsen bifallit förslaget.
+
 Kommunstyrelsens beslut
 Kommunstyrelsen beslutar att sälja fastigheten Granen 4.
 

@@ -106,7 +106,13 @@ def test_paragraphs(store, board):
     assert first["reservations"] == [] and first["motions"] == []
     assert (second["number"], second["identifier"]) == ("113", "KS 2022/155")
     assert second["decision"]["text"] == "Kommunstyrelsen beslutar att sälja fastigheten Granen 4."
-    assert "yrkar avslag" in second["motions"][0]["text"] and second["motions"][0]["evidence"]
+    assert [(m["kind"], [p["name"] for p in m["movers"]], m["parties"]) for m in second["motions"]] == [
+        ("avslag", ["Per Holmgren"], ["M"]), ("bifall", ["Ingrid Vall"], ["S"])]
+    assert second["motions"][0]["proposal"] == "avslag på förslaget"
+    assert _quotes(second["motions"][0]["evidence"]) == ["Per Holmgren (M) yrkar avslag på förslaget"]
+    (vote,) = second["votes"]
+    assert vote["adopted"] == "förslaget" and vote["text"].startswith("Ordföranden ställer proposition")
+    assert _quotes(vote["evidence"]) == [vote["text"]] and first["votes"] == []
     (res,) = second["reservations"]
     assert [m["name"] for m in res["members"]] == ["Per Holmgren", "Rolf Sparre"] and res["parties"] == ["M"]
     assert "reserverar sig mot beslutet" in res["text"]

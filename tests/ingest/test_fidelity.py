@@ -20,7 +20,10 @@ from bench.fidelity import DEV_TARGETS, floors_of, run_set
 from tests.ingest.devset.build import dev_specs
 from tests.ingest.devset.gold import FIELDS, Gold, gold_of, verbatim_values
 from tests.ingest.devset.render import render_pdf, render_text
-from tests.ingest.devset.scoring import below, normalise, score_documents, score_field
+from tests.ingest.devset.minutes import MINUTES_FIELDS, cover_table_rows, minutes_gold, minutes_specs
+from tests.ingest.devset.minutes import render_pdf as render_minutes_pdf
+from tests.ingest.devset.minutes import render_text as render_minutes_text
+from tests.ingest.devset.scoring import SCORED_FIELDS, below, normalise, score_documents, score_field
 
 FLOORS = Path(__file__).parent / "devset" / "floors.json"
 
@@ -126,6 +129,58 @@ def test_b_pdf_renderers_write_every_gold_value_verbatim(spec, tmp_path):
         assert lines > 0  # ruled tables
 
 
+# -- (b) the minutes of the dev set ----------------------------------------------------------
+
+MINUTES = minutes_specs()
+
+
+def test_b_the_minutes_cover_layouts_and_extracts():
+    full = [s for s in MINUTES if not s.extract]
+    assert len(full) >= 8 and len({s.layout for s in full}) >= 4 and sum(s.extract for s in MINUTES) >= 3
+    assert {"transcript", "cover-table"} <= {s.layout for s in full} and {s.fmt for s in full} == {"text", "pdf"}
+    assert len({s.municipality for s in MINUTES}) >= 4 and minutes_specs() == MINUTES  # deterministic
+    assert all(len(s.paragraphs) == 1 for s in MINUTES if s.extract)
+
+
+def test_b_the_minutes_show_their_export_damage():
+    transcript = render_minutes_text(next(s for s in MINUTES if s.layout == "transcript" and not s.extract))
+    assert "§" not in transcript and re.search(r"\( \d+\)", transcript) and re.search(r"\d[A-Z]{2,3} \d+ Dnr", transcript)
+    bare = render_minutes_text(next(s for s in MINUTES if s.layout == "lost-bare"))
+    assert re.search(r"\f\d+ Dnr ", bare) and "§ " not in bare.split("\f", 1)[1]
+    # The cover table's right-hand label and value stand between the left-hand ones of the same row.
+    rows = cover_table_rows(next(s for s in MINUTES if s.layout == "cover-table"))
+    assert rows[1][0] == "Beslutande" and rows[1][2] == "Paragrafer" and any(len(r) == 2 for r in rows)
+
+
+def _minutes_gold_values(spec) -> list[str]:
+    """The parts of every gold value that the text holds as written (kind keys and counts aside)."""
+    g = minutes_gold(spec).values
+    out = [spec.body, spec.date]
+    for f in ("meeting_place", "adjustment", "paragraphs", "paragraph_dnr", "decision_points", "proposals",
+              "recipients", "substitutes", "attendance"):
+        out += [part for v in g[f] for part in v.split(" | ")[1 if f in ("paragraphs", "paragraph_dnr",
+                                                                          "decision_points", "proposals",
+                                                                          "recipients") else 0:]]
+    out += [v.split(" | ")[0] for v in g["participants"] | g["motions"] | g["reservations"]]
+    return [v for v in out if v and not re.fullmatch(r"[\d\-/ ]*|[A-Z]{2,3} \d+", v)]
+
+
+@pytest.mark.parametrize("spec", MINUTES, ids=lambda s: s.key)
+def test_b_minutes_gold_is_in_the_text_as_written(spec, tmp_path):
+    if spec.fmt == "pdf":
+        import pdfplumber
+
+        path = tmp_path / spec.file_name
+        path.write_bytes(render_minutes_pdf(spec))
+        with pdfplumber.open(path) as pdf:
+            text = _flat(" ".join(page.extract_text() or "" for page in pdf.pages))
+    else:
+        text = _flat(render_minutes_text(spec))
+    missing = [v for v in _minutes_gold_values(spec) if _flat(v).replace("–", "-") not in text.replace("–", "-")]
+    assert not missing
+    assert set(minutes_gold(spec).values) == set(MINUTES_FIELDS)
+
+
 # -- (c) and (d): the harness on the seed and the dev set -------------------------------------
 
 @pytest.fixture(scope="module")
@@ -143,8 +198,9 @@ def test_d_the_dev_set_holds_its_floors_and_meets_the_targets(workdir):
     scores, _ = run_set("dev", workdir)
     assert not below(scores, *DEV_TARGETS), {f: s.misses for f, s in scores.items() if s.misses}
     floors = json.loads(FLOORS.read_text(encoding="utf-8"))
-    assert set(floors) == set(FIELDS)
+    assert set(floors) == set(SCORED_FIELDS)
+    assert all(scores[f].gold for f in MINUTES_FIELDS)  # every minutes field is measured
     got = floors_of(scores)
-    fallen = {f: (got[f], floors[f]) for f in FIELDS
+    fallen = {f: (got[f], floors[f]) for f in SCORED_FIELDS
               if got[f]["recall"] < floors[f]["recall"] or got[f]["precision"] < floors[f]["precision"]}
     assert not fallen

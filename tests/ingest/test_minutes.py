@@ -184,7 +184,7 @@ def _people(meeting) -> dict:
 def _all_evidence(meeting):
     for p in meeting.participants:
         yield from p.evidence
-    for f in (meeting.place_time, meeting.adjustment, meeting.paragraph_range):
+    for f in (meeting.place_time, meeting.place, meeting.time, meeting.adjustment, meeting.paragraph_range):
         if f:
             yield from f.evidence
     for d in (meeting.notice_posted, meeting.notice_removed):
@@ -194,14 +194,14 @@ def _all_evidence(meeting):
     for para in meeting.paragraphs:
         yield from para.evidence
         yield from para.identifier_evidence
-        for f in (para.title, para.proposal, *para.motions, *para.recipients):
+        for f in (para.title, para.proposal, *para.motions, *para.votes, *para.recipients):
             if f:
                 yield from f.evidence
         for r in para.reservations:
             yield from r.evidence
 
 
-@pytest.mark.parametrize("name", ["clean", "transcript", "interleaved", "extract"])
+@pytest.mark.parametrize("name", ["clean", "transcript", "interleaved", "extract", "voted"])
 def test_every_quote_is_verbatim_at_its_offsets(name, request):
     result = request.getfixturevalue(name)
     assert result.kind == "protokoll"
@@ -220,6 +220,7 @@ def test_clean_cover(clean):
     assert m.body == "KS"  # the organisation's key: Kommunstyrelsen, abbreviated
     assert m.date.iso == "2023-03-14"
     assert m.place_time.text == "Kommunhuset, Bergsalen, tisdag den 14 mars 2023, kl. 13.00–15.30"
+    assert (m.place.text, m.time.text) == ("Kommunhuset, Bergsalen", "kl. 13.00–15.30")
     assert m.adjustment.text == "Kommunhuset, 2023-03-17 kl. 10.00"
     assert (m.first_paragraph, m.last_paragraph, m.paragraph_range.text) == (4, 9, "4-9")
     assert m.notice_posted.value.iso == "2023-03-20"
@@ -255,7 +256,10 @@ def test_clean_paragraphs(clean):
     assert (second.number, second.identifier, second.title.text) == ("7", "KS 2022/301", "Detaljplan för kvarteret Lärkan")
     assert second.decision != first.decision
     assert decisions[second.decision].text == "Kommunstyrelsen beslutar att anta detaljplanen för kvarteret Lärkan."
-    assert len(second.motions) == 1 and "yrkar avslag" in second.motions[0].text
+    assert [(m.movers, m.parties, m.kind, m.proposal) for m in second.motions] == [
+        (("Jonas Ahl",), ("M",), "avslag", "avslag på förslaget"),
+        (("Karin Holm",), ("S",), "bifall", "bifall till förslaget")]
+    assert second.motions[0].text == "Jonas Ahl (M) yrkar avslag på förslaget"
     (res,) = second.reservations
     assert res.members == ("Jonas Ahl", "Nils Berg") and res.parties == ("M",)
     assert [r.text for r in second.recipients] == ["Samhällsbyggnadsförvaltningen"]
@@ -273,6 +277,7 @@ def test_transcript_cover(transcript):
     m = transcript.records.meeting
     assert m.date.iso == "2021-10-05"
     assert m.place_time.text == "Rådhuset, Sal 2, kl. 08.30–11.00"
+    assert (m.place.text, m.time.text) == ("Rådhuset, Sal 2", "kl. 08.30–11.00")
     assert m.adjustment.text == "Rådhuset 2021-10-08"
     assert (m.first_paragraph, m.last_paragraph) == (3, 4)
     assert (m.notice_posted.value.iso, m.notice_removed.value.iso) == ("2021-10-11", "2021-11-02")
@@ -305,6 +310,7 @@ def test_transcript_paragraphs_without_sign(transcript):
 def test_interleaved_cover(interleaved):
     m = interleaved.records.meeting
     assert m.place_time.text == "Stadshuset, kl. 18.00–20.15"
+    assert (m.place.text, m.time.text) == ("Stadshuset", "kl. 18.00–20.15")
     assert m.date.iso == "2024-05-06"
     assert (m.first_paragraph, m.last_paragraph) == (118, 119)
     assert (m.notice_posted.value.iso, m.notice_removed.value.iso) == ("2024-05-10", "2024-06-03")
@@ -423,3 +429,204 @@ def test_a_label_run_into_a_name_is_no_surname():
     assert _person_name("Stina Hallberg Paragrafer") == "Stina Hallberg"
     assert _person_name("Anna Karin Berg") == "Anna Karin Berg"
     assert _person_name("Per Ek Lindahl") == "Per Ek Lindahl"
+
+
+# --- motions, votes, place and time, cover entries of other shapes ----------------------------------------------
+
+VOTED = """PROTOKOLL
+Barn- och utbildningsnämnden
+Sammanträdesdatum 2019-11-20
+
+Plats Skolhuset, Aulan
+Tid onsdag den 20 november 2019, kl 18.00-20.30
+Beslutande Ulla Tamm (s), ordförande
+Rolf Ahlin (m), vice ordförande
+Siv Eng (c)
+Mona Kask (v), tgj ers för Per Kask (v)
+Övriga deltagare Kim Rosén, skolchef, § 61
+Ada Wik, controller, §§ 61-62
+Sekreterare Bo Lund
+ANSLAG/BEVIS
+Organ Barn- och utbildningsnämnden
+
+§ 61 Dnr BUN 2019/44
+Skolskjutsregler
+
+Yrkanden
+Rolf Ahlin (m) och Siv Eng (c) yrkar att ärendet återremitteras. Ulla Tamm (s) yrkar bifall till förvaltningens förslag. Mona Kask (v) yrkar tillägg om en uppföljning.
+
+Omröstning
+Omröstning begärs och verkställs. Ja-röster: 7, nej-röster: 4, avstår: 1. Ordföranden finner att nämnden beslutat enligt förvaltningens förslag.
+
+Barn- och utbildningsnämndens beslut
+Barn- och utbildningsnämnden beslutar att anta reglerna.
+
+Reservation
+Rolf Ahlin (m) och Siv Eng (c) reserverar sig mot beslutet.
+
+§ 62 Dnr BUN 2019/51
+Läsårstider
+
+Ordföranden ställer proposition på förslaget och finner att nämnden bifallit förslaget.
+Barn- och utbildningsnämnden beslutar att fastställa läsårstiderna."""
+
+
+@pytest.fixture(scope="module")
+def voted(folder):
+    return extract_path(write_form_feed(folder / "voted.txt", [_municipality("Tallby", VOTED)]))
+
+
+def test_parties_are_no_organisations(voted):
+    keys = {o.key for o in voted.records.organisations}
+    assert not keys & {"M", "C", "V", "S"} and voted.records.meeting.body in keys
+
+
+def test_motions_are_typed_with_movers_parties_and_kinds(voted):
+    first = voted.records.meeting.paragraphs[0]
+    assert [(m.movers, m.parties, m.kind) for m in first.motions] == [
+        (("Rolf Ahlin", "Siv Eng"), ("m", "c"), "aterremiss"), (("Ulla Tamm",), ("s",), "bifall"),
+        (("Mona Kask",), ("v",), "tillagg")]
+    assert first.motions[0].proposal == "att ärendet återremitteras"
+
+
+def test_votes_with_counts_and_a_proposition_without_heading(voted):
+    first, second = voted.records.meeting.paragraphs
+    (vote,) = first.votes
+    assert (vote.adopted, vote.yes, vote.no, vote.abstained) == ("förvaltningens förslag", 7, 4, 1)
+    (put,) = second.votes
+    assert put.adopted == "förslaget" and put.yes is None
+    assert put.text == "Ordföranden ställer proposition på förslaget och finner att nämnden bifallit förslaget."
+    res = first.reservations[0]
+    assert res.members == ("Rolf Ahlin", "Siv Eng") and res.parties == ("m", "c")
+
+
+def test_place_and_time_labelled_apart_and_cover_entries_of_other_shapes(voted):
+    m = voted.records.meeting
+    assert (m.place.text, m.time.text) == ("Skolhuset, Aulan", "kl 18.00-20.30")
+    assert m.body == next(o.key for o in voted.records.organisations if o.name == "Barn- och utbildningsnämnden")
+    people = _people(m)
+    assert people["Mona Kask"].roles == ("ersattare",) and people["Mona Kask"].replaces == "Per Kask"
+    assert (people["Kim Rosén"].title, people["Kim Rosén"].paragraphs) == ("skolchef", "61")
+    assert (people["Ada Wik"].title, people["Ada Wik"].paragraphs) == ("controller", "61-62")
+
+
+def test_motions_and_votes_in_rdf(voted, ontology, shapes):
+    g = voted.to_graph()[1]
+    conforms, _, text = validate(g, shacl_graph=shapes, ont_graph=ontology, inference="none")
+    assert conforms, text
+    motions = list(g.subjects(RDF.type, SG.Motion))
+    kinds = sorted(str(g.value(x, SG.motionKind)) for x in motions)
+    assert kinds == ["aterremiss", "bifall", "tillagg"]
+    back = next(x for x in motions if str(g.value(x, SG.motionKind)) == "aterremiss")
+    assert {str(g.value(p, FOAF.name)) for p in g.objects(back, SG.mover)} == {"Rolf Ahlin", "Siv Eng"}
+    votes = {int(g.value(v, SG.yesVotes)) for v in g.subjects(RDF.type, SG.Vote) if g.value(v, SG.yesVotes)}
+    assert votes == {7}
+    (meeting,) = g.subjects(RDF.type, SG.Meeting)
+    assert str(g.value(meeting, SG.place)) == "Skolhuset, Aulan" and str(g.value(meeting, SG.meetingTime)) == "kl 18.00-20.30"
+
+
+# An HTML export of a cover: labels glued to their values, the notice's two dates in one value.
+GLUED = """SAMMANTRÄDESPROTOKOLL
+Nämnd Socialnämnden
+Sammanträdesdatum 2020-02-10
+Plats och tid Vårdhuset, Eken, 09:00 – 14:55
+Utses att justeraAlva Brink (C)
+Paragrafer12 – 14
+BeslutandeLinus Ort (S), ordförande
+Alva Brink (C)
+ANSLAG/BEVIS
+Tid för anslag2020-02-14 – 2020-03-06
+
+§ 12 Dnr SN 2020/3
+Ekonomisk uppföljning
+Socialnämnden beslutar att godkänna uppföljningen."""
+
+
+def test_a_cover_with_labels_glued_to_values(folder):
+    result = extract_path(write_form_feed(folder / "glued.txt", [_municipality("Ekmo", GLUED)]))
+    m = result.records.meeting
+    assert (m.first_paragraph, m.last_paragraph) == (12, 14)
+    assert (m.notice_posted.value.iso, m.notice_removed.value.iso) == ("2020-02-14", "2020-03-06")
+    assert (m.place.text, m.time.text) == ("Vårdhuset, Eken", "09:00 – 14:55")
+    people = _people(m)
+    assert set(people["Alva Brink"].roles) == {"ledamot", "justerare"} and people["Alva Brink"].party == "C"
+    assert set(people["Linus Ort"].roles) == {"ledamot", "ordforande"}
+
+
+# Members on one line with `ordf.`, officers title first, numbered decision points, a `Beslutsgång`.
+ONE_LINE = """STENHÖGA KOMMUN
+SAMMANTRÄDESPROTOKOLL
+Kommunstyrelsen
+Sammanträdesdatum 2014-05-12
+Plats och tid Stadshuset, Lilla salen kl. 09:00-15:17
+Beslutande Ledamöter Kjell Ros (S), ordf., Kajsa Ek (S), Berit Jons (M), vice ordf., Sven Mo (C) och Pär Sand (FP).
+Tjänstgörande ersättare Anna Ljung (KD) ersätter Tor Lind (KD)
+Övriga närvarande Kommundirektör Jan Frans, kommunsekreterare Lina Mat
+Justerare Pär Sand (FP)
+Justeringens plats och tid Stadshuset 2014-05-15
+Underskrifter Sekreterare Lina Mat Paragrafer 170-171
+\f§ 170 Dnr KS 2014/55
+Motion om solceller
+Yrkanden
+Berit Jons (M) yrkar avslag på motionen. Kjell Ros (S) yrkar bifall till kommunstyrelsens arbetsutskotts förslag.
+Beslutsgång
+Ordföranden ställer proposition på yrkandena och finner att kommunstyrelsen bifaller arbetsutskottets förslag.
+Beslut
+Kommunstyrelsen beslutar
+1. att motionen anses besvarad,
+2. att uppdra åt förvaltningen att utreda saken.
+Reservation
+Berit Jons (M) och Sven Mo (C) reserverar sig mot beslutet till förmån för Berit Jons yrkande.
+Expedieras till
+Kommunfullmäktige
+\f§ 171 Dnr KS 2014/60
+Budget
+Beslut
+Kommunstyrelsen beslutar att godkänna budgeten.
+"""
+
+
+def test_members_on_one_line_officers_title_first_and_numbered_points(folder):
+    path = folder / "one-line.txt"
+    path.write_text(ONE_LINE, encoding="utf-8")
+    result = extract_path(path)
+    m = result.records.meeting
+    people = _people(m)
+    assert set(people["Berit Jons"].roles) == {"ledamot", "viceordforande"}
+    assert set(people["Kjell Ros"].roles) == {"ledamot", "ordforande"} and people["Pär Sand"].party == "FP"
+    assert (people["Jan Frans"].title, people["Lina Mat"].title) == ("kommundirektör", "kommunsekreterare")
+    assert "Kommundirektör Jan Frans" not in people
+    first = m.paragraphs[0]
+    points = next(d for d in result.records.decisions if d.key == first.decision).points
+    assert [p.text for p in points] == ["att motionen anses besvarad", "att uppdra åt förvaltningen att utreda saken."]
+    assert first.votes[0].adopted == "arbetsutskottets förslag"
+    assert first.reservations[0].parties == ("M", "C")
+
+
+UNMARKED = """PROTOKOLL
+Kommunstyrelsen
+Sammanträdesdatum 2006-05-23
+Plats och tid Kommunhuset kl 13.00-16.00
+Beslutande Sten Ulf, ordförande
+Märit Bo
+Gun Ås
+Sekreterare Ola Ek
+
+§ 40 Dnr 2006/12
+Vägplan
+Märit Bo yrkar avslag på förslaget. Ordföranden yrkar bifall till förslaget. Ordföranden ställer proposition på yrkandena och finner att kommunstyrelsen bifallit förslaget.
+Kommunstyrelsen beslutar att anta vägplanen."""
+
+
+def test_motions_without_parties_by_cover_names_and_the_chair(folder):
+    result = extract_path(write_form_feed(folder / "unmarked.txt", [_municipality("Ödsby", UNMARKED)]))
+    assert {p.name: p.roles for p in result.records.meeting.participants} == {
+        "Sten Ulf": ("ledamot", "ordforande"), "Märit Bo": ("ledamot",), "Gun Ås": ("ledamot",),
+        "Ola Ek": ("sekreterare",)}
+    (para,) = result.records.meeting.paragraphs
+    assert para.number == "40"  # the secretary's surname before the heading is no prefix
+    assert [(m.movers, m.parties, m.kind) for m in para.motions] == [(("Märit Bo",), (), "avslag"),
+                                                                     (("Sten Ulf",), (), "bifall")]
+    assert para.motions[1].text == "Ordföranden yrkar bifall till förslaget"
+    for ev in (e for mo in para.motions for e in mo.evidence):
+        assert result.doc.page_text(ev.page)[ev.start:ev.end] == ev.quote

@@ -13,6 +13,10 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from tests.ingest.devset.gold import FIELDS, Gold
+from tests.ingest.devset.minutes import MINUTES_FIELDS
+
+# Every field the harness scores; a document is judged on the fields its gold has values for.
+SCORED_FIELDS = FIELDS + MINUTES_FIELDS
 
 _DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2212]")
 _SPACE = re.compile(r"\s+")
@@ -84,9 +88,11 @@ class FieldScore:
 
 def score_documents(docs: list[tuple[str, Gold, dict[str, list[tuple[str, ...]]]]]) -> dict[str, FieldScore]:
     """Per field over all documents: (name, gold, extraction) triples in, FieldScores out."""
-    scores = {f: FieldScore(f) for f in FIELDS}
+    scores = {f: FieldScore(f) for f in SCORED_FIELDS}
     for name, gold, extraction in docs:
-        for f in FIELDS:
+        for f in SCORED_FIELDS:
+            if f not in gold.values:
+                continue  # a field this document's gold does not cover (a plan's gold has no minutes fields)
             s = score_field(gold.values.get(f, set()), extraction.get(f, []), f in gold.partial)
             fs = scores[f]
             fs.tp += s.tp
