@@ -37,6 +37,7 @@ from tests.ingest.devset.gold import FIELDS, Gold, gold_of, key  # noqa: E402
 from tests.ingest.devset.render import write_document  # noqa: E402
 from tests.ingest.devset.scoring import FieldScore, below, score_documents  # noqa: E402
 from tests.ingest.devset.seed import seed_gold  # noqa: E402
+from tests.ingest.devset.strategies import STRATEGY_FIELDS, read_strategy_fields, strategy_items  # noqa: E402
 from tests.ingest.heldout import heldout_items  # noqa: E402
 from tests.ingest.heldout_b import heldout_b_items  # noqa: E402
 
@@ -93,6 +94,7 @@ def read_extraction(store, graph_iri: str) -> Extraction:
         for goal in queries.intentions(store, iris=goal_iris):
             out["goals"].append(_intention_alternatives(None, goal, True))
             out["goal_labels"].append(_intention_alternatives(None, goal, False))
+    out.update(read_strategy_fields(store, doc_iri))
     project_iris = [p["iri"] for p in doc["projects"]]
     if project_iris:
         for project in queries.projects(store, iris=project_iris):
@@ -136,12 +138,17 @@ def run_set(name: str, workdir: Path) -> tuple[dict[str, FieldScore], list[dict]
         folder = workdir / "dev"
         folder.mkdir(parents=True, exist_ok=True)
         items = [(s.key, write_document(s, folder), gold_of(s)) for s in dev_specs()]
+        items += strategy_items(folder / "strategies")
     elif name == "heldout":
         items = heldout_items(workdir / "heldout")
     elif name == "heldout-b":
         items = heldout_b_items(workdir / "heldout-b")
     else:
         items = [(p.name, p, seed_gold()) for p in SEED_FILES]
+    if name in ("heldout", "heldout-b"):
+        # Their gold was written before the strategy fields: what is read there is not judged.
+        for _doc, _path, gold in items:
+            gold.partial |= set(STRATEGY_FIELDS)
     docs, lines = [], []
     for doc_name, path, gold in items:
         extraction, refused = ingest_and_read(path, workdir)

@@ -224,13 +224,71 @@ def find_fields(text: str, start: int = 0, end: int | None = None) -> list[Field
     out: list[Field] = []
     for i, run in enumerate(runs):
         limit = runs[i + 1][0].start if i + 1 < len(runs) else end
-        pos = run[-1].end
-        for hit in run:
-            at = _skip(text, pos, limit)
-            parts = READERS[hit.key](text, at, limit)
-            if not parts:
-                continue
-            value_end = max(e for _, e in parts.values())
-            out.append(Field(hit.key, hit.label, hit.start, at, value_end, parts, i))
-            pos = value_end
+        found = _in_order(text, run, i, limit)
+        if len(run) > 1 and len(found) < len(run):
+            by_shape = _by_shape(text, run, i, limit)
+            found = by_shape if len(by_shape) > len(found) else found
+        out += found
     return out
+
+
+def _in_order(text: str, run: list[_Hit], index: int, limit: int) -> list[Field]:
+    """Values right after their label, or after the run in the labels' order."""
+    out = []
+    pos = run[-1].end
+    for hit in run:
+        at = _skip(text, pos, limit)
+        parts = READERS[hit.key](text, at, limit)
+        if not parts:
+            continue
+        value_end = max(e for _, e in parts.values())
+        out.append(Field(hit.key, hit.label, hit.start, at, value_end, parts, index))
+        pos = value_end
+    return out
+
+
+# Labels claim their values most specific shape first: a body, a case number, dates, and a
+# document type word before the free shape of a post; the paragraph number last.
+_CLAIM_ORDER = ("adopted_by", "case_number", "valid_from", "valid_until", "validity", "adopted_on", "date",
+                "version", "revise", "doc_type", "owner", "paragraph")
+_WORD_START = re.compile(r"(?<![\w§/.-])(?=[\wÅÄÖåäö§])")
+
+
+def _by_shape(text: str, run: list[_Hit], index: int, limit: int) -> list[Field]:
+    """A flattened table whose cells wrapped: the lines of a row's cells come interleaved
+    (`Kommunfullmäktige 2014-04-10, § Strategi Tomas Åkesson, IT-chef 150`), so each label takes
+    the first value of its shape that no other label has taken."""
+    from styrgraf.ingest.doc_types import type_of_word
+
+    region = run[-1].end
+    starts = [m.start() for m in _WORD_START.finditer(text, region, limit)]
+    taken: list[Span] = []
+    out = []
+    for hit in sorted(run, key=lambda h: _CLAIM_ORDER.index(h.key)):
+        for at in starts:
+            if any(a <= at < b for a, b in taken):
+                continue
+            parts = READERS[hit.key](text, at, limit)
+            if not parts or any(a < e and s < b for s, e in parts.values() for a, b in taken):
+                continue
+            if hit.key == "doc_type" and not type_of_word(text[slice(*parts["value"])]):
+                continue
+            if hit.key == "paragraph" or (hit.key == "adopted_by" and "paragraph" not in parts):
+                parts = _dangling_paragraph(text, parts, starts, taken, limit)
+            taken += list(parts.values())
+            out.append(Field(hit.key, hit.label, hit.start, at, max(e for _, e in parts.values()), parts, index))
+            break
+    return sorted(out, key=lambda f: f.label_start)
+
+
+def _dangling_paragraph(text: str, parts: dict[str, Span], starts: list[int], taken: list[Span],
+                        limit: int) -> dict[str, Span]:
+    """An adoption whose `§` lost its number to the next line of the cell: the first free number."""
+    if "date" not in parts or not re.compile(r",?\s*§").match(text, parts["date"][1], limit):
+        return parts
+    claimed = taken + list(parts.values())
+    for at in starts:
+        m = _BARE_NUMBER.match(text, at, limit)
+        if m and at > parts["date"][1] and not any(a <= at < b for a, b in claimed):
+            return {**parts, "paragraph": m.span("n")}
+    return parts
