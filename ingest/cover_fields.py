@@ -20,8 +20,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from styrgraf.ingest.dates import DATE_PATTERN
+from styrgraf.ingest.doc_types import type_of_word
 from styrgraf.ingest.headers import DNR_PATTERN
 from styrgraf.ingest.organisations import find_organisations
+from styrgraf.ingest.people import find_people
 
 Span = tuple[int, int]
 
@@ -129,8 +131,6 @@ def read_adoption_value(text: str, pos: int, limit: int) -> dict[str, Span] | No
 
 def read_owner_value(text: str, pos: int, limit: int) -> dict[str, Span] | None:
     """A person with the title after the name (`Eva Lind, digitaliseringschef`), else a post."""
-    from styrgraf.ingest.people import find_people  # people reads labels of its own: imported late
-
     stop = min(limit, pos + _OWNER_REACH)
     person = next((p for p in find_people(text[pos:stop]) if p.start == 0), None)
     if person:
@@ -258,8 +258,6 @@ def _by_shape(text: str, run: list[_Hit], index: int, limit: int) -> list[Field]
     """A flattened table whose cells wrapped: the lines of a row's cells come interleaved
     (`Kommunfullmäktige 2014-04-10, § Strategi Tomas Åkesson, IT-chef 150`), so each label takes
     the first value of its shape that no other label has taken."""
-    from styrgraf.ingest.doc_types import type_of_word
-
     region = run[-1].end
     starts = [m.start() for m in _WORD_START.finditer(text, region, limit)]
     taken: list[Span] = []

@@ -51,8 +51,9 @@ def extract(doc: DocumentText, title_hint: str | None = None) -> PlanRecords:
     goals, _ = find_goals(doc, 0, areas_start(doc.body))
     findings = [f for f in records.findings if f.code != generic.UNKNOWN_KIND]
     decisions, parts = _with_adoption_decision(records, parts)
+    people, roles = _with_owner(records, parts.owner)
     return replace(records, intentions=goals, findings=findings, strategy=parts, decisions=decisions,
-                   roles=_with_owner_role(records, parts.owner))
+                   people=people, roles=roles)
 
 
 def _with_adoption_decision(records: PlanRecords, parts: StrategyParts) -> tuple[list[Decision], StrategyParts]:
@@ -69,13 +70,12 @@ def _with_adoption_decision(records: PlanRecords, parts: StrategyParts) -> tuple
     return records.decisions + [decision], replace(parts, adoption=replace(a, decision=key))
 
 
-def _with_owner_role(records: PlanRecords, owner: DocumentOwner | None) -> list[RoleAssignment]:
+def _with_owner(records: PlanRecords, owner: DocumentOwner | None) -> tuple[list[Person], list[RoleAssignment]]:
     """The person a `Dokumentansvarig` field names holds that role, also where a flattened table
     parts the label from the name."""
     if owner is None or owner.person is None or any(
             r.person == owner.person and r.role == OWNER_ROLE for r in records.roles):
-        return records.roles
-    if not any(p.name == owner.person for p in records.people):
-        records.people.append(Person(owner.person, evidence=owner.evidence))
-    return records.roles + [RoleAssignment(owner.person, OWNER_ROLE, owner.label, None, owner.evidence)]
-
+        return records.people, records.roles
+    people = records.people if any(p.name == owner.person for p in records.people) else (
+        records.people + [Person(owner.person, evidence=owner.evidence)])
+    return people, records.roles + [RoleAssignment(owner.person, OWNER_ROLE, owner.label, None, owner.evidence)]
