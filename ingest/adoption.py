@@ -40,6 +40,10 @@ def _same_run_date(fields: list[Field], adopted: Field) -> dict:
     return out
 
 
+# A date and paragraph this close after the body belong to its note (`Kommunfullmäktige 2016-05-24, § 45`).
+_NOTE_REACH = 40
+
+
 def find_adoption(doc: DocumentText, decisions: list[Decision]) -> Adoption | None:
     text = doc.body
     fields = find_fields(text)
@@ -50,17 +54,20 @@ def find_adoption(doc: DocumentText, decisions: list[Decision]) -> Adoption | No
             on = next((f for f in fields if f.key == "adopted_on"), None)
             if on:
                 parts["date"] = on.parts["date"]
-        start = adopted.label_start
+        bs, be = parts["body"]
+        end = max(e for _, e in parts.values())
+        spans = adopted.spans((bs, end if end - be <= _NOTE_REACH else be))
     else:
         prose = _from_prose(text)
         if not prose:
             return None
         start = prose.pop("start")
         parts = prose
-    return _adoption(doc, parts, start, decisions)
+        spans = [(start, max(e for _, e in parts.values()))]
+    return _adoption(doc, parts, spans, decisions)
 
 
-def _adoption(doc: DocumentText, parts: dict, start: int, decisions: list[Decision]) -> Adoption:
+def _adoption(doc: DocumentText, parts: dict, spans: list[tuple[int, int]], decisions: list[Decision]) -> Adoption:
     text = doc.body
     bs, be = parts["body"]
     body = next((o for o in find_organisations(text, bs, be + 1) if o.start == bs), None)
@@ -69,10 +76,9 @@ def _adoption(doc: DocumentText, parts: dict, start: int, decisions: list[Decisi
     key = body.key if body else None
     decision = next((d.key for d in decisions
                      if d.body == key and d.date and date and d.date.iso == date.iso), None)
-    end = max(e for _, e in parts.values())
     return Adoption(
         body=key, body_text=text[bs:be], date=date, paragraph=para, decision=decision,
-        evidence=doc.evidence(start, be) if end > be + 40 else doc.evidence(start, end),
+        evidence=tuple(ev for span in spans for ev in doc.evidence(*span)),
         date_evidence=doc.evidence(*parts["date"]) if "date" in parts else (),
         paragraph_evidence=doc.evidence(*parts["paragraph"]) if "paragraph" in parts else (),
     )

@@ -62,6 +62,7 @@ _LABEL = re.compile(
         key=len, reverse=True)) + r")(?P<colon>\s*:)?(?![\wåäöÅÄÖ])")
 
 _SPACE = re.compile(r"[\s:|]*")
+_TOGETHER = 3  # a label and its value parted by no more than `: `
 _PARAGRAPH = re.compile(r"§\s*(?P<n>\d{1,4}(?:/\d{4})?)(?![\d/])")
 # A text export loses the `§` sign: `Kommunfullmäktige 2016-05-24, 45`.
 _LOST_PARAGRAPH = re.compile(r",\s*(?P<n>\d{1,3})(?![\d/.,-]|\s*(?:kr|%|år|st)\b)")
@@ -90,6 +91,17 @@ class Field:
     value_end: int
     parts: dict[str, Span]
     run: int = 0  # fields of one flattened table row share their run
+
+    @property
+    def label_end(self) -> int:
+        return self.label_start + len(self.label)
+
+    def spans(self, value: Span) -> list[Span]:
+        """What quotes the field: label and value as one span where they stand together, else
+        each on its own (a flattened table parts them by other labels and values)."""
+        if value[0] - self.label_end <= _TOGETHER:
+            return [(self.label_start, value[1])]
+        return [(self.label_start, self.label_end), value]
 
 
 def _skip(text: str, pos: int, limit: int) -> int:

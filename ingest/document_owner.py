@@ -15,5 +15,5 @@ def find_owner(doc: DocumentText) -> DocumentOwner | None:
         return None
     s, e = field.parts["value"]
     person = field.parts.get("person")
-    return DocumentOwner(text[s:e], text[person[0]:person[1]] if person else None, doc.evidence(field.label_start, e),
-                         field.label)
+    evidence = tuple(ev for span in field.spans((s, e)) for ev in doc.evidence(*span))
+    return DocumentOwner(text[s:e], text[person[0]:person[1]] if person else None, evidence, field.label)

@@ -185,3 +185,12 @@ def test_every_constructed_strategy_is_read_with_verbatim_evidence(spec, tmp_pat
 
 def test_fields_of_prose_without_labels_are_none():
     assert find_fields("Kommunen ska arbeta för en god miljö och följa upp målen varje år.") == []
+
+
+def test_a_flattened_table_quotes_label_and_value_on_their_own():
+    doc = doc_of("Beslutad av Datum Paragraf Kommunstyrelsen 2019-11-04 § 203 Diarienummer Dokumentansvarig "
+                 "Giltig till KS 2019/0871 Tove Hallin 2023-12-31")
+    assert quoted(doc, find_adoption(doc, []).evidence) == ["Beslutad av", "Kommunstyrelsen 2019-11-04 § 203"]
+    assert quoted(doc, find_owner(doc).evidence) == ["Dokumentansvarig", "Tove Hallin"]
+    inline = doc_of("Dokumentansvarig: Tove Hallin Gäller till: 2023-12-31")
+    assert quoted(inline, find_owner(inline).evidence) == ["Dokumentansvarig: Tove Hallin"]
