@@ -78,13 +78,51 @@ def _fact(doc: DocumentText, marker: int, start: int, end: int) -> TextFact:
     return TextFact(doc.body[s:e], doc.evidence(marker, e))
 
 
+# An indicator table, flattened: `Indikator Utgångsvärde Målvärde` and rows of a name and two
+# values (`Andel trygga elever 72 % 85 %`); a value is a number, a percentage or a dash.
+_INDICATOR_TABLE = re.compile(
+    r"(?<![\wåäö-])(?:Indikator|Nyckeltal|Mått|Mätetal)\s+(?:Utgångsvärde|Utfall|Nuläge|Basvärde)(?:\s+\d{4})?"
+    r"\s+(?:Målvärde|Mål)(?:\s+\d{4})?(?=\s)")
+_VALUE = r"(?:\d{1,6}(?:[,.]\d{1,2})?\s?%?|-|–)"
+_INDICATOR_ROW = re.compile(rf"\s+(?P<name>[A-ZÅÄÖ][^%|]*?)\s+{_VALUE}\s+{_VALUE}(?=\s|$)")
+
+
+# A name cell that wrapped: its second line comes after the row's values, in lower case.
+_CONTINUATION = re.compile(r"\s+(?P<cont>[a-zåäö][\wåäö-]*(?:\s+[a-zåäö][\wåäö-]*){0,5})(?=\s+[A-ZÅÄÖ0-9]|\s*$)")
+
+
+def _indicator_rows(doc: DocumentText, start: int, end: int) -> tuple[TextFact, ...]:
+    out = []
+    pos = start
+    text = doc.body
+    while (row := _INDICATOR_ROW.match(text, pos, end)) is not None:
+        ns, ne = trim(text, row.start("name"), row.end("name"), " ,;.")
+        cont = _CONTINUATION.match(text, row.end(), end)
+        if cont:
+            cs, ce = cont.span("cont")
+            out.append(TextFact(f"{text[ns:ne]} {text[cs:ce]}", doc.evidence(ns, ne) + doc.evidence(cs, ce)))
+            pos = ce
+        else:
+            out.append(TextFact(text[ns:ne], doc.evidence(ns, ne)))
+            pos = row.end()
+    return tuple(out)
+
+
 def _lists(doc: DocumentText, start: int, end: int, keys=("goals", "strategies", "measures", "indicators")) -> StrategyItems:
     text = doc.body
     labels = list(_LIST_LABEL.finditer(text, start, end))
     found: dict[str, tuple[TextFact, ...]] = {}
+    table = _INDICATOR_TABLE.search(text, start, end) if "indicators" in keys else None
+    table_end = end
+    if table:
+        table_end = next((m.start() for m in labels if m.start() > table.end()), end)
+        found["indicators"] = _indicator_rows(doc, table.end(), table_end)
+        labels = [m for m in labels if not table.start() <= m.start() < table_end]
     for i, m in enumerate(labels):
         key = m.lastgroup
         stop = labels[i + 1].start() if i + 1 < len(labels) else end
+        if table and m.start() < table.start() < stop:
+            stop = table.start()
         if key in keys and key not in found:
             found[key] = _items(doc, m.end(), stop)
     return StrategyItems(**found)

@@ -11,7 +11,7 @@ from tests.ingest.devset.gold import FIELDS
 from tests.ingest.devset.scoring import below
 from tests.ingest.devset.strategies import (
     STRATEGY_FIELDS, STRATEGY_SPECS, render_strategy_pdf, render_strategy_text, strategy_gold,
-    verbatim_strategy_values,
+    verbatim_strategy_values, wrapped_strategy_values,
 )
 
 
@@ -22,6 +22,7 @@ def _flat(text: str) -> str:
 def test_enough_strategies_in_several_layouts():
     assert len(STRATEGY_SPECS) >= 5 and len({s.key for s in STRATEGY_SPECS}) == len(STRATEGY_SPECS)
     assert {s.doc_type for s in STRATEGY_SPECS} == {"strategi", "policy", "program", "riktlinje"}
+    assert any(s.indicator_table for s in STRATEGY_SPECS)
     assert {(s.fmt, s.style) for s in STRATEGY_SPECS} >= {("pdf", "cover-table"), ("pdf", "letterhead"),
                                                            ("text", "docplayer"), ("text", "flat-table")}
     assert set(STRATEGY_FIELDS) <= set(FIELDS)
@@ -49,6 +50,8 @@ def test_pdf_strategies_hold_their_gold_verbatim(spec, tmp_path):
         text = " ".join(page.extract_text() or "" for page in pdf.pages)
         ruled = sum(len(page.edges) for page in pdf.pages)
     assert not [v for v in verbatim_strategy_values(spec) if _flat(v) not in _flat(text)]
+    words = set(_flat(text).split())
+    assert not [v for v in wrapped_strategy_values(spec) if not set(_flat(v).split()) <= words]
     assert ruled > 0  # the revision table (and the cover table) are ruled
 
 

@@ -194,3 +194,15 @@ def test_a_flattened_table_quotes_label_and_value_on_their_own():
     assert quoted(doc, find_owner(doc).evidence) == ["Dokumentansvarig", "Tove Hallin"]
     inline = doc_of("Dokumentansvarig: Tove Hallin Gäller till: 2023-12-31")
     assert quoted(inline, find_owner(inline).evidence) == ["Dokumentansvarig: Tove Hallin"]
+
+
+def test_an_indicator_table_with_a_wrapped_name():
+    doc = doc_of("Målområde 1: Attraktiv arbetsgivare Aktiviteter: - Ta fram en introduktion Indikator Utgångsvärde "
+                 "Målvärde 2022 Andel medarbetare som rekommenderar kommunen som 52 % 70 % arbetsgivare Sjukfrånvaro "
+                 "i procent av arbetstiden 7,2 6,0 Målområde 2: Rätt kompetens Mål: - Rätt utbildning")
+    (first, _second), _ = find_goal_areas(doc)
+    assert [i.text for i in first.items.indicators] == ["Andel medarbetare som rekommenderar kommunen som arbetsgivare",
+                                                        "Sjukfrånvaro i procent av arbetstiden"]
+    assert quoted(doc, first.items.indicators[0].evidence) == ["Andel medarbetare som rekommenderar kommunen som",
+                                                               "arbetsgivare"]
+    assert [m.text for m in first.items.measures] == ["Ta fram en introduktion"]

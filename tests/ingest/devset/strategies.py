@@ -55,6 +55,7 @@ class StrategySpec:
     further_notice: bool = False
     revisions: tuple[tuple[str, str, str], ...] = ()  # (version, ISO date, change)
     general_measures: tuple[str, ...] = ()  # measures outside any goal area
+    indicator_table: bool = False  # indicators as a ruled table `<word> | Utgångsvärde | Målvärde`
     fmt: str = "text"
     style: str = "lines"
     extras: dict = field(default_factory=dict, hash=False, compare=False)
@@ -135,6 +136,7 @@ def _specs() -> list[StrategySpec]:
             title="Strategi för kompetensförsörjning", dnr="KS 2018/0290", body="kommunfullmäktige", adopted="2018-06-14",
             paragraph="62", owner="HR-chef", owner_person=None, valid_until="2022-12-31", fmt="pdf",
             style="letterhead", area_word="Målområde", measure_word="Aktiviteter", indicator_word="Mätetal",
+            indicator_table=True,
             areas=(Area("Attraktiv arbetsgivare",
                         ("Kommunen ska vara ett självklart val för den som söker arbete",),
                         ("Ta fram en gemensam introduktion för nyanställda",
@@ -194,6 +196,11 @@ def _area_lines(s: StrategySpec, i: int, a: Area) -> list[str]:
         out += [f"- {g}" for g in a.strategies]
     out.append(f"{s.measure_word}:")
     out += [f"{n}. {m}" if s.style == "flat-table" else f"- {m}" for n, m in enumerate(a.measures, 1)]
+    if s.indicator_table:
+        # A row of the table: (name, baseline, target); the renderer draws it ruled.
+        out.append((s.indicator_word, "Utgångsvärde", "Målvärde 2022"))
+        out += [(x, f"{52 + 7 * n} %", f"{70 + 5 * n} %") for n, x in enumerate(a.indicators)]
+        return out
     out.append(f"{s.indicator_word}:")
     out += [f"- {x}" for x in a.indicators]
     return out
@@ -290,7 +297,12 @@ def render_strategy_pdf(s: StrategySpec) -> bytes:
         pdf.multi_cell(0, 5, _latin1(f"Strategin antogs av {s.body} den {_long(s.adopted)}, § {s.paragraph}, "
                                      f"och gäller till och med {s.valid_until}."), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
-    for line in _body_lines(s):
+    lines = _body_lines(s)
+    for i, line in enumerate(lines):
+        if isinstance(line, tuple):
+            if not isinstance(lines[i - 1], tuple):
+                _ruled_table(pdf, _table_at(lines, i), header=True, widths=(100, 35, 35))
+            continue
         bold = line[:1].isdigit() and ". " in line[:4] or line.startswith(s.area_word)
         pdf.set_font("Helvetica", style="B" if bold else "", size=11 if bold else 10)
         pdf.multi_cell(0, 5, _latin1(line), new_x="LMARGIN", new_y="NEXT")
@@ -300,6 +312,15 @@ def render_strategy_pdf(s: StrategySpec) -> bytes:
         pdf.multi_cell(0, 6, "Revisionshistorik", new_x="LMARGIN", new_y="NEXT")
         _ruled_table(pdf, [("Version", "Datum", "Ändring")] + list(s.revisions), header=True, widths=(25, 35, 110))
     return bytes(pdf.output())
+
+
+def _table_at(lines: list, i: int) -> list[tuple[str, ...]]:
+    """The run of table rows starting at `lines[i]`."""
+    out = []
+    while i < len(lines) and isinstance(lines[i], tuple):
+        out.append(lines[i])
+        i += 1
+    return out
 
 
 _MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
@@ -374,8 +395,14 @@ def verbatim_strategy_values(s: StrategySpec) -> list[str]:
     out = [s.title, s.dnr, s.body, s.adopted, s.owner, *(x for x in (s.valid_from, s.valid_until) if x)]
     out += [ver for ver, _, _ in s.revisions] + [d for _, d, _ in s.revisions]
     for a in s.areas:
-        out += [a.title, *a.goals, *a.measures, *a.indicators, *a.strategies]
+        out += [a.title, *a.goals, *a.measures, *a.strategies]
+        out += [] if s.indicator_table else list(a.indicators)
     return out + list(s.general_measures)
+
+
+def wrapped_strategy_values(s: StrategySpec) -> list[str]:
+    """Gold in table cells that may wrap: the words stand in the text, a cell's lines perhaps apart."""
+    return [x for a in s.areas for x in a.indicators] if s.indicator_table else []
 
 
 def strategy_items(folder: Path) -> list[tuple[str, Path, Gold]]:
