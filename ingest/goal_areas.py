@@ -1,7 +1,8 @@
 """Goal areas and what they list: `Målområde 1: Trygg uppväxt`, `Fokusområde 2 – Digitala
 tjänster`, `3.1 Insatsområde: Attraktiv arbetsgivare`, each with its goals (`Mål`), strategies
 (`Strategier`), measures (`Åtgärder`, `Insatser`, `Aktiviteter`) and indicators (`Indikatorer`,
-`Nyckeltal`, `Mätetal`, `Mått`), as bulleted or numbered lists or one sentence after a colon.
+`Nyckeltal`, `Mätetal`, `Mått`), as bulleted or numbered lists or one sentence after a colon;
+indicators also as a flattened table (`Mätetal Utgångsvärde Målvärde` and its rows).
 
 The page text has its line breaks joined, so a heading's title runs into the prose after it.
 Swedish headings are written in sentence case: the title is its first word and the lower-case
