@@ -58,7 +58,7 @@ def document_strategy(store: GraphStore, doc: str) -> dict | None:
     dp = properties(store, [doc], _OWN).get(doc, {})
     if not dp:
         return None
-    revisions = _ordered(_all(dp, SG.revision), {})
+    revisions = _all(dp, SG.revision)
     areas = _all(dp, SG.goalArea)
     ap = properties(store, revisions + areas)
     revisions, areas = _ordered(revisions, ap), _ordered(areas, ap)
@@ -73,31 +73,12 @@ def document_strategy(store: GraphStore, doc: str) -> dict | None:
         return {key: [{"text": text(_first(ip.get(i, {}), DCTERMS.description)), "iri": i, "evidence": ev.get(i, [])}
                       for i in _ordered(_all(owner, prop), ip)] for key, prop in ITEM_LISTS}
 
-    def dated(prop, key: str) -> dict | None:
-        value = _first(dp, prop)
-        return None if value is None else {"date": str(value), "evidence": _of(dev, key)}
-
-    adoption = None
-    if any(_first(dp, p) is not None for p in (SG.adoptedBy, SG.adoptionDate, SG.adoptedInParagraph)):
-        decision = _first(dp, SG.adoptionDecision)
-        adoption = {
-            "body": d.get(str(_first(dp, SG.adoptedBy))) if _first(dp, SG.adoptedBy) is not None else None,
-            "date": text(_first(dp, SG.adoptionDate)), "paragraph": text(_first(dp, SG.adoptedInParagraph)),
-            "decision": d.get(str(decision)) if decision is not None else None,
-            "evidence": _of(dev, "adoptedBy"), "date_evidence": _of(dev, "adoptionDate"),
-            "paragraph_evidence": _of(dev, "adoptedInParagraph"),
-        }
     owner_text = _first(dp, SG.documentOwnerText)
     owner_person = _first(dp, SG.documentOwner)
     return {
         "type": "strategy", "document": d.get(doc),
-        "adoption": adoption,
-        "validity": {
-            "valid_from": text(_first(dp, SG.validFrom)), "valid_from_evidence": _of(dev, "validFrom"),
-            "valid_until": text(_first(dp, SG.validUntil)), "valid_until_evidence": _of(dev, "validUntil"),
-            "until_further_notice": bool(boolean(_first(dp, SG.validUntilFurtherNotice))),
-            "until_further_notice_evidence": _of(dev, "validUntilFurtherNotice"),
-        },
+        "adoption": _adoption(dp, d, dev),
+        "validity": _validity(dp, dev),
         "owner": None if owner_text is None else {
             "text": str(owner_text), "person": d.get(str(owner_person)) if owner_person is not None else None,
             "evidence": _of(dev, "documentOwnerText")},
@@ -110,4 +91,26 @@ def document_strategy(store: GraphStore, doc: str) -> dict | None:
                         "title": text(_first(ap.get(a, {}), DCTERMS.title)), "evidence": ev.get(a, []),
                         **listed(ap.get(a, {}))} for a in areas],
         "general": {k: v for k, v in listed(dp).items() if k != "goals"},
+    }
+
+
+def _adoption(dp: dict, d, dev: list[dict]) -> dict | None:
+    if all(_first(dp, p) is None for p in (SG.adoptedBy, SG.adoptionDate, SG.adoptedInParagraph)):
+        return None
+    body, decision = _first(dp, SG.adoptedBy), _first(dp, SG.adoptionDecision)
+    return {
+        "body": d.get(str(body)) if body is not None else None,
+        "date": text(_first(dp, SG.adoptionDate)), "paragraph": text(_first(dp, SG.adoptedInParagraph)),
+        "decision": d.get(str(decision)) if decision is not None else None,
+        "evidence": _of(dev, "adoptedBy"), "date_evidence": _of(dev, "adoptionDate"),
+        "paragraph_evidence": _of(dev, "adoptedInParagraph"),
+    }
+
+
+def _validity(dp: dict, dev: list[dict]) -> dict:
+    return {
+        "valid_from": text(_first(dp, SG.validFrom)), "valid_from_evidence": _of(dev, "validFrom"),
+        "valid_until": text(_first(dp, SG.validUntil)), "valid_until_evidence": _of(dev, "validUntil"),
+        "until_further_notice": bool(boolean(_first(dp, SG.validUntilFurtherNotice))),
+        "until_further_notice_evidence": _of(dev, "validUntilFurtherNotice"),
     }
