@@ -40,6 +40,7 @@ from tests.ingest.devset.minutes import minutes_items, read_meeting_fields  # no
 from tests.ingest.devset.render import write_document  # noqa: E402
 from tests.ingest.devset.scoring import SCORED_FIELDS, FieldScore, below, score_documents  # noqa: E402
 from tests.ingest.devset.seed import seed_gold  # noqa: E402
+from tests.ingest.devset.strategies import STRATEGY_FIELDS, read_strategy_fields, strategy_items  # noqa: E402
 from tests.ingest.heldout import heldout_items  # noqa: E402
 from tests.ingest.heldout_b import heldout_b_items  # noqa: E402
 
@@ -97,6 +98,7 @@ def read_extraction(store, graph_iri: str) -> Extraction:
             out["goals"].append(_intention_alternatives(None, goal, True))
             out["goal_labels"].append(_intention_alternatives(None, goal, False))
     out.update(_read_meeting(store, doc_iri))
+    out.update(read_strategy_fields(store, doc_iri))
     project_iris = [p["iri"] for p in doc["projects"]]
     if project_iris:
         for project in queries.projects(store, iris=project_iris):
@@ -147,12 +149,17 @@ def run_set(name: str, workdir: Path) -> tuple[dict[str, FieldScore], list[dict]
         folder.mkdir(parents=True, exist_ok=True)
         items = [(s.key, write_document(s, folder), gold_of(s)) for s in dev_specs()]
         items += minutes_items(folder / "minutes")
+        items += strategy_items(folder / "strategies")
     elif name == "heldout":
         items = heldout_items(workdir / "heldout")
     elif name == "heldout-b":
         items = heldout_b_items(workdir / "heldout-b")
     else:
         items = [(p.name, p, seed_gold()) for p in SEED_FILES]
+    if name in ("heldout", "heldout-b"):
+        # Their gold was written before the strategy fields: what is read there is not judged.
+        for _doc, _path, gold in items:
+            gold.partial |= set(STRATEGY_FIELDS)
     docs, lines = [], []
     for doc_name, path, gold in items:
         extraction, refused = ingest_and_read(path, workdir)

@@ -47,7 +47,7 @@ class Span:
 
 @dataclass(frozen=True)
 class TypedDate:
-    """A date with what it is: `document`, `meeting`, `start`, `end`, `adoption`."""
+    """A date with what it is: `document`, `meeting`, `start`, `end`, `adoption`, `valid_from`, `valid_until`."""
 
     role: str
     value: DateValue
@@ -73,6 +73,8 @@ def _heading_word_at(text: str, pos: int) -> bool:
 
 
 _MUNICIPALITY_NAME = re.compile(r"(?:(?:[A-ZÅÄÖ][\wåäöé-]+)\s+){1,2}(?:kommuns?|stads?|KOMMUN|STAD)(?![\wåäö])")
+# A cover's adoption note after the title: `… 2021-2024 Antagen av kommunfullmäktige 2021-03-22, § 31`.
+_ADOPTION_NOTE = re.compile(r"(?:Antagen|Antaget|Antagna|Beslutad|Beslutat|Fastställd|Fastställt)\s+(?:av|i)\s")
 _TITLE_PREPOSITIONS = frozenset("i för inom av till om på över".split())
 
 
@@ -101,7 +103,7 @@ def _title_end(text: str, start: int, limit: int) -> int:
         word = w.group(0)
         if caps and i and not word.isupper() and any(c.isalpha() for c in word):
             return words[i - 1].end()
-        if not caps and i and word[:1].isupper() and _heading_word_at(text, w.start()):
+        if not caps and i and word[:1].isupper() and (_heading_word_at(text, w.start()) or _ADOPTION_NOTE.match(text, w.start())):
             return words[i - 1].end()
         if i >= 18:
             return w.start()
@@ -190,8 +192,11 @@ _LABELLED_DATES = (
     ("document", re.compile(r"^(?:[A-ZÅÄÖ][\wåäö-]+\s+){1,2}(?:kommun|KOMMUN|stad|STAD)\s*$")),
     ("meeting", re.compile(r"(?:SAMMANTRÄDESPROTOKOLL|Sammanträdesprotokoll|Protokoll|Sammanträdesdatum|"
                            r"Sammanträdesdag)(?:\s+[A-ZÅÄÖ][\wåäö]+){0,3}\s*:?\s*$")),
-    ("start", re.compile(r"(?:Startdatum|Start|Projektstart|Gäller från)\s*:?\s*$")),
-    ("end", re.compile(r"(?:Slutdatum|Slut|Projektslut|Gäller till|gäller till och med)\s*:?\s*$")),
+    # A steering document's validity is no project's start or end (ingest.validity).
+    ("valid_from", re.compile(r"(?:Gäller|Giltig|Giltigt)\s+(?:från(?:\s+och\s+med)?|fr\.o\.m\.)\s*:?\s*$", re.IGNORECASE)),
+    ("valid_until", re.compile(r"(?:Gäller|Giltig|Giltigt)\s+(?:till(?:\s+och\s+med)?|t\.o\.m\.)\s*:?\s*$", re.IGNORECASE)),
+    ("start", re.compile(r"(?:Startdatum|Start|Projektstart)\s*:?\s*$")),
+    ("end", re.compile(r"(?:Slutdatum|Slut|Projektslut)\s*:?\s*$")),
     ("adoption", re.compile(r"(?:Beslutad|Beslutat|Antagen|Antaget|Antagna|Fastställd|Fastställt)"
                             r"(?:\s+(?:av|i))?\s*:?(?:\s+[\wåäöÅÄÖ]+){0,3}\s*[:,]?(?:\s+den)?\s*$", re.IGNORECASE)),
 )

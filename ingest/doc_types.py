@@ -44,6 +44,11 @@ _EXTRACT = re.compile(r"Utdragsbestyrkande|Rätt utdraget|Protokollsutdrag|PROTO
                       r"|Utdrag ur (?:sammanträdes)?protokoll")
 # A paragraph of minutes opens with its number and case number: `§ 15 Dnr KS 2014/0954`.
 _PARAGRAPH_DNR = re.compile(r"§\s*\d{1,3}\s+(?:Dnr|Diarienr|Diarienummer)\b")
+# A steering document's cover states its adoption the same way: `Antagen av kommunfullmäktige
+# 2016-05-24, § 45 Dnr KS 2016/12`, or a flattened table `Beslutad av Datum Paragraf KS 2019-11-04 § 203 Diarienummer`.
+_ADOPTION_BEFORE = re.compile(r"(?:Antagen|Antaget|Antagna|Beslutad|Beslutat|Fastställd|Fastställt|Fastställda)\s+(?:av|i)\b",
+                              re.IGNORECASE)
+_ADOPTION_REACH = 90
 _MINUTES = re.compile(r"SAMMANTRÄDESPROTOKOLL|Sammanträdesprotokoll|Sammanträdes-\s+protokoll|Sammanträdesdatum"
                       r"|Utdrag ur protokoll|PROTOKOLLSUTDRAG|Protokollsutdrag|Utdrag ur sammanträdesprotokoll")
 
@@ -60,12 +65,17 @@ def type_of_word(word: str) -> str | None:
     return found
 
 
+def _minutes_paragraph(head: str) -> bool:
+    return any(not _ADOPTION_BEFORE.search(head, max(0, m.start() - _ADOPTION_REACH), m.start())
+               for m in _PARAGRAPH_DNR.finditer(head))
+
+
 def doc_type_of(title: str, head: str, whole: str = "") -> str:
     """The type key of a document with `title` whose first page begins with `head` (`whole`: all its text)."""
     label = _DOCTYPE_LABEL.search(head)
     if label and type_of_word(label.group("word")):
         return type_of_word(label.group("word"))
-    if _MINUTES.search(head) or _PARAGRAPH_DNR.search(head):
+    if _MINUTES.search(head) or _minutes_paragraph(head):
         return "protokollsutdrag" if _EXTRACT.search(whole or head) else "protokoll"
     words = title.split()
     if words:

@@ -249,7 +249,8 @@ class Finding:
 class DatedFact:
     """A date of the document other than its own, typed by what it is.
 
-    `role` is `meeting`, `start`, `end` or `adoption` (ingest.basic_facts reads them).
+    `role` is `meeting`, `start`, `end`, `adoption`, `valid_from` or `valid_until` (ingest.basic_facts
+    reads them; ingest.validity reads a steering document's validity anywhere in it).
     """
 
     role: str
@@ -314,6 +315,7 @@ class PlanRecords:
     related_documents: list[RelatedDocument] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     meeting: Meeting | None = None  # minutes and protocol extracts (ingest.kinds.minutes)
+    strategy: StrategyParts | None = None  # strategies, policies, programmes (ingest.kinds.strategy)
 
 
 @dataclass(frozen=True)
@@ -406,3 +408,87 @@ class Meeting:
     date_evidence: Evidences = ()
     place: TextFact | None = None  # the place alone, out of `place_time` or a `Plats` label
     time: TextFact | None = None  # the clock time alone (`kl. 13.00–15.30`)
+
+
+@dataclass(frozen=True)
+class Adoption:
+    """Who adopted a strategy, policy or programme, when, and under which minutes paragraph
+    (`Antagen av kommunfullmäktige 2016-05-24, § 45`, a cover table `Beslutad av | Datum`)."""
+
+    body: str | None  # Organisation.key
+    body_text: str  # the body as written
+    date: DateValue | None
+    paragraph: str | None  # the paragraph's number as written (`45`, `118/2021`)
+    decision: str | None = None  # Decision.key in PlanRecords.decisions
+    evidence: Evidences = ()
+    date_evidence: Evidences = ()
+    paragraph_evidence: Evidences = ()
+
+
+@dataclass(frozen=True)
+class Validity:
+    """How long the document applies: `Gäller från`, `Gäller till`, `Giltig till`, `Gäller t.o.m.`,
+    or `Gäller tills vidare`. Typed as validity, never as a project's start or end."""
+
+    valid_from: DatedFact | None = None
+    valid_until: DatedFact | None = None
+    until_further_notice: TextFact | None = None
+
+
+@dataclass(frozen=True)
+class DocumentOwner:
+    """Who answers for the document (`Dokumentansvarig`, `Dokumentägare`, `Ansvarig`): a person,
+    or a post (`Kommundirektör`) when the document names none."""
+
+    text: str  # the value as written
+    person: str | None  # Person.name when the value names a person
+    evidence: Evidences = ()
+    label: str = "Dokumentansvarig"  # the label as written
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A row of the revision history (`Version | Datum | Ändring`)."""
+
+    version: str
+    date: DateValue | None
+    change: str | None
+    evidence: Evidences = ()
+
+
+@dataclass(frozen=True)
+class StrategyItems:
+    """The lists under a goal area, or the document's own: goals, strategies (ways of working),
+    measures (`Åtgärder`, `Insatser`) and indicators (`Indikatorer`, `Nyckeltal`, `Mätetal`)."""
+
+    goals: tuple[TextFact, ...] = ()
+    strategies: tuple[TextFact, ...] = ()
+    measures: tuple[TextFact, ...] = ()
+    indicators: tuple[TextFact, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.goals or self.strategies or self.measures or self.indicators)
+
+
+@dataclass(frozen=True)
+class GoalArea:
+    """`Målområde 1: Trygg uppväxt`, `Fokusområde 2 – Digitala tjänster` and what it lists."""
+
+    number: int | None  # the area's number (a letter counts a=1), None when unnumbered
+    label: str | None  # the number or letter as written
+    word: str  # the area word as written: `Målområde`, `Fokusområde`
+    title: str
+    items: StrategyItems = StrategyItems()
+    evidence: Evidences = ()
+
+
+@dataclass(frozen=True)
+class StrategyParts:
+    """What a strategy, policy, programme or guideline says of itself besides its basic facts."""
+
+    adoption: Adoption | None = None
+    validity: Validity = Validity()
+    owner: DocumentOwner | None = None
+    revisions: tuple[Revision, ...] = ()
+    goal_areas: tuple[GoalArea, ...] = ()
+    general: StrategyItems = StrategyItems()  # lists outside any goal area

@@ -28,6 +28,7 @@ from styrgraf.ontology.terms import (
 from styrgraf.ingest.identity import Minter
 from styrgraf.ingest.pages import Page
 from styrgraf.ingest.rdf_meetings import write_meeting
+from styrgraf.ingest.rdf_strategies import write_strategy
 from styrgraf.ingest.records import DateValue, Evidences, PlanRecords
 
 Triple = tuple  # (subject, predicate, object): rdflib terms
@@ -451,6 +452,7 @@ def _content_triples(records: PlanRecords, pages: list[Page], preamble: Page | N
         w.add(doc, SG.finding, s)
         w.evidence(s, f.evidence)
     write_meeting(w, records, doc, people, orgs, decisions)
+    write_strategy(w, records, doc, people, orgs, decisions)
 
     return w.triples
 

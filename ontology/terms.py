@@ -51,6 +51,8 @@ DATE_ROLE_PROPERTIES = {
     "start": SG.startDate,
     "end": SG.endDate,
     "adoption": SG.adoptionDate,
+    "valid_from": SG.validFrom,
+    "valid_until": SG.validUntil,
 }
 
 

@@ -379,6 +379,9 @@ register_meeting_commands(app)
 from styrgraf.api.cli.versions import register as register_version_commands  # noqa: E402
 
 register_version_commands(app)
+from styrgraf.api.cli.strategies import register as register_strategy_commands  # noqa: E402
+
+register_strategy_commands(app)
 
 
 def main() -> None:  # pragma: no cover - console entry point

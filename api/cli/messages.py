@@ -63,6 +63,7 @@ HELP = {
         "meeting": "Visa ett sammanträde: försättsblad, deltagare och varje paragraf med beslut och reservationer.",
         "versions": "Ett dokuments lagrade versioner, äldst först (samma kommun, diarienummer och titel).",
         "diff": "Vad en version av ett dokument lägger till, tar bort och ändrar jämfört med en annan.",
+        "strategy": "En strategis, policys eller ett programs antagande, giltighet, dokumentansvarig, revisioner och målområden.",
         "opt.diff_from": "Den version som jämförs med: dess id eller IRI.",
         # options and arguments
         "opt.store": "Lagringsplats: en katalog (inbäddad) eller http://… (SPARQL-server). Standard ./var/store",
@@ -123,6 +124,7 @@ HELP = {
         "meeting": "Show a meeting: cover page, participants and each paragraph with decisions and reservations.",
         "versions": "A document's stored versions, oldest first (same municipality, case number and title).",
         "diff": "What one version of a document adds, removes and changes compared with another.",
+        "strategy": "A strategy's, policy's or programme's adoption, validity, owner, revisions and goal areas.",
         "opt.diff_from": "The version compared with: its id or IRI.",
         "opt.store": "Where the store is: a folder (embedded) or http://… (SPARQL server). Default ./var/store",
         "opt.lang": "Language of the output: sv or en (also STYRGRAF_LANG).",

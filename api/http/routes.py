@@ -1,4 +1,4 @@
-"""The read API: documents, projects, intentions, subprojects, people, decisions,
+"""The read API: documents (and a strategy's own parts), projects, intentions, subprojects, people, decisions,
 trace, dependencies, milestones, search and questions (all GET, all JSON).
 
 The answers are built in `graph/` (`graph.queries`, `graph.search`,
@@ -19,6 +19,7 @@ from styrgraf.graph import meetings as meetings_mod
 from styrgraf.graph import queries as q
 from styrgraf.graph import search as search_mod
 from styrgraf.graph import versions as versions_mod
+from styrgraf.graph import strategies as strategies_mod
 from styrgraf.graph.store.interface import GraphStore
 
 from styrgraf.api.http import pagination as paging
@@ -110,6 +111,10 @@ def get_document_diff(doc_id: str = _id_path(),
         return _found(versions_mod.diff, store, doc_id, from_doc)
     except versions_mod.NotVersions as refused:
         raise ApiError(422, "not_versions", refused.message) from None
+@router.get("/documents/{doc_id}/strategy", summary="En strategis, policys eller ett programs antagande, giltighet, "
+            "dokumentansvarig, revisioner och målområden med mål, åtgärder och indikatorer, med belägg", responses=ONE)
+def get_document_strategy(doc_id: str = _id_path(), store: GraphStore = Depends(get_store)) -> dict:
+    return _found(strategies_mod.strategy, store, doc_id)
 
 
 @router.get("/projects", summary="Projekt med ägare och delprojekt", responses=LIST)

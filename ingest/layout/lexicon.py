@@ -77,6 +77,7 @@ HEADING_WORDS: frozenset[str] = frozenset({
     "organisation", "projektorganisation", "roller och ansvar", "ansvar", "tidplan", "tidsplan",
     "budget", "ekonomi", "kostnader", "finansiering", "risker", "riskanalys", "kommunikation",
     "kommunikationsplan", "uppföljning", "uppföljning och utvärdering", "utvärdering", "rapportering",
+    "revisionshistorik", "versionshistorik", "ändringshistorik", "dokumenthistorik",
     "beslut", "förslag till beslut", "beslutsförslag", "ärendebeskrivning", "ärendet", "beslutsunderlag",
     "sammanfattning", "inledning", "metod", "genomförande", "aktiviteter", "milstolpar", "leveranser",
     "resurser", "intressenter", "målgrupp", "målgrupper", "förutsättningar", "konsekvenser",

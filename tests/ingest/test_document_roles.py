@@ -100,11 +100,13 @@ def test_strategy_goals_owner_and_adoption(tmp_path):
     assert owner == [("Jonas Sundberg", "dokumentansvarig", None)]  # held in the municipality
     assert _verbatim(x, x.records.roles[0].evidence) == ["Dokumentansvarig: Jonas Sundberg"]
     info = x.records.document
-    assert {(d.role, d.value.iso) for d in info.other_dates} == {("adoption", "2021-06-14"), ("start", "2021-07-01")}
+    # `Gäller från` is the strategy's validity, not a project's start.
+    assert {(d.role, d.value.iso) for d in info.other_dates} == {("adoption", "2021-06-14"), ("valid_from", "2021-07-01")}
     _, g = x.to_graph()
     doc = URIRef(next(iter(g.subjects(SG.pageCount, None))))
     assert (doc, DATE_ROLE_PROPERTIES["adoption"], Literal("2021-06-14", datatype=XSD.date)) in g
-    assert (doc, DATE_ROLE_PROPERTIES["start"], Literal("2021-07-01", datatype=XSD.date)) in g
+    assert (doc, DATE_ROLE_PROPERTIES["valid_from"], Literal("2021-07-01", datatype=XSD.date)) in g
+    assert not any(g.triples((doc, DATE_ROLE_PROPERTIES["start"], None)))
     muni = next(g.objects(doc, SG.municipality))
     membership = next(g.subjects(ORG.role, role_concept("dokumentansvarig")))
     assert (membership, ORG.organization, muni) in g

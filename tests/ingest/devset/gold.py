@@ -13,6 +13,9 @@ from tests.ingest.devset.model import DocSpec
 FIELDS = ("title", "date", "dnr", "municipality", "kind", "people", "roles", "decisions", "goals",
           "goal_labels", "subprojects", "subproject_leaders", "subproject_members", "subproject_goals",
           "considerations")
+# Strategies' own fields (tests/ingest/devset/strategies.py).
+FIELDS += ("adoption_body", "adoption_date", "adoption_paragraph", "validity", "owner", "revisions",
+           "goal_areas", "area_goals", "area_strategies", "measures", "indicators")
 
 
 def key(*parts) -> str:
@@ -52,6 +55,8 @@ def gold_of(spec: DocSpec) -> Gold:
             v["subproject_members"].add(key(sp.number, p.name))
         v["subproject_goals"] |= {key(sp.number, g) for g in sp.goals}
         v["considerations"] |= {key(sp.number, w) for w in sp.considers}
+    from tests.ingest.devset.strategies import strategy_values
+    v.update(strategy_values(spec))
     return Gold(v)
 
 
