@@ -508,7 +508,12 @@ def person_names(store: GraphStore) -> list[tuple[str, str, tuple[str, ...]]]:
 
 
 def person(store: GraphStore, ref: str) -> dict:
-    return _people(store, [require(store, ref, ("person",))])[0]
+    """One person with titles, affiliations and roles, and the identity person resolution gives it
+    across the municipality's documents (`graph.persons.identity`)."""
+    from styrgraf.graph.persons import identity
+
+    out = _people(store, [require(store, ref, ("person",))])[0]
+    return dict(out, identity=identity(store, out["iri"]))
 
 
 def _people(store: GraphStore, iris: list[str]) -> list[dict]:

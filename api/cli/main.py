@@ -372,6 +372,10 @@ from styrgraf.api.cli.meetings import register as register_meeting_commands  # n
 
 register_meeting_commands(app)
 
+from styrgraf.api.cli.people import register as register_people_commands  # noqa: E402
+
+register_people_commands(app)
+
 
 def main() -> None:  # pragma: no cover - console entry point
     app()
