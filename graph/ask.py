@@ -30,6 +30,7 @@ from styrgraf.ontology.terms import role_concept
 
 from styrgraf.graph import meetings as mt
 from styrgraf.graph import queries as q
+from styrgraf.graph import persons
 from styrgraf.graph.store.cache import one_view
 from styrgraf.graph.describe import CHUNK, describe, evidence, iri_values
 from styrgraf.graph.store.interface import GraphStore
@@ -413,13 +414,17 @@ def _person_subprojects(ctx: Context, params: dict) -> Reply:
     exact = [i for i, full, have in q.person_names(ctx.store) if i in iris and tuple(words(name)) == have]
     if len(iris) > 1 and len(exact) == 1:
         iris = exact
-    people = q._people(ctx.store, iris)
+    # Names person resolution merged (`Anna Berg`, `Anna K Berg`) are one person, with the roles of both.
+    people = [persons.merged(ctx.store, p) for p in q._people(ctx.store, persons.one_per_identity(ctx.store, iris))]
     if ctx.projects is not None and len(people) > 1:
         # Namesakes in other municipalities' plans: keep those with a role in the plan asked about.
         people = [p for p in people if any((r["project"] or {}).get("iri") in ctx.projects for r in p["roles"])] or people
     if len(people) > 1:
-        return Reply(lambda lang: say("several_people", lang, name=name, names=_join([p["name"] for p in people], lang)),
-                     people, [])
+        # Namesakes of several municipalities: each with its municipality, which tells them apart.
+        places = persons.municipalities(ctx.store, [p["iri"] for p in people])
+        several = len(set(places.values())) > 1
+        names = [f"{p['name']} ({places[p['iri']]})" if several and places.get(p["iri"]) else p["name"] for p in people]
+        return Reply(lambda lang: say("several_people", lang, name=name, names=_join(names, lang)), people, [])
     person = people[0]
     if ctx.projects is not None:
         person["roles"] = [r for r in person["roles"] if (r["project"] or {}).get("iri") in ctx.projects]
@@ -435,12 +440,17 @@ def _person_subprojects(ctx: Context, params: dict) -> Reply:
         return _reply("no_role", [], person["evidence"], {"person": person}, who=who_full)
 
     def part(r: dict, lang: str) -> str:
-        where = (_sub_label(dict(r["subproject"], project=r["project"]), lang, many) if r["subproject"]
-                 else say("whole_project", lang, title=(r["project"] or {}).get("title")))
+        unit = r["project"] or {}
+        if r["subproject"]:
+            where = _sub_label(dict(r["subproject"], project=r["project"]), lang, many)
+        elif unit.get("type") == "organisation":  # a role held in a body (a meeting's chair, adjuster)
+            where = unit.get("name") or unit.get("abbreviation") or ""
+        else:
+            where = say("whole_project", lang, title=unit.get("title"))
         return f"{where} ({_role(r['role'], lang)})"
 
     return Reply(lambda lang: say("takes_part", lang, who=who_full,
-                                  parts=_join([part(r, lang) for r in person["roles"]], lang)),
+                                  parts=_join(list(dict.fromkeys(part(r, lang) for r in person["roles"])), lang)),
                  results, person["evidence"] + _flatten_evidence(results), {"person": _strip(person)})
 
 

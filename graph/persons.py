@@ -148,3 +148,58 @@ def identity_of(store: GraphStore, ref: str) -> list[dict]:
         return [identity(store, ref)]
     except NotFound:
         return identities_named(store, ref)
+
+
+def municipalities(store: GraphStore, iris: list[str]) -> dict[str, str | None]:
+    """Each person's municipality as its documents write it."""
+    from styrgraf.graph.analysis.resolution import load_resolution
+
+    p, res = load_resolution(store)
+    return {i: _municipality(p, res.members(res.canon(i))) for i in iris}
+
+
+def one_per_identity(store: GraphStore, iris: list[str]) -> list[str]:
+    """The people given, one per resolved identity (its canonical node), in the order first met."""
+    from styrgraf.graph.analysis.resolution import load_resolution
+
+    _p, res = load_resolution(store)
+    return list(dict.fromkeys(res.canon(i) for i in iris))
+
+
+def merged(store: GraphStore, person: dict) -> dict:
+    """A person as `graph.queries` reads it, with the titles, affiliations, roles and evidence of every
+    person node merged into the same identity (above the threshold; candidates stay out)."""
+    from styrgraf.graph.analysis.resolution import load_resolution
+
+    _p, res = load_resolution(store)
+    others = [m for m in res.members(res.canon(person["iri"])) if m != person["iri"]]
+    if not others:
+        return person
+    out = dict(person, titles=list(person["titles"]), affiliations=list(person["affiliations"]),
+               roles=list(person["roles"]), evidence=list(person["evidence"]))
+    for other in _people(store, others):
+        out["titles"] += [t for t in other["titles"] if t not in out["titles"]]
+        out["affiliations"] += [a for a in other["affiliations"] if a not in out["affiliations"]]
+        out["roles"] += other["roles"]
+        out["evidence"] += [e for e in other["evidence"] if e not in out["evidence"]]
+    return out
+
+
+def shared_identities(store: GraphStore, doc: str) -> list[tuple[str, str, str, float]]:
+    """(other document, person here, person there, confidence) for each person of `doc` merged with a
+    person node written differently in another document: documents that share a person only
+    through resolution (the same IRI in both is found by the stored facts alone)."""
+    from styrgraf.graph.analysis.resolution import load_resolution
+
+    p, res = load_resolution(store)
+    merged_nodes = set(res.canonical) | set(res.canonical.values())
+    out = []
+    for here in sorted(x for x in merged_nodes if doc in p.node(x).get("docs", ())):
+        for there in res.members(res.canon(here)):
+            if there == here:
+                continue
+            match = res.match_between(here, there)
+            for other in p.node(there).get("docs", ()):
+                if other != doc and other not in p.node(here).get("docs", ()):
+                    out.append((other, here, there, match.confidence if match else MERGE_THRESHOLD))
+    return out
