@@ -44,13 +44,13 @@ NAME_EVIDENCE = {
     "folded-name": 0.9,       # equal once case, diacritics and hyphens are folded
     "middle-name-initial": 0.7,  # `Johan F Lundberg` / `Johan Fredrik Lundberg`
     "middle-initial": 0.6,    # one of the two has a middle name or initial, the other none
-    "initial": 0.45,          # `A. Berg` / `Anna Berg`: the first name as an initial
+    "initial": 0.5,           # `A. Berg` / `Anna Berg`: the first name as an initial
 }
 # What the documents say besides the names, as weights added to the name's confidence.
 SUPPORT = {
     "same-title": 0.2, "conflicting-titles": -0.3,
     "same-body": 0.15,
-    "same-party": 0.1, "different-party": -0.5,
+    "same-party": 0.1, "different-party": -0.6,
     "years-close": 0.1, "years-apart": -0.15,
 }
 REASON_LABELS = {
