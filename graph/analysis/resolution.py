@@ -321,9 +321,11 @@ def _canonical_of(p: Projection, members: Iterable[str], uses: dict[str, int]) -
         n = p.node(iri)
         name = n.get("name") or n.get("title") or ""
         # Prefer the kind that says most, an organisation known by name and abbreviation, then a name
-        # with its diacritics (`Almér` over `Almer`).
+        # with its diacritics (`Almér` over `Almer`), a first name written out (`Maria Nord` over `M. Nord`).
+        first = fold_name(name).split()[:1] if n.get("kind") == "person" else []
         return (_KIND_PRIORITY.get(n.get("kind"), 9), -int(bool(n.get("abbreviation"))),
-                -int(fold(name) != name.lower()), -uses.get(iri, 0), -len(name), iri)
+                -int(fold(name) != name.lower()), int(bool(first) and len(first[0]) == 1), -uses.get(iri, 0),
+                -len(name), iri)
     return min(members, key=rank)
 
 

@@ -7,13 +7,17 @@ Norrvik: the municipal board's minutes of 2023-03-14 and 2024-02-13 and a projec
   a middle initial on one side, the same title and close years — one person;
 - `Lars Ek (M)` (both minutes) and `Lars Ek` (the plan's steering group): the same name in
   one municipality, one person from the start;
+- `Maria Nord, ekonomichef` (2024 minutes) and `M. Nord, ekonomichef` (the plan's project
+  team): the first name as an initial, supported by the same title and close years — one person;
+- `Eva Strand (C)` (minutes) and `E. Strand` (the plan's secretary): an initial and nothing but
+  the years — a candidate, kept apart;
 - `Karin Holm (S)` (minutes) and `Karin M Holm` (the plan's steering group): only the name
   and the years — a candidate, kept apart;
 - `Omar B Sandell, utvecklingschef` (the plan) and `Omar Sandell, miljöchef` (2024 minutes):
   different titles — a weak candidate, kept apart.
 
 Sjöby: minutes of 2023-04-11 naming a namesake of each (`Anna Berg, kommundirektör`,
-`Karin Holm (S)`, `Lars Ek (M)`) — people of another municipality, never joined to Norrvik's.
+`Maria Nord, ekonomichef`, `Karin Holm (S)`, `Lars Ek (M)`) — people of another municipality, never joined to Norrvik's.
 """
 from __future__ import annotations
 
@@ -49,10 +53,10 @@ att ge kommundirektören i uppdrag att redovisa arbetet."""
 NORRVIK_2023 = _minutes("Norrvik", "2023-03-14", ["Karin Holm (S)", "Lars Ek (M)", "Eva Strand (C)"],
                         "Anna Berg, kommundirektör", "Lars Ek (M)", 12, "KS 2023/45", "Uppdrag om digital skolskjuts")
 NORRVIK_2024 = _minutes("Norrvik", "2024-02-13", ["Karin Holm (S)", "Lars Ek (M)", "Eva Strand (C)"],
-                        "Anna Berg, kommundirektör (§ 8)\nOmar Sandell, miljöchef", "Eva Strand (C)", 8, "KS 2023/45",
+                        "Anna Berg, kommundirektör (§ 8)\nOmar Sandell, miljöchef\nMaria Nord, ekonomichef", "Eva Strand (C)", 8, "KS 2023/45",
                         "Återrapportering av digital skolskjuts")
 SJOBY_2023 = _minutes("Sjöby", "2023-04-11", ["Karin Holm (S)", "Lars Ek (M)", "Nils Vik (V)"],
-                      "Anna Berg, kommundirektör", "Nils Vik (V)", 5, "KS 2023/12", "Uppdrag om ny simhall")
+                      "Anna Berg, kommundirektör (§ 5)\nMaria Nord, ekonomichef", "Nils Vik (V)", 5, "KS 2023/12", "Uppdrag om ny simhall")
 
 NORRVIK_PLAN = """NORRVIKS KOMMUN
 Projektplan för digital skolskjuts
@@ -66,6 +70,8 @@ Kommunstyrelsen gav 2023-03-14 kommundirektören i uppdrag att ta fram en projek
 Uppdragsansvarig: Anna K Berg, kommundirektör
 Projektledare: Omar B Sandell, utvecklingschef
 Styrgrupp: Karin M Holm och Lars Ek
+Projektgrupp: M. Nord, ekonomichef
+Projektsekreterare: E. Strand
 
 3. Mål
 1. Alla elever med rätt till skolskjuts ska kunna boka sin resa digitalt."""
