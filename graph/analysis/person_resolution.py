@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from styrgraf.graph.analysis.projection import Projection
@@ -94,6 +95,7 @@ class PersonMatch:
 
 # --- names ---------------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=200_000)  # each name is split for its block and again for each pair it is compared in
 def name_parts(name: str) -> tuple[str, tuple[str, ...], str] | None:
     """(first name, middle names, surname), folded; None for a single word."""
     tokens = fold_name(name).split()
