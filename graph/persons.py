@@ -15,7 +15,7 @@ from collections import defaultdict
 from styrgraf.graph.analysis.person_resolution import MERGE_THRESHOLD
 from styrgraf.graph.describe import evidence, iri_values, text
 from styrgraf.graph.entities import entity_id
-from styrgraf.graph.queries import NotFound, _people, _rows, find_people, person_names, require, role_object
+from styrgraf.graph.queries import NotFound, _people, _rows, find_people, require, role_object
 from styrgraf.graph.store.interface import GraphStore
 
 _PARTICIPATIONS = """
@@ -119,7 +119,7 @@ def identity(store: GraphStore, ref: str) -> dict:
     return {
         "type": "person", "id": entity_id(canon), "iri": canon, "name": p.node(canon).get("name"),
         "municipality": _municipality(p, members),
-        "confidence": min((m.confidence for m in links), default=None),
+        "confidence": min((m.confidence for m in links), default=None), "threshold": MERGE_THRESHOLD,
         "members": [dict(p.person_obj(x), documents=[entity_id(d) for d in p.node(x).get("docs", ())]) for x in members],
         "titles": sorted({t for x in members for t in people.get(x, {}).get("titles", ())}),
         "parties": sorted({str(r["party"]) for r in parties}),

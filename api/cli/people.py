@@ -69,7 +69,7 @@ def _where(role: dict, lang: str) -> str:
 
 
 def print_identity(d: dict, lang: str) -> None:
-    threshold = _number(persons.MERGE_THRESHOLD, lang)
+    threshold = _number(d["threshold"], lang)
     out.print(f"[bold]{_t(lang, 'identity')}: {escape(d.get('name') or '')}[/bold]")
     if d.get("municipality"):
         out.print(f"{_t(lang, 'municipality')}: {escape(d['municipality'])}")

@@ -42,7 +42,7 @@ def test_person_route_carries_the_resolved_identity(base_url):
     body = r.json()
     assert body["name"] == "Anna K Berg" and [x["role"]["key"] for x in body["roles"]] == ["uppdragsansvarig"]
     identity = body["identity"]
-    assert identity["id"] == "norrvik-anna-berg" and identity["confidence"] == 0.9
+    assert identity["id"] == "norrvik-anna-berg" and identity["confidence"] == 0.9 and identity["threshold"] == 0.8
     assert [m["name"] for m in identity["members"]] == ["Anna Berg", "Anna K Berg"]
     assert [d["date"] for d in identity["documents"]] == ["2023-03-14", "2023-05-02", "2024-02-13"]
     assert identity["links"][0]["reasons"][2] == {
