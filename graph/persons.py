@@ -61,9 +61,12 @@ def _meeting_roles(store: GraphStore, p, members: list[str]) -> list[tuple[str, 
     return out
 
 
-def _membership_roles(store: GraphStore, members: list[str]) -> tuple[dict[str, dict], list[tuple[str, str | None, dict]]]:
-    """The members as `graph.queries` reads people, and (person, document, role) of their memberships."""
-    people = {x["iri"]: x for x in _people(store, members)}
+def _membership_roles(store: GraphStore, members: list[str], known: dict | None = None
+                      ) -> tuple[dict[str, dict], list[tuple[str, str | None, dict]]]:
+    """The members as `graph.queries` reads people (`known`: one of them, read already), and
+    (person, document, role) of their memberships."""
+    people = {known["iri"]: known} if known and known["iri"] in members else {}
+    people.update({x["iri"]: x for x in _people(store, [m for m in members if m not in people])})
     out = []
     for iri, person in people.items():
         for r in person["roles"]:
@@ -101,9 +104,10 @@ def _municipality(p, members: list[str]) -> str | None:
     return names[0] if names else None
 
 
-def identity(store: GraphStore, ref: str) -> dict:
+def identity(store: GraphStore, ref: str, known: dict | None = None) -> dict:
     """A person's resolved identity: the person nodes joined into it, with confidence and reasons,
-    the documents and roles across them, and the candidates kept apart."""
+    the documents and roles across them, and the candidates kept apart (`known`: a member as
+    `graph.queries.person` has read it, not read again)."""
     from styrgraf.graph.analysis.resolution import load_resolution
 
     iri = require(store, ref, ("person",))
@@ -112,7 +116,7 @@ def identity(store: GraphStore, ref: str) -> dict:
     members = [m for m in res.members(canon) if m in p] or [iri]
     links = [m for m in res.matches if m.kind == "person" and m.identity
              and res.canon(m.a) == canon and res.canon(m.b) == canon]
-    people, roles = _membership_roles(store, members)
+    people, roles = _membership_roles(store, members, known)
     roles += _meeting_roles(store, p, members)
     parties = _rows(store, _PARTIES.format(values=iri_values(members)))
     candidates = sorted(res.possibly(canon).items(), key=lambda kv: (-kv[1].confidence, kv[0]))

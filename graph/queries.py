@@ -513,7 +513,7 @@ def person(store: GraphStore, ref: str) -> dict:
     from styrgraf.graph.persons import identity
 
     out = _people(store, [require(store, ref, ("person",))])[0]
-    return dict(out, identity=identity(store, out["iri"]))
+    return dict(out, identity=identity(store, out["iri"], known=out))
 
 
 def _people(store: GraphStore, iris: list[str]) -> list[dict]:
