@@ -9,7 +9,9 @@ relation (`rel`) and the IRI of the node that states it (coverage, membership,
 consideration), which is where the evidence hangs.
 
 Node kinds: document, project, subproject, intention, person, organisation,
-work, decision, milestone. Edge relations:
+work, decision, milestone. A person carries its names, documents, job titles,
+parties and the bodies whose meetings it took part in (what person resolution
+weighs). Edge relations:
 - project -has_subproject-> subproject; document -describes-> project
 - subproject -addresses-> intention (coverage, scope)
 - person|organisation -member-> subproject|project (membership, role)
