@@ -124,6 +124,12 @@ SENTENCES: dict[str, dict[str, str]] = {
     "whole_project": {"sv": "hela projektet {title}", "en": "the whole project {title}"},
     "takes_part": {"sv": "{who} är med i {parts}.", "en": "{who} takes part in {parts}."},
     "no_role": {"sv": "{who} har ingen roll i något delprojekt.", "en": "{who} has no role in any subproject."},
+    # who a person is across the municipality's documents (resolved identity)
+    "who_is": {"sv": "{who} förekommer i {n} dokument: {docs}.", "en": "{who} appears in {n} document(s): {docs}."},
+    "also_written": {"sv": "Skrivs också {names} (säkerhet {confidence}).",
+                     "en": "Also written {names} (confidence {confidence})."},
+    "kept_apart": {"sv": "Hålls isär från {names} (för osäkert för att föras samman).",
+                   "en": "Kept apart from {names} (too uncertain to merge)."},
     # what subproject N must take into account
     "considers": {"sv": "{Sub} ska beakta {parts}", "en": "{Sub} must take into account {parts}"},
     "siblings": {"sv": "övriga delprojekt ({numbers})", "en": "the other subprojects ({numbers})"},
@@ -452,6 +458,48 @@ def _person_subprojects(ctx: Context, params: dict) -> Reply:
     return Reply(lambda lang: say("takes_part", lang, who=who_full,
                                   parts=_join(list(dict.fromkeys(part(r, lang) for r in person["roles"])), lang)),
                  results, person["evidence"] + _flatten_evidence(results), {"person": _strip(person)})
+
+
+def _who_is(ctx: Context, params: dict) -> Reply:
+    """Who a person is across the municipality's documents: its resolved identity (`graph.persons`)."""
+    name = params["name"]
+    try:
+        found = persons.identities_named(ctx.store, name)
+    except q.NotFound:
+        return _reply("no_person", name=name)
+    typed = tuple(words(name))
+    exact = [d for d in found if any(tuple(words(m["name"] or "")) == typed for m in d["members"])]
+    if len(found) > 1 and len(exact) == 1:
+        found = exact
+    if len(found) > 1:
+        several = len({d["municipality"] for d in found}) > 1
+        names = [f"{d['name']} ({d['municipality']})" if several and d["municipality"] else d["name"] for d in found]
+        return Reply(lambda lang: say("several_people", lang, name=name, names=_join(names, lang)),
+                     [{k: d[k] for k in ("type", "id", "iri", "name")} for d in found], [])
+    d = found[0]
+
+    def role(r: dict, lang: str) -> str:
+        sub = r.get("subproject")
+        return _role(r["role"], lang) + (f" ({say('subproject', lang, number=sub['number'])})" if sub else "")
+
+    def document(doc: dict, lang: str) -> str:
+        roles = list(dict.fromkeys(role(r, lang) for r in doc["roles"]))
+        return f"{doc['title'] or doc['id']} {doc['date'] or ''}".strip() + (f": {', '.join(roles)}" if roles else "")
+
+    def text(lang: str) -> str:
+        about = ", ".join([*d["titles"], *(x for x in [d["municipality"]] if x)])
+        who = f"{d['name']} ({about})" if about else d["name"]
+        out = say("who_is", lang, who=who, n=len(d["documents"]), docs="; ".join(document(x, lang) for x in d["documents"]))
+        others = [m["name"] for m in d["members"] if m["iri"] != d["iri"]]
+        if others:
+            out += " " + say("also_written", lang, names=_join(others, lang), confidence=_decimal(d["confidence"], lang))
+        if d["candidates"]:
+            out += " " + say("kept_apart", lang, names=_join([c["person"]["name"] for c in d["candidates"]], lang))
+        return out
+
+    results = [dict(doc) for doc in d["documents"]]
+    evidence = _unique_evidence(e for doc in d["documents"] for r in doc["roles"] for e in r["evidence"])
+    return Reply(text, results, evidence, {"person": d})
 
 
 def _considerations(ctx: Context, params: dict) -> Reply:
@@ -965,6 +1013,17 @@ INTENTS: tuple[Intent, ...] = (
         example_en="Which subprojects is Karolina Davidsson in?",
     ),
     Intent(
+        "who_is",
+        sv=(r"vem\s+är\s+<NAME>$", r"vem\s+är\s+personen\s+<NAME>$"),
+        en=(r"who\s+is\s+<NAME>$",),
+        handler=_who_is,
+        understood_sv="Vem är {name}?",
+        understood_en="Who is {name}?",
+        example_sv="Vem är Karolina Davidsson?",
+        example_en="Who is Karolina Davidsson?",
+        plan_scoped=False,
+    ),
+    Intent(
         "meeting_decisions",
         sv=(r"vad\s+beslutade(?:s)?\s+(?P<meet>.+)",
             r"vilka\s+beslut\s+(?:fattade|fattades|tog|togs)\s+(?P<meet>.+)",
@@ -1067,7 +1126,7 @@ def _params(intent: Intent, m: re.Match) -> dict:
             params["letter"] = g["letter"].lower() if g.get("letter") else None
     if intent.name in ("subproject_leaders", "subproject_members", "subproject_considerations"):
         params["number"] = _number(g.get("sub"))
-    if intent.name == "person_subprojects":
+    if intent.name in ("person_subprojects", "who_is"):
         params["name"] = g["name"].strip()
     if intent.name == "milestones":
         rel = fold(g["rel"])

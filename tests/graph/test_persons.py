@@ -128,6 +128,27 @@ def test_who_is_merges_only_above_the_threshold(store):
                                "Karin M Holm (Norrvik). Type the full name.")
 
 
+def test_who_is_answers_with_the_resolved_identity(store):
+    a = ask(store, "Vem är Anna K Berg?", "sv")
+    assert a["understood_as"]["intent"] == "who_is"
+    assert a["answer"] == (
+        "Anna Berg (kommundirektör, Norrvik) förekommer i 3 dokument: "
+        "Uppdrag om digital skolskjuts Kommunstyrelsens beslut 2023-03-14: projektgrupp, övrig deltagare; "
+        "Projektplan för digital skolskjuts 2023-05-02: uppdragsansvarig; "
+        "SAMMANTRÄDESPROTOKOLL Kommunstyrelsen 2024-02-13: projektgrupp, övrig deltagare. "
+        "Skrivs också Anna K Berg (säkerhet 0,9).")
+    assert [d["date"] for d in a["results"]] == ["2023-03-14", "2023-05-02", "2024-02-13"]
+    assert a["evidence"] and all(page_text(store, e)[e["start"]:e["end"]] == e["quote"] for e in a["evidence"])
+    e = ask(store, "who is Omar Sandell", "en")
+    assert e["answer"] == ("Omar Sandell (miljöchef, Norrvik) appears in 1 document(s): SAMMANTRÄDESPROTOKOLL "
+                           "Kommunstyrelsen 2024-02-13: other participant. Kept apart from Omar B Sandell "
+                           "(too uncertain to merge).")
+    namesakes = ask(store, "vem är Maria Nord", "sv")
+    assert namesakes["answer"] == ("Flera personer matchar ”Maria Nord”: Maria Nord (Norrvik) och Maria Nord (Sjöby). "
+                                   "Skriv hela namnet.")
+    assert ask(store, "vem är Ingen Alls", "sv")["answer"] == "Ingen person som heter Ingen Alls finns i grafen."
+
+
 def test_documents_share_a_person_through_resolution(store):
     p, _res = load_resolution(store)
     plan = next(d for d in p.of_kind("document") if (p.node(d).get("title") or "").startswith("Projektplan"))
