@@ -17,8 +17,9 @@ that the confidence can be read as data. A pair at or above `MERGE_THRESHOLD` is
 candidates (`sg:possiblySame`).
 
 People who share only a surname, or whose first names differ, are never proposed; people in
-different municipalities never meet; an initial alone is `NAME_EVIDENCE["initial"]`, below
-the threshold, so that it resolves only with supporting evidence.
+different municipalities (or in documents of no known municipality) never meet; an initial
+alone is `NAME_EVIDENCE["initial"]`, well below the threshold, so that it resolves only with
+supporting evidence (a compatible title and close years, or a body, a party and close years).
 """
 from __future__ import annotations
 
