@@ -13,6 +13,7 @@ from typing import Callable, Optional
 
 import typer
 
+from styrgraf.api.cli.people import format_reasons
 from styrgraf.api.cli.options import FormatOption, JsonOption, LangOption, OutputOption, ProjectOption, StoreOption
 from styrgraf.graph.analysis import (
     AnalysisError, compute_overlaps, coverage_csv, coverage_matrix, people_csv, people_matrix, run_checks,
@@ -30,7 +31,7 @@ TEXTS = {
         "summary": "{error} fel, {warning} varningar, {info} upplysningar",
         "no_findings": "Inga anmärkningar.",
         "resolved": "Entitetsupplösning sparad i {graph} ({triples} tripler).",
-        "merged": "Sammanslagna", "possible": "Möjligen samma",
+        "merged": "Sammanslagna", "possible": "Möjligen samma", "reasons": "skäl",
         "kind_names": {"person": "personer", "organisation": "organisationer", "work": "arbeten",
                        "municipality": "kommuner"},
         "written": "Skrev {n} byte till {file}",
@@ -43,7 +44,7 @@ TEXTS = {
         "summary": "{error} errors, {warning} warnings, {info} notes",
         "no_findings": "No findings.",
         "resolved": "Entity resolution stored in {graph} ({triples} triples).",
-        "merged": "Merged", "possible": "Possibly the same",
+        "merged": "Merged", "possible": "Possibly the same", "reasons": "reasons",
         "kind_names": {"person": "people", "organisation": "organisations", "work": "works",
                        "municipality": "municipalities"},
         "written": "Wrote {n} bytes to {file}",
@@ -201,6 +202,8 @@ def resolve_cmd(store: StoreOption = None, lang: LangOption = "sv", json_out: Js
     for m in result["matches"]:
         sign = "=" if m["identity"] else "~"
         print(f"  {sign} {m['note']}  ({m['method']}, {m['confidence']:.2f})")
+        if m.get("reasons"):  # people: each piece of evidence with its weight
+            print(f"      {t['reasons']}: {format_reasons(m, lang)}")
 
 
 def register(app: typer.Typer) -> None:

@@ -50,7 +50,8 @@ def _number(value: float, lang: str) -> str:
     return text.replace(".", ",") if lang == "sv" else text
 
 
-def _reasons(match: dict, lang: str) -> str:
+def format_reasons(match: dict, lang: str) -> str:
+    """A match's reasons as a reader reads them: `förenliga titlar +0,20 (kommundirektör / kommundirektör); …`."""
     key = "label_sv" if lang == "sv" else "label_en"
     parts = []
     for r in match["reasons"]:
@@ -81,7 +82,7 @@ def print_identity(d: dict, lang: str) -> None:
         out.print(f"[bold]{_t(lang, 'merged', confidence=_number(d['confidence'], lang), threshold=threshold)}[/bold]")
         for m in d["links"]:
             out.print("  " + escape(f"{m['a']['name']} = {m['b']['name']}: {_number(m['confidence'], lang)} — "
-                                    f"{_reasons(m, lang)}"))
+                                    f"{format_reasons(m, lang)}"))
     else:
         out.print(_t(lang, "alone", n=len(d["documents"])))
     table = Table(title=_t(lang, "documents"), show_header=True, header_style="bold")
@@ -99,7 +100,7 @@ def print_identity(d: dict, lang: str) -> None:
         out.print(f"[bold]{_t(lang, 'candidates', threshold=threshold)}[/bold]")
         for c in d["candidates"]:
             out.print("  " + escape(f"{c['person']['name']} ({c['person']['id']}): {_number(c['confidence'], lang)} — "
-                                    f"{_reasons(c, lang)}"))
+                                    f"{format_reasons(c, lang)}"))
 
 
 def person(name: NameArgument, store: StoreOption = None, lang: QueryLangOption = "sv",

@@ -86,3 +86,15 @@ def test_show_renders_the_identity_under_the_person(template):
     assert result.exit_code == 0, result.output
     assert "Identity: Omar Sandell" in result.output
     assert "different titles −0.30 (utvecklingschef / miljöchef)" in result.output
+
+
+def test_resolve_command_prints_each_person_match_with_its_reasons(template, tmp_path):
+    store = copy_store(template, tmp_path / "store")
+    result = runner.invoke(cli, ["resolve", "--store", str(store), "--lang", "en"], env=WIDE)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    at = lines.index("  = M. Nord / Maria Nord  (initial, 0.80)")
+    assert lines[at + 1] == ("      reasons: first name as an initial +0.50 (M. Nord / Maria Nord); same municipality; "
+                             "compatible titles +0.20 (ekonomichef / ekonomichef); documents from close years +0.10 "
+                             "(2023 / 2024)")
+    assert "  ~ Omar B Sandell / Omar Sandell  (middle-initial, 0.40)" in lines
