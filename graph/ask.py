@@ -30,6 +30,7 @@ from styrgraf.ontology.terms import role_concept
 
 from styrgraf.graph import meetings as mt
 from styrgraf.graph import queries as q
+from styrgraf.graph import persons
 from styrgraf.graph.store.cache import one_view
 from styrgraf.graph.describe import CHUNK, describe, evidence, iri_values
 from styrgraf.graph.store.interface import GraphStore
@@ -123,6 +124,12 @@ SENTENCES: dict[str, dict[str, str]] = {
     "whole_project": {"sv": "hela projektet {title}", "en": "the whole project {title}"},
     "takes_part": {"sv": "{who} är med i {parts}.", "en": "{who} takes part in {parts}."},
     "no_role": {"sv": "{who} har ingen roll i något delprojekt.", "en": "{who} has no role in any subproject."},
+    # who a person is across the municipality's documents (resolved identity)
+    "who_is": {"sv": "{who} förekommer i {n} dokument: {docs}.", "en": "{who} appears in {n} document(s): {docs}."},
+    "also_written": {"sv": "Skrivs också {names} (säkerhet {confidence}).",
+                     "en": "Also written {names} (confidence {confidence})."},
+    "kept_apart": {"sv": "Hålls isär från {names} (för osäkert för att föras samman).",
+                   "en": "Kept apart from {names} (too uncertain to merge)."},
     # what subproject N must take into account
     "considers": {"sv": "{Sub} ska beakta {parts}", "en": "{Sub} must take into account {parts}"},
     "siblings": {"sv": "övriga delprojekt ({numbers})", "en": "the other subprojects ({numbers})"},
@@ -413,13 +420,17 @@ def _person_subprojects(ctx: Context, params: dict) -> Reply:
     exact = [i for i, full, have in q.person_names(ctx.store) if i in iris and tuple(words(name)) == have]
     if len(iris) > 1 and len(exact) == 1:
         iris = exact
-    people = q._people(ctx.store, iris)
+    # Names person resolution merged (`Anna Berg`, `Anna K Berg`) are one person, with the roles of both.
+    people = [persons.merged(ctx.store, p) for p in q._people(ctx.store, persons.one_per_identity(ctx.store, iris))]
     if ctx.projects is not None and len(people) > 1:
         # Namesakes in other municipalities' plans: keep those with a role in the plan asked about.
         people = [p for p in people if any((r["project"] or {}).get("iri") in ctx.projects for r in p["roles"])] or people
     if len(people) > 1:
-        return Reply(lambda lang: say("several_people", lang, name=name, names=_join([p["name"] for p in people], lang)),
-                     people, [])
+        # Namesakes of several municipalities: each with its municipality, which tells them apart.
+        places = persons.municipalities(ctx.store, [p["iri"] for p in people])
+        several = len(set(places.values())) > 1
+        names = [f"{p['name']} ({places[p['iri']]})" if several and places.get(p["iri"]) else p["name"] for p in people]
+        return Reply(lambda lang: say("several_people", lang, name=name, names=_join(names, lang)), people, [])
     person = people[0]
     if ctx.projects is not None:
         person["roles"] = [r for r in person["roles"] if (r["project"] or {}).get("iri") in ctx.projects]
@@ -435,13 +446,60 @@ def _person_subprojects(ctx: Context, params: dict) -> Reply:
         return _reply("no_role", [], person["evidence"], {"person": person}, who=who_full)
 
     def part(r: dict, lang: str) -> str:
-        where = (_sub_label(dict(r["subproject"], project=r["project"]), lang, many) if r["subproject"]
-                 else say("whole_project", lang, title=(r["project"] or {}).get("title")))
+        unit = r["project"] or {}
+        if r["subproject"]:
+            where = _sub_label(dict(r["subproject"], project=r["project"]), lang, many)
+        elif unit.get("type") == "organisation":  # a role held in a body (a meeting's chair, adjuster)
+            where = unit.get("name") or unit.get("abbreviation") or ""
+        else:
+            where = say("whole_project", lang, title=unit.get("title"))
         return f"{where} ({_role(r['role'], lang)})"
 
     return Reply(lambda lang: say("takes_part", lang, who=who_full,
-                                  parts=_join([part(r, lang) for r in person["roles"]], lang)),
+                                  parts=_join(list(dict.fromkeys(part(r, lang) for r in person["roles"])), lang)),
                  results, person["evidence"] + _flatten_evidence(results), {"person": _strip(person)})
+
+
+def _who_is(ctx: Context, params: dict) -> Reply:
+    """Who a person is across the municipality's documents: its resolved identity (`graph.persons`)."""
+    name = params["name"]
+    try:
+        found = persons.identities_named(ctx.store, name)
+    except q.NotFound:
+        return _reply("no_person", name=name)
+    typed = tuple(words(name))
+    exact = [d for d in found if any(tuple(words(m["name"] or "")) == typed for m in d["members"])]
+    if len(found) > 1 and len(exact) == 1:
+        found = exact
+    if len(found) > 1:
+        several = len({d["municipality"] for d in found}) > 1
+        names = [f"{d['name']} ({d['municipality']})" if several and d["municipality"] else d["name"] for d in found]
+        return Reply(lambda lang: say("several_people", lang, name=name, names=_join(names, lang)),
+                     [{k: d[k] for k in ("type", "id", "iri", "name")} for d in found], [])
+    d = found[0]
+
+    def role(r: dict, lang: str) -> str:
+        sub = r.get("subproject")
+        return _role(r["role"], lang) + (f" ({say('subproject', lang, number=sub['number'])})" if sub else "")
+
+    def document(doc: dict, lang: str) -> str:
+        roles = list(dict.fromkeys(role(r, lang) for r in doc["roles"]))
+        return f"{doc['title'] or doc['id']} {doc['date'] or ''}".strip() + (f": {', '.join(roles)}" if roles else "")
+
+    def text(lang: str) -> str:
+        about = ", ".join([*d["titles"], *(x for x in [d["municipality"]] if x)])
+        who = f"{d['name']} ({about})" if about else d["name"]
+        out = say("who_is", lang, who=who, n=len(d["documents"]), docs="; ".join(document(x, lang) for x in d["documents"]))
+        others = [m["name"] for m in d["members"] if m["iri"] != d["iri"]]
+        if others:
+            out += " " + say("also_written", lang, names=_join(others, lang), confidence=_decimal(d["confidence"], lang))
+        if d["candidates"]:
+            out += " " + say("kept_apart", lang, names=_join([c["person"]["name"] for c in d["candidates"]], lang))
+        return out
+
+    results = [dict(doc) for doc in d["documents"]]
+    evidence = _unique_evidence(e for doc in d["documents"] for r in doc["roles"] for e in r["evidence"])
+    return Reply(text, results, evidence, {"person": d})
 
 
 def _considerations(ctx: Context, params: dict) -> Reply:
@@ -955,6 +1013,17 @@ INTENTS: tuple[Intent, ...] = (
         example_en="Which subprojects is Karolina Davidsson in?",
     ),
     Intent(
+        "who_is",
+        sv=(r"vem\s+är\s+<NAME>$", r"vem\s+är\s+personen\s+<NAME>$"),
+        en=(r"who\s+is\s+<NAME>$",),
+        handler=_who_is,
+        understood_sv="Vem är {name}?",
+        understood_en="Who is {name}?",
+        example_sv="Vem är Karolina Davidsson?",
+        example_en="Who is Karolina Davidsson?",
+        plan_scoped=False,
+    ),
+    Intent(
         "meeting_decisions",
         sv=(r"vad\s+beslutade(?:s)?\s+(?P<meet>.+)",
             r"vilka\s+beslut\s+(?:fattade|fattades|tog|togs)\s+(?P<meet>.+)",
@@ -1057,7 +1126,7 @@ def _params(intent: Intent, m: re.Match) -> dict:
             params["letter"] = g["letter"].lower() if g.get("letter") else None
     if intent.name in ("subproject_leaders", "subproject_members", "subproject_considerations"):
         params["number"] = _number(g.get("sub"))
-    if intent.name == "person_subprojects":
+    if intent.name in ("person_subprojects", "who_is"):
         params["name"] = g["name"].strip()
     if intent.name == "milestones":
         rel = fold(g["rel"])

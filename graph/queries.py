@@ -510,7 +510,12 @@ def person_names(store: GraphStore) -> list[tuple[str, str, tuple[str, ...]]]:
 
 
 def person(store: GraphStore, ref: str) -> dict:
-    return _people(store, [require(store, ref, ("person",))])[0]
+    """One person with titles, affiliations and roles, and the identity person resolution gives it
+    across the municipality's documents (`graph.persons.identity`)."""
+    from styrgraf.graph.persons import identity
+
+    out = _people(store, [require(store, ref, ("person",))])[0]
+    return dict(out, identity=identity(store, out["iri"], known=out))
 
 
 def _people(store: GraphStore, iris: list[str]) -> list[dict]:
@@ -1020,10 +1025,15 @@ def document_links(store: GraphStore, ref: str) -> list[dict]:
                     "document": other(l.other), "confidence": l.confidence, "rules": l.rules, "evidence": items})
     sv, en = LINK_LABELS[("shares", "mutual")]
     for s in shared:
-        items = [dict(e, side=side) for side, n in zip(s["sides"], s["nodes"]) for e in ev.get(n, [])]
+        # A person's quotes come from every document naming it: each side keeps its own document's.
+        items = [dict(e, side=side) for side, n in zip(s["sides"], s["nodes"]) for e in ev.get(n, [])
+                 if (e.get("document") or {}).get("iri", doc if side == "this" else s["other"])
+                 == (doc if side == "this" else s["other"])]
+        confidence = min(0.9, 0.4 + 0.1 * len(s["entities"]), s.get("resolved", 1.0))
         out.append({"type": "shares", "direction": "mutual", "label_sv": sv, "label_en": en,
-                    "document": other(s["other"]), "confidence": round(min(0.9, 0.4 + 0.1 * len(s["entities"])), 2),
-                    "rules": ["shared-entities"], "entities": s["entities"], "evidence": items})
+                    "document": other(s["other"]), "confidence": round(confidence, 2),
+                    "rules": ["shared-entities"] + (["resolved-person"] if "resolved" in s else []),
+                    "entities": s["entities"], "evidence": items})
     return out
 
 
@@ -1059,7 +1069,26 @@ def _shared_entities(store: GraphStore, doc: str) -> list[dict]:
             if n not in item["nodes"]:
                 item["nodes"].append(n)
                 item["sides"].append(side)
+    _add_resolved_people(store, doc, by_other)
     return sorted(by_other.values(), key=lambda s: (-len(s["entities"]), s["other"]))
+
+
+def _add_resolved_people(store: GraphStore, doc: str, by_other: dict[str, dict]) -> None:
+    """Documents sharing a person only through person resolution (`Anna K Berg` here, `Anna Berg`
+    there, merged above the threshold): the person as an entity with the name written there."""
+    from styrgraf.graph.persons import shared_identities
+
+    found = shared_identities(store, doc)
+    d = describe(store, {x for _o, here, there, _c in found for x in (here, there)})
+    for other, here, there, confidence in found:
+        item = by_other.setdefault(other, {"other": other, "entities": [], "nodes": [], "sides": []})
+        if all(e["iri"] != here for e in item["entities"]):
+            item["entities"].append(dict(d[here], same_as=d[there], confidence=confidence))
+        item["resolved"] = min(item.get("resolved", 1.0), confidence)
+        for side, n in (("this", here), ("other", there)):
+            if n not in item["nodes"]:
+                item["nodes"].append(n)
+                item["sides"].append(side)
 
 
 def recorded_in(store: GraphStore, decision_iri: str) -> list[dict]:

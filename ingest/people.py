@@ -5,7 +5,8 @@ A name starts with a first name from the name lexicon (`Anna`, `Eva-Lena`, a dou
 `Anna Karin`), may carry an initial or a particle (`von`, `af`, `de`) and ends with a capitalised
 surname that is no role, label or heading word (`Berg`, `Lind-Ek`). A word that is not a known
 first name starts a name only right after a role label (`Projektledare: Xiu Berg`) and only when
-it is no Swedish common word. Around a name the text may give:
+it is no Swedish common word; a first name written as its initial (`A. Berg`) only there or
+inside a list of names (`Karin Holm och L. Ek`). Around a name the text may give:
 
 - a role label or role word before a list: `Styrgrupp: A, B och C`, `Projektledare A`,
   `projektledare A` (prose); `A/B` are two people;
@@ -29,6 +30,8 @@ from styrgraf.ingest.roles import role_for_word
 _WORD = re.compile(r"(?<![\wåäöéü-])[A-ZÅÄÖÉÜ][a-zåäöéüøæ]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüøæ]+)?(?![\wåäöéü])")
 _GAP = re.compile(r"[ \t]+")
 _INITIAL = re.compile(r"[A-ZÅÄÖ]\.?(?=[ \t])")
+# A first name written as its initial, right before the surname (`A. Berg`, `A.Berg`).
+_NAME_INITIAL = re.compile(r"(?<![\wåäöéü.-])[A-ZÅÄÖ]\.[ \t]?$")
 _PARTICLE = re.compile(r"(?:von|af|av|de|van|der|di|la)(?=[ \t])")
 # Words that stand where a surname could but never are one in these documents.
 _NOT_SURNAME = frozenset(
@@ -139,13 +142,29 @@ def _label_before(text: str, start: int) -> RoleMention | None:
     return RoleMention("projektledare", m.group(0).strip(), m.start(), m.end()) if m else None
 
 
+def _initial_name_at(text: str, surname: re.Match, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """`A. Berg`: a first name written as its initial, taken only where a name is expected — right
+    after a role label (`Uppdragsansvarig: A. Berg`) or as the next name of a list (`Karin Holm och
+    L. Ek`) — and only before a word that can be a surname."""
+    initial = _NAME_INITIAL.search(text, max(0, surname.start() - 3), surname.start())
+    word = surname.group()
+    if initial is None or not _is_surname(word) or _GLUED.match(text, surname.end()):
+        return None
+    start = initial.start()
+    # Many surnames are words too (`Berg`, `Ek`): where a role label stands before, it is a name.
+    if _label_before(text, start) is not None:
+        return start, surname.end()
+    # In a list, after the previous name with what is written after it (party, title, role).
+    return (start, surname.end()) if spans and _SEPARATOR.fullmatch(text, _annotate(text, *spans[-1])[3], start) else None
+
+
 def _names(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = 0
     for first in _WORD.finditer(text):
         if first.start() < pos:
             continue
-        span = _name_at(text, first, _label_before(text, first.start()) is not None)
+        span = _name_at(text, first, _label_before(text, first.start()) is not None) or _initial_name_at(text, first, spans)
         if span:
             spans.append(span)
             pos = span[1]

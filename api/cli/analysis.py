@@ -22,6 +22,7 @@ from rich.table import Table
 from styrgraf.api.cli.messages import decimal, error_text, help_text, say, severity_label
 from styrgraf.api.cli.options import (CsvOption, FormatOption, JsonOption, LangOption, OutputOption, ProjectOption,
                                       StoreOption)
+from styrgraf.api.cli.people import format_reasons
 from styrgraf.graph.analysis import (
     AnalysisError, compute_overlaps, coverage_csv, coverage_matrix, people_csv, people_matrix, run_checks,
     store_resolution,
@@ -42,7 +43,7 @@ TEXTS = {
         "summary": "{error} fel, {warning} varningar, {info} upplysningar",
         "no_findings": "Inga anmärkningar.",
         "resolved": "Entitetsupplösning sparad i {graph} ({triples} tripler).",
-        "merged": "Sammanslagna", "possible": "Möjligen samma",
+        "merged": "Sammanslagna", "possible": "Möjligen samma", "reasons": "skäl",
         "kind_names": {"person": "personer", "organisation": "organisationer", "work": "arbeten",
                        "municipality": "kommuner"},
         "written": "Skrev {n} byte till {file}",
@@ -59,7 +60,7 @@ TEXTS = {
         "summary": "{error} errors, {warning} warnings, {info} notes",
         "no_findings": "No findings.",
         "resolved": "Entity resolution stored in {graph} ({triples} triples).",
-        "merged": "Merged", "possible": "Possibly the same",
+        "merged": "Merged", "possible": "Possibly the same", "reasons": "reasons",
         "kind_names": {"person": "people", "organisation": "organisations", "work": "works",
                        "municipality": "municipalities"},
         "written": "Wrote {n} bytes to {file}",
@@ -329,6 +330,8 @@ def resolve_cmd(store: StoreOption = None, lang: LangOption = "sv", json_out: Js
     for m in result["matches"]:
         sign = "=" if m["identity"] else "~"
         print(f"  {sign} {m['note']}  ({method_label(m['method'], lang)}, {decimal(m['confidence'], lang)})")
+        if m.get("reasons"):  # people: each piece of evidence with its weight
+            print(f"      {t['reasons']}: {format_reasons(m, lang)}")
 
 
 def register(app: typer.Typer) -> None:

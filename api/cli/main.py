@@ -382,6 +382,9 @@ register_version_commands(app)
 from styrgraf.api.cli.strategies import register as register_strategy_commands  # noqa: E402
 
 register_strategy_commands(app)
+from styrgraf.api.cli.people import register as register_people_commands  # noqa: E402
+
+register_people_commands(app)
 
 
 def main() -> None:  # pragma: no cover - console entry point

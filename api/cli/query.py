@@ -254,6 +254,10 @@ def _show_person(d: dict, lang: str) -> None:
             table.add_row(escape(r["role"]["label_sv" if lang == "sv" else "label_en"]), escape(sub),
                           escape((r.get("project") or {}).get("title") or ""))
         out.print(table)
+    if d.get("identity"):
+        from styrgraf.api.cli.people import print_identity  # the person command renders identities
+
+        print_identity(d["identity"], lang)
 
 
 def _show_document(d: dict, lang: str) -> None:

@@ -3,6 +3,7 @@
 - `projection`: the projection, built with a few bulk SPARQL SELECTs, cached per store state;
 - `similarity`: Swedish-aware normalisation, title term sets, TF-IDF cosine;
 - `resolution`: entity resolution (people, organisations, works), stored in one named graph;
+  `person_resolution` weighs people by name, titles, bodies, parties and years;
 - `assignments`: subprojects' assignment text as units and vectors;
 - `overlaps`: pairs of subprojects that should coordinate, with scored reasons and evidence;
 - `dependencies`: what subprojects must take into account (transitively), cycles, decision lineage;

@@ -9,7 +9,9 @@ relation (`rel`) and the IRI of the node that states it (coverage, membership,
 consideration), which is where the evidence hangs.
 
 Node kinds: document, project, subproject, intention, person, organisation,
-work, decision, milestone. Edge relations:
+work, decision, milestone. A person carries its names, documents, job titles,
+parties and the bodies whose meetings it took part in (what person resolution
+weighs). Edge relations:
 - project -has_subproject-> subproject; document -describes-> project
 - subproject -addresses-> intention (coverage, scope)
 - person|organisation -member-> subproject|project (membership, role)
@@ -510,10 +512,21 @@ def build_from_rows(source: RowSource) -> Projection:
             n["municipality"] = True
         if doc and doc not in n["docs"]:
             n["docs"].append(doc)
-    for p, _title, org in columns(source, "person_facts", "p", "title", "org"):
-        # Job titles are not used by the analyses; a person's organisations are.
-        if org is not None and p in nodes and org in nodes:
+    for p, title, org, party in columns(source, "person_facts", "p", "title", "org", "party"):
+        n = nodes.get(p)
+        if n is None:
+            continue
+        # Titles and parties are what person resolution weighs besides the name.
+        for key, value in (("titles", title), ("parties", party)):
+            if value is not None and value not in n.setdefault(key, []):
+                n[key].append(text(value))
+        if org is not None and org in nodes:
             add_edge(iri(p), iri(org), "affiliated", _PLAIN["affiliated"])
+    for p, body in columns(source, "participations", "p", "body"):
+        # The bodies whose meetings a person took part in (for person resolution).
+        n = nodes.get(p)
+        if n is not None and body not in n.setdefault("bodies", []):
+            n["bodies"].append(iri(body))
     for w, title, cls, ident, g in columns(source, "works", "w", "title", "cls", "id", "g"):
         doc = graph_doc.get(g)
         n = nodes.get(w)

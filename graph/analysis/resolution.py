@@ -4,10 +4,13 @@ The ingest mints people, organisations and referenced works per municipality
 from their words as written, so the same name written the same way in two
 documents is already one IRI. This module finds what the words alone miss:
 
-- people: names equal once case, diacritics and hyphens are folded
-  (`Almér`/`Almer`) are one person; a name with a middle initial and the same
-  name without it (`Johan F Lundberg`/`Johan Lundberg`) are *possibly* one;
-  different middle initials, or only a shared surname, stay apart;
+- people (`person_resolution`): names equal once case, diacritics and hyphens
+  are folded (`Almér`/`Almer`) are one person; a name with a middle initial and
+  the same name without it (`Johan F Lundberg`/`Johan Lundberg`), or with the
+  first name as an initial (`A. Berg`/`Anna Berg`), are one only when titles,
+  bodies, parties and years support it, and otherwise *possibly* one; each
+  reason is recorded with its weight; different middle initials, or only a
+  shared surname, stay apart;
 - organisations: equal names (genitive s and the legal form `AB` ignored),
   an abbreviation written alone and the organisation defined with it
   (`HNAB` = `Halmstads Näringslivs AB`), or an abbreviation made of the
@@ -32,7 +35,6 @@ import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import combinations
 from typing import Iterable
 
@@ -42,6 +44,7 @@ from styrgraf.graph.store.interface import GraphStore
 from styrgraf.ingest.identity import base_iri
 from styrgraf.ontology.terms import OWL, PROV, RDF, RDFS, SG, XSD, sparql_prefixes
 
+from styrgraf.graph.analysis.person_resolution import NAME_EVIDENCE, REASON_LABELS, Reason, person_matches
 from styrgraf.graph.analysis.projection import Projection, load_projection, cached
 from styrgraf.graph.analysis.similarity import TitleKey, compare_titles, fold, fold_name, stem, title_key
 
@@ -58,9 +61,8 @@ def resolution_graph_iri() -> str:
 # What each matching method means, for people reading a match (Swedish, English); the method's
 # own name stays in the graph and in JSON, where scripts read it.
 METHOD_LABELS = {
+    **{method: REASON_LABELS[method] for method in NAME_EVIDENCE},  # how two people's names compare
     "same-name": ("samma namn", "the same name"),
-    "folded-name": ("samma namn med andra tecken", "the same name in other characters"),
-    "middle-initial": ("samma namn, mellannamn förkortat", "the same name, middle name as an initial"),
     "municipality-name": ("samma kommunnamn", "the same municipality name"),
     "abbreviation": ("samma förkortning", "the same abbreviation"),
     "initials": ("förkortningen är namnets initialer", "the abbreviation is the name's initials"),
@@ -87,6 +89,7 @@ class Match:
     confidence: float
     identity: bool
     note: str  # the two names as written, for people reading the graph
+    reasons: tuple[Reason, ...] = ()  # for people: each piece of evidence with its weight
 
     @property
     def iri(self) -> str:
@@ -140,46 +143,16 @@ class Resolution:
 
 # --- people -----------------------------------------------------------------------------------------
 
-@lru_cache(maxsize=200_000)  # each name is split for its block and again for each pair it is compared in
-def _name_parts(name: str) -> tuple[str, tuple[str, ...], str] | None:
-    tokens = fold_name(name).split()
-    if len(tokens) < 2:
-        return None
-    return tokens[0], tuple(tokens[1:-1]), tokens[-1]
-
-
-def _compare_people(a: str, b: str) -> tuple[bool, float, str] | None:
-    pa, pb = _name_parts(a), _name_parts(b)
-    if not pa or not pb or pa[0] != pb[0] or pa[2] != pb[2]:
-        return None
-    if pa[1] == pb[1]:
-        if a == b:
-            return True, 0.95, "same-name"
-        return True, 0.9, "folded-name"
-    if not pa[1] or not pb[1]:
-        return False, 0.6, "middle-initial"
-    short_a, short_b = [m[0] for m in pa[1]], [m[0] for m in pb[1]]
-    if short_a == short_b and (all(len(m) == 1 for m in pa[1]) or all(len(m) == 1 for m in pb[1])):
-        return False, 0.7, "middle-initial"  # `Johan F Lundberg` / `Johan Fredrik Lundberg`
-    return None
-
-
-def _people_matches(p: Projection) -> list[Match]:
-    blocks: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-    for iri in p.of_kind("person"):
-        parts = _name_parts(p.node(iri).get("name") or "")
-        if parts:
-            blocks[(p.scope(iri), parts[0], parts[2])].append(iri)
-    out = []
-    for members in blocks.values():
-        members.sort()
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                na, nb = p.node(a)["name"], p.node(b)["name"]
-                found = _compare_people(na, nb)
-                if found:
-                    out.append(Match(a, b, "person", found[2], found[1], found[0], f"{na} / {nb}"))
-    return out
+def _people_matches(p: Projection, orgs: list[Match]) -> list[Match]:
+    """Person identities weighed by name, titles, bodies, parties and years (`person_resolution`);
+    bodies are compared as the organisations they resolve to."""
+    uf = _UnionFind()
+    for m in orgs:
+        if m.identity:
+            uf.union(m.a, m.b)
+    return [Match(m.a, m.b, "person", m.method, m.confidence, m.identity,
+                  f"{p.node(m.a).get('name')} / {p.node(m.b).get('name')}", m.reasons)
+            for m in person_matches(p, uf.find)]
 
 
 # --- organisations -------------------------------------------------------------------------------------
@@ -370,15 +343,18 @@ def _canonical_of(p: Projection, members: Iterable[str], uses: dict[str, int]) -
         n = p.node(iri)
         name = n.get("name") or n.get("title") or ""
         # Prefer the kind that says most, an organisation known by name and abbreviation, then a name
-        # with its diacritics (`Almér` over `Almer`).
+        # with its diacritics (`Almér` over `Almer`), a first name written out (`Maria Nord` over `M. Nord`).
+        first = fold_name(name).split()[:1] if n.get("kind") == "person" else []
         return (_KIND_PRIORITY.get(n.get("kind"), 9), -int(bool(n.get("abbreviation"))),
-                -int(fold(name) != name.lower()), -uses.get(iri, 0), -len(name), iri)
+                -int(fold(name) != name.lower()), int(bool(first) and len(first[0]) == 1), -uses.get(iri, 0),
+                -len(name), iri)
     return min(members, key=rank)
 
 
 def resolve_projection(p: Projection) -> Resolution:
     """All matches of the projection's entities, clustered into canonical entities."""
-    matches = _people_matches(p) + _org_matches(p) + _work_matches(p)
+    orgs = _org_matches(p)
+    matches = _people_matches(p, orgs) + orgs + _work_matches(p)
     uf = _UnionFind()
     for m in matches:
         if m.identity:
@@ -433,6 +409,8 @@ def resolution_graph(p: Projection, res: Resolution) -> Graph:
         g.add((node, SG.confidence, Literal(f"{m.confidence:.2f}", datatype=XSD.decimal)))
         g.add((node, SG.identity, Literal(m.identity)))
         g.add((node, RDFS.comment, Literal(m.note, lang="sv")))
+        for r in m.reasons:
+            g.add((node, SG.matchReason, Literal(_reason_text(r))))
         for x in (m.a, m.b):
             for doc in sorted(p.node(x).get("docs") or ({p.node(x)["doc"]} if p.node(x).get("doc") else set())):
                 graph_iri = p.node(doc).get("graph")
@@ -445,6 +423,11 @@ def resolution_graph(p: Projection, res: Resolution) -> Graph:
         g.add((URIRef(x), OWL.sameAs, URIRef(canon)))
         g.add((URIRef(x), SG.canonical, URIRef(canon)))
     return g
+
+
+def _reason_text(r: Reason) -> str:
+    """A reason as stored: `code weight: detail` (`same-title +0.20: kommundirektör / kommundirektör`)."""
+    return f"{r.code} {r.weight:+.2f}" + (f": {r.detail}" if r.detail else "")
 
 
 def store_resolution(store: GraphStore) -> dict:
@@ -470,12 +453,13 @@ def summary(p: Projection, res: Resolution) -> dict:
             for c, xs in sorted(clusters.items())
         ],
         "possibly_same": [
-            {"a": p.entity_obj(m.a), "b": p.entity_obj(m.b), "method": m.method, "confidence": m.confidence}
+            {"a": p.entity_obj(m.a), "b": p.entity_obj(m.b), "method": m.method, "confidence": m.confidence,
+             "reasons": [r.as_dict() for r in m.reasons]}
             for m in res.matches if not m.identity and res.canon(m.a) != res.canon(m.b)
         ],
         "matches": [
             {"a": m.a, "b": m.b, "kind": m.kind, "method": m.method, "confidence": m.confidence,
-             "identity": m.identity, "note": m.note}
+             "identity": m.identity, "note": m.note, "reasons": [r.as_dict() for r in m.reasons]}
             for m in res.matches
         ],
     }

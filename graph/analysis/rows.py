@@ -73,8 +73,11 @@ SELECT ?o ?label ?abbr ?muni ?g WHERE { GRAPH ?g { ?o a org:Organization .
   OPTIONAL { ?o skos:prefLabel ?label } OPTIONAL { ?o sg:abbreviation ?abbr }
   OPTIONAL { ?o a sg:Municipality BIND(true AS ?muni) } } }""",
     "person_facts": """
-SELECT ?p ?title ?org WHERE { ?p a foaf:Person .
-  { ?p sg:jobTitle ?title } UNION { ?p org:memberOf ?org } }""",
+SELECT ?p ?title ?org ?party WHERE { ?p a foaf:Person .
+  { ?p sg:jobTitle ?title } UNION { ?p org:memberOf ?org } UNION { ?p sg:party ?party } }""",
+    "participations": """
+SELECT ?p ?body WHERE { ?meeting a sg:Meeting ; prov:qualifiedAssociation ?n ; prov:wasAssociatedWith ?body .
+  ?n prov:agent ?p . ?body a org:Organization }""",
     "works": """
 SELECT ?w ?title ?cls ?id ?g WHERE { GRAPH ?g { ?w a sg:ReferencedWork ; a ?cls .
   OPTIONAL { ?w dcterms:title ?title } OPTIONAL { ?w dcterms:identifier ?id } } }""",

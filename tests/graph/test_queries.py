@@ -164,7 +164,12 @@ def test_karolina_davidsson_vd_hnab_in_subprojects_2_3_4_5(seed, page_text):
     for r in p["roles"]:
         assert r["project"]["id"] == PROJECT and r["document"]["id"] == DOC
         assert_verbatim(r["evidence"], page_text)
-    assert q.person(seed, p["id"]) == p
+    one = q.person(seed, p["id"])
+    assert {k: v for k, v in one.items() if k != "identity"} == p
+    # A single plan: the identity is the person alone, in the seed's one document, with nothing merged.
+    assert [m["id"] for m in one["identity"]["members"]] == [p["id"]]
+    assert one["identity"]["links"] == [] and one["identity"]["confidence"] is None
+    assert [d["id"] for d in one["identity"]["documents"]] == [DOC]
 
 
 def test_people_name_search_folds_case_and_diacritics(seed):

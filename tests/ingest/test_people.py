@@ -88,6 +88,24 @@ def test_double_first_names_hyphens_particles_and_initials():
                                                    "Ruben F Pihl", "Nora Lind-Ek"]
 
 
+def test_first_name_as_an_initial_after_a_label_or_in_a_list():
+    # Surnames that are words too (`Ek`, `Berg`) are names where a role label or a list puts them.
+    assert _people("Uppdragsansvarig: A. Berg, kommundirektör") == [("A. Berg", ("uppdragsansvarig",))]
+    assert _one("Uppdragsansvarig: A. Berg, kommundirektör").title == "kommundirektör"
+    assert _people("Styrgrupp: Nora Vinge (S), L. Ek och Ruben Hallin") == [
+        ("Nora Vinge", ("styrgrupp",)), ("L. Ek", ("styrgrupp",)), ("Ruben Hallin", ("styrgrupp",))]
+
+
+@pytest.mark.parametrize("text", [
+    "Se avsnitt 3. Berg och dal beskrivs i bilagan.",
+    "Bilaga: A. Plan för arbetet",
+    "Enligt A. Berg gäller detta.",          # no label, no list: an initial alone names nobody
+    "Kapitel B. Ek och andra träslag",
+])
+def test_an_initial_where_no_name_is_expected_is_no_person(text):
+    assert find_people(text) == []
+
+
 def test_slash_pair_is_two_people():
     assert _people("Projektledare: Nora Vinge/Ruben Hallin") == [("Nora Vinge", ("projektledare",)),
                                                                   ("Ruben Hallin", ("projektledare",))]
