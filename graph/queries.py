@@ -913,8 +913,14 @@ def show(store: GraphStore, ref: str, types: tuple[str, ...] | None = None) -> d
 # -- links between documents -----------------------------------------------------
 
 def link_facts(store: GraphStore) -> dict:
-    """Every document's facts that links are made from (`graph.analysis.links.DocFacts`), cached
-    until the stored documents change."""
+    """Every document's facts that links are made from (`graph.analysis.links.DocFacts`)."""
+    return link_index(store).facts
+
+
+def link_index(store: GraphStore):
+    """Every document's facts that links are made from (`graph.analysis.links.DocFacts`), indexed by
+    the keys the link rules compare (`graph.analysis.links.LinkIndex`), cached until the stored
+    documents change."""
     from styrgraf.graph.analysis import links as lk
 
     def build(s: GraphStore) -> dict:
@@ -948,8 +954,8 @@ def link_facts(store: GraphStore) -> dict:
                 f.decisions.append(decisions[node])
             elif kind == "paragraph":
                 f.paragraphs.append(lk.Paragraph(node, _s(r, "text"), _s(r, "value"), decisions.get(_s(r, "dec") or "")))
-        return facts
-    return cached(store, "link-facts", build)
+        return lk.LinkIndex(facts)
+    return cached(store, "link-index", build)
 
 
 LINK_LABELS = {
@@ -967,8 +973,9 @@ def document_links(store: GraphStore, ref: str) -> list[dict]:
     from styrgraf.graph.analysis import links as lk
 
     doc = require(store, ref, ("document",))
-    facts = link_facts(store)
-    found = lk.document_links(facts, doc) if doc in facts else []
+    index = link_index(store)
+    facts = index.facts
+    found = lk.document_links(index, doc) if doc in facts else []
     shared = _shared_entities(store, doc)
     nodes = [f.node for l in found for _, f in l.facts] + [n for s in shared for n in s["nodes"]]
     ev = evidence(store, nodes)
@@ -1037,14 +1044,12 @@ def _shared_entities(store: GraphStore, doc: str) -> list[dict]:
 def recorded_in(store: GraphStore, decision_iri: str) -> list[dict]:
     """The minutes paragraphs that record a decision: a paragraph's decision of the same date with
     the same Dnr or the same text (`graph.analysis.links.recorded_in`)."""
-    from styrgraf.graph.analysis import links as lk
-
-    facts = link_facts(store)
+    index = link_index(store)
+    facts = index.facts
     mine = next((d for f in facts.values() for d in f.decisions if d.iri == decision_iri), None)
     if mine is None:
         return []
-    paragraphs = [(f.iri, p) for f in facts.values() for p in f.paragraphs]
-    found = lk.recorded_in(mine, paragraphs)
+    found = index.recording(mine)
     ev = evidence(store, [p.iri for _, p in found])
     return [{"type": "meeting_paragraph", "id": p.iri.rsplit("/", 1)[-1], "iri": p.iri, "title": p.title,
              "identifier": p.identifier, "date": p.decision.date if p.decision else None,

@@ -223,13 +223,13 @@ def recorded_in(decision: Decision, paragraphs: list[tuple[str, Paragraph]]) -> 
     return out
 
 
-class _Store:
-    """The facts of every document, with what decides on each (computed once per document)."""
+class _Scan:
+    """The reference answers to what the link rules ask of the other documents, by reading every
+    document (`pairwise_links`); `LinkIndex` answers the same through its indexes."""
 
     def __init__(self, facts: dict[str, DocFacts]):
         self.facts = facts
         self.minutes = [m for m in facts.values() if m.paragraphs]
-        self.paragraphs = [(m.iri, p) for m in self.minutes for p in m.paragraphs]
         self._decided: dict[str, list[tuple[DocFacts, Paragraph]]] = {}
         self._deciding: set[str] | None = None
 
@@ -242,11 +242,160 @@ class _Store:
     def first_decided(self, target: DocFacts) -> str | None:
         return min((p.decision.date for _, p in self.decided(target) if p.decision and p.decision.date), default=None)
 
-    def deciding(self) -> set[str]:
-        """The paragraphs that decide on some stored document."""
+    def is_deciding(self, minutes: DocFacts, paragraph: Paragraph) -> bool:
+        """Whether `paragraph` (of `minutes`) decides on some stored document."""
         if self._deciding is None:
             self._deciding = {p.iri for t in self.facts.values() for _, p in self.decided(t)}
-        return self._deciding
+        return paragraph.iri in self._deciding
+
+    def recording(self, decision: Decision, exclude: tuple[str, ...] = ()) -> list[tuple[str, Paragraph]]:
+        """The minutes paragraphs (doc, paragraph) that record `decision`, outside the `exclude`d documents."""
+        return recorded_in(decision, [(m.iri, p) for m in self.minutes if m.iri not in exclude for p in m.paragraphs])
+
+
+def _words(text: str | None) -> set[str]:
+    return set(re.findall(r"\w+", title_key(text)))
+
+
+def _recorder_keys(d: Decision | None) -> list[tuple[str, str, str]]:
+    """The keys on which a minutes paragraph's decision `d` records others (`recorded_in`): its
+    date with its Dnr, and its date with its text (also an empty one)."""
+    if d is None or not d.date:
+        return []
+    keys = [("dated-text", d.date[:10], title_key(d.text))]
+    return keys + ([("dated-dnr", d.date[:10], dnr_key(d.identifier))] if d.identifier else [])
+
+
+def _recorded_keys(d: Decision) -> list[tuple[str, str, str]]:
+    """The keys on which a decision `d` is recorded in a paragraph (`recorded_in` asks a Dnr or a text of it)."""
+    if not d.date:
+        return []
+    keys = [("dated-dnr", d.date[:10], dnr_key(d.identifier))] if d.identifier else []
+    return keys + ([("dated-text", d.date[:10], title_key(d.text))] if d.text else [])
+
+
+class LinkIndex(_Scan):
+    """The facts of the stored documents by the keys the link rules compare, so that the links of one
+    document are made with the documents that share a key with it (`candidates`), never with all.
+
+    Indexes: own case numbers, cited case numbers, decisions' case numbers, titles, related-documents
+    titles, minutes paragraphs' case numbers and titles, words of titles and of decision texts, and
+    decisions (of documents and of minutes paragraphs) by date with case number or text. Shared people
+    and organisations are joined in the store by their IRIs (`graph.queries`).
+    """
+
+    def __init__(self, facts: dict[str, DocFacts] | None = None):
+        super().__init__({})
+        self.position: dict[str, int] = {}
+        self._added = 0
+        self._by: dict[tuple, set[str]] = {}
+        for f in (facts or {}).values():
+            self.add(f)
+
+    def add(self, f: DocFacts) -> None:
+        """Index one document (its facts replace any indexed under its IRI)."""
+        if f.iri in self.facts:
+            self.remove(f.iri)
+        self.facts[f.iri] = f
+        self.position[f.iri] = self._added
+        self._added += 1
+        for key in self._keys_of(f):
+            self._by.setdefault(key, set()).add(f.iri)
+        self._decided.clear()
+
+    def remove(self, iri: str) -> None:
+        f = self.facts.pop(iri, None)
+        if f is None:
+            return
+        for key in self._keys_of(f):
+            docs = self._by.get(key)
+            if docs is not None:
+                docs.discard(iri)
+                if not docs:
+                    del self._by[key]
+        del self.position[iri]
+        self._decided.clear()
+
+    @staticmethod
+    def _keys_of(f: DocFacts) -> set[tuple]:
+        keys: set[tuple] = {("own", k) for k in f.own_numbers()}
+        keys |= {("cited", dnr_key(v)) for v, _ in f.cited}
+        keys |= {("related", title_key(v)) for v, _ in f.related}
+        title = title_key(f.title)
+        if title:
+            keys.add(("title", title))
+        if len(title.split()) >= MIN_TITLE_WORDS:
+            # Any one word of a title must stand in a text that contains it: the longest is the rarest.
+            keys.add(("title-word", max(sorted(_words(title) or {""}), key=len)))
+        for d in f.decisions:
+            keys |= {("decision-dnr", dnr_key(d.identifier))} if d.identifier else set()
+            keys |= {("decision-word", w) for w in _words(d.text) | {""}}
+            keys |= {("decision",) + k for k in _recorded_keys(d)}
+        for p in f.paragraphs:
+            keys |= {("paragraph-dnr", dnr_key(p.identifier))} if p.identifier else set()
+            keys |= {("paragraph-title", title_key(p.title))}
+            keys |= {("paragraph-decision",) + k for k in _recorder_keys(p.decision)}
+        return keys
+
+    def _docs(self, keys) -> list[DocFacts]:
+        """The documents indexed under any of `keys`, in the order they were indexed."""
+        iris: set[str] = set()
+        for key in keys:
+            iris |= self._by.get(key, set())
+        return [self.facts[i] for i in sorted(iris, key=self.position.__getitem__)]
+
+    def _rarest(self, name: str, words: set[str]) -> set[str]:
+        return min((self._by.get((name, w), set()) for w in sorted(words)), key=len, default=set())
+
+    def _targets_of(self, p: Paragraph) -> list[DocFacts]:
+        """The documents a paragraph may decide on: its case number or its title is theirs."""
+        keys = [("title", title_key(p.title))] + ([("own", dnr_key(p.identifier))] if p.identifier else [])
+        return self._docs(keys)
+
+    def decided(self, target: DocFacts) -> list[tuple[DocFacts, Paragraph]]:
+        if target.iri not in self._decided:
+            keys = [("paragraph-dnr", k) for k in target.own_numbers()]
+            if title_key(target.title):
+                keys.append(("paragraph-title", title_key(target.title)))
+            self._decided[target.iri] = [(m, p) for m in self._docs(keys) for p, _, _ in _decisions_of(m, target)]
+        return self._decided[target.iri]
+
+    def is_deciding(self, minutes: DocFacts, paragraph: Paragraph) -> bool:
+        return any(p.iri == paragraph.iri for t in self._targets_of(paragraph) for p, _, _ in _decisions_of(minutes, t))
+
+    def recording(self, decision: Decision, exclude: tuple[str, ...] = ()) -> list[tuple[str, Paragraph]]:
+        minutes = self._docs(("paragraph-decision",) + k for k in _recorded_keys(decision))
+        return recorded_in(decision, [(m.iri, p) for m in minutes if m.iri not in exclude for p in m.paragraphs])
+
+    def candidates(self, a: DocFacts) -> list[DocFacts]:
+        """The documents that share a key with `a` that some link rule compares, in either direction:
+        a superset of the documents `a` has links with, found by lookups, never by reading the others."""
+        own, title = a.own_numbers(), title_key(a.title)
+        para_dnrs = {dnr_key(p.identifier) for p in a.paragraphs if p.identifier}
+        keys: list[tuple] = [(n, k) for k in own for n in ("own", "cited", "decision-dnr", "paragraph-dnr")]
+        keys += [("own", dnr_key(v)) for v, _ in a.cited]
+        keys += [("own", dnr_key(d.identifier)) for d in a.decisions if d.identifier]
+        keys += [("title", title_key(v)) for v, _ in a.related]
+        keys += [("title", title_key(p.title)) for p in a.paragraphs]
+        keys += [(n, k) for k in para_dnrs for n in ("own", "paragraph-dnr")]
+        if title:
+            keys += [("related", title), ("paragraph-title", title)]
+        # a's decisions that cite a title; b's decisions that cite a's title
+        keys += [("title-word", w) for d in a.decisions for w in _words(d.text) | {""}]
+        wide = len(title.split()) >= MIN_TITLE_WORDS
+        found = set(self._rarest("decision-word", _words(title) or {""})) if wide else set()
+        # a's decisions recorded in b's paragraphs, b's decisions recorded in a's paragraphs
+        keys += [("paragraph-decision",) + k for d in a.decisions for k in _recorded_keys(d)]
+        keys += [("decision",) + k for p in a.paragraphs for k in _recorder_keys(p.decision)]
+        # a builds on a recorded decision that decides on b; b on one that decides on a
+        for d in a.decisions:
+            for _, q in self.recording(d, exclude=(a.iri,)):
+                found |= {t.iri for t in self._targets_of(q)}
+        for _, q in self.decided(a):
+            keys += [("decision",) + k for k in _recorder_keys(q.decision)]
+        found |= {f.iri for f in self._docs(keys)}
+        found.discard(a.iri)
+        return [self.facts[i] for i in sorted(found, key=self.position.__getitem__)]
 
 
 def _follows(s: _Store, x: DocFacts, y: DocFacts) -> list[tuple[str, list[tuple[str, Fact]]]]:
@@ -259,7 +408,7 @@ def _follows(s: _Store, x: DocFacts, y: DocFacts) -> list[tuple[str, list[tuple[
             found.append(("later-paragraph", _paragraph_facts(p, "this") + _target_facts(y, p, "other")))
     # A later paragraph of the case that a paragraph of the minutes y decided.
     for q in y.paragraphs:
-        if not q.identifier or q.iri not in s.deciding():
+        if not q.identifier or not s.is_deciding(y, q):
             continue
         for p in x.paragraphs:
             if (_in_case(p, {dnr_key(q.identifier)}) and not _acts_on(p.decision)
@@ -268,7 +417,7 @@ def _follows(s: _Store, x: DocFacts, y: DocFacts) -> list[tuple[str, list[tuple[
     # A decision of x that a minutes paragraph deciding on y records: x builds on that decision.
     if _on_or_after(x.date, y.date) is not False:
         for d in x.decisions:
-            for _, q in recorded_in(d, [(m, q) for m, q in s.paragraphs if m not in (x.iri, y.iri)]):
+            for _, q in s.recording(d, exclude=(x.iri, y.iri)):
                 if any(mq.iri == q.iri for _, mq in s.decided(y)):
                     found.append(("builds-on-decision",
                                   [("this", Fact(d.iri))] + _paragraph_facts(q, "this") + _target_facts(y, q, "other")))
@@ -288,14 +437,10 @@ def _same(facts):
     return facts
 
 
-def document_links(facts: dict[str, DocFacts], doc: str) -> list[Link]:
-    """Every link of `doc` to the other documents in `facts`, strongest first within each type."""
-    s = _Store(facts)
-    a = facts[doc]
+def _links_with(s: _Scan, a: DocFacts, others: list[DocFacts]) -> list[Link]:
+    """The links of `a` with each of `others`, strongest first within each type."""
     c = _Collector()
-    for b in facts.values():
-        if b.iri == doc:
-            continue
+    for b in others:
         _same_case(c, a, b)
         for x, y, direction, turn in ((a, b, "outgoing", _same), (b, a, "incoming", _flip)):
             for rule, f in _cites(x, y):
@@ -308,3 +453,15 @@ def document_links(facts: dict[str, DocFacts], doc: str) -> list[Link]:
             for rule, f in _follows(s, x, y):
                 c.add("follows-up", direction, b.iri, rule, turn(f))
     return sorted(c.links.values(), key=lambda l: (TYPE_ORDER.index(l.type), -l.confidence, l.direction, l.other))
+
+
+def document_links(index: LinkIndex, doc: str) -> list[Link]:
+    """Every link of `doc` to the other indexed documents, made with its candidates only."""
+    a = index.facts[doc]
+    return _links_with(index, a, index.candidates(a))
+
+
+def pairwise_links(facts: dict[str, DocFacts], doc: str) -> list[Link]:
+    """The same links as `document_links`, made by comparing `doc` with every other document: the
+    reference the indexed path is tested against."""
+    return _links_with(_Scan(facts), facts[doc], [b for b in facts.values() if b.iri != doc])
