@@ -30,6 +30,7 @@ from styrgraf.graph.store.cache import cached
 from styrgraf.graph.describe import CHUNK, Described, boolean, describe, evidence, integer, iri_values, properties, resolve_ref, text
 from styrgraf.graph.documents import list_documents
 from styrgraf.graph.entities import entity_id, entity_type
+from styrgraf.graph.linking import link_index
 from styrgraf.graph.store.interface import GraphStore
 from styrgraf.graph.swedish import fold, words
 
@@ -913,49 +914,9 @@ def show(store: GraphStore, ref: str, types: tuple[str, ...] | None = None) -> d
 # -- links between documents -----------------------------------------------------
 
 def link_facts(store: GraphStore) -> dict:
-    """Every document's facts that links are made from (`graph.analysis.links.DocFacts`)."""
+    """Every document's facts that links are made from (`graph.analysis.links.DocFacts`); indexed
+    by `link_index` (`graph.linking`)."""
     return link_index(store).facts
-
-
-def link_index(store: GraphStore):
-    """Every document's facts that links are made from (`graph.analysis.links.DocFacts`), indexed by
-    the keys the link rules compare (`graph.analysis.links.LinkIndex`), cached until the stored
-    documents change."""
-    from styrgraf.graph.analysis import links as lk
-
-    def build(s: GraphStore) -> dict:
-        facts = {d["iri"]: lk.DocFacts(d["iri"], d["title"], d["type"], d["date"]) for d in list_documents(s)}
-        rows = _rows(s, """SELECT ?doc ?kind ?node ?value ?date ?text ?dec WHERE {
-          { ?doc dcterms:identifier ?value . ?g sg:about ?doc . BIND(?doc AS ?node) BIND("identifier" AS ?kind) }
-          UNION { ?doc sg:caseNumber ?value . BIND(?doc AS ?node) BIND("caseNumber" AS ?kind) }
-          UNION { ?doc sg:citesCaseNumber ?value . BIND(?doc AS ?node) BIND("citesCaseNumber" AS ?kind) }
-          UNION { ?doc dcterms:relation ?node . ?node a sg:RelatedDocument ; dcterms:title ?value . BIND("related" AS ?kind) }
-          UNION { ?node a sg:Decision ; dcterms:source ?doc . BIND("decision" AS ?kind)
-                  OPTIONAL { ?node dcterms:identifier ?value } OPTIONAL { ?node dcterms:date ?date }
-                  OPTIONAL { ?node dcterms:description ?text } }
-          UNION { ?node a sg:MeetingParagraph ; dcterms:source ?doc . BIND("paragraph" AS ?kind)
-                  OPTIONAL { ?node dcterms:identifier ?value } OPTIONAL { ?node dcterms:title ?text }
-                  OPTIONAL { ?node sg:decision ?dec } }
-        }""")
-        decisions = {str(r["node"]): lk.Decision(str(r["node"]), _s(r, "date"), _s(r, "value"), _s(r, "text"))
-                     for r in rows if str(r["kind"]) == "decision"}
-        for r in sorted(rows, key=lambda r: tuple(str(r.get(k) or "") for k in ("doc", "kind", "node", "value"))):
-            f = facts.get(str(r["doc"]))
-            if f is None:
-                continue
-            kind, node = str(r["kind"]), str(r["node"])
-            if kind in ("identifier", "caseNumber"):
-                f.own.append((str(r["value"]), lk.Fact(node, kind)))
-            elif kind == "citesCaseNumber":
-                f.cited.append((str(r["value"]), lk.Fact(node, kind)))
-            elif kind == "related":
-                f.related.append((str(r["value"]), lk.Fact(node)))
-            elif kind == "decision":
-                f.decisions.append(decisions[node])
-            elif kind == "paragraph":
-                f.paragraphs.append(lk.Paragraph(node, _s(r, "text"), _s(r, "value"), decisions.get(_s(r, "dec") or "")))
-        return lk.LinkIndex(facts)
-    return cached(store, "link-index", build)
 
 
 LINK_LABELS = {

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from styrgraf.graph.swedish import fold
 from styrgraf.ingest.headers import normalise_dnr
@@ -93,11 +94,13 @@ class Link:
     facts: list[tuple[str, Fact]]  # (side: "this" | "other", fact)
 
 
+@lru_cache(maxsize=1 << 16)
 def dnr_key(value: str) -> str:
     """A case number as compared: normalised (`KS-2011/456` = `KS 2011/456`), case and spacing folded."""
     return " ".join(normalise_dnr(value).upper().split())
 
 
+@lru_cache(maxsize=1 << 16)
 def title_key(value: str | None) -> str:
     """A title as compared: accents, case and spacing folded."""
     return " ".join(fold(value or "").split())
@@ -223,13 +226,19 @@ def recorded_in(decision: Decision, paragraphs: list[tuple[str, Paragraph]]) -> 
     return out
 
 
+def _order(f: DocFacts) -> tuple[str, str, str]:
+    """The order documents are read in (by date, title and IRI), whatever order they were stored in:
+    it orders the evidence of a link found through several minutes."""
+    return (f.date or "", f.title or "", f.iri)
+
+
 class _Scan:
     """The reference answers to what the link rules ask of the other documents, by reading every
     document (`pairwise_links`); `LinkIndex` answers the same through its indexes."""
 
     def __init__(self, facts: dict[str, DocFacts]):
         self.facts = facts
-        self.minutes = [m for m in facts.values() if m.paragraphs]
+        self.minutes = sorted((m for m in facts.values() if m.paragraphs), key=_order)
         self._decided: dict[str, list[tuple[DocFacts, Paragraph]]] = {}
         self._deciding: set[str] | None = None
 
@@ -286,35 +295,40 @@ class LinkIndex(_Scan):
 
     def __init__(self, facts: dict[str, DocFacts] | None = None):
         super().__init__({})
-        self.position: dict[str, int] = {}
-        self._added = 0
         self._by: dict[tuple, set[str]] = {}
+        self._owned: set[tuple] | None = None  # None: every set of `_by` is this index's own
         for f in (facts or {}).values():
-            self.add(f)
+            self._put(f)
 
-    def add(self, f: DocFacts) -> None:
-        """Index one document (its facts replace any indexed under its IRI)."""
-        if f.iri in self.facts:
-            self.remove(f.iri)
+    def changed(self, added: list[DocFacts], removed: set[str]) -> "LinkIndex":
+        """A new index with the `added` documents' facts (replacing any of the same IRI) and without the
+        `removed` ones; this one stays as it is (readers may hold it), sharing what did not change."""
+        new = LinkIndex()
+        new.facts, new._by, new._owned = dict(self.facts), dict(self._by), set()
+        for iri in removed | {f.iri for f in added}:
+            new._drop(iri)
+        for f in added:
+            new._put(f)
+        return new
+
+    def _own_set(self, key: tuple) -> set[str]:
+        if self._owned is not None and key not in self._owned:
+            self._by[key] = set(self._by.get(key, ()))
+            self._owned.add(key)
+        return self._by.setdefault(key, set())
+
+    def _put(self, f: DocFacts) -> None:
         self.facts[f.iri] = f
-        self.position[f.iri] = self._added
-        self._added += 1
         for key in self._keys_of(f):
-            self._by.setdefault(key, set()).add(f.iri)
-        self._decided.clear()
+            self._own_set(key).add(f.iri)
 
-    def remove(self, iri: str) -> None:
+    def _drop(self, iri: str) -> None:
         f = self.facts.pop(iri, None)
-        if f is None:
-            return
-        for key in self._keys_of(f):
-            docs = self._by.get(key)
-            if docs is not None:
-                docs.discard(iri)
-                if not docs:
-                    del self._by[key]
-        del self.position[iri]
-        self._decided.clear()
+        for key in self._keys_of(f) if f is not None else ():
+            docs = self._own_set(key)
+            docs.discard(iri)
+            if not docs:
+                del self._by[key]
 
     @staticmethod
     def _keys_of(f: DocFacts) -> set[tuple]:
@@ -342,7 +356,7 @@ class LinkIndex(_Scan):
         iris: set[str] = set()
         for key in keys:
             iris |= self._by.get(key, set())
-        return [self.facts[i] for i in sorted(iris, key=self.position.__getitem__)]
+        return sorted((self.facts[i] for i in iris), key=_order)
 
     def _rarest(self, name: str, words: set[str]) -> set[str]:
         return min((self._by.get((name, w), set()) for w in sorted(words)), key=len, default=set())
@@ -395,7 +409,7 @@ class LinkIndex(_Scan):
             keys += [("decision",) + k for k in _recorder_keys(q.decision)]
         found |= {f.iri for f in self._docs(keys)}
         found.discard(a.iri)
-        return [self.facts[i] for i in sorted(found, key=self.position.__getitem__)]
+        return sorted((self.facts[i] for i in found), key=_order)
 
 
 def _follows(s: _Store, x: DocFacts, y: DocFacts) -> list[tuple[str, list[tuple[str, Fact]]]]:
