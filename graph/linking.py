@@ -11,29 +11,28 @@ makes the whole index be read again, so the index never lags the store.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from string import Template
 
 from styrgraf.graph.analysis import links as lk
-from styrgraf.graph.describe import iri_values, text
+from styrgraf.graph.analysis.projection import rows, state_key
 from styrgraf.graph.store.cache import updated
 from styrgraf.graph.store.interface import GraphStore
-from styrgraf.ontology.terms import sparql_prefixes
+from styrgraf.graph.store.terms import check_iri
 
-# One row for the whole store, so that the listing costs one term to read, not three per document.
-_FINGERPRINTS = """SELECT (GROUP_CONCAT(?line; separator="\\n") AS ?all) WHERE {
-  GRAPH ?g { ?g a sg:DocumentGraph ; prov:generatedAtTime ?at .
-             OPTIONAL { ?g prov:wasDerivedFrom/sg:sha256 ?sha } }
-  BIND(CONCAT(STR(?g), " ", STR(?at), " ", COALESCE(STR(?sha), "")) AS ?line) }"""
+# Above this many changed graphs, one read of the whole store is quicker than a read per graph.
+MAX_GRAPHS_READ_ONE_BY_ONE = 200
 
 # What `graph.documents.list_documents` lists of a document: the graphs it reads are the ones linked.
-_DOCUMENTS = """SELECT ?g ?doc (MIN(?title0) AS ?title) (MIN(?type0) AS ?type) (MIN(?date0) AS ?date)
-       (MIN(?dateText0) AS ?dateText) WHERE { %s
-  GRAPH ?g { ?g a sg:DocumentGraph ; sg:about ?doc ; prov:generatedAtTime ?at0 .
+# `$g`: ?g for every document graph, or one graph's IRI (a lookup, not a scan of all graphs).
+_DOCUMENTS = Template("""SELECT ?doc (SAMPLE(STR($g)) AS ?graph) (MIN(?title0) AS ?title) (MIN(?type0) AS ?type)
+       (MIN(?date0) AS ?date) (MIN(?dateText0) AS ?dateText) WHERE {
+  GRAPH $g { $g a sg:DocumentGraph ; sg:about ?doc ; prov:generatedAtTime ?at0 .
     ?doc dcterms:title ?title0 ; sg:pageCount ?pages0 ; dcterms:type ?type0 .
     OPTIONAL { ?doc dcterms:date ?date0 } OPTIONAL { ?doc sg:dateText ?dateText0 } } }
-GROUP BY ?g ?doc"""
+GROUP BY ?doc""")
 
-_FACTS = """SELECT ?doc ?kind ?node ?value ?date ?text ?dec WHERE { %s
-  GRAPH ?g { ?g sg:about ?doc .
+_FACTS = Template("""SELECT ?doc ?kind ?node ?value ?date ?text ?dec WHERE {
+  GRAPH $g { $g sg:about ?doc .
     { ?doc dcterms:identifier ?value . BIND(?doc AS ?node) BIND("identifier" AS ?kind) }
     UNION { ?doc sg:caseNumber ?value . BIND(?doc AS ?node) BIND("caseNumber" AS ?kind) }
     UNION { ?doc sg:citesCaseNumber ?value . BIND(?doc AS ?node) BIND("citesCaseNumber" AS ?kind) }
@@ -43,7 +42,7 @@ _FACTS = """SELECT ?doc ?kind ?node ?value ?date ?text ?dec WHERE { %s
             OPTIONAL { ?node dcterms:description ?text } }
     UNION { ?node a sg:MeetingParagraph ; dcterms:source ?doc . BIND("paragraph" AS ?kind)
             OPTIONAL { ?node dcterms:identifier ?value } OPTIONAL { ?node dcterms:title ?text }
-            OPTIONAL { ?node sg:decision ?dec } } } }"""
+            OPTIONAL { ?node sg:decision ?dec } } } }""")
 
 
 @dataclass(frozen=True)
@@ -59,12 +58,11 @@ def link_index(store: GraphStore) -> lk.LinkIndex:
 
 
 def _fingerprints(store: GraphStore) -> dict[str, str]:
-    rows = store.select(sparql_prefixes() + _FINGERPRINTS)
-    lines: dict[str, set[str]] = {}
-    for line in (text(rows[0].get("all")) or "").splitlines() if rows else ():
-        graph, _, rest = line.partition(" ")
-        lines.setdefault(graph, set()).add(rest)
-    return {g: "|".join(sorted(v)) for g, v in lines.items()}
+    """Each document graph's fingerprint: when it was written, and the files it was read from."""
+    prints: dict[str, set[str]] = {}
+    for graph, at, sha in state_key(store):
+        prints.setdefault(str(graph), set()).add(f"{at or ''} {sha or ''}")
+    return {g: "|".join(sorted(v)) for g, v in prints.items()}
 
 
 def _build(store: GraphStore) -> _State:
@@ -77,45 +75,48 @@ def _update(store: GraphStore, old: _State) -> _State:
     fingerprints = _fingerprints(store)
     changed = sorted(g for g, f in fingerprints.items() if old.fingerprints.get(g) != f)
     gone = set(old.fingerprints) - set(fingerprints)
-    if not changed and not gone:
+    if not changed and not gone or len(changed) > MAX_GRAPHS_READ_ONE_BY_ONE:
         return _build(store)
-    facts, documents = _facts(store, changed)
+    facts: dict[str, lk.DocFacts] = {}
+    documents: dict[str, str] = {}
+    for graph in changed:
+        f, d = _facts(store, graph)
+        facts |= f
+        documents |= d
     kept = {g: d for g, d in old.documents.items() if g not in gone and g not in changed}
     removed = {old.documents[g] for g in gone | set(changed) if g in old.documents}
     return _State(old.index.changed(list(facts.values()), removed), fingerprints, kept | documents)
 
 
-def _facts(store: GraphStore, graphs: list[str] | None) -> tuple[dict[str, lk.DocFacts], dict[str, str]]:
-    """The link facts of the documents in `graphs` (all when None), and the document of each graph."""
-    scope = f"VALUES ?g {{ {iri_values(graphs)} }}" if graphs is not None else ""
+def _facts(store: GraphStore, graph: str | None) -> tuple[dict[str, lk.DocFacts], dict[str, str]]:
+    """The link facts of the documents of one graph (of all when None), and the document of each graph."""
+    g = "?g" if graph is None else f"<{check_iri(graph)}>"
     facts: dict[str, lk.DocFacts] = {}
     documents: dict[str, str] = {}
-    for r in store.select(sparql_prefixes() + _DOCUMENTS % scope):
-        doc = str(r["doc"])
-        facts[doc] = lk.DocFacts(doc, text(r.get("title")), str(r["type"]).rsplit("doctype-", 1)[-1],
-                                 text(r.get("date")) or text(r.get("dateText")))
-        documents[str(r["g"])] = doc
+    for r in rows(store, _DOCUMENTS.substitute(g=g)):
+        doc = r["doc"]
+        facts[doc] = lk.DocFacts(doc, r["title"], r["type"].rsplit("doctype-", 1)[-1], r["date"] or r["dateText"])
+        documents[r["graph"]] = doc
     if facts:
-        _add_facts(facts, store.select(sparql_prefixes() + _FACTS % scope))
+        _add_facts(facts, rows(store, _FACTS.substitute(g=g)))
     return facts, documents
 
 
-def _add_facts(facts: dict[str, lk.DocFacts], rows: list[dict]) -> None:
-    decisions = {str(r["node"]): lk.Decision(str(r["node"]), text(r.get("date")), text(r.get("value")), text(r.get("text")))
-                 for r in rows if str(r["kind"]) == "decision"}
-    for r in sorted(rows, key=lambda r: tuple(str(r.get(k) or "") for k in ("doc", "kind", "node", "value"))):
-        f = facts.get(str(r["doc"]))
+def _add_facts(facts: dict[str, lk.DocFacts], found: list[dict]) -> None:
+    decisions = {r["node"]: lk.Decision(r["node"], r["date"], r["value"], r["text"])
+                 for r in found if r["kind"] == "decision"}
+    for r in sorted(found, key=lambda r: tuple(r.get(k) or "" for k in ("doc", "kind", "node", "value"))):
+        f = facts.get(r["doc"])
         if f is None:
             continue
-        kind, node = str(r["kind"]), str(r["node"])
+        kind, node = r["kind"], r["node"]
         if kind in ("identifier", "caseNumber"):
-            f.own.append((str(r["value"]), lk.Fact(node, kind)))
+            f.own.append((r["value"], lk.Fact(node, kind)))
         elif kind == "citesCaseNumber":
-            f.cited.append((str(r["value"]), lk.Fact(node, kind)))
+            f.cited.append((r["value"], lk.Fact(node, kind)))
         elif kind == "related":
-            f.related.append((str(r["value"]), lk.Fact(node)))
+            f.related.append((r["value"], lk.Fact(node)))
         elif kind == "decision":
             f.decisions.append(decisions[node])
         elif kind == "paragraph":
-            f.paragraphs.append(lk.Paragraph(node, text(r.get("text")), text(r.get("value")),
-                                             decisions.get(text(r.get("dec")) or "")))
+            f.paragraphs.append(lk.Paragraph(node, r["text"], r["value"], decisions.get(r["dec"] or "")))

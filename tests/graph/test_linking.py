@@ -35,7 +35,7 @@ def test_updated_after_each_ingest_and_removal_equals_a_fresh_read(tmp_path, mon
             seen.append(index)
             assert len(index.facts) == len(seen)
             # Updated from the one before: only the new graph is read (the first, the whole store).
-            assert read[-1] == ([result.graph] if len(seen) > 1 else None)
+            assert read[-1] == (result.graph if len(seen) > 1 else None)
         assert len({id(i) for i in seen}) == len(NAMES)
         updated = q.link_index(store)
         links = _all_links(updated)
