@@ -1,12 +1,13 @@
 """The link index of a store (`graph.analysis.links.LinkIndex`), kept up to date document by document.
 
-Reading the link facts of every document costs seconds per thousand documents, far too much to
-do again after each ingest. The index is therefore cached per store and, when the stored
-documents change, brought up to date from what changed: one cheap query lists each document
-graph's fingerprint (when it was written, and the files it was read from), and only the graphs
-whose fingerprint is new or changed are read again; removed graphs leave the index. A change
-that leaves every fingerprint as it was (a raw SPARQL update, an import of graphs as they were)
-makes the whole index be read again, so the index never lags the store.
+Reading the link facts of every document costs about a second per thousand documents, far too
+much to do again after each ingest. The index is therefore cached per store and, when the stored
+documents change, brought up to date from what changed: one cheap query lists when each
+document graph was written (`prov:generatedAtTime`, to the second), and only the graphs written
+since the index was read are read again, each by its IRI; removed graphs leave the index. The
+graphs written in the same second as the newest one already read are read again too, since
+they may have been written twice in that second. A change that moves no graph's time (a raw
+SPARQL update, an import of graphs as they were) makes the whole index be read again.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from string import Template
 
 from styrgraf.graph.analysis import links as lk
-from styrgraf.graph.analysis.projection import rows, state_key
+from styrgraf.graph.analysis.projection import rows
 from styrgraf.graph.store.cache import updated
 from styrgraf.graph.store.interface import GraphStore
 from styrgraf.graph.store.terms import check_iri
@@ -23,6 +24,8 @@ from styrgraf.graph.store.terms import check_iri
 MAX_GRAPHS_READ_ONE_BY_ONE = 200
 
 # What `graph.documents.list_documents` lists of a document: the graphs it reads are the ones linked.
+_WRITTEN = "SELECT ?g ?at WHERE { GRAPH ?g { ?g prov:generatedAtTime ?at } }"
+
 # `$g`: ?g for every document graph, or one graph's IRI (a lookup, not a scan of all graphs).
 _DOCUMENTS = Template("""SELECT ?doc (SAMPLE(STR($g)) AS ?graph) (MIN(?title0) AS ?title) (MIN(?type0) AS ?type)
        (MIN(?date0) AS ?date) (MIN(?dateText0) AS ?dateText) WHERE {
@@ -48,7 +51,7 @@ _FACTS = Template("""SELECT ?doc ?kind ?node ?value ?date ?text ?dec WHERE {
 @dataclass(frozen=True)
 class _State:
     index: lk.LinkIndex
-    fingerprints: dict[str, str]  # graph -> fingerprint
+    fingerprints: dict[str, str]  # graph -> when it was written
     documents: dict[str, str]  # graph -> the document it holds, for the graphs in the index
 
 
@@ -58,11 +61,8 @@ def link_index(store: GraphStore) -> lk.LinkIndex:
 
 
 def _fingerprints(store: GraphStore) -> dict[str, str]:
-    """Each document graph's fingerprint: when it was written, and the files it was read from."""
-    prints: dict[str, set[str]] = {}
-    for graph, at, sha in state_key(store):
-        prints.setdefault(str(graph), set()).add(f"{at or ''} {sha or ''}")
-    return {g: "|".join(sorted(v)) for g, v in prints.items()}
+    """When each document graph was written (to the second)."""
+    return {r["g"]: r["at"] or "" for r in rows(store, _WRITTEN)}
 
 
 def _build(store: GraphStore) -> _State:
@@ -73,18 +73,21 @@ def _build(store: GraphStore) -> _State:
 
 def _update(store: GraphStore, old: _State) -> _State:
     fingerprints = _fingerprints(store)
-    changed = sorted(g for g, f in fingerprints.items() if old.fingerprints.get(g) != f)
+    changed = {g for g, f in fingerprints.items() if old.fingerprints.get(g) != f}
     gone = set(old.fingerprints) - set(fingerprints)
     if not changed and not gone or len(changed) > MAX_GRAPHS_READ_ONE_BY_ONE:
         return _build(store)
+    # A graph written in the same second as the newest one the index had read may have been written again since.
+    newest = max(old.fingerprints.values(), default=None)
+    changed |= {g for g, f in fingerprints.items() if f == newest}
     facts: dict[str, lk.DocFacts] = {}
     documents: dict[str, str] = {}
-    for graph in changed:
+    for graph in sorted(changed):
         f, d = _facts(store, graph)
         facts |= f
         documents |= d
     kept = {g: d for g, d in old.documents.items() if g not in gone and g not in changed}
-    removed = {old.documents[g] for g in gone | set(changed) if g in old.documents}
+    removed = {old.documents[g] for g in gone | changed if g in old.documents}
     return _State(old.index.changed(list(facts.values()), removed), fingerprints, kept | documents)
 
 
