@@ -6,6 +6,12 @@ links are worked out here from those facts, so that they exist whichever documen
 ingested first. The functions are pure: `graph.queries.document_links` fetches the facts
 (`DocFacts`) and the evidence, this module decides which links hold.
 
+A document is linked with its candidates only: the documents that `LinkIndex` finds under one
+of its keys (case numbers, cited case numbers, titles, words of titles and decisions, decisions by
+date with case number or text), never with every stored document. `pairwise_links` compares it
+with all of them instead; it is the reference the indexed path is tested to equal. People and
+organisations shared by two documents are joined in the store by their IRIs (`graph.queries`).
+
 Each link has a type (`same-case`, `cites`, `decides`, `follows-up`), a direction seen from the
 document asked about (`outgoing`: this document cites, decides or follows up the other;
 `incoming`: the other does so to this one; `mutual` for a shared case), a confidence with the
@@ -384,35 +390,45 @@ class LinkIndex(_Scan):
     def candidates(self, a: DocFacts) -> list[DocFacts]:
         """The documents that share a key with `a` that some link rule compares, in either direction:
         a superset of the documents `a` has links with, found by lookups, never by reading the others."""
-        own, title = a.own_numbers(), title_key(a.title)
-        para_dnrs = {dnr_key(p.identifier) for p in a.paragraphs if p.identifier}
-        keys: list[tuple] = [(n, k) for k in own for n in ("own", "cited", "decision-dnr", "paragraph-dnr")]
-        keys += [("own", dnr_key(v)) for v, _ in a.cited]
-        keys += [("own", dnr_key(d.identifier)) for d in a.decisions if d.identifier]
-        keys += [("title", title_key(v)) for v, _ in a.related]
-        keys += [("title", title_key(p.title)) for p in a.paragraphs]
-        keys += [(n, k) for k in para_dnrs for n in ("own", "paragraph-dnr")]
-        if title:
-            keys += [("related", title), ("paragraph-title", title)]
-        # a's decisions that cite a title; b's decisions that cite a's title
-        keys += [("title-word", w) for d in a.decisions for w in _words(d.text) | {""}]
-        wide = len(title.split()) >= MIN_TITLE_WORDS
-        found = set(self._rarest("decision-word", _words(title) or {""})) if wide else set()
-        # a's decisions recorded in b's paragraphs, b's decisions recorded in a's paragraphs
-        keys += [("paragraph-decision",) + k for d in a.decisions for k in _recorded_keys(d)]
-        keys += [("decision",) + k for p in a.paragraphs for k in _recorder_keys(p.decision)]
-        # a builds on a recorded decision that decides on b; b on one that decides on a
-        for d in a.decisions:
-            for _, q in self.recording(d, exclude=(a.iri,)):
-                found |= {t.iri for t in self._targets_of(q)}
-        for _, q in self.decided(a):
-            keys += [("decision",) + k for k in _recorder_keys(q.decision)]
-        found |= {f.iri for f in self._docs(keys)}
+        found = {f.iri for f in self._docs(_keys_towards(a))} | self._through_decisions(a)
         found.discard(a.iri)
         return sorted((self.facts[i] for i in found), key=_order)
 
+    def _through_decisions(self, a: DocFacts) -> set[str]:
+        """The documents whose decisions cite `a`'s title, and those linked to `a` through a recorded
+        decision: `a` builds on one that decides on them, or they build on one that decides on `a`."""
+        title = title_key(a.title)
+        wide = len(title.split()) >= MIN_TITLE_WORDS
+        found = set(self._rarest("decision-word", _words(title) or {""})) if wide else set()
+        for d in a.decisions:
+            for _, q in self.recording(d, exclude=(a.iri,)):
+                found |= {t.iri for t in self._targets_of(q)}
+        keys = [("decision",) + k for _, q in self.decided(a) for k in _recorder_keys(q.decision)]
+        return found | {f.iri for f in self._docs(keys)}
 
-def _follows(s: _Store, x: DocFacts, y: DocFacts) -> list[tuple[str, list[tuple[str, Fact]]]]:
+
+def _keys_towards(a: DocFacts) -> list[tuple]:
+    """The index keys under which the documents stand that share a compared fact with `a`."""
+    own, title = a.own_numbers(), title_key(a.title)
+    para_dnrs = {dnr_key(p.identifier) for p in a.paragraphs if p.identifier}
+    # Case numbers: a's own (same case, cited by b, b's decisions or paragraphs), cited by a, a's paragraphs'.
+    keys: list[tuple] = [(n, k) for k in own for n in ("own", "cited", "decision-dnr", "paragraph-dnr")]
+    keys += [("own", dnr_key(v)) for v, _ in a.cited]
+    keys += [("own", dnr_key(d.identifier)) for d in a.decisions if d.identifier]
+    keys += [(n, k) for k in para_dnrs for n in ("own", "paragraph-dnr")]
+    # Titles: a's related documents and paragraphs name b's title, or b's name a's.
+    keys += [("title", title_key(v)) for v, _ in a.related]
+    keys += [("title", title_key(p.title)) for p in a.paragraphs]
+    if title:
+        keys += [("related", title), ("paragraph-title", title)]
+    # a's decisions citing b's title (b is indexed by one word of it).
+    keys += [("title-word", w) for d in a.decisions for w in _words(d.text) | {""}]
+    # a's decisions recorded in b's paragraphs, b's decisions recorded in a's paragraphs.
+    keys += [("paragraph-decision",) + k for d in a.decisions for k in _recorded_keys(d)]
+    return keys + [("decision",) + k for p in a.paragraphs for k in _recorder_keys(p.decision)]
+
+
+def _follows(s: _Scan, x: DocFacts, y: DocFacts) -> list[tuple[str, list[tuple[str, Fact]]]]:
     """Rules by which `x` follows up `y` (facts' sides as seen from `x`)."""
     found = []
     # A later paragraph of y's case, after y was decided on, that does not itself decide on it.
