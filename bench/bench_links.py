@@ -36,6 +36,7 @@ import argparse
 import json
 import math
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -119,6 +120,7 @@ def run_size(size: int, new: int, corpus: Path) -> dict:
                      "candidates": len(facts.candidates(facts.facts[doc])), "links": sorted({l["type"] for l in links}),
                      "baseline": _baseline(store, facts.facts[doc].own[0][0])})
     store.close()
+    shutil.rmtree(tmp, ignore_errors=True)
     return {"size": size, "triples": triples, "load_seconds": load_seconds, "rss_loaded_mb": rss_loaded,
             "rss_peak_mb": _rss_mb(), "documents": len(rows), "rows": rows}
 

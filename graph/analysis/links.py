@@ -345,7 +345,7 @@ class LinkIndex(_Scan):
         if title:
             keys.add(("title", title))
         if len(title.split()) >= MIN_TITLE_WORDS:
-            # Any one word of a title must stand in a text that contains it: the longest is the rarest.
+            # Every word of a title stands in a text that contains it: the longest is the rarest.
             keys.add(("title-word", max(sorted(_words(title) or {""}), key=len)))
         for d in f.decisions:
             keys |= {("decision-dnr", dnr_key(d.identifier))} if d.identifier else set()
@@ -364,8 +364,10 @@ class LinkIndex(_Scan):
             iris |= self._by.get(key, set())
         return sorted((self.facts[i] for i in iris), key=_order)
 
-    def _rarest(self, name: str, words: set[str]) -> set[str]:
-        return min((self._by.get((name, w), set()) for w in sorted(words)), key=len, default=set())
+    def _with_all(self, name: str, words: set[str]) -> set[str]:
+        """The documents indexed under (`name`, w) for every one of `words`."""
+        sets = sorted((self._by.get((name, w), set()) for w in words), key=len)
+        return set.intersection(*sets) if sets else set()
 
     def _targets_of(self, p: Paragraph) -> list[DocFacts]:
         """The documents a paragraph may decide on: its case number or its title is theirs."""
@@ -395,11 +397,16 @@ class LinkIndex(_Scan):
         return sorted((self.facts[i] for i in found), key=_order)
 
     def _through_decisions(self, a: DocFacts) -> set[str]:
-        """The documents whose decisions cite `a`'s title, and those linked to `a` through a recorded
+        """The documents whose decisions cite `a`'s title or whose title `a`'s decisions cite (every
+        word of the title in the decision's text), and those linked to `a` through a recorded
         decision: `a` builds on one that decides on them, or they build on one that decides on `a`."""
         title = title_key(a.title)
         wide = len(title.split()) >= MIN_TITLE_WORDS
-        found = set(self._rarest("decision-word", _words(title) or {""})) if wide else set()
+        found = self._with_all("decision-word", _words(title) | {""}) if wide else set()
+        for d in a.decisions:  # a's decisions citing b's title: b is indexed under the longest word of it
+            words = _words(d.text)
+            found |= {b for w in words | {""} for b in self._by.get(("title-word", w), ())
+                      if _words(self.facts[b].title) <= words}
         for d in a.decisions:
             for _, q in self.recording(d, exclude=(a.iri,)):
                 found |= {t.iri for t in self._targets_of(q)}
@@ -421,8 +428,6 @@ def _keys_towards(a: DocFacts) -> list[tuple]:
     keys += [("title", title_key(p.title)) for p in a.paragraphs]
     if title:
         keys += [("related", title), ("paragraph-title", title)]
-    # a's decisions citing b's title (b is indexed by one word of it).
-    keys += [("title-word", w) for d in a.decisions for w in _words(d.text) | {""}]
     # a's decisions recorded in b's paragraphs, b's decisions recorded in a's paragraphs.
     keys += [("paragraph-decision",) + k for d in a.decisions for k in _recorded_keys(d)]
     return keys + [("decision",) + k for p in a.paragraphs for k in _recorder_keys(p.decision)]
