@@ -139,7 +139,8 @@ def report(results: list[dict]) -> None:
               f"{max(x['candidates'] for x in r['rows']):>10} {r['rss_peak_mb']:>7}")
     types = sorted({t for r in results for x in r["rows"] for t in x["links"]})
     print(f"länktyper för de nya dokumenten: {', '.join(types)}")
-    for a, b in zip(results, results[1:]):
+    pairs = list(zip(results, results[1:])) + ([(results[0], results[-1])] if len(results) > 2 else [])
+    for a, b in pairs:
         for key, label in (("link", "länka"), ("again", "igen")):
             ratio = _median(b["rows"], key) / _median(a["rows"], key)
             growth = b["size"] / a["size"]
