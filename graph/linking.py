@@ -23,9 +23,10 @@ from styrgraf.graph.store.terms import check_iri
 # Above this many changed graphs, one read of the whole store is quicker than a read per graph.
 MAX_GRAPHS_READ_ONE_BY_ONE = 200
 
-# What `graph.documents.list_documents` lists of a document: the graphs it reads are the ones linked.
+# Read as CSV rows (`projection.rows`): at 10 000 graphs, building rdflib terms would cost more than the query.
 _WRITTEN = "SELECT ?g ?at WHERE { GRAPH ?g { ?g prov:generatedAtTime ?at } }"
 
+# What `graph.documents.list_documents` lists of a document: the graphs it lists are the ones linked.
 # `$g`: ?g for every document graph, or one graph's IRI (a lookup, not a scan of all graphs).
 _DOCUMENTS = Template("""SELECT ?doc (SAMPLE(STR($g)) AS ?graph) (MIN(?title0) AS ?title) (MIN(?type0) AS ?type)
        (MIN(?date0) AS ?date) (MIN(?dateText0) AS ?dateText) WHERE {

@@ -358,7 +358,7 @@ class LinkIndex(_Scan):
         return keys
 
     def _docs(self, keys) -> list[DocFacts]:
-        """The documents indexed under any of `keys`, in the order they were indexed."""
+        """The documents indexed under any of `keys`, in reading order (`_order`)."""
         iris: set[str] = set()
         for key in keys:
             iris |= self._by.get(key, set())
