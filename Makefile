@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STORE ?= var/store
 
-.PHONY: system-packages install run test bench bench-store bench-analysis bench-api corpus-pdf clean
+.PHONY: system-packages install run test bench bench-store bench-analysis bench-api bench-links corpus-pdf clean
 
 # Debian packages Styrgraf uses when present: the Swedish word list that tells names from common words.
 DEBIAN_PACKAGES := hunspell-sv
@@ -45,6 +45,11 @@ bench-store: install
 
 bench-analysis: install
 	$(BIN)/python bench/bench_analysis.py --docs $(DOCS)
+
+# Time to link one new document into stores of 1 000, 3 000 and 10 000 linked documents (LINK_SIZES).
+LINK_SIZES ?= 1000,3000,10000
+bench-links: install
+	$(BIN)/python bench/bench_links.py --sizes $(LINK_SIZES)
 
 # Needs wrk, a Debian package: apt-get install wrk
 bench-api: install

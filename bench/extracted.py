@@ -2,7 +2,9 @@
 
 `prepare(docs, seed)` returns a folder of `NNNNN.nt` files (first line: the graph IRI),
 shared by bench_store.py and bench_analysis.py; `build_store(docs, seed)` an embedded
-store holding them (shared by bench_analysis.py and bench_api.py).
+store holding them (shared by bench_analysis.py and bench_api.py). `prepare(docs, seed,
+corpus="linked")` does the same for the linked families of `bench/synth.py`
+(`generate_family`: document `i` is document `i % 6` of family `i // 6`), for bench_links.py.
 """
 from __future__ import annotations
 
@@ -18,15 +20,23 @@ sys.path.insert(0, str(ROOT))
 OUT = ROOT / "bench" / "out"
 
 
-def _extract_one(args: tuple[int, int, str]) -> tuple[str, str, int]:
-    """Generate plan `index`, extract it with the real pipeline, write its graph as N-Triples."""
-    index, seed, directory = args
-    from bench.synth import generate_plan
+def synthetic_text(corpus: str, index: int, seed: int) -> str:
+    """The text of synthetic document `index` of a corpus ("plans" or "linked")."""
+    from bench.synth import FAMILY_DOCS, generate_family, generate_plan
+
+    if corpus == "linked":
+        family = index // len(FAMILY_DOCS)
+        return generate_family(random.Random(seed * 1_000_003 + family), family)[FAMILY_DOCS[index % len(FAMILY_DOCS)]]
+    return generate_plan(random.Random(seed * 1_000_003 + index), index)[0]
+
+
+def _extract_one(args: tuple[int, int, str, str]) -> tuple[str, str, int]:
+    """Generate document `index`, extract it with the real pipeline, write its graph as N-Triples."""
+    index, seed, directory, corpus = args
     from styrgraf.graph.store.interface import triples_to_lines
     from styrgraf.ingest.pipeline import extract_path
 
-    rng = random.Random(seed * 1_000_003 + index)
-    text, _ = generate_plan(rng, index)
+    text = synthetic_text(corpus, index, seed)
     src = Path(directory) / f"{index:05d}.txt"
     src.write_text(text, encoding="utf-8")
     from styrgraf.graph.documents import with_analysis_rows
@@ -39,14 +49,14 @@ def _extract_one(args: tuple[int, int, str]) -> tuple[str, str, int]:
     return graph_iri, str(nt), len(lines)
 
 
-def prepare(docs: int, seed: int) -> Path:
-    """Extracted N-Triples of `docs` plans (cached; shared with bench_store.py's cache layout)."""
-    directory = OUT / f"docs-{docs}-seed-{seed}"
+def prepare(docs: int, seed: int, corpus: str = "plans") -> Path:
+    """Extracted N-Triples of `docs` documents (cached; shared with bench_store.py's cache layout)."""
+    directory = OUT / (f"docs-{docs}-seed-{seed}" if corpus == "plans" else f"{corpus}-{docs}-seed-{seed}")
     if (directory / "DONE").exists():
         return directory
     directory.mkdir(parents=True, exist_ok=True)
     t = time.perf_counter()
-    todo = [(i, seed, str(directory)) for i in range(docs) if not (directory / f"{i:05d}.nt").exists()]
+    todo = [(i, seed, str(directory), corpus) for i in range(docs) if not (directory / f"{i:05d}.nt").exists()]
     with Pool(os.cpu_count() or 2) as pool:
         for i, _ in enumerate(pool.imap_unordered(_extract_one, todo, 8)):
             if (i + 1) % 500 == 0:

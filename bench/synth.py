@@ -13,6 +13,15 @@ in the truth). Every document gets its own Dnr, so documents are distinct.
 
 `generate_plan(rng, index) -> (text, truth)` is deterministic for a given
 `random.Random` state and index.
+
+    python bench/synth.py OUT_DIR --count N --linked
+
+writes linked families instead (`generate_family`, six documents each): a strategy with its
+Dnr, a project directive, the board's minutes adopting the directive, the council's minutes
+citing the strategy by title and Dnr, a plan naming the strategy among its related documents
+and recording the adopting decision, and the board's later minutes following up the directive's
+case and approving the plan; a board's chair, adjuster and secretary are the same in all its
+minutes of a year. Every link type of `graph.analysis.links` occurs among them.
 """
 from __future__ import annotations
 
@@ -552,6 +561,98 @@ def generate(rng: random.Random, index: int) -> Plan:
     return plan
 
 
+# -- linked families: a strategy, a directive, the minutes that decide and follow them up, a plan ----------
+
+STRATEGY_TOPICS = ("hållbart resande", "digitalisering", "näringslivsutveckling", "kompetensförsörjning", "folkhälsa",
+                   "klimatanpassning", "bostadsförsörjning", "kultur och fritid", "trygghet och säkerhet",
+                   "integration", "besöksnäring", "livsmedel i offentlig verksamhet")
+PROJECTS = ("trygga skolvägar", "en ny förskola", "utbyggd laddinfrastruktur", "digitala e-tjänster",
+            "samlad lokalförsörjning", "en gemensam kundtjänst", "ökad återvinning", "fler feriejobb",
+            "upprustade lekplatser", "belysning längs gång- och cykelvägar", "ett nytt badhus", "säkra skolgårdar")
+DISTRICTS = ("norra", "södra", "östra", "västra", "centrala")
+FAMILY_DOCS = ("strategy", "directive", "adopting", "council", "plan", "follow_up")
+
+
+def _dnr(year: int, family: int, k: int) -> str:
+    """A case number of its own for each document of each family (`KS 2019/4711`)."""
+    return f"KS {year}/{100 + family * 8 + k}"
+
+
+def _meeting_people(muni: str, year: int) -> tuple[str, str, str]:
+    """Chair, adjuster and secretary of a municipality's board in a year: the same in all its minutes of that year."""
+    r = random.Random(f"{muni}-{year}")
+    people = _People(r)
+    return people.new(), people.new(), people.new()
+
+
+def _minutes_text(written: str, body: str, date: str, people: tuple[str, str, str],
+                  paragraphs: list[tuple[int, str, str, str, str]]) -> str:
+    """Minutes in the clean layout: a cover page, then one page per paragraph (number, Dnr, title,
+    the matter, the decision)."""
+    chair, adjuster, secretary = people
+    numbers = [n for n, *_ in paragraphs]
+    span = str(numbers[0]) if len(numbers) == 1 else f"{numbers[0]}-{numbers[-1]}"
+    cover = (f"{written.upper()}\nSAMMANTRÄDESPROTOKOLL\n{body}\nSammanträdesdatum {date}\n\n"
+             f"Plats och tid Kommunhuset, kl. 13.00–15.00\nBeslutande {chair} (S), ordförande\n"
+             f"Utses att justera {adjuster} (M)\nSekreterare {secretary}\nParagrafer {span}")
+    possessive = body + ("s" if not body.endswith("s") else "")
+    pages = [f"§ {n} Dnr {dnr}\n{title}\n\nÄrendet\n{matter}\n\n{possessive} beslut\n{body} beslutar {decision}"
+             for n, dnr, title, matter, decision in paragraphs]
+    return "\f".join([cover] + pages) + "\n"
+
+
+def generate_family(rng: random.Random, family: int) -> dict[str, str]:
+    """One linked family of a municipality, as texts by name (`FAMILY_DOCS`): a strategy; a directive;
+    the board's minutes adopting it (same Dnr and title); the council's minutes citing the strategy
+    by title and Dnr; a plan whose related documents name the strategy and whose background records
+    the board's adopting decision; and the board's later minutes that take a report back on the
+    directive's case and approve the plan. Deterministic for a `random.Random` state and index."""
+    muni, written, _ = rng.choice(MUNICIPALITIES)
+    year = rng.randint(2012, 2022)
+    topic, project = rng.choice(STRATEGY_TOPICS), rng.choice(PROJECTS)
+    place = f"{rng.choice(DISTRICTS)} {muni}"
+    day = dt.date(year, rng.randint(1, 3), rng.randint(1, 28))
+    adopted, directive_day = day - dt.timedelta(days=rng.randint(90, 300)), day
+    adopting_day = directive_day + dt.timedelta(days=rng.randint(20, 50))
+    council_day = adopting_day + dt.timedelta(days=rng.randint(10, 40))
+    plan_day = council_day + dt.timedelta(days=rng.randint(5, 30))
+    follow_day = plan_day + dt.timedelta(days=rng.randint(60, 150))
+    s_dnr, d_dnr, c_dnr, p_dnr = (_dnr(year, family, k) for k in range(4))
+    s_title = f"Strategi för {topic} i {muni}"
+    d_title = f"Projektdirektiv för {project} i {place}"
+    p_title = f"Projektplan för {project} i {place}"
+    c_title = f"Handlingsplan för {topic} {year + 1}–{year + 3}"
+    board = _meeting_people(muni, year)
+    council = _meeting_people(muni + "-kf", year)
+    assigned = directive_day - dt.timedelta(days=rng.randint(30, 90))
+    texts = {
+        "strategy": (f"{written.upper()}\n{s_title}\n\nDiarienummer: {s_dnr}\n\n"
+                     f"Antagen av kommunfullmäktige {_date(adopted)}\n\n1. Inledning\n"
+                     f"Strategin anger inriktningen för {topic} i kommunen.\n"),
+        "directive": (f"{written.upper()}\nKommunstyrelsens förvaltning\n{d_title}\nDatum {_date(directive_day)}\n"
+                      f"Dnr {d_dnr}\n\n1. Bakgrund\nKommunstyrelsen gav {_date(assigned)} förvaltningen i uppdrag "
+                      f"att ta fram ett direktiv för {project}.\n\n2. Syfte\nSyftet är att arbetet med {project} "
+                      f"ska samordnas.\n"),
+        "adopting": _minutes_text(written, "Kommunstyrelsen", _date(adopting_day), board, [
+            (rng.randint(5, 60), d_dnr, d_title, "Förvaltningen har tagit fram ett projektdirektiv.",
+             f"att anta projektdirektivet för {project} i {place}.")]),
+        "council": _minutes_text(written, "Kommunfullmäktige", _date(council_day), council, [
+            (rng.randint(5, 60), c_dnr, c_title, f"Handlingsplanen bygger på {s_title} ({s_dnr}).",
+             f"att anta handlingsplanen enligt {s_title}.")]),
+        "plan": (f"{p_title}\n\n\nRelevanta dokument\n{s_title}\n\n{rng.choice(RELATED).format(o=written, y=year)}"
+                 f"\n\nTranskript:\n\n{written.upper()} {p_title} Datum {_date(plan_day)} Dnr {p_dnr}\n\n"
+                 f"1. Bakgrund Kommunstyrelsen beslutade {_date(adopting_day)} att anta projektdirektivet för "
+                 f"{project} i {place} ({d_dnr}).\n"),
+        "follow_up": _minutes_text(written, "Kommunstyrelsen", _date(follow_day), board, [
+            (70, d_dnr, f"Återrapportering av projektet {project}",
+             "Förvaltningen redovisar arbetet enligt projektdirektivet.",
+             "att lägga återrapporteringen till handlingarna."),
+            (71, p_dnr, p_title, "Förvaltningen har tagit fram en projektplan.",
+             f"att godkänna projektplanen för {project} i {place}.")]),
+    }
+    return texts
+
+
 def _party_line(rng: random.Random, people: _People) -> str:
     names = [f"{people.new()} ({rng.choice(PARTIES)})" for _ in range(rng.randint(3, 6))]
     return f"{names[0]}, ordförande " + " ".join(names[1:])
@@ -568,10 +669,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--count", type=int, default=100, help="antal dokument (standard 100)")
     ap.add_argument("--seed", type=int, default=1, help="slumpfrö (standard 1)")
     ap.add_argument("--truth", type=Path, help="skriv facit som JSON Lines till denna fil")
+    ap.add_argument("--linked", action="store_true",
+                    help="skriv länkade familjer (strategi, direktiv, protokoll, plan) i stället för projektplaner")
     args = ap.parse_args(argv)
     args.out_dir.mkdir(parents=True, exist_ok=True)
     rng = random.Random(args.seed)
     started = time.perf_counter()
+    if args.linked:
+        return _write_families(args.out_dir, args.count, rng, started)
     truth_fh = args.truth.open("w", encoding="utf-8") if args.truth else None
     try:
         for index in range(args.count):
@@ -585,6 +690,18 @@ def main(argv: list[str] | None = None) -> int:
             truth_fh.close()
     elapsed = time.perf_counter() - started
     print(f"Skrev {args.count} dokument till {args.out_dir} på {elapsed:.1f} s", file=sys.stderr)
+    return 0
+
+
+def _write_families(out_dir: Path, count: int, rng: random.Random, started: float) -> int:
+    """`count` documents of linked families (`generate_family`), six to a family."""
+    written = 0
+    for family in range((count + len(FAMILY_DOCS) - 1) // len(FAMILY_DOCS)):
+        for name, text in generate_family(rng, family).items():
+            if written < count:
+                (out_dir / f"{family:05d}_{name}.txt").write_text(text, encoding="utf-8")
+                written += 1
+    print(f"Skrev {written} dokument till {out_dir} på {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return 0
 
 

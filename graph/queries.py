@@ -31,6 +31,7 @@ from styrgraf.graph.store.cache import cached
 from styrgraf.graph.describe import CHUNK, Described, boolean, describe, evidence, integer, iri_values, properties, resolve_ref, text
 from styrgraf.graph.documents import list_documents
 from styrgraf.graph.entities import entity_id, entity_type
+from styrgraf.graph.linking import link_index
 from styrgraf.graph.store.interface import GraphStore
 from styrgraf.graph.swedish import fold, words
 
@@ -946,43 +947,9 @@ def show(store: GraphStore, ref: str, types: tuple[str, ...] | None = None) -> d
 # -- links between documents -----------------------------------------------------
 
 def link_facts(store: GraphStore) -> dict:
-    """Every document's facts that links are made from (`graph.analysis.links.DocFacts`), cached
-    until the stored documents change."""
-    from styrgraf.graph.analysis import links as lk
-
-    def build(s: GraphStore) -> dict:
-        facts = {d["iri"]: lk.DocFacts(d["iri"], d["title"], d["type"], d["date"]) for d in list_documents(s)}
-        rows = _rows(s, """SELECT ?doc ?kind ?node ?value ?date ?text ?dec WHERE {
-          { ?doc dcterms:identifier ?value . ?g sg:about ?doc . BIND(?doc AS ?node) BIND("identifier" AS ?kind) }
-          UNION { ?doc sg:caseNumber ?value . BIND(?doc AS ?node) BIND("caseNumber" AS ?kind) }
-          UNION { ?doc sg:citesCaseNumber ?value . BIND(?doc AS ?node) BIND("citesCaseNumber" AS ?kind) }
-          UNION { ?doc dcterms:relation ?node . ?node a sg:RelatedDocument ; dcterms:title ?value . BIND("related" AS ?kind) }
-          UNION { ?node a sg:Decision ; dcterms:source ?doc . BIND("decision" AS ?kind)
-                  OPTIONAL { ?node dcterms:identifier ?value } OPTIONAL { ?node dcterms:date ?date }
-                  OPTIONAL { ?node dcterms:description ?text } }
-          UNION { ?node a sg:MeetingParagraph ; dcterms:source ?doc . BIND("paragraph" AS ?kind)
-                  OPTIONAL { ?node dcterms:identifier ?value } OPTIONAL { ?node dcterms:title ?text }
-                  OPTIONAL { ?node sg:decision ?dec } }
-        }""")
-        decisions = {str(r["node"]): lk.Decision(str(r["node"]), _s(r, "date"), _s(r, "value"), _s(r, "text"))
-                     for r in rows if str(r["kind"]) == "decision"}
-        for r in sorted(rows, key=lambda r: tuple(str(r.get(k) or "") for k in ("doc", "kind", "node", "value"))):
-            f = facts.get(str(r["doc"]))
-            if f is None:
-                continue
-            kind, node = str(r["kind"]), str(r["node"])
-            if kind in ("identifier", "caseNumber"):
-                f.own.append((str(r["value"]), lk.Fact(node, kind)))
-            elif kind == "citesCaseNumber":
-                f.cited.append((str(r["value"]), lk.Fact(node, kind)))
-            elif kind == "related":
-                f.related.append((str(r["value"]), lk.Fact(node)))
-            elif kind == "decision":
-                f.decisions.append(decisions[node])
-            elif kind == "paragraph":
-                f.paragraphs.append(lk.Paragraph(node, _s(r, "text"), _s(r, "value"), decisions.get(_s(r, "dec") or "")))
-        return facts
-    return cached(store, "link-facts", build)
+    """Every document's facts that links are made from (`graph.analysis.links.DocFacts`); indexed
+    by `link_index` (`graph.linking`)."""
+    return link_index(store).facts
 
 
 LINK_LABELS = {
@@ -1000,8 +967,9 @@ def document_links(store: GraphStore, ref: str) -> list[dict]:
     from styrgraf.graph.analysis import links as lk
 
     doc = require(store, ref, ("document",))
-    facts = link_facts(store)
-    found = lk.document_links(facts, doc) if doc in facts else []
+    index = link_index(store)
+    facts = index.facts
+    found = lk.document_links(index, doc) if doc in facts else []
     shared = _shared_entities(store, doc)
     nodes = [f.node for l in found for _, f in l.facts] + [n for s in shared for n in s["nodes"]]
     ev = evidence(store, nodes)
@@ -1094,14 +1062,12 @@ def _add_resolved_people(store: GraphStore, doc: str, by_other: dict[str, dict])
 def recorded_in(store: GraphStore, decision_iri: str) -> list[dict]:
     """The minutes paragraphs that record a decision: a paragraph's decision of the same date with
     the same Dnr or the same text (`graph.analysis.links.recorded_in`)."""
-    from styrgraf.graph.analysis import links as lk
-
-    facts = link_facts(store)
+    index = link_index(store)
+    facts = index.facts
     mine = next((d for f in facts.values() for d in f.decisions if d.iri == decision_iri), None)
     if mine is None:
         return []
-    paragraphs = [(f.iri, p) for f in facts.values() for p in f.paragraphs]
-    found = lk.recorded_in(mine, paragraphs)
+    found = index.recording(mine)
     ev = evidence(store, [p.iri for _, p in found])
     return [{"type": "meeting_paragraph", "id": p.iri.rsplit("/", 1)[-1], "iri": p.iri, "title": p.title,
              "identifier": p.identifier, "date": p.decision.date if p.decision else None,

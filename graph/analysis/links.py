@@ -6,6 +6,12 @@ links are worked out here from those facts, so that they exist whichever documen
 ingested first. The functions are pure: `graph.queries.document_links` fetches the facts
 (`DocFacts`) and the evidence, this module decides which links hold.
 
+A document is linked with its candidates only: the documents that `LinkIndex` finds under one
+of its keys (case numbers, cited case numbers, titles, words of titles and decisions, decisions by
+date with case number or text), never with every stored document. `pairwise_links` compares it
+with all of them instead; it is the reference the indexed path is tested to equal. People and
+organisations shared by two documents are joined in the store by their IRIs (`graph.queries`).
+
 Each link has a type (`same-case`, `cites`, `decides`, `follows-up`), a direction seen from the
 document asked about (`outgoing`: this document cites, decides or follows up the other;
 `incoming`: the other does so to this one; `mutual` for a shared case), a confidence with the
@@ -15,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from styrgraf.graph.swedish import fold
 from styrgraf.ingest.headers import normalise_dnr
@@ -93,11 +100,13 @@ class Link:
     facts: list[tuple[str, Fact]]  # (side: "this" | "other", fact)
 
 
+@lru_cache(maxsize=1 << 16)
 def dnr_key(value: str) -> str:
     """A case number as compared: normalised (`KS-2011/456` = `KS 2011/456`), case and spacing folded."""
     return " ".join(normalise_dnr(value).upper().split())
 
 
+@lru_cache(maxsize=1 << 16)
 def title_key(value: str | None) -> str:
     """A title as compared: accents, case and spacing folded."""
     return " ".join(fold(value or "").split())
@@ -223,13 +232,19 @@ def recorded_in(decision: Decision, paragraphs: list[tuple[str, Paragraph]]) -> 
     return out
 
 
-class _Store:
-    """The facts of every document, with what decides on each (computed once per document)."""
+def _order(f: DocFacts) -> tuple[str, str, str]:
+    """The order documents are read in (by date, title and IRI), whatever order they were stored in:
+    it orders the evidence of a link found through several minutes."""
+    return (f.date or "", f.title or "", f.iri)
+
+
+class _Scan:
+    """The reference answers to what the link rules ask of the other documents, by reading every
+    document (`pairwise_links`); `LinkIndex` answers the same through its indexes."""
 
     def __init__(self, facts: dict[str, DocFacts]):
         self.facts = facts
-        self.minutes = [m for m in facts.values() if m.paragraphs]
-        self.paragraphs = [(m.iri, p) for m in self.minutes for p in m.paragraphs]
+        self.minutes = sorted((m for m in facts.values() if m.paragraphs), key=_order)
         self._decided: dict[str, list[tuple[DocFacts, Paragraph]]] = {}
         self._deciding: set[str] | None = None
 
@@ -242,14 +257,183 @@ class _Store:
     def first_decided(self, target: DocFacts) -> str | None:
         return min((p.decision.date for _, p in self.decided(target) if p.decision and p.decision.date), default=None)
 
-    def deciding(self) -> set[str]:
-        """The paragraphs that decide on some stored document."""
+    def is_deciding(self, minutes: DocFacts, paragraph: Paragraph) -> bool:
+        """Whether `paragraph` (of `minutes`) decides on some stored document."""
         if self._deciding is None:
             self._deciding = {p.iri for t in self.facts.values() for _, p in self.decided(t)}
-        return self._deciding
+        return paragraph.iri in self._deciding
+
+    def recording(self, decision: Decision, exclude: tuple[str, ...] = ()) -> list[tuple[str, Paragraph]]:
+        """The minutes paragraphs (doc, paragraph) that record `decision`, outside the `exclude`d documents."""
+        return recorded_in(decision, [(m.iri, p) for m in self.minutes if m.iri not in exclude for p in m.paragraphs])
 
 
-def _follows(s: _Store, x: DocFacts, y: DocFacts) -> list[tuple[str, list[tuple[str, Fact]]]]:
+def _words(text: str | None) -> set[str]:
+    return set(re.findall(r"\w+", title_key(text)))
+
+
+def _recorder_keys(d: Decision | None) -> list[tuple[str, str, str]]:
+    """The keys on which a minutes paragraph's decision `d` records others (`recorded_in`): its
+    date with its Dnr, and its date with its text (also an empty one)."""
+    if d is None or not d.date:
+        return []
+    keys = [("dated-text", d.date[:10], title_key(d.text))]
+    return keys + ([("dated-dnr", d.date[:10], dnr_key(d.identifier))] if d.identifier else [])
+
+
+def _recorded_keys(d: Decision) -> list[tuple[str, str, str]]:
+    """The keys on which a decision `d` is recorded in a paragraph (`recorded_in` asks a Dnr or a text of it)."""
+    if not d.date:
+        return []
+    keys = [("dated-dnr", d.date[:10], dnr_key(d.identifier))] if d.identifier else []
+    return keys + ([("dated-text", d.date[:10], title_key(d.text))] if d.text else [])
+
+
+class LinkIndex(_Scan):
+    """The facts of the stored documents by the keys the link rules compare, so that the links of one
+    document are made with the documents that share a key with it (`candidates`), never with all.
+
+    Indexes: own case numbers, cited case numbers, decisions' case numbers, titles, related-documents
+    titles, minutes paragraphs' case numbers and titles, words of titles and of decision texts, and
+    decisions (of documents and of minutes paragraphs) by date with case number or text. Shared people
+    and organisations are joined in the store by their IRIs (`graph.queries`).
+    """
+
+    def __init__(self, facts: dict[str, DocFacts] | None = None):
+        super().__init__({})
+        self._by: dict[tuple, set[str]] = {}
+        self._owned: set[tuple] | None = None  # None: every set of `_by` is this index's own
+        for f in (facts or {}).values():
+            self._put(f)
+
+    def changed(self, added: list[DocFacts], removed: set[str]) -> "LinkIndex":
+        """A new index with the `added` documents' facts (replacing any of the same IRI) and without the
+        `removed` ones; this one stays as it is (readers may hold it), sharing what did not change."""
+        new = LinkIndex()
+        new.facts, new._by, new._owned = dict(self.facts), dict(self._by), set()
+        for iri in removed | {f.iri for f in added}:
+            new._drop(iri)
+        for f in added:
+            new._put(f)
+        return new
+
+    def _own_set(self, key: tuple) -> set[str]:
+        if self._owned is not None and key not in self._owned:
+            self._by[key] = set(self._by.get(key, ()))
+            self._owned.add(key)
+        return self._by.setdefault(key, set())
+
+    def _put(self, f: DocFacts) -> None:
+        self.facts[f.iri] = f
+        for key in self._keys_of(f):
+            self._own_set(key).add(f.iri)
+
+    def _drop(self, iri: str) -> None:
+        f = self.facts.pop(iri, None)
+        for key in self._keys_of(f) if f is not None else ():
+            docs = self._own_set(key)
+            docs.discard(iri)
+            if not docs:
+                del self._by[key]
+
+    @staticmethod
+    def _keys_of(f: DocFacts) -> set[tuple]:
+        keys: set[tuple] = {("own", k) for k in f.own_numbers()}
+        keys |= {("cited", dnr_key(v)) for v, _ in f.cited}
+        keys |= {("related", title_key(v)) for v, _ in f.related}
+        title = title_key(f.title)
+        if title:
+            keys.add(("title", title))
+        if len(title.split()) >= MIN_TITLE_WORDS:
+            # Every word of a title stands in a text that contains it: the longest is the rarest.
+            keys.add(("title-word", max(sorted(_words(title) or {""}), key=len)))
+        for d in f.decisions:
+            keys |= {("decision-dnr", dnr_key(d.identifier))} if d.identifier else set()
+            keys |= {("decision-word", w) for w in _words(d.text) | {""}}
+            keys |= {("decision",) + k for k in _recorded_keys(d)}
+        for p in f.paragraphs:
+            keys |= {("paragraph-dnr", dnr_key(p.identifier))} if p.identifier else set()
+            keys |= {("paragraph-title", title_key(p.title))}
+            keys |= {("paragraph-decision",) + k for k in _recorder_keys(p.decision)}
+        return keys
+
+    def _docs(self, keys) -> list[DocFacts]:
+        """The documents indexed under any of `keys`, in reading order (`_order`)."""
+        iris: set[str] = set()
+        for key in keys:
+            iris |= self._by.get(key, set())
+        return sorted((self.facts[i] for i in iris), key=_order)
+
+    def _with_all(self, name: str, words: set[str]) -> set[str]:
+        """The documents indexed under (`name`, w) for every one of `words`."""
+        sets = sorted((self._by.get((name, w), set()) for w in words), key=len)
+        return set.intersection(*sets) if sets else set()
+
+    def _targets_of(self, p: Paragraph) -> list[DocFacts]:
+        """The documents a paragraph may decide on: its case number or its title is theirs."""
+        keys = [("title", title_key(p.title))] + ([("own", dnr_key(p.identifier))] if p.identifier else [])
+        return self._docs(keys)
+
+    def decided(self, target: DocFacts) -> list[tuple[DocFacts, Paragraph]]:
+        if target.iri not in self._decided:
+            keys = [("paragraph-dnr", k) for k in target.own_numbers()]
+            if title_key(target.title):
+                keys.append(("paragraph-title", title_key(target.title)))
+            self._decided[target.iri] = [(m, p) for m in self._docs(keys) for p, _, _ in _decisions_of(m, target)]
+        return self._decided[target.iri]
+
+    def is_deciding(self, minutes: DocFacts, paragraph: Paragraph) -> bool:
+        return any(p.iri == paragraph.iri for t in self._targets_of(paragraph) for p, _, _ in _decisions_of(minutes, t))
+
+    def recording(self, decision: Decision, exclude: tuple[str, ...] = ()) -> list[tuple[str, Paragraph]]:
+        minutes = self._docs(("paragraph-decision",) + k for k in _recorded_keys(decision))
+        return recorded_in(decision, [(m.iri, p) for m in minutes if m.iri not in exclude for p in m.paragraphs])
+
+    def candidates(self, a: DocFacts) -> list[DocFacts]:
+        """The documents that share a key with `a` that some link rule compares, in either direction:
+        a superset of the documents `a` has links with, found by lookups, never by reading the others."""
+        found = {f.iri for f in self._docs(_keys_towards(a))} | self._through_decisions(a)
+        found.discard(a.iri)
+        return sorted((self.facts[i] for i in found), key=_order)
+
+    def _through_decisions(self, a: DocFacts) -> set[str]:
+        """The documents whose decisions cite `a`'s title or whose title `a`'s decisions cite (every
+        word of the title in the decision's text), and those linked to `a` through a recorded
+        decision: `a` builds on one that decides on them, or they build on one that decides on `a`."""
+        title = title_key(a.title)
+        wide = len(title.split()) >= MIN_TITLE_WORDS
+        found = self._with_all("decision-word", _words(title) | {""}) if wide else set()
+        for d in a.decisions:  # a's decisions citing b's title: b is indexed under the longest word of it
+            words = _words(d.text)
+            found |= {b for w in words | {""} for b in self._by.get(("title-word", w), ())
+                      if _words(self.facts[b].title) <= words}
+        for d in a.decisions:
+            for _, q in self.recording(d, exclude=(a.iri,)):
+                found |= {t.iri for t in self._targets_of(q)}
+        keys = [("decision",) + k for _, q in self.decided(a) for k in _recorder_keys(q.decision)]
+        return found | {f.iri for f in self._docs(keys)}
+
+
+def _keys_towards(a: DocFacts) -> list[tuple]:
+    """The index keys under which the documents stand that share a compared fact with `a`."""
+    own, title = a.own_numbers(), title_key(a.title)
+    para_dnrs = {dnr_key(p.identifier) for p in a.paragraphs if p.identifier}
+    # Case numbers: a's own (same case, cited by b, b's decisions or paragraphs), cited by a, a's paragraphs'.
+    keys: list[tuple] = [(n, k) for k in own for n in ("own", "cited", "decision-dnr", "paragraph-dnr")]
+    keys += [("own", dnr_key(v)) for v, _ in a.cited]
+    keys += [("own", dnr_key(d.identifier)) for d in a.decisions if d.identifier]
+    keys += [(n, k) for k in para_dnrs for n in ("own", "paragraph-dnr")]
+    # Titles: a's related documents and paragraphs name b's title, or b's name a's.
+    keys += [("title", title_key(v)) for v, _ in a.related]
+    keys += [("title", title_key(p.title)) for p in a.paragraphs]
+    if title:
+        keys += [("related", title), ("paragraph-title", title)]
+    # a's decisions recorded in b's paragraphs, b's decisions recorded in a's paragraphs.
+    keys += [("paragraph-decision",) + k for d in a.decisions for k in _recorded_keys(d)]
+    return keys + [("decision",) + k for p in a.paragraphs for k in _recorder_keys(p.decision)]
+
+
+def _follows(s: _Scan, x: DocFacts, y: DocFacts) -> list[tuple[str, list[tuple[str, Fact]]]]:
     """Rules by which `x` follows up `y` (facts' sides as seen from `x`)."""
     found = []
     # A later paragraph of y's case, after y was decided on, that does not itself decide on it.
@@ -259,7 +443,7 @@ def _follows(s: _Store, x: DocFacts, y: DocFacts) -> list[tuple[str, list[tuple[
             found.append(("later-paragraph", _paragraph_facts(p, "this") + _target_facts(y, p, "other")))
     # A later paragraph of the case that a paragraph of the minutes y decided.
     for q in y.paragraphs:
-        if not q.identifier or q.iri not in s.deciding():
+        if not q.identifier or not s.is_deciding(y, q):
             continue
         for p in x.paragraphs:
             if (_in_case(p, {dnr_key(q.identifier)}) and not _acts_on(p.decision)
@@ -268,7 +452,7 @@ def _follows(s: _Store, x: DocFacts, y: DocFacts) -> list[tuple[str, list[tuple[
     # A decision of x that a minutes paragraph deciding on y records: x builds on that decision.
     if _on_or_after(x.date, y.date) is not False:
         for d in x.decisions:
-            for _, q in recorded_in(d, [(m, q) for m, q in s.paragraphs if m not in (x.iri, y.iri)]):
+            for _, q in s.recording(d, exclude=(x.iri, y.iri)):
                 if any(mq.iri == q.iri for _, mq in s.decided(y)):
                     found.append(("builds-on-decision",
                                   [("this", Fact(d.iri))] + _paragraph_facts(q, "this") + _target_facts(y, q, "other")))
@@ -288,14 +472,10 @@ def _same(facts):
     return facts
 
 
-def document_links(facts: dict[str, DocFacts], doc: str) -> list[Link]:
-    """Every link of `doc` to the other documents in `facts`, strongest first within each type."""
-    s = _Store(facts)
-    a = facts[doc]
+def _links_with(s: _Scan, a: DocFacts, others: list[DocFacts]) -> list[Link]:
+    """The links of `a` with each of `others`, strongest first within each type."""
     c = _Collector()
-    for b in facts.values():
-        if b.iri == doc:
-            continue
+    for b in others:
         _same_case(c, a, b)
         for x, y, direction, turn in ((a, b, "outgoing", _same), (b, a, "incoming", _flip)):
             for rule, f in _cites(x, y):
@@ -308,3 +488,15 @@ def document_links(facts: dict[str, DocFacts], doc: str) -> list[Link]:
             for rule, f in _follows(s, x, y):
                 c.add("follows-up", direction, b.iri, rule, turn(f))
     return sorted(c.links.values(), key=lambda l: (TYPE_ORDER.index(l.type), -l.confidence, l.direction, l.other))
+
+
+def document_links(index: LinkIndex, doc: str) -> list[Link]:
+    """Every link of `doc` to the other indexed documents, made with its candidates only."""
+    a = index.facts[doc]
+    return _links_with(index, a, index.candidates(a))
+
+
+def pairwise_links(facts: dict[str, DocFacts], doc: str) -> list[Link]:
+    """The same links as `document_links`, made by comparing `doc` with every other document: the
+    reference the indexed path is tested against."""
+    return _links_with(_Scan(facts), facts[doc], [b for b in facts.values() if b.iri != doc])

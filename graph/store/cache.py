@@ -59,6 +59,14 @@ def cached(store: GraphStore, name: str, build: Callable[[GraphStore], T]) -> T:
     One build per key at a time (others wait for it and reuse it); builds of
     different keys, which may use each other, run independently.
     """
+    return updated(store, name, build, lambda s, _old: build(s))
+
+
+def updated(store: GraphStore, name: str, build: Callable[[GraphStore], T],
+            update: Callable[[GraphStore, T], T]) -> T:
+    """Like `cached`, but a value built at an older signature is brought up to date by
+    `update(store, old)` (which must return a new value and leave `old` as it is: other
+    threads may be reading it) rather than built anew."""
     signature = _signature(store)
     key = (store.location, name)
     with _LOCK:
@@ -69,9 +77,9 @@ def cached(store: GraphStore, name: str, build: Callable[[GraphStore], T]) -> T:
     with building:
         with _LOCK:
             entry = _ENTRIES.get(key)
-            if entry is not None and entry[0] == signature:
-                return entry[1]  # type: ignore[return-value]
-        value = build(store)
+        if entry is not None and entry[0] == signature:
+            return entry[1]  # type: ignore[return-value]
+        value = build(store) if entry is None else update(store, entry[1])  # type: ignore[arg-type]
         with _LOCK:
             _ENTRIES[key] = (signature, value)
         return value

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from styrgraf.graph import queries as q
+from styrgraf.graph.analysis import links as lk
 from styrgraf.graph.analysis.links import dnr_key, title_key
 from styrgraf.graph.documents import ingest_file
 from styrgraf.graph.store.interface import open_store
@@ -157,3 +158,46 @@ def test_unknown_document(linked):
     store, _ = linked
     with pytest.raises(q.NotFound):
         q.document_links(store, "no-such-document")
+
+
+def test_indexed_links_are_the_pairwise_links(linked):
+    store, d = linked
+    index = q.link_index(store)
+    facts = q.link_facts(store)
+    found = {name: lk.document_links(index, d[name]) for name in NAMES}
+    for name in NAMES:
+        assert found[name] == lk.pairwise_links(facts, d[name]), name
+    # Every kind of link the facts can give is among them (shares come from the store's joins).
+    assert {l.type for links in found.values() for l in links} == {"same-case", "cites", "decides", "follows-up"}
+    assert sum(len(links) for links in found.values()) >= 16
+
+
+def _filler(i: int, cites: str | None = None) -> lk.DocFacts:
+    """An invented steering document of its own case; with `cites`, one that cites that case number."""
+    iri = f"urn:filler:{i}"
+    f = lk.DocFacts(iri, f"Riktlinje för verksamhetsområde nummer {i}", "riktlinje", f"2021-{1 + i % 12:02d}-15")
+    f.own.append((f"KS 2021/{1000 + i}", lk.Fact(iri, "identifier")))
+    f.decisions.append(lk.Decision(f"{iri}#d", f"2021-{1 + i % 12:02d}-01", None,
+                                   f"Kommunstyrelsen beslutade att ta fram riktlinjen för område {i}."))
+    if cites:
+        f.cited.append((cites, lk.Fact(iri, "citesCaseNumber")))
+    return f
+
+
+@pytest.mark.parametrize("fillers", [50, 2000])
+def test_candidates_are_the_index_hits_whatever_the_store_size(linked, fillers):
+    store, d = linked
+    facts = dict(q.link_facts(store))
+    citing = [_filler(i, cites="KS-2023/45") for i in range(3)]
+    for f in citing + [_filler(i) for i in range(3, fillers)]:
+        facts[f.iri] = f
+    index = lk.LinkIndex(facts)
+    # The directive's case number is shared by the two minutes of its case and cited by three fillers;
+    # the council minutes cite it nowhere, nor does any other filler.
+    candidates = {c.iri for c in index.candidates(index.facts[d["directive"]])}
+    assert candidates == {d["adopting"], d["follow_up"], d["plan"]} | {f.iri for f in citing}
+    links = lk.document_links(index, d["directive"])
+    assert links == lk.pairwise_links(facts, d["directive"])
+    assert {l.other for l in links if l.type == "cites" and l.direction == "incoming"} >= {f.iri for f in citing}
+    for name in NAMES:
+        assert len(index.candidates(index.facts[d[name]])) <= len(NAMES) + len(citing)
