@@ -1,0 +1,146 @@
+"""Answers about people and organisations: who holds a role in a subproject or in the project,
+who takes part in several subprojects, who a person is, which organisations are involved."""
+from __future__ import annotations
+
+from styrgraf.graph import queries as q
+from styrgraf.graph.questions.answer import (
+    Context, Reply, end_sentences, flatten_evidence, join, reply, role_label, strip, sub_label, unique_evidence)
+from styrgraf.graph.questions.families import plan
+from styrgraf.graph.questions.families.content import subprojects_asked
+from styrgraf.graph.questions.sentences import say
+from styrgraf.ingest import roles as role_table
+
+
+def _role_name(key: str, lang: str) -> str:
+    role = role_table.ROLES[key]
+    return (role.label_sv if lang == "sv" else role.label_en).lower()
+
+
+def _in_plans(ctx: Context, role: dict) -> bool:
+    return ctx.projects is None or (role["project"] or {}).get("iri") in ctx.projects
+
+
+def subproject_role(ctx: Context, params: dict) -> Reply:
+    """Who holds role `role` in subproject `number`."""
+    subs = subprojects_asked(ctx, params)
+    if isinstance(subs, Reply):
+        return subs
+    key = params["role"]
+    results = [dict(strip(p["person"]), role=p["role"], role_text=p["role_text"], subproject=strip(s),
+                    evidence=p["evidence"]) for s in subs for p in s["people"] if p["role"]["key"] == key]
+
+    def text(lang: str) -> str:
+        parts = []
+        for s in subs:
+            label = sub_label(s, lang, len(subs) > 1)
+            names = [r["name"] for r in results if r["subproject"]["iri"] == s["iri"]]
+            role = _role_name(key, lang)
+            parts.append(say("role_in", lang, Role=role.capitalize(), sub=label, names=join(names, lang)) if names
+                         else say("no_role_in", lang, Sub=label.capitalize(), role=role))
+        return end_sentences(parts)
+
+    return Reply(text, results, flatten_evidence(results))
+
+
+def project_roles(ctx: Context, params: dict) -> Reply:
+    """Who holds a role (or, without one, a leading role) in the project as a whole."""
+    key = params.get("role")
+    keys = {key} if key else {k for k, r in role_table.ROLES.items() if r.leads}
+    results = []
+    for person in q.people(ctx.store):
+        for r in person["roles"]:
+            if r["subproject"] is None and r["role"]["key"] in keys and _in_plans(ctx, r):
+                results.append(dict(strip(person), role=r["role"], role_text=r["role_text"], project=r["project"],
+                                    evidence=r["evidence"]))
+    results.sort(key=lambda x: (q._role_rank(x["role"]["key"]), x["name"] or ""))
+    if not results:
+        return Reply(lambda lang: say("no_project_roles", lang,
+                                      role=_role_name(key, lang) if key else say("project_leaders", lang)))
+    return Reply(lambda lang: say("project_roles", lang, parts=join(
+        [f"{x['name']} ({role_label(x['role'], lang)})" for x in results], lang)), results, flatten_evidence(results))
+
+
+def several_subprojects(ctx: Context, params: dict) -> Reply:
+    """People with roles in more than one subproject."""
+    found = []
+    for person in q.people(ctx.store):
+        subs = sorted({(r["subproject"]["number"], (r["project"] or {}).get("iri")) for r in person["roles"]
+                       if r["subproject"] and _in_plans(ctx, r)}, key=lambda x: (x[0] or 0, x[1] or ""))
+        if len(subs) > 1:
+            found.append((person, subs))
+    if not found:
+        return reply("several_none")
+    results = [dict(strip(p), subprojects=[n for n, _ in subs], evidence=p["evidence"]) for p, subs in found]
+
+    def text(lang: str) -> str:
+        parts = [f"{p['name']} ({', '.join(str(n) for n, _ in subs)})" for p, subs in found]
+        return say("several", lang, n=len(found), parts=join(parts, lang))
+
+    return Reply(text, results, unique_evidence(e for p, _ in found for r in p["roles"] for e in r["evidence"]))
+
+
+def person_profile(ctx: Context, person: dict, where) -> Reply:
+    """Who a person is: titles, organisations, and each role with where it is held."""
+    about = [*person["titles"], *[a.get("abbreviation") or a.get("name") for a in person["affiliations"]]]
+    who = f"{person['name']} ({', '.join(x for x in about if x)})" if about else person["name"]
+    roles = [r for r in person["roles"] if _in_plans(ctx, r)]
+    if not roles:
+        return reply("person_no_role", [], person["evidence"], {"person": strip(person)}, who=who)
+
+    def text(lang: str) -> str:
+        parts = [say("role_of", lang, role=role_label(r["role"], lang), where=where(r, lang)) for r in roles]
+        return say("is_person", lang, who=who, parts=join(parts, lang))
+
+    results = [dict(r["subproject"] or r["project"] or {}, role=r["role"], evidence=r["evidence"]) for r in roles]
+    return Reply(text, results, person["evidence"] + flatten_evidence(results), {"person": strip(person)})
+
+
+def organisations(ctx: Context, params: dict) -> Reply:
+    """The organisations involved: members of subprojects, and the organisations of the people in them."""
+    subs = subprojects_asked(ctx, params)
+    if isinstance(subs, Reply):
+        return subs
+    people = {p["person"]["iri"] for s in subs for p in s["people"]}
+    found: dict[str, dict] = {}
+    for s in subs:
+        for o in s["organisations"]:
+            item = found.setdefault(o["organisation"]["iri"], dict(strip(o["organisation"]), roles=[], through=[],
+                                                                   evidence=[]))
+            item["roles"].append(o["role"])
+            item["evidence"] += o["evidence"]
+    for p in q._people(ctx.store, sorted(people)):
+        for a in p["affiliations"]:
+            item = found.setdefault(a["iri"], dict(strip(a), roles=[], through=[], evidence=[]))
+            if p["name"] not in item["through"]:
+                item["through"].append(p["name"])
+    results = sorted(found.values(), key=lambda o: (o.get("name") or o.get("abbreviation") or "").casefold())
+    if not results:
+        return reply("no_organisations")
+
+    def part(o: dict, lang: str) -> str:
+        name = o.get("name") or o.get("abbreviation") or "?"
+        if o.get("abbreviation") and o.get("name") and o["abbreviation"] != o["name"]:
+            name += f" ({o['abbreviation']})"
+        how = [say("as_member", lang, role=role_label(r, lang)) for r in o["roles"][:1]]
+        if o["through"]:
+            how.append(say("through", lang, names=join(o["through"], lang)))
+        return f"{name} ({', '.join(how)})" if how else name
+
+    def text(lang: str) -> str:
+        parts = join([part(o, lang) for o in results], lang)
+        if params.get("number") is not None:
+            label = sub_label({"number": params["number"]}, lang)
+            return say("organisations_in", lang, sub=label, Sub=label.capitalize(), parts=parts)
+        return say("organisations", lang, n=len(results), parts=parts)
+
+    return Reply(text, results, unique_evidence(e for o in results for e in o["evidence"]))
+
+
+def person(ctx: Context, params: dict) -> Reply:
+    found = plan.person_asked(ctx, params)
+    if isinstance(found, Reply):
+        return found
+    profile = person_profile(ctx, found, plan.where)
+    text = profile.text
+    profile.text = lambda lang: text(lang).rstrip(".") + plan.read_as(found, params, lang) + "."
+    return profile
