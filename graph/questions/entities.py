@@ -88,9 +88,11 @@ def numbered(toks: list[Token]) -> list[Found]:
             out.append(Found(kind, i, i + 1, {"number": int(compact.group(2))}))
             continue
         kind = "subproject" if _is(tok, "subproject") else "intention" if _is(tok, "intention") else None
+        j = i + 1
+        if kind is None and tok.word == "sub" and j < len(toks) and toks[j].word.startswith("project"):
+            kind, j = "subproject", j + 1  # `sub-project 5`, `sub project 5`
         if kind is None:
             continue
-        j = i + 1
         if j < len(toks) and toks[j].word in _NUMBER_FILLERS:
             j += 1
         if j >= len(toks):
@@ -130,7 +132,8 @@ def marked(text: str, toks: list[Token]) -> list[Found]:
     for m in _CASE_IN.finditer(text):
         dnr, start = m.group("dnr"), m.start()
         prefix = re.match(r"[^\W\d_]+", dnr)
-        if prefix and fold(prefix.group()) in _NOT_BODY_LETTERS:
+        if prefix and (fold(prefix.group()) in _NOT_BODY_LETTERS or fold(prefix.group()) in FUNCTION_WORDS
+                       or word_concepts(fold(prefix.group()))):
             start += len(dnr) - len(dnr[prefix.end():].lstrip())
             dnr = dnr[prefix.end():].strip()
         out.append(Found("case", *_span(toks, start, m.end()), {"case": dnr.upper()}))
@@ -264,8 +267,14 @@ def bodies(store: GraphStore) -> list[dict]:
     return cached(store, "question-bodies", build)
 
 
+# English names of the bodies every Swedish municipality has, as English questions call them.
+BODIES_EN = {"council": "kommunfullmäktige", "assembly": "kommunfullmäktige", "board": "kommunstyrelsen",
+             "executive": "kommunstyrelsen"}
+
+
 def bodies_named(store: GraphStore, toks: list[Token], free: set[int]) -> list[Found]:
-    """Bodies named by their abbreviation (exactly, `KS`) or name (typos tolerated, genitive `s` too)."""
+    """Bodies named by their abbreviation (exactly, `KS`) or name (typos tolerated, genitive `s` too),
+    or by the English word for the body (`council`)."""
     out = []
     for i, tok in enumerate(toks):
         if i not in free or tok.word in FUNCTION_WORDS:
@@ -273,7 +282,7 @@ def bodies_named(store: GraphStore, toks: list[Token], free: set[int]) -> list[F
         hits = []
         for b in bodies(store):
             abbr, name = fold(b.get("abbreviation") or ""), fold(b.get("name") or "")
-            if abbr and tok.word == abbr:
+            if abbr and tok.word == abbr or (name and fold(BODIES_EN.get(tok.word, "")) == name):
                 hits.append(b)
             elif name and " " not in name and len(tok.word) >= 5 and (
                     similar(tok.word, name) is not None or (tok.word.endswith("s") and similar(tok.word[:-1], name) is not None)):

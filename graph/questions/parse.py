@@ -23,9 +23,10 @@ _PLAN = re.compile(
     r"\s+(?P<plan>\S.*)$", re.IGNORECASE)
 # Little words that tell the language when no concept word does.
 _HINTS = {"en": frozenset(words("the does do did is are was were of which who what how many any has have to by "
-                                "from in on there whose")),
+                                "from in on there whose for with into about all list one two three four five six "
+                                "seven eight nine ten")),
           "sv": frozenset(words("och är var som vilka vem vad hur det den på med för till av har ska finns i "
-                                "vilket vilken när inom måste"))}
+                                "vilket vilken när inom måste om alla ett två tre fyra fem sju åtta nio tio"))}
 
 
 @dataclass(frozen=True)

@@ -160,7 +160,8 @@ SENTENCES: dict[str, dict[str, str]] = {
     "decision_dates": {"sv": "Beslut ska fattas: {items}", "en": "Decisions are due: {items}"},
     "no_decision_dates": {"sv": "Inga beslutsdatum anges", "en": "No decision dates are stated"},
     # decisions of a body in a plan's chain
-    "plan_decisions": {"sv": "{Body} fattade {parts}", "en": "{Body} took {parts}"},
+    "plan_decisions": {"sv": "Inget protokoll från sammanträdet är lagrat; planerna anger {parts}.",
+                       "en": "No minutes of the meeting are stored; the plans record {parts}."},
     # meetings: what was decided, who chaired and adjusted, paragraphs of a case, reservations
     "meeting_label": {"sv": "{body_gen} sammanträde {date}", "en": "the {body} meeting of {date}"},
     "a_meeting": {"sv": "sammanträdet", "en": "the meeting"},

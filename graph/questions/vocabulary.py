@@ -102,7 +102,8 @@ FUNCTION_WORDS = frozenset(words(
     "och att det som en ett den de dem har hade ha ska skall måste bör behöver kan om av för till från mot hos "
     "sig sin sitt sina nu man the a an of and to for from by at do does did has have had must should shall need "
     "needs can could would will be been it its their them they there this that these those me us our my i "
-    "något några någon vara bli blir blev sådan sådana dessa denne any some being get got so such please tell me"))
+    "något några någon vara bli blir blev sådan sådana dessa denne any some being get got so such please tell me "
+    "with"))
 
 
 @dataclass(frozen=True)
@@ -217,18 +218,22 @@ def similar(typed: str, known: str, prefix: bool = False) -> int | None:
 def word_concepts(word: str) -> tuple[tuple[str, str, int], ...]:
     """(concept, language, errors) for a single folded word, the exact readings first."""
     if word in FUNCTION_WORDS:
-        exact = [(e.concept, e.lang, 0) for e in ENTRIES if len(e.words) == 1 and e.words[0] == word]
-        return tuple(exact)
+        return tuple((e.concept, e.lang, 0) for e in ENTRIES if len(e.words) == 1 and e.words[0] == word)
     found = []
     for e in ENTRIES:
         if len(e.words) != 1:
             continue
         errors = similar(word, e.words[0], e.prefix)
         if errors is not None:
-            found.append((e.concept, e.lang, errors))
-    if any(err == 0 for _, _, err in found):
-        found = [f for f in found if f[2] == 0]
-    return tuple(sorted(set(found), key=lambda f: (f[2], f[0], f[1])))
+            whole = 2 if word == e.words[0] else 0
+            found.append((e.concept, e.lang, errors, len(e.words[0]) + whole - 4 * errors))
+    if not found:
+        return ()
+    # The reading that explains most of the word wins: a whole word with a typo (`uppdragsansvarg`)
+    # before a short stem it happens to start with (`uppdrag*`).
+    best = max(score for *_, score in found)
+    return tuple(sorted({(c, lang, err) for c, lang, err, score in found if score == best},
+                        key=lambda f: (f[2], f[0], f[1])))
 
 
 def phrase_entries() -> tuple[Word, ...]:

@@ -77,7 +77,8 @@ def meeting_params(p: Parse) -> dict:
     date = p.one("date")
     paragraph = p.one("paragraph")
     case = p.one("case")
-    return {"body": body.value["typed"] if body else (p.leftover_text() or None),
+    named = body.value["bodies"][0] if body else None
+    return {"body": (named.get("abbreviation") or named.get("name")) if named else (p.leftover_text() or None),
             "date": date.value["text"] if date else None,
             "paragraph": paragraph.value["number"] if paragraph else None,
             "case": case.value["case"] if case else None}
@@ -234,6 +235,8 @@ def _depends_on_it(p: Parse) -> bool:
     if p.has("depend"):
         return p.word_at(sub.first - 1) in ("pa", "on", "av", "of")
     at = p.at("consider")
+    if p.word_at(sub.first - 1) in ("take", "ta", "beakta"):
+        return True
     passive = any(c.name == "consider" and (p.word_at(c.first) in _PASSIVE or p.word_at(c.first) == "taken")
                   for c in p.concepts)
     return at is not None and sub.first > at and not passive
@@ -262,7 +265,7 @@ def read_leaders(p: Parse) -> dict | None:
 
 
 def read_members(p: Parse) -> dict | None:
-    if _sub(p) is not None and p.has("member", "who", "person") and not p.one("person"):
+    if _sub(p) is not None and p.has("member", "who", "person") and not p.one("person") and not p.has("about"):
         return {"number": _sub(p)}
     return None
 

@@ -9,6 +9,7 @@ from styrgraf.graph import queries as q
 from styrgraf.graph.questions import answer as a
 from styrgraf.graph.questions.answer import Context, Reply, join, reply, unique_evidence
 from styrgraf.graph.questions.entities import parse_question_date
+from styrgraf.graph.questions.families.plan import decision_label
 from styrgraf.graph.questions.sentences import LANGS, say
 from styrgraf.ontology.terms import role_concept
 
@@ -72,10 +73,30 @@ def _meetings_asked(ctx: Context, params: dict) -> list[dict] | Reply:
     return mt.meetings_by_iri(ctx.store, [m["iri"] for m in found])
 
 
+def _recorded_decisions(ctx: Context, params: dict) -> Reply | None:
+    """The decisions of the body on the date that plans record (`KLU beslut 2012-02-07`) when no
+    minutes of that meeting are stored, or None."""
+    first, last, problem = parse_question_date(params.get("date") or "")
+    if problem or first is None:
+        return None
+    found = [d for d in q.decisions(ctx.store) if d.get("date") and first.isoformat() <= d["date"][:10] <= last
+             and (not params.get("body") or mt.body_matches(d.get("body"), params["body"]))]
+    if not found:
+        return None
+
+    def part(d: dict, lang: str) -> str:
+        what = "; ".join(p["text"].rstrip(".") for p in d["points"] if p.get("text")) or (d.get("text") or "").rstrip(".")
+        label = decision_label(d, lang)
+        return f"{label}: {what}" if what else label
+
+    return Reply(lambda lang: say("plan_decisions", lang, parts="; ".join(part(d, lang) for d in found)), found,
+                 unique_evidence(e for d in found for e in d["evidence"]))
+
+
 def meeting_decisions(ctx: Context, params: dict) -> Reply:
     found = _meetings_asked(ctx, params)
     if isinstance(found, Reply):
-        return found
+        return _recorded_decisions(ctx, params) or found
     results = [dict(p, meeting=_meeting_summary(m)) for m in found for p in m["paragraphs"] if p["decision"]]
     ev = [e for p in results for e in p["decision"]["evidence"] + [x for pt in p["decision"]["points"] for x in pt["evidence"]]]
 

@@ -125,6 +125,8 @@ def person_subprojects(ctx: Context, params: dict) -> Reply:
     person = person_asked(ctx, params)
     if isinstance(person, Reply):
         return person
+    # Roles held in a project or a subproject; a meeting's chair holds no place in a plan.
+    person["roles"] = [r for r in person["roles"] if r["subproject"] or (r["project"] or {}).get("type") == "project"]
     results = []
     for r in person["roles"]:
         of = dict(r["subproject"], project=r["project"]) if r["subproject"] else r["project"] or {}
