@@ -37,7 +37,12 @@ def _understood(family: Family, params: dict, lang_matched: str, ctx: Context) -
     label = params.get("number") if params.get("number") is not None else params.get("letter")
 
     def fields(lang: str) -> dict:
-        sub = say("subproject", lang, number=params["sub"]) if params.get("sub") is not None else f"intention {label}"
+        if params.get("project"):
+            sub = say("the_project", lang)
+        elif params.get("sub") is not None:
+            sub = say("subproject", lang, number=params["sub"])
+        else:
+            sub = f"intention {label}"
         number = params.get("number")
         in_sub = say("subproject", lang, number=number) if number is not None else say("the_project", lang)
         role = params.get("role")

@@ -82,7 +82,8 @@ def flatten_evidence(items) -> list[dict]:
 
 
 def many_plans(subs: list[dict]) -> bool:
-    return len({(s.get("project") or {}).get("iri") for s in subs}) > 1
+    """Whether subprojects (or projects) belong to more than one plan."""
+    return len({s.get("iri") if s.get("type") == "project" else (s.get("project") or {}).get("iri") for s in subs}) > 1
 
 
 def too_many(ctx: Context, iris: list[str], what: str, number: int) -> Reply | None:

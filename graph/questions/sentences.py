@@ -14,6 +14,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "subproject": {"sv": "delprojekt {number}", "en": "subproject {number}"},
     "what_subproject": {"sv": "Delprojekt {number}", "en": "Subproject {number}"},
     "what_intention": {"sv": "Intention {number}", "en": "Intention {number}"},
+    "what_project": {"sv": "Projektet", "en": "The project"},
     "the_project": {"sv": "projektet", "en": "the project"},
     "quoted": {"sv": "”{text}”", "en": "“{text}”"},
     "before": {"sv": "före", "en": "before"},

@@ -58,8 +58,9 @@ CONCEPTS: dict[str, tuple[str, str]] = {
     "list": ("lista listan visa räkna upp alla samtliga finns", "list show all every enumerate exist there are"),
     "several": ("flera flertal fler mer än ett mer än en två eller fler", "several multiple more than one two or more"),
     "about": ("handlar syfte* syftar uppdrag* beskriv* mål målet titel titeln heter går ut på innehåll* "
-              "inriktning* avser",
-              "about purpose aim goal assignment describe* description title called named cover what is"),
+              "inriktning* avser berätta sammanfatta* sammanfattning* översikt* ut",
+              "about purpose aim goal assignment describe* description title called named what is tell summar* "
+              "overview"),
     "say": ("säger står lyder innebär betyder formulering* text texten ordalydelse*",
             "say says said state states stated mean means wording text read reads"),
     "budget": ("budget* kostnad* kostar pengar medel finansier* ekonomi* resurser", "budget* cost* costs money funding "
@@ -103,7 +104,7 @@ FUNCTION_WORDS = frozenset(words(
     "sig sin sitt sina nu man the a an of and to for from by at do does did has have had must should shall need "
     "needs can could would will be been it its their them they there this that these those me us our my i "
     "något några någon vara bli blir blev sådan sådana dessa denne any some being get got so such please tell me "
-    "with"))
+    "with grafen graph databasen database systemet"))
 
 
 @dataclass(frozen=True)

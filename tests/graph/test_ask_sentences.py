@@ -258,10 +258,10 @@ def test_the_subprojects_of_every_person(seed, lang):
 def test_milestones_before_and_after(seed, lang, relation, date):
     a = ask(seed, f"vilka milstolpar ligger {relation} {date}", lang)
     items, invalid = a["results"], a["invalid_dates"]
-    # Labels name the plan when the owners span more than one plan. As written, a milestone of the
-    # whole project (no `project` of its own) counts apart from its subprojects' plan, so a list
-    # mixing both names the plan even in a single-plan store: pinned here, not endorsed.
-    many = len({(m["of"].get("project") or {}).get("iri") for m in items + invalid}) > 1
+    # Labels name the plan when the owners span more than one plan; a milestone of the whole
+    # project counts as its own plan, so one plan's list never names the plan.
+    many = len({m["of"]["iri"] if m["of"]["type"] == "project" else (m["of"].get("project") or {}).get("iri")
+                for m in items + invalid}) > 1
 
     def owner(m):
         of = m["of"]

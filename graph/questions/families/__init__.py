@@ -128,6 +128,8 @@ def read_decision_basis(p: Parse) -> dict | None:
         return None
     if (n := _sub(p)) is not None:
         return {"sub": n}
+    if not p.things("intention") and p.has("project") and p.has("rest") and not p.has("milestone", "when"):
+        return {"project": True}
     return _intention(p)
 
 
@@ -147,6 +149,8 @@ def _relation(p: Parse) -> tuple[str | None, str | None]:
 
 
 def read_milestones(p: Parse) -> dict | None:
+    if p.has("count"):
+        return None
     asks_when = p.has("when") and (p.has("done") or p.has("decision") or p.has("decide") or _sub(p) is not None)
     if not (p.has("milestone") or asks_when or (p.has("done") and p.one("date"))):
         return None
@@ -288,6 +292,8 @@ def read_person_subprojects(p: Parse) -> dict | None:
 
 
 def read_person(p: Parse) -> dict | None:
+    if p.one("person") and not p.concepts and not p.leftover and len(p.found) == 1:
+        return _name(p)  # a name alone: who that is
     if _numbered(p) or not p.has("who", "profile", "is"):
         return None
     return _name(p) if p.one("person") or (p.has("who") and p.has("is")) else None

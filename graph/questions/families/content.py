@@ -8,6 +8,7 @@ from styrgraf.graph import queries as q
 from styrgraf.graph.questions.answer import (
     Context, Reply, decimal, end_sentences, flatten_evidence, intention_iris, join, many_plans, reply, strip,
     sub_label, subproject_iris, unique_evidence)
+from styrgraf.graph.questions.families.plan import decision_label
 from styrgraf.graph.questions.sentences import say
 
 MAX_LISTED = 40  # items a list answer names; the results carry all
@@ -179,6 +180,8 @@ def _item_label(item: dict, lang: str) -> str:
         return f"{item.get('number')}. {item.get('text') or ''}".strip()
     if kind == "milestone":
         return f"{item.get('label')} ({item.get('date') or item.get('date_text') or '?'})"
+    if kind == "decision" and item.get("kind") == "plan":
+        return decision_label(item, lang)
     if kind == "decision":
         body = (item.get("body") or {}).get("abbreviation") or (item.get("body") or {}).get("name") or ""
         return f"{body} {item.get('date') or ''}".strip()

@@ -26,14 +26,17 @@ def subproject_role(ctx: Context, params: dict) -> Reply:
     if isinstance(subs, Reply):
         return subs
     key = params["role"]
+    # People and organisations (`Referensgrupp: Svensk Handel`) alike hold a role.
     results = [dict(strip(p["person"]), role=p["role"], role_text=p["role_text"], subproject=strip(s),
                     evidence=p["evidence"]) for s in subs for p in s["people"] if p["role"]["key"] == key]
+    results += [dict(strip(o["organisation"]), role=o["role"], role_text=o["role_text"], subproject=strip(s),
+                     evidence=o["evidence"]) for s in subs for o in s["organisations"] if o["role"]["key"] == key]
 
     def text(lang: str) -> str:
         parts = []
         for s in subs:
             label = sub_label(s, lang, len(subs) > 1)
-            names = [r["name"] for r in results if r["subproject"]["iri"] == s["iri"]]
+            names = [r["name"] or r.get("abbreviation") for r in results if r["subproject"]["iri"] == s["iri"]]
             role = _role_name(key, lang)
             parts.append(say("role_in", lang, Role=role.capitalize(), sub=label, names=join(names, lang)) if names
                          else say("no_role_in", lang, Sub=label.capitalize(), role=role))

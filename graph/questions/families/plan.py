@@ -199,6 +199,9 @@ def decision_basis(ctx: Context, params: dict) -> Reply:
     if params.get("sub") is not None:
         number, what = params["sub"], "what_subproject"
         targets = subproject_iris(ctx, number)
+    elif params.get("project"):
+        number, what = None, "what_project"
+        targets = [p["iri"] for p in q.projects(ctx.store, iris=ctx.projects)]
     else:
         what = "what_intention"
         number, targets = intention_iris(ctx, params)
