@@ -175,9 +175,11 @@ def parse_question_date(text: str) -> tuple[dt.date | None, str | None, str | No
 
 # -- people ------------------------------------------------------------------------
 
-def _capital(toks: list[Token], i: int) -> bool:
-    """Whether a token is written with a capital letter where no sentence begins."""
-    return i > 0 and toks[i].text[:1].isupper()
+def capitalised(toks: list[Token], i: int) -> bool:
+    """Whether a token is written with a capital letter where no sentence begins (and the question is
+    not all in capitals)."""
+    shouting = all(t.text.isupper() or not t.text.isalpha() for t in toks)
+    return i > 0 and toks[i].text[:1].isupper() and not shouting
 
 
 def _name_word(toks: list[Token], i: int) -> bool:
@@ -186,7 +188,7 @@ def _name_word(toks: list[Token], i: int) -> bool:
     token = toks[i]
     if token.word.isdigit() or token.word in FUNCTION_WORDS or len(token.word) < 2:
         return False
-    return not any(err == 0 for _, _, err in word_concepts(token.word)) or _capital(toks, i)
+    return not any(err == 0 for _, _, err in word_concepts(token.word)) or capitalised(toks, i)
 
 
 def _match_name(typed: list[Token], have: tuple[str, ...]) -> int | None:
@@ -221,8 +223,11 @@ def people_named(store: GraphStore, toks: list[Token], free: set[int]) -> list[F
             if len(span) < n or not all(j in free and _name_word(toks, j) for j in range(i, i + n)):
                 continue
             scored = [(e, iri, name) for iri, name, have in entries if (e := _match_name(span, have)) is not None]
-            if n == 1 and not _capital(toks, i):
+            if n == 1 and not capitalised(toks, i):
                 scored = [s for s in scored if s[0] == 0]
+            if n == 1 and any(j in free and capitalised(toks, j) and not word_concepts(toks[j].word)
+                              for j in (i - 1, i + 1) if 0 <= j < len(toks)):
+                scored = []  # one word of a longer name (`Greta Weman`) is not that person
             if not scored:
                 continue
             least = min(s[0] for s in scored)
@@ -243,13 +248,13 @@ def suggestions(store: GraphStore, typed: str, limit: int = 3) -> list[str]:
     wanted = " ".join(words(typed))
     if not wanted:
         return []
+    last = wanted.split()[-1]
     scored = []
     for _, name, have in q.person_names(store):
-        full = " ".join(have)
         allowed = max(2, len(wanted) // 4)
-        d = distance(wanted, full, allowed)
-        surname = distance(wanted, have[-1], 2) if have else 99
-        best = min(d, surname + 1 if len(wanted) >= 5 else 99)
+        best = distance(wanted, " ".join(have), allowed)
+        if have and len(last) >= 4:  # the surname typed nearly right
+            best = min(best, distance(last, have[-1], 1) + 1)
         if best <= allowed:
             scored.append((best, name))
     return [name for _, name in sorted(set(scored))[:limit]]

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from styrgraf.graph.questions.entities import Found, Token, bodies_named, marked, numbered, people_named, tokens
+from styrgraf.graph.questions.entities import (
+    Found, Token, bodies_named, capitalised, marked, numbered, people_named, tokens)
 from styrgraf.graph.questions.vocabulary import FUNCTION_WORDS, phrase_entries, similar, word_concepts
 from styrgraf.graph.store.interface import GraphStore
 from styrgraf.graph.swedish import words
@@ -106,6 +107,8 @@ def read(store: GraphStore | None, question: str, plan_split: bool = True) -> Pa
     leftover = []
     for i in sorted(free):
         readings = word_concepts(toks[i].word)
+        if capitalised(toks, i):
+            readings = tuple(r for r in readings if r[2] == 0)  # a capitalised word with a "typo" is a name
         if readings:
             least = readings[0][2]
             for name, lang, errors in readings:
