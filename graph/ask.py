@@ -50,7 +50,7 @@ def _understood(family: Family, params: dict, lang_matched: str, ctx: Context) -
             "sv": "ledare", "en": "leader"}
         milestone = _milestone_phrase(params)
         return dict(params, label=label, what=sub, relation=say(params["relation"], lang) if params.get("relation")
-                    in ("before", "after") else "", meeting=meeting_ref_phrase(params, lang),
+                    in ("before", "after", "by") else "", meeting=meeting_ref_phrase(params, lang),
                     milestone_sv=milestone["sv"], milestone_en=milestone["en"],
                     which_sv="intentioner" if params.get("which") == "intentions" else "delprojekt",
                     which_en=params.get("which") or "",
@@ -83,7 +83,7 @@ def _milestone_phrase(params: dict) -> dict[str, str]:
         if params.get("number") is not None:
             parts.append(("hör till " if lang == "sv" else "belong to ") + say("subproject", lang, number=params["number"]))
         relation = params.get("relation")
-        if relation in ("before", "after"):
+        if relation in ("before", "after", "by"):
             verb = "ligger" if lang == "sv" else "fall"
             parts.append(f"{verb} {say(relation, lang)} {params.get('date')}")
         elif relation == "during":

@@ -100,6 +100,13 @@ def numbered(toks: list[Token]) -> list[Found]:
         number = number_value(toks[j].word)
         if number is not None:
             out.append(Found(kind, i, j + 1, {"number": number}))
+            # `delprojekt 1 och 2`, `subprojects 1, 2 and 3`: the numbers listed after the first.
+            k = j + 1
+            while k < len(toks) and (number_value(toks[k].word) is not None
+                                     or toks[k].word in ("och", "and", "samt", "or", "eller")):
+                if number_value(toks[k].word) is not None and toks[k].word.isdigit():
+                    out.append(Found(kind, k, k + 1, {"number": int(toks[k].word)}))
+                k += 1
         elif kind == "intention" and len(toks[j].word) == 1 and toks[j].word.isalpha() and (
                 j + 1 == len(toks) or toks[j].word not in ("i", "a")):
             out.append(Found(kind, i, j + 1, {"letter": toks[j].word}))

@@ -19,6 +19,7 @@ SENTENCES: dict[str, dict[str, str]] = {
     "quoted": {"sv": "”{text}”", "en": "“{text}”"},
     "before": {"sv": "före", "en": "before"},
     "after": {"sv": "efter", "en": "after"},
+    "by": {"sv": "senast", "en": "by"},
     # what the question was read as: the plans it covers
     "scope_stored_plan": {"sv": "(i den lagrade planen)", "en": "(in the stored plan)"},
     "scope_all_plans": {"sv": "(i alla {n} lagrade planer)", "en": "(in all {n} stored plans)"},

@@ -136,7 +136,7 @@ def read_decision_basis(p: Parse) -> dict | None:
 def _relation(p: Parse) -> tuple[str | None, str | None]:
     """(before/after/during, the date as typed) a milestone question compares with."""
     date = p.one("date")
-    for relation in ("before", "after", "during"):
+    for relation in ("before", "by", "after", "during"):
         for at in p.all_at(relation):
             if relation == "during" and not (date and date.first == at + 1):
                 continue
@@ -264,13 +264,19 @@ def read_subproject_role(p: Parse) -> dict | None:
     return {"number": _sub(p), "role": p.roles()[0]}
 
 
+def _subs(p: Parse) -> dict:
+    """The subproject asked about, and the others named with it (`delprojekt 1 och 2`)."""
+    numbers = list(dict.fromkeys(f.value["number"] for f in p.things("subproject")))
+    return {"number": numbers[0], "also": numbers[1:]} if len(numbers) > 1 else {"number": numbers[0]}
+
+
 def read_leaders(p: Parse) -> dict | None:
-    return {"number": _sub(p)} if _sub(p) is not None and p.has("lead") else None
+    return _subs(p) if _sub(p) is not None and p.has("lead") else None
 
 
 def read_members(p: Parse) -> dict | None:
     if _sub(p) is not None and p.has("member", "who", "person") and not p.one("person") and not p.has("about"):
-        return {"number": _sub(p)}
+        return _subs(p)
     return None
 
 

@@ -42,9 +42,12 @@ def coverage(ctx: Context, params: dict) -> Reply:
 
 
 def _people_in(ctx: Context, params: dict, leaders_only: bool) -> Reply:
-    subs = subproject_iris(ctx, params["number"])
-    if isinstance(subs, Reply):
-        return subs
+    subs = []
+    for number in [params["number"], *params.get("also", [])]:  # `delprojekt 1 och 2`
+        found = subproject_iris(ctx, number)
+        if isinstance(found, Reply):
+            return found
+        subs += [s for s in found if s not in subs]
     rows = []
     for start in range(0, len(subs), CHUNK):
         # One branch per subproject, its IRI written into the patterns (index lookups).
@@ -63,7 +66,7 @@ def _people_in(ctx: Context, params: dict, leaders_only: bool) -> Reply:
         results.append(dict(d[str(r["person"])], role=role, role_text=q.text(r.get("text")), subproject=sub,
                             evidence=ev.get(str(r["m"]), [])))
     results.sort(key=lambda x: (x["subproject"]["iri"], q._role_rank(x["role"]["key"]), x["name"] or ""))
-    many = len(subs) > 1
+    many = many_plans([d[s] for s in subs])
     kinds = ("led_by", "no_leader") if leaders_only else ("members", "no_members")
 
     def text(lang: str) -> str:
@@ -342,6 +345,8 @@ def milestones(ctx: Context, params: dict) -> Reply:
                 return False
             if relation == "before":
                 return b[1] < window[0]
+            if relation == "by":
+                return b[1] <= window[1]
             if relation == "after":
                 return b[0] > window[1]
             return window[0] <= b[0] and b[1] <= window[1]

@@ -90,6 +90,8 @@ QUESTIONS: list[tuple[str, str, str, str, Expect]] = [
     ("seed", "who is in subproject 1", "en", "subproject_members", names(MEMBERS_1)),
     ("seed", "Who are the members of subproject one?", "en", "subproject_members", names(MEMBERS_1)),
     ("seed", "who works on subproject 1", "en", "subproject_members", names(MEMBERS_1)),
+    ("seed", "vem leder delprojekt 1 och 4", "sv", "subproject_leaders", names(LEADERS_1 | {"Karin Åhström", "Jan Hellkvist"})),
+    ("seed", "Vilka sitter i referensgruppen för delprojekt 5", "sv", "subproject_role", names("Svensk Handel")),
     ("seed", "vem är uppdragsansvarig för projektet", "sv", "project_roles", names("Fredrik Geijer")),
     ("seed", "vem leder hela projektet?", "sv", "project_roles", names("Fredrik Geijer")),
     ("seed", "who leads the project", "en", "project_roles", names("Fredrik Geijer")),
@@ -156,6 +158,9 @@ QUESTIONS: list[tuple[str, str, str, str, Expect]] = [
     ("seed", "nar ska dp 3 vara klar", "sv", "milestones", dates(MILESTONES_3)),
     ("seed", "When must subproject 3 be finished?", "en", "milestones", dates(MILESTONES_3)),
     ("seed", "vilka milstolpar har delprojekt 3", "sv", "milestones", dates(MILESTONES_3)),
+    ("seed", "vad ska vara klart senast 2012-03-31", "sv", "milestones", count(8)),
+    ("seed", "milestones no later than 31 March 2012", "en", "milestones", count(8)),
+    ("seed", "vilka milstolpar finns i juni 2012", "sv", "milestones", count(0)),
     ("seed", "milestones of subproject 3", "en", "milestones", dates(MILESTONES_3)),
     ("seed", "när ska besluten fattas?", "sv", "milestones",
      dates("2012-05", "2012-05-15", "2012-05-15", "2012-05-15", "2012-05-15", "2012-05-15", "2012-05-29",
@@ -176,6 +181,7 @@ QUESTIONS: list[tuple[str, str, str, str, Expect]] = [
     ("seed", "which decision is intention 8 from", "en", "decision_basis", says("2012-02-07")),
     ("seed", "vad beslutade KLU 2012-02-07?", "sv", "meeting_decisions", dates("2012-02-07")),
     ("seed", "What did KS decide on 6 September 2011?", "en", "meeting_decisions", dates("2011-09-06")),
+    ("seed", "vilket beslut ligger till grund för projektet", "sv", "decision_basis", dates(BASIS_1)),
     # -- people in several subprojects, who person X is ---------------------------------------------
     ("seed", "i vilka delprojekt är Karolina Davidsson med?", "sv", "person_subprojects", numbers(KAROLINA)),
     ("seed", "Vilka delprojekt är karolina davidsson med i", "sv", "person_subprojects", numbers(KAROLINA)),
@@ -291,6 +297,9 @@ NOT_UNDERSTOOD: list[tuple[str, str, str]] = [
     ("seed", "vem leder", "sv"),
     ("seed", "intention 8", "sv"),
     ("seed", "how tall is the town hall", "en"),
+    ("seed", "Berätta något om Science Park", "sv"),
+    ("seed", "vem vann melodifestivalen", "sv"),
+    ("seed", "who is the king of Sweden", "en"),
 ]
 
 
