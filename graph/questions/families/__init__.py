@@ -113,6 +113,12 @@ def read_chair(p: Parse) -> dict | None:
     return meeting_params(p) if p.has("chair") and not _numbered(p) else None
 
 
+def read_secretary(p: Parse) -> dict | None:
+    if _numbered(p) or p.roles() != ["projektsekreterare"]:
+        return None
+    return meeting_params(p) if p.things("date") or p.things("body") or p.has("meeting") else None
+
+
 def read_case_paragraphs(p: Parse) -> dict | None:
     if _numbered(p):
         return None
@@ -342,6 +348,10 @@ FAMILIES: tuple[Family, ...] = (
            "Vem var ordförande vid {meeting}?", "Who chaired {meeting}?",
            ("Vem var ordförande vid kommunstyrelsens sammanträde 2022-09-12?",),
            ("Who chaired the KS meeting on 2022-09-12?",), plan_scoped=False),
+    Family("meeting_secretary", read_secretary, meetings.meeting_secretary,
+           "Vem var sekreterare vid {meeting}?", "Who was the secretary of {meeting}?",
+           ("Vem var sekreterare vid kommunstyrelsens sammanträde 2022-09-12?",),
+           ("Who was the secretary of the KS meeting on 2022-09-12?",), plan_scoped=False),
     Family("case_paragraphs", read_case_paragraphs, meetings.case_paragraphs,
            "Vilka paragrafer gäller {meeting}?", "Which paragraphs concern {meeting}?",
            ("Vilka paragrafer gäller KS 2022/140?",), ("Which paragraphs concern KS 2022/140?",), plan_scoped=False),

@@ -97,7 +97,10 @@ def meeting_decisions(ctx: Context, params: dict) -> Reply:
     found = _meetings_asked(ctx, params)
     if isinstance(found, Reply):
         return _recorded_decisions(ctx, params) or found
-    results = [dict(p, meeting=_meeting_summary(m)) for m in found for p in m["paragraphs"] if p["decision"]]
+    results = [dict(p, meeting=_meeting_summary(m)) for m in found for p in m["paragraphs"] if p["decision"]
+               and (not params.get("paragraph") or p["ordinal"] == params["paragraph"])]
+    if params.get("paragraph"):  # `vad beslutades i § 113`: the meetings with that paragraph
+        found = [m for m in found if any(p["meeting"]["iri"] == m["iri"] for p in results)] or found
     ev = [e for p in results for e in p["decision"]["evidence"] + [x for pt in p["decision"]["points"] for x in pt["evidence"]]]
 
     def decided(p: dict) -> str:
@@ -148,6 +151,10 @@ def _meeting_role(ctx: Context, params: dict, role: str, kinds: tuple[str, str])
 
 def meeting_chair(ctx: Context, params: dict) -> Reply:
     return _meeting_role(ctx, params, "ordforande", ("chaired", "no_chair"))
+
+
+def meeting_secretary(ctx: Context, params: dict) -> Reply:
+    return _meeting_role(ctx, params, "sekreterare", ("secretary", "no_secretary"))
 
 
 def meeting_adjusters(ctx: Context, params: dict) -> Reply:

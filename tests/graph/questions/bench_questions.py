@@ -275,6 +275,12 @@ QUESTIONS: list[tuple[str, str, str, str, Expect]] = [
      count(1, says=["Rolf Sparre (M)"])),
     ("minutes", "who dissented at KS on 2022-09-12", "en", "reservations", count(1, says=["Rolf Sparre (M)"])),
     ("minutes", "I vilka delprojekt är Ingrid Vall med?", "sv", "person_subprojects", count(0)),
+    ("minutes", "vem var sekreterare 2022-09-12", "sv", "meeting_secretary", names("Agnes Tor")),
+    ("minutes", "Who was the secretary of the KS meeting on 2022-09-12?", "en", "meeting_secretary", names("Agnes Tor")),
+    ("minutes", "vad beslutades i § 113", "sv", "meeting_decisions", numbers("113")),
+    ("minutes", "vem var ordf 2022-09-12", "sv", "meeting_chair", names("Ingrid Vall")),
+    ("minutes", "who signed the minutes from 12 sept 2022", "en", "meeting_adjusters", names("Märta Lunde")),
+    ("minutes", "hur många sammanträden finns", "sv", "count", count(2)),
     # -- the linked set -----------------------------------------------------------------------------------
     ("linked", "vem var ordförande vid kommunstyrelsens sammanträde 2023-03-14", "sv", "meeting_chair",
      names("Karin Holm")),
