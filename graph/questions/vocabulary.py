@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from styrgraf.graph.swedish import fold, words
+from styrgraf.graph.swedish import words
 from styrgraf.ingest.roles import ROLES
 
 # concept -> (Swedish words, English words)
@@ -240,7 +240,3 @@ def word_concepts(word: str) -> tuple[tuple[str, str, int], ...]:
 
 def phrase_entries() -> tuple[Word, ...]:
     return tuple(e for e in ENTRIES if len(e.words) > 1)
-
-
-def fold_word(text: str) -> str:
-    return fold(text)

@@ -6,7 +6,6 @@ import datetime as dt
 
 from styrgraf.graph import queries as q
 from styrgraf.graph.describe import CHUNK, describe, evidence
-from styrgraf.graph.questions import answer as a
 from styrgraf.graph.questions.answer import (
     Context, Reply, decimal, end_sentences, flatten_evidence, intention_iris, join, many_plans, reply, role_label,
     strip, sub_label, subproject_iris, unique_evidence)
@@ -311,6 +310,20 @@ def _is_decision(m: dict, body_words: set[str]) -> bool:
     return any(w.startswith(("beslut", "decision")) for w in label) or " ".join(label) in body_words
 
 
+def _in_window(m: dict, relation: str, window: tuple[str, str]) -> bool:
+    """Whether a milestone's date (a day or a whole month) lies before, by, after or in the window."""
+    b = _bounds(m.get("date"))
+    if b is None:
+        return False
+    if relation == "before":
+        return b[1] < window[0]
+    if relation == "by":
+        return b[1] <= window[1]
+    if relation == "after":
+        return b[0] > window[1]
+    return window[0] <= b[0] and b[1] <= window[1]
+
+
 def milestones(ctx: Context, params: dict) -> Reply:
     """Milestones before, after or in a date, of one subproject, or only the decisions; `when` questions
     without a date list them with the last one."""
@@ -339,18 +352,7 @@ def milestones(ctx: Context, params: dict) -> Reply:
         body_words = {" ".join(words(b.get(k) or "")) for b in bodies(ctx.store) for k in ("name", "abbreviation")} - {""}
         items = [m for m in items if _is_decision(m, body_words)]
     if window:
-        def keep(m: dict) -> bool:
-            b = _bounds(m.get("date"))
-            if b is None:
-                return False
-            if relation == "before":
-                return b[1] < window[0]
-            if relation == "by":
-                return b[1] <= window[1]
-            if relation == "after":
-                return b[0] > window[1]
-            return window[0] <= b[0] and b[1] <= window[1]
-        items = [m for m in items if keep(m)]
+        items = [m for m in items if _in_window(m, relation, window)]
     many = many_plans([m["of"] for m in items if m.get("of")])
 
     def owner(m: dict, lang: str) -> str:
