@@ -260,7 +260,7 @@ def suggestions(store: GraphStore, typed: str, limit: int = 3) -> list[str]:
     for _, name, have in q.person_names(store):
         allowed = max(2, len(wanted) // 4)
         best = distance(wanted, " ".join(have), allowed)
-        if have and len(last) >= 4:  # the surname typed nearly right
+        if have and len(last) >= 4 and distance(last, have[-1], 1) <= 1:  # the surname typed nearly right
             best = min(best, distance(last, have[-1], 1) + 1)
         if best <= allowed:
             scored.append((best, name))
@@ -277,6 +277,37 @@ def bodies(store: GraphStore) -> list[dict]:
         d = describe(s, [str(r["o"]) for r in rows])
         return sorted((d[str(r["o"])] for r in rows), key=lambda b: b["iri"])
     return cached(store, "question-bodies", build)
+
+
+def organisations(store: GraphStore) -> list[dict]:
+    """Every organisation with its name words and abbreviation, folded (cached until the documents change)."""
+    def build(s: GraphStore) -> list[dict]:
+        rows = s.select(q.P + "SELECT DISTINCT ?o WHERE { ?o a org:Organization }")
+        d = describe(s, [str(r["o"]) for r in rows])
+        # The longest name first: `Halmstad & Co` before `Halmstad`.
+        return sorted((dict(d[str(r["o"])], words=tuple(words(d[str(r["o"])].get("name") or "")))
+                       for r in rows), key=lambda o: (-len(o["words"]), o["iri"]))
+    return cached(store, "question-organisations", build)
+
+
+def organisations_named(store: GraphStore, toks: list[Token], free: set[int]) -> list[Found]:
+    """Organisations named by abbreviation (`HNAB`, exactly) or by every word of the name in a row."""
+    out, i = [], 0
+    while i < len(toks):
+        hit = None
+        for o in organisations(store):
+            have = o["words"]
+            if o.get("abbreviation") and toks[i].word == fold(o["abbreviation"]) and i in free:
+                hit = Found("organisation", i, i + 1, {"typed": toks[i].text, "organisation": o})
+            elif have and all(i + k in free and i + k < len(toks) and similar(toks[i + k].word, w) is not None
+                              for k, w in enumerate(have)):
+                hit = Found("organisation", i, i + len(have), {"typed": " ".join(t.text for t in toks[i:i + len(have)]),
+                                                                "organisation": o})
+            if hit:
+                break
+        out += [hit] if hit else []
+        i = hit.last if hit else i + 1
+    return out
 
 
 # English names of the bodies every Swedish municipality has, as English questions call them.

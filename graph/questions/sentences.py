@@ -140,6 +140,8 @@ SENTENCES: dict[str, dict[str, str]] = {
     "organisations": {"sv": "{n} organisationer är med: {parts}.", "en": "{n} organisations are involved: {parts}."},
     "organisations_in": {"sv": "I {sub} är {parts} med.", "en": "{Sub} involves {parts}."},
     "no_organisations": {"sv": "Inga organisationer anges.", "en": "No organisations are named."},
+    "organisation_in": {"sv": "{name} är med i {parts}.", "en": "{name} takes part in {parts}."},
+    "organisation_nowhere": {"sv": "{name} är inte med i något delprojekt.", "en": "{name} takes part in no subproject."},
     "as_member": {"sv": "som {role}", "en": "as {role}"},
     "through": {"sv": "genom {names}", "en": "through {names}"},
     # overlaps with subproject N, gaps

@@ -239,7 +239,7 @@ def test_every_intent_has_both_languages_and_its_example_is_understood(seed):
     for intent in INTENTS:
         assert intent.sv and intent.en
         for example in (intent.example_sv, intent.example_en):
-            found = match(example)
+            found = match(example, seed)
             assert found is not None and found[0].name == intent.name, example
 
 

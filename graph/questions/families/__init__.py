@@ -311,6 +311,13 @@ def read_person(p: Parse) -> dict | None:
     return _name(p) if p.one("person") or (p.has("who") and p.has("is")) else None
 
 
+def read_organisation(p: Parse) -> dict | None:
+    found = p.one("organisation")
+    if found is None or _numbered(p) or p.one("person") or not p.has("subproject", "member", "who", "is", "what"):
+        return None
+    return {"name": found.value["typed"], "organisation": found.value["organisation"]}
+
+
 def read_about(p: Parse) -> dict | None:
     if _sub(p) is None or p.things("intention"):
         return None
@@ -413,6 +420,9 @@ FAMILIES: tuple[Family, ...] = (
     Family("project_roles", read_project_roles, people.project_roles,
            "Vem är {role_sv} för projektet?", "Who is {role_en} of the project?",
            ("Vem är uppdragsansvarig för projektet?",), ("Who leads the project?",)),
+    Family("organisation", read_organisation, people.organisation,
+           "Var är {name} med?", "Where does {name} take part?",
+           ("I vilka delprojekt är HNAB med?",), ("Which subprojects involve Svensk Handel?",)),
     Family("person_subprojects", read_person_subprojects, plan.person_subprojects,
            "I vilka delprojekt är {name} med?", "Which subprojects is {name} in?",
            ("I vilka delprojekt är Karolina Davidsson med?",), ("Which subprojects is Karolina Davidsson in?",)),

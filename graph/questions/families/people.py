@@ -98,6 +98,34 @@ def person_profile(ctx: Context, person: dict, where) -> Reply:
     return Reply(text, results, person["evidence"] + flatten_evidence(results), {"person": strip(person)})
 
 
+def organisation(ctx: Context, params: dict) -> Reply:
+    """Where an organisation takes part: as a member of subprojects, and through its people."""
+    subs = subprojects_asked(ctx, {})
+    org = params["organisation"]
+    affiliated = {p["iri"] for p in q._people(ctx.store, sorted({x["person"]["iri"] for s in subs for x in s["people"]}))
+                  if any(a["iri"] == org["iri"] for a in p["affiliations"])}
+    results = []
+    for s in subs:
+        roles = [o["role"] for o in s["organisations"] if o["organisation"]["iri"] == org["iri"]]
+        people = [x["person"]["name"] for x in s["people"] if x["person"]["iri"] in affiliated]
+        evidence = [e for o in s["organisations"] if o["organisation"]["iri"] == org["iri"] for e in o["evidence"]]
+        evidence += [e for x in s["people"] if x["person"]["iri"] in affiliated for e in x["evidence"]]
+        if roles or people:
+            results.append(dict(strip(s), roles=roles, through=list(dict.fromkeys(people)), evidence=evidence))
+    name = org.get("name") or org.get("abbreviation") or "?"
+    if not results:
+        return reply("organisation_nowhere", name=name)
+
+    def part(r: dict, lang: str) -> str:
+        how = [say("as_member", lang, role=role_label(x, lang)) for x in r["roles"][:1]]
+        if r["through"]:
+            how.append(say("through", lang, names=join(r["through"], lang)))
+        return f"{sub_label(r, lang)} ({', '.join(how)})"
+
+    return Reply(lambda lang: say("organisation_in", lang, name=name, parts=join([part(r, lang) for r in results], lang)),
+                 results, flatten_evidence(results))
+
+
 def organisations(ctx: Context, params: dict) -> Reply:
     """The organisations involved: members of subprojects, and the organisations of the people in them."""
     subs = subprojects_asked(ctx, params)

@@ -229,6 +229,10 @@ QUESTIONS: list[tuple[str, str, str, str, Expect]] = [
     ("seed", "which organisations are involved", "en", "organisations", names(ORGANISATIONS)),
     ("seed", "which organizations take part in subproject 5", "en", "organisations",
      names("Svensk Handel", "Halmstads Näringslivs AB")),
+    ("seed", "i vilka delprojekt är HNAB med", "sv", "organisation", numbers(1, 2, 3, 4, 5, 6)),
+    ("seed", "Which subprojects involve Svensk Handel?", "en", "organisation", numbers(5, says=["reference group"])),
+    ("seed", "where does Halmstad & Co take part", "en", "organisation", numbers(1)),
+    ("seed", "vilka delprojekt är UAF med i", "sv", "organisation", numbers(1, 2, 6)),
     # -- overlaps and gaps ---------------------------------------------------------------------------
     ("seed", "vilka delprojekt överlappar?", "sv", "overlaps", says("1")),
     ("seed", "Överlappar några delprojekt", "sv", "overlaps", says("1")),
