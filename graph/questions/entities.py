@@ -220,7 +220,7 @@ def people_named(store: GraphStore, toks: list[Token], free: set[int]) -> list[F
 
     A single word that is not written with a capital letter must match exactly: a typo in one lower-case
     word is more often an ordinary word."""
-    entries = q.person_names(store)
+    by_letter = cached(store, "question-person-letters", _people_by_letter)
     out: list[Found] = []
     i = 0
     while i < len(toks):
@@ -229,6 +229,8 @@ def people_named(store: GraphStore, toks: list[Token], free: set[int]) -> list[F
             span = toks[i:i + n]
             if len(span) < n or not all(j in free and _name_word(toks, j) for j in range(i, i + n)):
                 continue
+            # Each typed word must start like a name word: only people with a word of that first letter.
+            entries = by_letter.get(span[0].word[:1], [])
             scored = [(e, iri, name) for iri, name, have in entries if (e := _match_name(span, have)) is not None]
             if n == 1 and not capitalised(toks, i):
                 scored = [s for s in scored if s[0] == 0]
@@ -247,6 +249,15 @@ def people_named(store: GraphStore, toks: list[Token], free: set[int]) -> list[F
             i = hit.last
         else:
             i += 1
+    return out
+
+
+def _people_by_letter(store: GraphStore) -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
+    """The people (as `q.person_names`) under each first letter of their name words."""
+    out: dict[str, list] = {}
+    for entry in q.person_names(store):
+        for letter in {w[:1] for w in entry[2] if w}:
+            out.setdefault(letter, []).append(entry)
     return out
 
 
