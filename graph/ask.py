@@ -33,36 +33,41 @@ EXAMPLES = [{"sv": f.example_sv, "en": f.example_en} for f in FAMILIES]
 MAX_SEARCH_HITS = 5
 
 
+def _subject(params: dict, lang: str) -> str:
+    """What a decision question is about: the project, a subproject or an intention."""
+    if params.get("project"):
+        return say("the_project", lang)
+    if params.get("sub") is not None:
+        return say("subproject", lang, number=params["sub"])
+    return f"intention {_label(params)}"
+
+
+def _label(params: dict):
+    return params.get("number") if params.get("number") is not None else params.get("letter")
+
+
+def _fields(params: dict, lang: str) -> dict:
+    """The fields the families' `understood` templates are filled from."""
+    number, role, what = params.get("number"), params.get("role"), params.get("what")
+    in_sub = {x: say("subproject", x, number=number) if number is not None else say("the_project", x) for x in LANGS}
+    role_name = ({x: (ROLES[role].label_sv if x == "sv" else ROLES[role].label_en).lower() for x in LANGS} if role
+                 else {"sv": "ledare", "en": "leader"})
+    milestone = _milestone_phrase(params)
+    relation = params.get("relation")
+    return dict(params, label=_label(params), what=_subject(params, lang), name=params.get("name"),
+                relation=say(relation, lang) if relation in ("before", "after", "by") else "",
+                meeting=meeting_ref_phrase(params, lang), milestone_sv=milestone["sv"], milestone_en=milestone["en"],
+                which_sv="intentioner" if params.get("which") == "intentions" else "delprojekt",
+                which_en=params.get("which") or "",
+                what_sv=say("things_" + what, "sv") if what else "", what_en=say("things_" + what, "en") if what else "",
+                in_sv=" i " + in_sub["sv"] if number is not None else "",
+                in_en=" in " + in_sub["en"] if number is not None else "",
+                sub_sv=in_sub["sv"], sub_en=in_sub["en"], role_sv=role_name["sv"], role_en=role_name["en"])
+
+
 def _understood(family: Family, params: dict, lang_matched: str, ctx: Context) -> dict:
-    label = params.get("number") if params.get("number") is not None else params.get("letter")
-
-    def fields(lang: str) -> dict:
-        if params.get("project"):
-            sub = say("the_project", lang)
-        elif params.get("sub") is not None:
-            sub = say("subproject", lang, number=params["sub"])
-        else:
-            sub = f"intention {label}"
-        number = params.get("number")
-        in_sub = say("subproject", lang, number=number) if number is not None else say("the_project", lang)
-        role = params.get("role")
-        role_name = {"sv": ROLES[role].label_sv.lower(), "en": ROLES[role].label_en.lower()} if role else {
-            "sv": "ledare", "en": "leader"}
-        milestone = _milestone_phrase(params)
-        return dict(params, label=label, what=sub, relation=say(params["relation"], lang) if params.get("relation")
-                    in ("before", "after", "by") else "", meeting=meeting_ref_phrase(params, lang),
-                    milestone_sv=milestone["sv"], milestone_en=milestone["en"],
-                    which_sv="intentioner" if params.get("which") == "intentions" else "delprojekt",
-                    which_en=params.get("which") or "",
-                    what_sv=say("things_" + params["what"], "sv") if params.get("what") else "",
-                    what_en=say("things_" + params["what"], "en") if params.get("what") else "",
-                    in_sv=" i " + in_sub if number is not None else "", in_en=" in " + in_sub if number is not None else "",
-                    sub_sv=say("subproject", "sv", number=number) if number is not None else say("the_project", "sv"),
-                    sub_en=say("subproject", "en", number=number) if number is not None else say("the_project", "en"),
-                    role_sv=role_name["sv"], role_en=role_name["en"], name=params.get("name"))
-
     def text(template: str, lang: str) -> str:
-        filled = template.format(**fields(lang))
+        filled = template.format(**_fields(params, lang))
         return filled + " " + ctx.scope[lang] if family.plan_scoped else filled
 
     shown = {k: v for k, v in params.items() if k not in ("iris", "errors", "organisation")}

@@ -29,6 +29,7 @@ CONCEPTS: dict[str, tuple[str, str]] = {
     "decision": ("beslut beslutet besluten beslutens", "decision decisions"),
     "meeting": ("sammanträde* möte* protokoll*", "meeting* minutes session* held"),
     "case": ("ärende* diarienummer dnr", "case cases matter matters"),
+    "concern": ("gäller rör avser angår handlar om", "concern concerns concerning regarding relate relates related"),
     # relations
     "lead": ("leder leds ledare ledaren ledning* ledningen projektledare projektledaren delprojektledare driver styr "
              "ansvarar ansvarig ansvariga ansvaret huvudansvarig chef",

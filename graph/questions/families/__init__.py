@@ -124,7 +124,7 @@ def read_case_paragraphs(p: Parse) -> dict | None:
         return None
     if p.has("paragraph") and not p.things("paragraph"):
         return meeting_params(p)
-    if p.things("case") and (p.has("meeting") or p.has("cover") or p.has("where")) and not p.has("decide"):
+    if p.things("case") and p.has("meeting", "cover", "where", "concern") and not p.has("decide"):
         return meeting_params(p)
     return None
 
