@@ -70,7 +70,7 @@ def _understood(family: Family, params: dict, lang_matched: str, ctx: Context) -
         filled = template.format(**_fields(params, lang))
         return filled + " " + ctx.scope[lang] if family.plan_scoped else filled
 
-    shown = {k: v for k, v in params.items() if k not in ("iris", "errors", "organisation")}
+    shown = {k: v for k, v in params.items() if k not in ("iris", "errors", "organisation", "document")}
     return {
         "intent": family.name, "params": shown, "language": lang_matched,
         "text": text(family.understood_sv, "sv"), "text_en": text(family.understood_en, "en"),

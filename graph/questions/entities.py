@@ -321,6 +321,30 @@ def organisations_named(store: GraphStore, toks: list[Token], free: set[int]) ->
     return out
 
 
+def documents(store: GraphStore) -> list[dict]:
+    """Every document with its title's words (cached until the documents change)."""
+    def build(s: GraphStore) -> list[dict]:
+        return [dict(d, words=tuple(w for w in words(d.get("title") or "") if w not in FUNCTION_WORDS))
+                for d in q.documents(s) if d.get("title")]
+    return cached(store, "question-documents", build)
+
+
+def documents_named(store: GraphStore, toks: list[Token], free: set[int]) -> list[Found]:
+    """The document whose title the question names: most of the title's words (at least two), each
+    typed once, inflections and typos tolerated (`strategin för digital utveckling`)."""
+    best = None
+    for d in documents(store):
+        have = d["words"]
+        taken = [i for i in sorted(free) if not any(e == 0 for *_, e in word_concepts(toks[i].word))
+                 and any(similar(toks[i].word, w, prefix=len(w) >= 5) is not None for w in have)]
+        if len(taken) >= 2 and len(taken) >= 0.6 * len(have) and (best is None or len(taken) > len(best[1])):
+            best = (d, taken)
+    if best is None:
+        return []
+    d, taken = best
+    return [Found("document", taken[0], taken[-1] + 1, {"document": d, "positions": taken})]
+
+
 # English names of the bodies every Swedish municipality has, as English questions call them.
 BODIES_EN = {"council": "kommunfullmäktige", "assembly": "kommunfullmäktige", "board": "kommunstyrelsen",
              "executive": "kommunstyrelsen"}

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from styrgraf.graph.questions.entities import (
-    Found, Token, bodies_named, capitalised, marked, numbered, organisations_named, people_named, tokens)
+    Found, Token, bodies_named, capitalised, documents_named, marked, numbered, organisations_named, people_named,
+    tokens)
 from styrgraf.graph.questions.vocabulary import FUNCTION_WORDS, phrase_entries, similar, word_concepts
 from styrgraf.graph.store.interface import GraphStore
 from styrgraf.graph.swedish import words
@@ -107,6 +108,9 @@ def read(store: GraphStore | None, question: str, plan_split: bool = True) -> Pa
     named_organisations = organisations_named(store, toks, free) if store is not None else []
     found += named_organisations
     free -= {i for f in named_organisations for i in range(f.first, f.last)}
+    named_documents = documents_named(store, toks, free) if store is not None else []
+    found += named_documents
+    free -= {i for f in named_documents for i in f.value["positions"]}
     leftover = []
     for i in sorted(free):
         readings = word_concepts(toks[i].word)

@@ -53,6 +53,7 @@ SENTENCES: dict[str, dict[str, str]] = {
                   "en": "No person called {name} is in the graph."},
     "several_people": {"sv": "Flera personer matchar ”{name}”: {names}. Skriv hela namnet.",
                        "en": "Several people match “{name}”: {names}. Type the full name."},
+    "held_in": {"sv": "{name} (enligt ”{title}”)", "en": "{name} (according to “{title}”)"},
     "whole_project": {"sv": "hela projektet {title}", "en": "the whole project {title}"},
     "takes_part": {"sv": "{who} är med i {parts}.", "en": "{who} takes part in {parts}."},
     "no_role": {"sv": "{who} har ingen roll i något delprojekt.", "en": "{who} has no role in any subproject."},
@@ -142,6 +143,8 @@ SENTENCES: dict[str, dict[str, str]] = {
     "no_organisations": {"sv": "Inga organisationer anges.", "en": "No organisations are named."},
     "organisation_in": {"sv": "{name} är med i {parts}.", "en": "{name} takes part in {parts}."},
     "organisation_nowhere": {"sv": "{name} är inte med i något delprojekt.", "en": "{name} takes part in no subproject."},
+    "document_goals": {"sv": "”{title}” anger {n} mål: {items}.", "en": "“{title}” sets {n} goals: {items}."},
+    "document_no_goals": {"sv": "”{title}” anger inga mål.", "en": "“{title}” sets no goals."},
     "as_member": {"sv": "som {role}", "en": "as {role}"},
     "through": {"sv": "genom {names}", "en": "through {names}"},
     # overlaps with subproject N, gaps

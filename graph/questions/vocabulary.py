@@ -58,10 +58,11 @@ CONCEPTS: dict[str, tuple[str, str]] = {
     "count": ("hur många antal antalet räkna", "how many number of count"),
     "list": ("lista listan visa räkna upp alla samtliga finns", "list show all every enumerate exist there are"),
     "several": ("flera flertal fler mer än ett mer än en två eller fler", "several multiple more than one two or more"),
-    "about": ("handlar syfte* syftar uppdrag* beskriv* mål målet titel titeln heter går ut på innehåll* "
+    "about": ("handlar syfte* syftar uppdrag* beskriv* titel titeln heter går ut på innehåll* "
               "inriktning* avser berätta sammanfatta* sammanfattning* översikt* ut",
-              "about purpose aim goal assignment describe* description title called named what is tell summar* "
+              "about purpose aim assignment describe* description title called named what is tell summar* "
               "overview"),
+    "goal": ("mål målen målet målsättning* målområde*", "goal goals objective* target targets"),
     "say": ("säger står lyder innebär betyder formulering* text texten ordalydelse*",
             "say says said state states stated mean means wording text read reads"),
     "budget": ("budget* kostnad* kostar pengar medel finansier* ekonomi* resurser", "budget* cost* costs money funding "

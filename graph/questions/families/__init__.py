@@ -318,6 +318,13 @@ def read_organisation(p: Parse) -> dict | None:
     return {"name": found.value["typed"], "organisation": found.value["organisation"]}
 
 
+def read_document_goals(p: Parse) -> dict | None:
+    found = p.one("document")
+    if found is None or _numbered(p) or not p.has("goal", "intention"):
+        return None
+    return {"name": found.value["document"].get("title"), "document": found.value["document"]}
+
+
 def read_about(p: Parse) -> dict | None:
     if _sub(p) is None or p.things("intention"):
         return None
@@ -420,6 +427,11 @@ FAMILIES: tuple[Family, ...] = (
     Family("project_roles", read_project_roles, people.project_roles,
            "Vem är {role_sv} för projektet?", "Who is {role_en} of the project?",
            ("Vem är uppdragsansvarig för projektet?",), ("Who leads the project?",)),
+    Family("document_goals", read_document_goals, content.document_goals,
+           "Vilka mål anger {name}?", "Which goals does {name} set?",
+           ("Vilka mål anger planen för utveckling av kommunens näringslivsarbete?",),
+           ("Which goals does Projektplan för utveckling av kommunens näringslivsarbete set?",),
+           plan_scoped=False),
     Family("organisation", read_organisation, people.organisation,
            "Var är {name} med?", "Where does {name} take part?",
            ("I vilka delprojekt är HNAB med?",), ("Which subprojects involve Svensk Handel?",)),

@@ -131,6 +131,19 @@ budget = _fact("budget", "no_budget")
 reporting = _fact("reporting", "no_reporting")
 
 
+def document_goals(ctx: Context, params: dict) -> Reply:
+    """The goals (intentions) a document sets: a strategy's or a plan's."""
+    doc = params["document"]
+    rows = ctx.store.select(q.P + f"SELECT DISTINCT ?i WHERE {{ ?i a sg:Intention ; skos:inScheme/dcterms:source <{doc['iri']}> }}")
+    found = q.intentions(ctx.store, iris=sorted(str(r["i"]) for r in rows)) if rows else []
+    title = doc.get("title") or doc.get("id")
+    if not found:
+        return reply("document_no_goals", title=title)
+    return Reply(lambda lang: say("document_goals", lang, title=title, n=len(found), items="; ".join(
+        f"{i['number']}. {(i.get('text') or '').rstrip('.')}" for i in found)), [strip(i) for i in found],
+        flatten_evidence(found))
+
+
 # -- counts and lists ----------------------------------------------------------------
 
 def _things(ctx: Context, what: str, number: int | None) -> list[dict] | Reply:

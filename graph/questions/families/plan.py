@@ -153,7 +153,12 @@ def where(r: dict, lang: str, many: bool = False) -> str:
     """Where a role is held: a subproject, or the whole project."""
     if r["subproject"]:
         return sub_label(dict(r["subproject"], project=r["project"]), lang, many)
-    return say("whole_project", lang, title=(r["project"] or {}).get("title"))
+    unit = r["project"] or r.get("document") or {}
+    if unit.get("type") in ("organisation", "document"):  # outside a project: held in the body or municipality
+        source = next((e["document"].get("title") for e in r.get("evidence") or [] if e.get("document")), None)
+        name = unit.get("name") or unit.get("title") or unit.get("id")
+        return say("held_in", lang, name=name, title=source) if source else name
+    return say("whole_project", lang, title=unit.get("title"))
 
 
 def considerations(ctx: Context, params: dict) -> Reply:

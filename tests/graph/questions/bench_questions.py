@@ -2,8 +2,9 @@
 missing diacritics, upper case and synonyms, each with the answer it must give, checked by value.
 
 Each row is (store, question, language, family, expected). The stores are the seed plan
-(`seed`), the constructed minutes of Ekträsk (`minutes`, tests/graph/minutes_builder.py) and the
-linked set of Älvstad (`linked`, tests/graph/linked_set.py). `expected` names the values the
+(`seed`), the constructed minutes of Ekträsk (`minutes`, tests/graph/minutes_builder.py), the
+linked set of Älvstad (`linked`, tests/graph/linked_set.py) and a strategy of Norrvik
+(`strategy`, tests/graph/questions/stores.py). `expected` names the values the
 answer's results must hold (`names`, `numbers`, `dates`, `count`) and the text the answer must
 contain (`says`). A question is right when it is understood as its family, in its language, with
 those values; not understood when `understood_as` is None; wrong otherwise.
@@ -297,6 +298,16 @@ QUESTIONS: list[tuple[str, str, str, str, Expect]] = [
     ("linked", "vad beslutade kommunstyrelsen 2023-03-14", "sv", "meeting_decisions", numbers("12")),
     ("linked", "what did the kommunfullmäktige decide on 2023-04-24", "en", "meeting_decisions", numbers("30")),
     ("linked", "vad beslutade KS 2023-10-10", "sv", "meeting_decisions", numbers("88")),
+]
+
+QUESTIONS += [
+    # -- a strategy ------------------------------------------------------------------------------------------
+    ("strategy", "Vilka mål har strategin för digital utveckling?", "sv", "document_goals", numbers(1, 2, 3)),
+    ("strategy", "vilka mål anger digitala strategin", "sv", "document_goals", numbers(1, 2, 3)),
+    ("strategy", "What are the goals of Strategi för digital utveckling?", "en", "document_goals", numbers(1, 2, 3)),
+    ("strategy", "vilka målsättningar har strategi för digital utvekling", "sv", "document_goals", numbers(1, 2, 3)),
+    ("strategy", "vem är Elin Marsk", "sv", "person", says("digitaliseringschef", "Strategi för digital utveckling")),
+    ("strategy", "who is Elin Marsk", "en", "person", says("document owner")),
 ]
 
 # Questions the graph cannot answer: they must not be understood (never a guess), in their language.
