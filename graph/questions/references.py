@@ -1,5 +1,5 @@
 """References as a person types them, for `show`, `trace` and the API's look-ups: `delprojekt 1`,
-`intention h`, `KS 2011/0456`, a person's name, `beslutet 2012-02-07`, `KS 2022-09-12`.
+`intention h`, `KS 2011/0456`, a person's or organisation's name, a document's title, `beslutet 2012-02-07`, `KS 2022-09-12`.
 
 The reference is read with the question parser (`parse.read`); the things it names are the
 candidates. A case number names the documents with that Dnr first, then the plans, then the
@@ -68,6 +68,10 @@ def candidates(store: GraphStore, ref: str, types: tuple[str, ...] | None = None
             tiers.append(_intentions(store, found.value))
         elif found.kind == "person":
             tiers.append(found.value["iris"])
+        elif found.kind == "organisation":
+            tiers.append([found.value["organisation"]["iri"]])
+        elif found.kind == "document":
+            tiers.append([found.value["document"]["iri"]])
         elif found.kind == "case":
             tiers += _by_case(store, found.value["case"])
         elif found.kind == "date":

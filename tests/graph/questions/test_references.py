@@ -29,7 +29,8 @@ def minutes(tmp_path_factory):
     ("delprojekt tre", "subproject", {"number": 3}), ("subproject 2", "subproject", {"number": 2}),
     ("intention h", "intention", {"number": 8}), ("Karolina Davidsson", "person", {"name": "Karolina Davidsson"}),
     ("stefan almer", "person", {"name": "Stefan Almér"}), ("KS 2011/0456", "document", {"identifier": "KS 2011/0456"}),
-    ("beslutet 2012-02-07", "decision", {"date": "2012-02-07"}), ("KS 2011/0546", "decision", {"date": "2011-09-06"}),
+    ("beslutet 2012-02-07", "decision", {"date": "2012-02-07"}), ("HNAB", "organisation", {"abbreviation": "HNAB"}),
+    ("utveckling av kommunens näringslivsarbete", "document", {"identifier": "KS 2011/0456"}), ("KS 2011/0546", "decision", {"date": "2011-09-06"}),
 ])
 def test_a_typed_reference_names_one_entity(seed, ref, kind, expected):
     shown = q.show(seed, ref)
