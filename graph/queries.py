@@ -57,9 +57,30 @@ NOT_FOUND = {
 }
 
 
+class Ambiguous(NotFound):
+    """A reference typed by a person that names several entities: its candidates are listed."""
+
+    def __init__(self, ref: str, candidates: list[str], listed: list[str]):
+        more = f" (+{len(candidates) - len(listed)})" if len(candidates) > len(listed) else ""
+        super().__init__(f"”{ref}” kan vara {len(candidates)} olika: {'; '.join(listed)}{more}. Ange id.",
+                         f"“{ref}” may be {len(candidates)} different things: {'; '.join(listed)}{more}. Give the id.")
+        self.candidates = candidates
+
+
 def require(store: GraphStore, ref: str, types: tuple[str, ...] | None = None) -> str:
-    """The IRI of the stored entity `ref` names, or NotFound."""
+    """The IRI of the stored entity `ref` names, or NotFound.
+
+    `ref` is an id or IRI, or a reference as a person types it (`delprojekt 1`, `KS 2011/0456`, a
+    name, `beslutet 2012-02-07`); one that names several entities raises Ambiguous."""
     iri = resolve_ref(store, ref, types)
+    if iri is None and ref and len(ref) <= 200:
+        # The question parser reads typed references; it builds on this module, so it is imported here.
+        from styrgraf.graph.questions import references
+
+        found = references.candidates(store, ref, types)
+        if len(found) > 1:
+            raise Ambiguous(ref, found, references.labels(store, found))
+        iri = found[0] if found else None
     if iri is None:
         sv, en = NOT_FOUND.get(types[0] if types and len(types) == 1 else None, NOT_FOUND[None])
         raise NotFound(f"Det finns {sv} med id {ref!r}.", f"No {en} with id {ref!r}.")

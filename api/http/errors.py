@@ -81,6 +81,7 @@ STATUS_KEYS = {
     406: "not_acceptable",
     413: "too_large",
     415: "unsupported_media_type",
+    409: "ambiguous",
     422: "invalid_parameters",
     503: "unavailable",
 }
@@ -202,7 +203,7 @@ def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     texts = {
         400: "Felaktig begäran", 401: "Nyckel saknas", 403: "Nyckeln nekas eller skrivning är avstängd",
         404: "Finns inte", 406: "Inget begärt format kan levereras", 413: "För stort",
-        415: "Medietypen stöds inte", 422: "Ogiltiga parametrar", 503: "Tillfälligt otillgänglig",
+        415: "Medietypen stöds inte", 409: "Flera träffar: ange id", 422: "Ogiltiga parametrar", 503: "Tillfälligt otillgänglig",
     }
     return {s: {"model": ErrorBody, "description": texts.get(s, "Fel")} for s in statuses}
 

@@ -29,7 +29,7 @@ from styrgraf.api.http.errors import ApiError, responses
 router = APIRouter(prefix="/api", tags=["frågor"])
 
 # Error statuses each kind of route documents (the body is always `{error, detail}`).
-ONE = responses(404, 422, 503)
+ONE = responses(404, 409, 422, 503)
 MANY = responses(422, 503)
 # Lists come in pages (`api.http.pagination`): the 200 answer documents its paging headers.
 _PAGED = {200: {"description": "En sida av listan.", "headers": paging.headers_doc()}}
@@ -68,6 +68,8 @@ def _date(value: Optional[str], name: str) -> Optional[dt.date]:
 def _found(call, *args, **kwargs):
     try:
         return call(*args, **kwargs)
+    except q.Ambiguous as several:
+        raise HTTPException(status_code=409, detail=several.message) from None
     except q.NotFound as missing:
         raise HTTPException(status_code=404, detail=missing.message) from None
 

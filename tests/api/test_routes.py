@@ -144,3 +144,13 @@ def test_odd_ids_are_not_found_never_errors(client, bad):
                  "/api/dependencies/", "/api/entities/"):
         response = client.get(path + bad)
         assert response.status_code in (404, 422), (path, bad, response.status_code, response.text[:300])
+
+
+def test_look_ups_take_typed_references(client):
+    assert get(client, "/api/subprojects/delprojekt 1")["number"] == 1
+    assert get(client, "/api/entities/DP3")["data"]["number"] == 3
+    assert get(client, "/api/people/Karolina Davidsson")["name"] == "Karolina Davidsson"
+    assert get(client, "/api/trace/beslutet 2012-02-07")["entity"]["date"] == "2012-02-07"
+    several = get(client, "/api/entities/Andersson", 409)
+    assert "Bengt Andersson" in several["detail"] and "Ida Andersson" in several["detail"]
+    get(client, "/api/subprojects/delprojekt 9", 404)

@@ -239,14 +239,14 @@ def test_every_intent_has_both_languages_and_its_example_is_understood(seed):
     for intent in INTENTS:
         assert intent.sv and intent.en
         for example in (intent.example_sv, intent.example_en):
-            found = match(example)
+            found = match(example, seed)
             assert found is not None and found[0].name == intent.name, example
 
 
 def test_a_number_in_too_many_plans_asks_for_the_plan(seed, monkeypatch):
-    import styrgraf.graph.ask as ask_module
+    from styrgraf.graph.questions import answer
 
-    monkeypatch.setattr(ask_module, "MAX_PLANS", 0)  # the seed store holds one plan
+    monkeypatch.setattr(answer, "MAX_PLANS", 0)  # the seed store holds one plan
     for question, kind in (("vem leder delprojekt 3", "subproject"), ("vilka delprojekt täcker intention 8", "intention"),
                            ("vilket beslut bygger delprojekt 1 på", "subproject"), ("vad ska delprojekt 2 beakta", "subproject")):
         a = ask(seed, question)
@@ -254,6 +254,6 @@ def test_a_number_in_too_many_plans_asks_for_the_plan(seed, monkeypatch):
         assert "finns i 1 planer" in a["answer"] and "i plan" in a["answer"]
         assert "PROJEKTPLAN FÖR UTVECKLING AV KOMMUNENS NÄRINGSLIVSARBETE" in a["answer"]
     # Within the limit, the full answer comes back.
-    monkeypatch.setattr(ask_module, "MAX_PLANS", 1)
+    monkeypatch.setattr(answer, "MAX_PLANS", 1)
     named = ask(seed, "vem leder delprojekt 3 i plan KS 2011/0456")
     assert [r["name"] for r in named["results"]] == ["Anders Bergenek", "Roger Weman"]

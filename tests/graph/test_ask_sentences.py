@@ -20,6 +20,8 @@ import dataclasses
 import pytest
 
 import styrgraf.graph.ask as ask_module
+import styrgraf.graph.questions.answer as answer_module
+import styrgraf.ingest.roles as role_table
 from styrgraf.graph import queries as q
 from styrgraf.graph.ask import ask
 from styrgraf.graph.documents import ingest_file
@@ -256,10 +258,10 @@ def test_the_subprojects_of_every_person(seed, lang):
 def test_milestones_before_and_after(seed, lang, relation, date):
     a = ask(seed, f"vilka milstolpar ligger {relation} {date}", lang)
     items, invalid = a["results"], a["invalid_dates"]
-    # Labels name the plan when the owners span more than one plan. As written, a milestone of the
-    # whole project (no `project` of its own) counts apart from its subprojects' plan, so a list
-    # mixing both names the plan even in a single-plan store: pinned here, not endorsed.
-    many = len({(m["of"].get("project") or {}).get("iri") for m in items + invalid}) > 1
+    # Labels name the plan when the owners span more than one plan; a milestone of the whole
+    # project counts as its own plan, so one plan's list never names the plan.
+    many = len({m["of"]["iri"] if m["of"]["type"] == "project" else (m["of"].get("project") or {}).get("iri")
+                for m in items + invalid}) > 1
 
     def owner(m):
         of = m["of"]
@@ -380,7 +382,7 @@ def test_an_intention_no_subproject_addresses(seed, monkeypatch):
 
 
 def test_nobody_leads_and_nobody_named(seed, monkeypatch):
-    monkeypatch.setattr(ask_module, "ROLES", {k: dataclasses.replace(r, leads=False) for k, r in ask_module.ROLES.items()})
+    monkeypatch.setattr(role_table, "ROLES", {k: dataclasses.replace(r, leads=False) for k, r in role_table.ROLES.items()})
     assert answers(seed, "vem leder delprojekt 3") == (
         "Delprojekt 3 har ingen angiven ledare.", "Subproject 3 has no stated leader.")
 
@@ -396,7 +398,7 @@ def test_nobody_leads_and_nobody_named(seed, monkeypatch):
 
 
 def test_a_number_in_too_many_plans(seed, monkeypatch):
-    monkeypatch.setattr(ask_module, "MAX_PLANS", 0)
+    monkeypatch.setattr(answer_module, "MAX_PLANS", 0)
     plan = "KS 2011/0456 (PROJEKTPLAN FÖR UTVECKLING AV KOMMUNENS NÄRINGSLIVSARBETE)"
     assert answers(seed, "vem leder delprojekt 3") == (
         f"Delprojekt 3 finns i 1 planer; ange vilken med ”i plan …” (Dnr, id eller ord ur titeln), t.ex. i plan {plan}.",
@@ -446,7 +448,7 @@ def test_each_part_names_its_plan(two_plans, lang):
 
 
 def test_two_plans_over_the_limit(two_plans, monkeypatch):
-    monkeypatch.setattr(ask_module, "MAX_PLANS", 1)
+    monkeypatch.setattr(answer_module, "MAX_PLANS", 1)
     sv, en = answers(two_plans, "vad ska delprojekt 2 beakta")
     plans = ("i plan KS 2011/0456 (PROJEKTPLAN FÖR UTVECKLING AV KOMMUNENS NÄRINGSLIVSARBETE); "
              f"i plan KS 2019/0123 ({TWIN_TITLE})")
