@@ -27,6 +27,7 @@ from styrgraf.ontology.terms import (
 
 from styrgraf.ingest.identity import Minter
 from styrgraf.ingest.pages import Page
+from styrgraf.ingest.rdf_bulk import graph_of
 from styrgraf.ingest.rdf_meetings import write_meeting
 from styrgraf.ingest.records import DateValue, Evidences, PlanRecords
 
@@ -189,11 +190,7 @@ def _graph_of(triples: list[Triple]) -> Graph:
     """One graph of collected triples, written straight into its store (rdflib's default one: the
     graph is wrapped in conjunctive graphs downstream, e.g. by SHACL validation, which need a store
     that knows contexts)."""
-    g = Graph()
-    add = g.store.add
-    for triple in triples:
-        add(triple, g)
-    return g
+    return graph_of(triples)
 
 
 def _content_triples(records: PlanRecords, pages: list[Page], preamble: Page | None, m: Minter) -> list[Triple]:
