@@ -46,6 +46,7 @@ _HEADING_RE = [
     (key, re.compile(rf"(?<![\w/-])(?:{pattern}){_FOLLOW}"), strong) for key, pattern, strong in HEADINGS
 ]
 _SENTENCE_END = re.compile(r"(?:[.!?:]|^)\s*$")
+_COLON = re.compile(r"\s*:?\s*")  # between a heading and its content
 
 
 @dataclass(frozen=True)
@@ -70,10 +71,8 @@ def find_headings(text: str, start: int, end: int, boundaries: frozenset[int] = 
         for m in regex.finditer(text, start, end):
             if not strong and not _after_boundary(text, m.start(), boundaries):
                 continue
-            content = m.end()
-            rest = re.match(r"\s*:?\s*", text[content:end])
-            content += rest.end() if rest else 0
-            found.append((m.start(), content, key))
+            # Matched in place: a slice of the rest of the range for each heading would copy it again and again.
+            found.append((m.start(), _COLON.match(text, m.end(), end).end(), key))
     found.sort()
     # Overlapping matches (`Syfte` inside `Syfte och frågeställning`): keep the longest.
     out: list[tuple[int, int, str]] = []
