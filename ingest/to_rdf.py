@@ -15,6 +15,7 @@ import base64
 import re
 import zlib
 from dataclasses import dataclass
+from itertools import islice
 from datetime import datetime
 from typing import Iterable, Iterator, Sequence
 
@@ -541,18 +542,17 @@ def _compressed(lines: list[str]) -> bytes:
         out.append(packer.compress((text + "\n" if i + _SLICE < len(lines) else text).encode("utf-8")))
     out.append(packer.flush())
     return b"".join(out)
-# Where `str.splitlines` cuts (a literal's \n and \r are escaped, not the others): such a row is
-# more than one line.
-_LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 def _lines(rows: Iterable[str]) -> Iterator[str]:
-    """The rows cut into lines as `str.splitlines` cuts them, blank lines left out."""
-    for row in rows:
-        if _LINE_BREAKS.search(row) is None:
-            yield row
-        else:
-            yield from (line for line in row.splitlines() if line.strip())
+    """The rows cut into lines as `str.splitlines` cuts them, blank lines left out.
+
+    A slice of rows at a time is joined by newlines and cut at once: a row holds no newline of its
+    own (N-Triples escapes it), so the cuts are the rows' own ones, and a blank line between a row
+    that ends in a line break and the newline after it is left out like any blank line."""
+    rows = iter(rows)
+    while chunk := list(islice(rows, _SLICE)):
+        yield from (line for line in "\n".join(chunk).splitlines() if line and not line.isspace())
 
 
 # What `URIRef.n3` refuses to write.
