@@ -49,8 +49,9 @@ def graph_of(triples: Iterable[tuple]) -> Graph:
 def _index(store: Memory, triples: Iterable[tuple]) -> None:
     contexts = store._Memory__contextTriples  # noqa: SLF001
     (graph_key,) = (key for key in contexts if key is not None)
-    in_graph, in_store = contexts[graph_key], contexts[None]
     spo, pos, osp = store._Memory__spo, store._Memory__pos, store._Memory__osp  # noqa: SLF001
+    added = []
+    # A literal's hash is computed in Python: each term is looked up as few times as it can be.
     for triple in triples:
         s, p, o = triple
         po = spo.get(s)
@@ -59,22 +60,28 @@ def _index(store: Memory, triples: Iterable[tuple]) -> None:
         objects = po.get(p)
         if objects is None:
             objects = po[p] = {}
-        if o in objects:
-            continue
+        known = len(objects)
         objects[o] = 1
+        if len(objects) == known:
+            continue  # a triple given twice
         os_ = pos.get(p)
         if os_ is None:
             os_ = pos[p] = {}
         subjects = os_.get(o)
         if subjects is None:
-            subjects = os_[o] = {}
-        subjects[s] = 1
+            os_[o] = {s: 1}
+        else:
+            subjects[s] = 1
         sp = osp.get(o)
         if sp is None:
-            sp = osp[o] = {}
-        predicates = sp.get(s)
-        if predicates is None:
-            predicates = sp[s] = {}
-        predicates[p] = 1
-        in_graph.add(triple)
-        in_store.add(triple)
+            osp[o] = {s: {p: 1}}
+        else:
+            predicates = sp.get(s)
+            if predicates is None:
+                sp[s] = {p: 1}
+            else:
+                predicates[p] = 1
+        added.append(triple)
+    in_graph = contexts[graph_key]
+    in_graph.update(added)
+    contexts[None].update(in_graph)  # from a set: its hashes are taken, not computed again
