@@ -13,6 +13,7 @@ typed records with evidence; `extract_project_plan` composes them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from styrgraf.ingest.basic_facts import (
@@ -576,8 +577,13 @@ def _people_with_roles(text: str, start: int, end: int, subproject: int | None, 
                 b.person(p, role, role_text, subproject)
 
 
+def _start(mention) -> int:
+    return mention.start
+
+
 def extract_roles(doc: DocumentText, number: int | None, start: int, end: int, orgs, b: _Builder) -> None:
-    """`Uppdragsansvarig: Stefan Almér Projektledare: Björn Kalla Projektgrupp: …`."""
+    """`Uppdragsansvarig: Stefan Almér Projektledare: Björn Kalla Projektgrupp: …`; `orgs` are the
+    text's organisation mentions in order (`find_organisations`)."""
     text = doc.body
     labels = list(ROLE_LABEL.finditer(text, start, end))
     for i, m in enumerate(labels):
@@ -588,8 +594,9 @@ def extract_roles(doc: DocumentText, number: int | None, start: int, end: int, o
             b.person(replace(p, start=m.start() if p is people[0] else p.start), role, m.group("word"), number)
         rest_end = first_sentence_end(text, list_end, stop)
         support = re.search(r"med stöd (?:från|av)\s+", text[list_end:rest_end])
-        for o in orgs:
-            if list_end <= o.start < rest_end and (support or not people):
+        if support or not people:
+            # `orgs` are in text order: those after the list are found by halving, not by a pass over all.
+            for o in orgs[bisect_left(orgs, list_end, key=_start):bisect_left(orgs, rest_end, key=_start)]:
                 b.involve(o.key, "stod" if support else role, number, o.start, o.end)
         if not people:
             for gm in re.finditer(r"[A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+)+", text[m.end():rest_end]):
