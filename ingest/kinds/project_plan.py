@@ -194,23 +194,31 @@ def _letterhead_caps(caps: str) -> bool:
     return bool(caps) and all(type_of_word(w) for w in words) and len(words) <= 2
 
 
+_WORDS = re.compile(r"\S+")
+
+
 def _caps_run(text: str, start: int, end: int) -> tuple[int, int]:
     """The upper-case title at `start` (`PROJEKTPLAN FÖR …`), as (start, end)."""
     pos = start
     last = start
-    words = list(re.finditer(r"\S+", text[start:end]))
-    for i, m in enumerate(words):
+    # Taken one at a time: the title is a few words at the start of what may be a whole part.
+    words = _WORDS.finditer(text, start, end)
+    m = next(words, None)
+    while m is not None:
+        following = next(words, None)
         word = m.group(0)
         letters = [c for c in word if c.isalpha()]
         if letters and all(c.isupper() for c in letters):
             # A one-letter word (`I`) belongs to the title only when the title goes on after it.
-            nxt = words[i + 1].group(0) if i + 1 < len(words) else ""
+            nxt = following.group(0) if following is not None else ""
             if len(letters) > 1 or (len(nxt) > 1 and nxt.isupper()):
-                last = start + m.end()
+                last = m.end()
+                m = following
                 continue
             break
         if not letters and last > start:  # numbers and punctuation inside a title
-            last = start + m.end()
+            last = m.end()
+            m = following
             continue
         break
     s, e = trim(text, pos, last, " .,;:-–")
