@@ -12,7 +12,8 @@ other store, or a `Memory` whose fields are not the ones known here, takes the o
 from __future__ import annotations
 
 import gc
-from typing import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from rdflib import Graph
 from rdflib.plugins.stores.memory import Memory
@@ -36,14 +37,22 @@ def graph_of(triples: Iterable[tuple]) -> Graph:
         return g
     # The indexes are dicts of dicts and tuples, no cycles: the cyclic collector, which would
     # walk the whole growing heap again and again while they are made, has nothing to find.
+    with collector_paused():
+        _index(store, triples)
+    return g
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused: for work that makes many objects and no cycles
+    (terms, triples, N-Triples rows), where each collection would only walk the growing heap."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        _index(store, triples)
+        yield
     finally:
         if collecting:
             gc.enable()
-    return g
 
 
 def _index(store: Memory, triples: Iterable[tuple]) -> None:

@@ -28,7 +28,7 @@ from styrgraf.ontology.terms import (
 
 from styrgraf.ingest.identity import Minter
 from styrgraf.ingest.pages import Page
-from styrgraf.ingest.rdf_bulk import graph_of
+from styrgraf.ingest.rdf_bulk import collector_paused, graph_of
 from styrgraf.ingest.rdf_meetings import write_meeting
 from styrgraf.ingest.records import DateValue, Evidences, PlanRecords
 
@@ -145,12 +145,13 @@ def records_to_graph(
     `renditions` are other files of the document, listed by their metadata only.
     """
     m = minter or Minter(records.document)
-    content = _content_triples(records, pages, preamble, m)
-    this = Rendition(source, extractor_version, ingested_at.isoformat(), content)
-    others = tuple(Rendition(r) for r in renditions if r.sha256 != source.sha256)
-    provenance = _provenance_triples(m, (this,) + others, used=source, written_at=ingested_at,
-                                     extractor_version=extractor_version)
-    return m.graph(), _graph_of(content + provenance)
+    with collector_paused():  # terms, triples and rows: many objects, no cycles
+        content = _content_triples(records, pages, preamble, m)
+        this = Rendition(source, extractor_version, ingested_at.isoformat(), content)
+        others = tuple(Rendition(r) for r in renditions if r.sha256 != source.sha256)
+        provenance = _provenance_triples(m, (this,) + others, used=source, written_at=ingested_at,
+                                         extractor_version=extractor_version)
+        return m.graph(), _graph_of(content + provenance)
 
 
 def _role_unit(r, project, subs: dict, orgs: dict, muni):
