@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 # (pattern on lower-cased text, canonical name, conventional abbreviation)
 BODY_LEXICON: tuple[tuple[str, str, str], ...] = (
@@ -77,12 +76,6 @@ def _initials(words: list[str]) -> str:
 def find_organisations(text: str, start: int = 0, end: int | None = None) -> list[OrgMention]:
     """Every organisation mention in `text[start:end]`, in order."""
     end = len(text) if end is None else end
-    # A document's kind, its decisions and its basic facts each ask for the whole text's mentions.
-    return list(_organisations(text, start, end))
-
-
-@lru_cache(maxsize=2)
-def _organisations(text: str, start: int, end: int) -> tuple[OrgMention, ...]:
     region = text[start:end]
     lower = region.lower()
     mentions: list[OrgMention] = []
@@ -116,7 +109,7 @@ def _organisations(text: str, start: int, end: int) -> tuple[OrgMention, ...]:
         if out and o.start < out[-1].end:
             continue
         out.append(OrgMention(o.key, names.get(o.key, o.name), o.abbreviation, o.start, o.end))
-    return tuple(out)
+    return out
 
 
 def _body_name(m: re.Match) -> str:

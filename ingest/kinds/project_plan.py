@@ -27,7 +27,7 @@ from styrgraf.ingest.document_text import DocumentText
 from styrgraf.ingest.headers import DNR_PATTERN, normalise_dnr
 from styrgraf.ingest.lists import Item, bullet_items, letter_number, numbered_items
 from styrgraf.ingest.names import PersonMention, find_title_after, find_title_before, parse_people, NAME
-from styrgraf.ingest.organisations import find_organisations, municipality_of
+from styrgraf.ingest.organisations import municipality_of
 from styrgraf.ingest.people import find_people
 from styrgraf.ingest.records import (
     Appendix, Consideration, Coverage, Decision, DecisionPoint, DocumentInfo, Evidences,
@@ -591,7 +591,7 @@ def _start(mention) -> int:
 
 def extract_roles(doc: DocumentText, number: int | None, start: int, end: int, orgs, b: _Builder) -> None:
     """`Uppdragsansvarig: Stefan Almér Projektledare: Björn Kalla Projektgrupp: …`; `orgs` are the
-    text's organisation mentions in order (`find_organisations`)."""
+    text's organisation mentions in order (`DocumentText.organisations`)."""
     text = doc.body
     labels = list(ROLE_LABEL.finditer(text, start, end))
     for i, m in enumerate(labels):
@@ -829,7 +829,7 @@ def extract(doc: DocumentText, title_hint: str | None = None) -> PlanRecords:
     boundaries = frozenset(s.body_start for s in doc.segments)
     info = extract_document_info(doc, parts, title_hint, b)
     year = year_of(info.date)
-    orgs = find_organisations(text, 0, len(text))
+    orgs = list(doc.organisations)
     for o in orgs:
         b.org(o.key, o.name, o.abbreviation, o.start, o.end)
     main_sections = split_sections(text, main.start, main.end, boundaries)
