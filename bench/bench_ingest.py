@@ -3,8 +3,9 @@
 Measures in one run, each in a fresh subprocess (so peak RSS is the task's own):
   pdfium   - raw PDFium text extraction of every page (pypdfium2; the baseline of the targets)
   plumber  - raw pdfplumber `extract_text` of every page (the reader before PDFium)
-  reader   - the pipeline's reading process alone (start, budget, PDFium, lines), started from a
-             small process so that its peak memory is its own
+  reader   - the pipeline's reading process alone (start, budget, PDFium, lines), started cold from a
+             small process so that its peak memory is its own (the pipeline forks it from a warm
+             starter instead, and so does not pay the start's imports per file)
   full     - the whole pipeline: read (its reading process included), normalise, extract records,
              build the RDF graph
 on the seed PDF (N times) and on a generated PDF of >= 500 pages, and prints the pipeline's
