@@ -14,7 +14,6 @@ import re
 from styrgraf.ingest.basic_facts import CASE_NUMBER, case_number_after
 from styrgraf.ingest.dates import DATE_PATTERN, find_dates
 from styrgraf.ingest.document_text import DocumentText
-from styrgraf.ingest.organisations import find_organisations
 from styrgraf.ingest.records import DateValue, Decision
 
 # `Kommunstyrelsen beslutade 2019-01-22`, `… gav den 4 mars 2021 förvaltningen i uppdrag`.
@@ -46,7 +45,7 @@ def _case_number(text: str, start: int, end: int) -> str | None:
 
 def find_decisions(doc: DocumentText, meeting_date: DateValue | None) -> list[Decision]:
     text = doc.body
-    orgs = find_organisations(text)
+    orgs = list(doc.organisations)
     found: dict[tuple, Decision] = {}
 
     def add(kind: str, date: DateValue | None, body, start: int, end: int) -> None:

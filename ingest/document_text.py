@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import cached_property
 
 from styrgraf.ingest.headers import RunningHeader, parse_header_text, parse_running_header
+from styrgraf.ingest.organisations import OrgMention, find_organisations
 from styrgraf.ingest.pages import Page
 from styrgraf.ingest.records import Evidence, Evidences
 
@@ -143,6 +145,12 @@ class DocumentText:
         self._page_text = {p.number: p.text for p in pages}
         if preamble is not None:
             self._page_text[preamble.number] = preamble.text
+
+    @cached_property
+    def organisations(self) -> tuple[OrgMention, ...]:
+        """The body's organisation mentions, in order: found once, as the kind, its decisions and
+        its basic facts each need them."""
+        return tuple(find_organisations(self.body))
 
     def page_text(self, number: int) -> str:
         return self._page_text[number]

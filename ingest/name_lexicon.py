@@ -20,7 +20,7 @@ from pathlib import Path
 # Column offsets in nam_dict.txt: country frequencies start at column 30, one character each,
 # in the order of gender-guesser's country list (Iceland 15, Denmark 16, Norway 17, Sweden 18, Finland 19).
 _COUNTRY_START = 30
-_NORDIC = (16, 17, 18, 19)
+_NORDIC = slice(16, 20)  # Denmark to Finland
 _WORDLIST_ENV = "STYRGRAF_SV_WORDLIST"
 _WORDLIST_PATHS = ("/usr/share/hunspell/sv_SE.dic", "/usr/share/myspell/sv_SE.dic")
 
@@ -45,12 +45,14 @@ def _first_names() -> tuple[frozenset[str], frozenset[str]]:
         for line in f:
             if line[:1] in "#=" or len(line) <= _COUNTRY_START:
                 continue
-            columns = line[_COUNTRY_START:].rstrip("\r\n$")
+            name = line.split(None, 2)[1:2]
+            if not name:
+                continue
             # `Anna+Karin` stands for the joined, spaced and hyphenated forms.
-            forms = {v for base in line.split()[1:2] for v in (base.replace("+", "-"), base.replace("+", ""))}
-            anywhere |= forms
-            if any(i < len(columns) and columns[i].strip() for i in _NORDIC):
-                nordic |= forms
+            forms = (name[0].replace("+", "-"), name[0].replace("+", "")) if "+" in name[0] else name
+            anywhere.update(forms)
+            if line[_COUNTRY_START:].rstrip("\r\n$")[_NORDIC].strip():  # a frequency in a Nordic column
+                nordic.update(forms)
     return frozenset(nordic), frozenset(anywhere)
 
 

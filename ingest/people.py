@@ -123,12 +123,15 @@ def _match_name(text: str, first: re.Match, known_first: bool) -> int | None:
     return surname.end()
 
 
-def _name_at(text: str, first: re.Match, after_label: bool) -> tuple[int, int] | None:
+def _name_at(text: str, first: re.Match) -> tuple[int, int] | None:
     word = first.group()
     known = name_lexicon.is_first_name(word)
     if word.lower() in _LABEL_WORDS:
         return None
-    if not known and (not after_label or name_lexicon.is_common_word(word) or not _is_surname(word)):
+    # An unknown first word starts a name only right after a role label: looked for last, since
+    # nearly every capitalised word of a long document is turned away before.
+    if not known and (name_lexicon.is_common_word(word) or not _is_surname(word)
+                      or _label_before(text, first.start()) is None):
         return None
     end = _match_name(text, first, known)
     return (first.start(), end) if end else None
@@ -164,7 +167,7 @@ def _names(text: str) -> list[tuple[int, int]]:
     for first in _WORD.finditer(text):
         if first.start() < pos:
             continue
-        span = _name_at(text, first, _label_before(text, first.start()) is not None) or _initial_name_at(text, first, spans)
+        span = _name_at(text, first) or _initial_name_at(text, first, spans)
         if span:
             spans.append(span)
             pos = span[1]

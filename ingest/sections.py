@@ -9,6 +9,7 @@ the start of a page.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # A subproject's heading: `Delprojekt 1 – Titel`, `Delprojekt 1: Titel`, `Delprojekt 1. Titel`,
@@ -42,10 +43,13 @@ HEADINGS: tuple[tuple[str, str, bool], ...] = (
 )
 
 _FOLLOW = r"(?=\s*:|\s+[A-ZÅÄÖ0-9\"”'–-]|\s*$)"
-_HEADING_RE = [
-    (key, re.compile(rf"(?<![\w/-])(?:{pattern}){_FOLLOW}"), strong) for key, pattern, strong in HEADINGS
-]
+# Each heading phrase without the word boundary before it: a pattern that starts with its phrase is
+# searched for by its first letters, one that starts with a look-behind is tried at every position.
+# The boundary is checked on each match (`_headings_of`), as the look-behind would.
+_HEADING_RE = [(key, re.compile(rf"(?:{pattern}){_FOLLOW}"), strong) for key, pattern, strong in HEADINGS]
+_WORD_BEFORE = re.compile(r"[\w/-]")
 _SENTENCE_END = re.compile(r"(?:[.!?:]|^)\s*$")
+_COLON = re.compile(r"\s*:?\s*")  # between a heading and its content
 
 
 @dataclass(frozen=True)
@@ -67,13 +71,11 @@ def find_headings(text: str, start: int, end: int, boundaries: frozenset[int] = 
     """(heading_start, content_start, key) for each heading in `text[start:end]`, in order."""
     found: list[tuple[int, int, str]] = []
     for key, regex, strong in _HEADING_RE:
-        for m in regex.finditer(text, start, end):
+        for m in _headings_of(regex, text, start, end):
             if not strong and not _after_boundary(text, m.start(), boundaries):
                 continue
-            content = m.end()
-            rest = re.match(r"\s*:?\s*", text[content:end])
-            content += rest.end() if rest else 0
-            found.append((m.start(), content, key))
+            # Matched in place: a slice of the rest of the range for each heading would copy it again and again.
+            found.append((m.start(), _COLON.match(text, m.end(), end).end(), key))
     found.sort()
     # Overlapping matches (`Syfte` inside `Syfte och frågeställning`): keep the longest.
     out: list[tuple[int, int, str]] = []
@@ -84,6 +86,18 @@ def find_headings(text: str, start: int, end: int, boundaries: frozenset[int] = 
             continue
         out.append(item)
     return out
+
+
+def _headings_of(regex: re.Pattern, text: str, start: int, end: int) -> Iterator[re.Match]:
+    """What `(?<![\\w/-])` + `regex` finds in `text[start:end]`: the matches not right after a word
+    character, `/` or `-`; past one that is, the search goes on from the next position."""
+    pos = start
+    while (m := regex.search(text, pos, end)) is not None:
+        if m.start() and _WORD_BEFORE.match(text, m.start() - 1):
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def split_sections(text: str, start: int, end: int, boundaries: frozenset[int] = frozenset()) -> list[Section]:

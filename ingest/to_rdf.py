@@ -15,6 +15,7 @@ import base64
 import re
 import zlib
 from dataclasses import dataclass
+from itertools import islice
 from datetime import datetime
 from typing import Iterable, Iterator, Sequence
 
@@ -27,6 +28,7 @@ from styrgraf.ontology.terms import (
 
 from styrgraf.ingest.identity import Minter
 from styrgraf.ingest.pages import Page
+from styrgraf.ingest.rdf_bulk import collector_paused, graph_of
 from styrgraf.ingest.rdf_meetings import write_meeting
 from styrgraf.ingest.rdf_strategies import write_strategy
 from styrgraf.ingest.records import DateValue, Evidences, PlanRecords
@@ -144,12 +146,13 @@ def records_to_graph(
     `renditions` are other files of the document, listed by their metadata only.
     """
     m = minter or Minter(records.document)
-    content = _content_triples(records, pages, preamble, m)
-    this = Rendition(source, extractor_version, ingested_at.isoformat(), content)
-    others = tuple(Rendition(r) for r in renditions if r.sha256 != source.sha256)
-    provenance = _provenance_triples(m, (this,) + others, used=source, written_at=ingested_at,
-                                     extractor_version=extractor_version)
-    return m.graph(), _graph_of(content + provenance)
+    with collector_paused():  # terms, triples and rows: many objects, no cycles
+        content = _content_triples(records, pages, preamble, m)
+        this = Rendition(source, extractor_version, ingested_at.isoformat(), content)
+        others = tuple(Rendition(r) for r in renditions if r.sha256 != source.sha256)
+        provenance = _provenance_triples(m, (this,) + others, used=source, written_at=ingested_at,
+                                         extractor_version=extractor_version)
+        return m.graph(), _graph_of(content + provenance)
 
 
 def _role_unit(r, project, subs: dict, orgs: dict, muni):
@@ -190,11 +193,7 @@ def _graph_of(triples: list[Triple]) -> Graph:
     """One graph of collected triples, written straight into its store (rdflib's default one: the
     graph is wrapped in conjunctive graphs downstream, e.g. by SHACL validation, which need a store
     that knows contexts)."""
-    g = Graph()
-    add = g.store.add
-    for triple in triples:
-        add(triple, g)
-    return g
+    return graph_of(triples)
 
 
 def _content_triples(records: PlanRecords, pages: list[Page], preamble: Page | None, m: Minter) -> list[Triple]:
@@ -550,18 +549,17 @@ def _compressed(lines: list[str]) -> bytes:
         out.append(packer.compress((text + "\n" if i + _SLICE < len(lines) else text).encode("utf-8")))
     out.append(packer.flush())
     return b"".join(out)
-# Where `str.splitlines` cuts (a literal's \n and \r are escaped, not the others): such a row is
-# more than one line.
-_LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 def _lines(rows: Iterable[str]) -> Iterator[str]:
-    """The rows cut into lines as `str.splitlines` cuts them, blank lines left out."""
-    for row in rows:
-        if _LINE_BREAKS.search(row) is None:
-            yield row
-        else:
-            yield from (line for line in row.splitlines() if line.strip())
+    """The rows cut into lines as `str.splitlines` cuts them, blank lines left out.
+
+    A slice of rows at a time is joined by newlines and cut at once: a row holds no newline of its
+    own (N-Triples escapes it), so the cuts are the rows' own ones, and a blank line between a row
+    that ends in a line break and the newline after it is left out like any blank line."""
+    rows = iter(rows)
+    while chunk := list(islice(rows, _SLICE)):
+        yield from (line for line in "\n".join(chunk).splitlines() if line and not line.isspace())
 
 
 # What `URIRef.n3` refuses to write.

@@ -1,7 +1,8 @@
 """PDF sources.
 
 `open` checks that the file is complete (ends with `%%EOF`), then reads every
-page's text in a child process (`pdf_reader`, PDFium) bounded by the
+page's text in a process of its own (`pdf_reader`, PDFium; forked by a warm
+starter, `pdf_reader_starter`, so that it need not import PDFium first) bounded by the
 `ReadLimits`: at most `memory_mb` of address space, killed past `seconds`, and
 stopping itself at the other limits. A PDF that only restricts editing (an
 empty user password) is read; one that needs a password to open is refused.
@@ -22,6 +23,7 @@ import time
 from pathlib import Path
 
 from styrgraf.ingest.abandon import ABANDONED_EN, ABANDONED_SV, abandoned
+from styrgraf.ingest.formats.pdf_reader_starter import ReadingProcess, Starter
 from styrgraf.ingest.limits import ReadLimits, describe
 from styrgraf.ingest.sources import RawPage, SourceError, SourceFile
 
@@ -30,7 +32,8 @@ MEDIA_TYPE = "application/pdf"
 _HEADER_WINDOW = 1024  # the PDF spec lets the header start within the first 1024 bytes
 _EOF_WINDOW = 2048  # `%%EOF` near the end; some producers append a little junk
 _POLL_SECONDS = 0.1  # how soon an abandoned read is noticed
-_READER = "styrgraf.ingest.formats.pdf_reader"
+_READER = (sys.executable, "-m", "styrgraf.ingest.formats.pdf_reader")
+_STARTER = Starter(list(_READER))
 
 
 def sniff(head: bytes) -> bool:
@@ -78,8 +81,12 @@ def _check_complete(path: Path, size: int) -> None:
 
 def _read(path: Path, limits: ReadLimits) -> list[list[str]]:
     """Every page's lines, from the reading process; raises SourceError."""
-    command = [sys.executable, "-m", _READER, str(path.resolve()), json.dumps(limits.to_dict())]
-    child = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    args = [str(path.resolve()), json.dumps(limits.to_dict())]
+    try:
+        child = _STARTER.start(args)
+    except OSError:  # no warm starter (e.g. out of processes for a moment): a reading process of its own
+        child = subprocess.Popen([*_READER, *args], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE)
     out, err = _wait(path, child, limits)
     try:
         answer = json.loads(out)
@@ -98,7 +105,7 @@ def _read(path: Path, limits: ReadLimits) -> list[list[str]]:
     return answer["pages"]
 
 
-def _wait(path: Path, child: subprocess.Popen, limits: ReadLimits) -> tuple[bytes, bytes]:
+def _wait(path: Path, child: subprocess.Popen | ReadingProcess, limits: ReadLimits) -> tuple[bytes, bytes]:
     """The child's output; it is killed past the time limit or once the read is abandoned."""
     deadline = time.monotonic() + limits.seconds
     while True:
@@ -121,6 +128,6 @@ def _abandoned(path: Path) -> SourceError:
     return SourceError(path, "abandoned", ABANDONED_SV, ABANDONED_EN)
 
 
-def _kill(child: subprocess.Popen) -> None:
+def _kill(child: subprocess.Popen | ReadingProcess) -> None:
     child.kill()
     child.communicate()

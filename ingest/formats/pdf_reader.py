@@ -1,7 +1,8 @@
 """Reading a PDF's text with PDFium, in a process of its own.
 
 Run by `ingest.formats.pdf` as `python -m styrgraf.ingest.formats.pdf_reader
-PATH LIMITS_JSON`; it writes one JSON object to stdout: `{"pages": [[line,
+PATH LIMITS_JSON`, or forked with those arguments by a warm starter process
+(`--serve`, `pdf_reader_starter`); it writes one JSON object to stdout: `{"pages": [[line,
 ...], ...]}` or `{"error": {"code", "reason", "reason_en"}}`. Its own process,
 because a hostile file can exhaust memory or time in C code that no check
 in-process could interrupt: the process has an address space limit, and the
@@ -232,4 +233,8 @@ def main(argv: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    if sys.argv[1:2] == ["--serve"]:
+        from styrgraf.ingest.formats.pdf_reader_starter import serve
+        serve(int(sys.argv[2]), main)
+    else:
+        main(sys.argv[1:])

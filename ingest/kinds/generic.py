@@ -10,7 +10,6 @@ from __future__ import annotations
 from styrgraf.ingest import basic_facts as bf
 from styrgraf.ingest.dated_decisions import find_decisions
 from styrgraf.ingest.document_text import DocumentText
-from styrgraf.ingest.organisations import find_organisations
 from styrgraf.ingest.people import PersonMention, find_people
 from styrgraf.ingest.related_documents import find_related_documents
 from styrgraf.ingest.records import DocumentInfo, Finding, Organisation, Person, PlanRecords, RoleAssignment
@@ -51,7 +50,7 @@ def document_info(doc: DocumentText, title_hint: str | None) -> DocumentInfo:
 
 def _organisations(doc: DocumentText) -> list[Organisation]:
     merged: dict[str, Organisation] = {}
-    for o in find_organisations(doc.body):
+    for o in doc.organisations:
         old = merged.get(o.key)
         merged[o.key] = Organisation(o.key, (old.name if old else None) or o.name, o.abbreviation,
                                      (old.evidence if old else ()) + doc.evidence(o.start, o.end))

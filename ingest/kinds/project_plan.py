@@ -13,6 +13,7 @@ typed records with evidence; `extract_project_plan` composes them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from styrgraf.ingest.basic_facts import (
@@ -26,7 +27,7 @@ from styrgraf.ingest.document_text import DocumentText
 from styrgraf.ingest.headers import DNR_PATTERN, normalise_dnr
 from styrgraf.ingest.lists import Item, bullet_items, letter_number, numbered_items
 from styrgraf.ingest.names import PersonMention, find_title_after, find_title_before, parse_people, NAME
-from styrgraf.ingest.organisations import find_organisations, municipality_of
+from styrgraf.ingest.organisations import municipality_of
 from styrgraf.ingest.people import find_people
 from styrgraf.ingest.records import (
     Appendix, Consideration, Coverage, Decision, DecisionPoint, DocumentInfo, Evidences,
@@ -193,23 +194,31 @@ def _letterhead_caps(caps: str) -> bool:
     return bool(caps) and all(type_of_word(w) for w in words) and len(words) <= 2
 
 
+_WORDS = re.compile(r"\S+")
+
+
 def _caps_run(text: str, start: int, end: int) -> tuple[int, int]:
     """The upper-case title at `start` (`PROJEKTPLAN FÖR …`), as (start, end)."""
     pos = start
     last = start
-    words = list(re.finditer(r"\S+", text[start:end]))
-    for i, m in enumerate(words):
+    # Taken one at a time: the title is a few words at the start of what may be a whole part.
+    words = _WORDS.finditer(text, start, end)
+    m = next(words, None)
+    while m is not None:
+        following = next(words, None)
         word = m.group(0)
         letters = [c for c in word if c.isalpha()]
         if letters and all(c.isupper() for c in letters):
             # A one-letter word (`I`) belongs to the title only when the title goes on after it.
-            nxt = words[i + 1].group(0) if i + 1 < len(words) else ""
+            nxt = following.group(0) if following is not None else ""
             if len(letters) > 1 or (len(nxt) > 1 and nxt.isupper()):
-                last = start + m.end()
+                last = m.end()
+                m = following
                 continue
             break
         if not letters and last > start:  # numbers and punctuation inside a title
-            last = start + m.end()
+            last = m.end()
+            m = following
             continue
         break
     s, e = trim(text, pos, last, " .,;:-–")
@@ -576,8 +585,13 @@ def _people_with_roles(text: str, start: int, end: int, subproject: int | None, 
                 b.person(p, role, role_text, subproject)
 
 
+def _start(mention) -> int:
+    return mention.start
+
+
 def extract_roles(doc: DocumentText, number: int | None, start: int, end: int, orgs, b: _Builder) -> None:
-    """`Uppdragsansvarig: Stefan Almér Projektledare: Björn Kalla Projektgrupp: …`."""
+    """`Uppdragsansvarig: Stefan Almér Projektledare: Björn Kalla Projektgrupp: …`; `orgs` are the
+    text's organisation mentions in order (`DocumentText.organisations`)."""
     text = doc.body
     labels = list(ROLE_LABEL.finditer(text, start, end))
     for i, m in enumerate(labels):
@@ -588,8 +602,9 @@ def extract_roles(doc: DocumentText, number: int | None, start: int, end: int, o
             b.person(replace(p, start=m.start() if p is people[0] else p.start), role, m.group("word"), number)
         rest_end = first_sentence_end(text, list_end, stop)
         support = re.search(r"med stöd (?:från|av)\s+", text[list_end:rest_end])
-        for o in orgs:
-            if list_end <= o.start < rest_end and (support or not people):
+        if support or not people:
+            # `orgs` are in text order: those after the list are found by halving, not by a pass over all.
+            for o in orgs[bisect_left(orgs, list_end, key=_start):bisect_left(orgs, rest_end, key=_start)]:
                 b.involve(o.key, "stod" if support else role, number, o.start, o.end)
         if not people:
             for gm in re.finditer(r"[A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+)+", text[m.end():rest_end]):
@@ -814,7 +829,7 @@ def extract(doc: DocumentText, title_hint: str | None = None) -> PlanRecords:
     boundaries = frozenset(s.body_start for s in doc.segments)
     info = extract_document_info(doc, parts, title_hint, b)
     year = year_of(info.date)
-    orgs = find_organisations(text, 0, len(text))
+    orgs = list(doc.organisations)
     for o in orgs:
         b.org(o.key, o.name, o.abbreviation, o.start, o.end)
     main_sections = split_sections(text, main.start, main.end, boundaries)

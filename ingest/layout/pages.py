@@ -35,6 +35,7 @@ _SIDA = re.compile(
     r"(?<!\w)(?:Sida|Sidan|SIDA|SIDAN)\s+(?P<n>\d{1,4})"
     r"(?:\s*\(\s*(?P<m1>\d{1,4})\s*\)|\s+av\s+(?P<m2>\d{1,4})|\s*/\s*(?P<m3>\d{1,4}))?(?![\w(/])"
 )
+_DIGIT = re.compile(r"\d")
 # `2 (9)` / `2(9)` only at the start or the end of a line: inside a sentence it is prose.
 _BARE_START = re.compile(r"^(?P<n>\d{1,4})\s?\(\s*(?P<m1>\d{1,4})\s*\)(?=\s|$)")
 _BARE_END = re.compile(r"(?:^|(?<=\s))(?P<n>\d{1,4})\s?\(\s*(?P<m1>\d{1,4})\s*\)$")
@@ -55,6 +56,8 @@ class LineMarker:
 
 def line_markers(line: str) -> list[LineMarker]:
     """The page markers written in `line`, in order."""
+    if _DIGIT.search(line) is None:  # every marker has its number: most lines are let go at once
+        return []
     found = []
     for regex in (_SIDA, _BARE_START, _BARE_END, _ALONE):
         for m in regex.finditer(line):

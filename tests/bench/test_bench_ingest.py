@@ -14,10 +14,11 @@ SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "bench_ingest.py"
 
 
 def test_ratios_are_shares_of_each_raw_extractions_pages_per_second():
-    results = {"pdfium": {"pages": 100, "seconds": 1.0}, "plumber": {"pages": 100, "seconds": 20.0},
-               "full": {"pages": 100, "seconds": 5.0, "peak_mb": 310.0}}
+    results = {"pdfium": {"pages": 100, "seconds": 1.0, "cpu_seconds": 1.0},
+               "plumber": {"pages": 100, "seconds": 20.0, "cpu_seconds": 20.0},
+               "full": {"pages": 100, "seconds": 5.0, "peak_mb": 310.0, "cpu_seconds": 8.0}}
     ratios = compare(results)
-    assert ratios["of_pdfium"] == 0.2 and ratios["of_plumber"] == 4.0
+    assert ratios["of_pdfium"] == 0.2 and ratios["of_plumber"] == 4.0 and ratios["of_pdfium_cpu"] == 0.125
     assert ratios["share_target_met"] and not ratios["peak_target_met"]
 
 
@@ -35,4 +36,5 @@ def test_one_run_measures_every_mode_on_both_inputs(tmp_path):
         assert len(pages) == 1 and pages.pop() > 0
         assert result["full"]["peak_mb"] > 0 and result["reader"]["peak_mb"] > 0
         assert result["ratios"]["of_pdfium"] > 0 and result["ratios"]["of_plumber"] > 0
-    assert done.stdout.count("of raw PDFium's pages/s") == 2
+        assert result["full"]["cpu_seconds"] > 0 and result["ratios"]["of_pdfium_cpu"] > 0
+    assert done.stdout.count("of raw PDFium's pages/s") == 2 and done.stdout.count("by CPU time") == 2

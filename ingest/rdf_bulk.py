@@ -1,0 +1,96 @@
+"""A new rdflib graph filled with many triples at once.
+
+rdflib's in-memory store (`Memory`) adds a triple through an event dispatch and a context
+bookkeeping step per triple, some ten microseconds each: most of the time of turning a long
+document's records into a graph. For a graph made fresh, whose every triple is in that graph's
+one context and none is quoted, that bookkeeping always ends in the same state (the store's
+default context information, no per-triple entry, and nobody yet listens for additions), so the
+indexes are filled directly. The
+result is the store `Memory.add` leaves, field for field (`tests/ingest/test_rdf_bulk.py`); any
+other store, or a `Memory` whose fields are not the ones known here, takes the ordinary path.
+"""
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from rdflib import Graph
+from rdflib.plugins.stores.memory import Memory
+
+# The private fields of rdflib's `Memory` that are filled here (name-mangled as Python does).
+_FIELDS = ("_Memory__spo", "_Memory__pos", "_Memory__osp", "_Memory__contextTriples", "_Memory__tripleContexts")
+
+
+def graph_of(triples: Iterable[tuple]) -> Graph:
+    """A new graph (rdflib's default store) holding `triples`, written straight into its store."""
+    g = Graph()
+    store = g.store
+    triples = iter(triples)
+    first = next(triples, None)
+    if first is None:
+        return g
+    store.add(first, g)  # the ordinary path sets up the context and the default context information
+    if type(store) is not Memory or not all(hasattr(store, field) for field in _FIELDS):
+        for triple in triples:
+            store.add(triple, g)
+        return g
+    # The indexes are dicts of dicts and tuples, no cycles: the cyclic collector, which would
+    # walk the whole growing heap again and again while they are made, has nothing to find.
+    with collector_paused():
+        _index(store, triples)
+    return g
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused: for work that makes many objects and no cycles
+    (terms, triples, N-Triples rows), where each collection would only walk the growing heap."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _index(store: Memory, triples: Iterable[tuple]) -> None:
+    contexts = store._Memory__contextTriples  # noqa: SLF001
+    (graph_key,) = (key for key in contexts if key is not None)
+    spo, pos, osp = store._Memory__spo, store._Memory__pos, store._Memory__osp  # noqa: SLF001
+    added = []
+    # A literal's hash is computed in Python: each term is looked up as few times as it can be.
+    for triple in triples:
+        s, p, o = triple
+        po = spo.get(s)
+        if po is None:
+            po = spo[s] = {}
+        objects = po.get(p)
+        if objects is None:
+            objects = po[p] = {}
+        known = len(objects)
+        objects[o] = 1
+        if len(objects) == known:
+            continue  # a triple given twice
+        os_ = pos.get(p)
+        if os_ is None:
+            os_ = pos[p] = {}
+        subjects = os_.get(o)
+        if subjects is None:
+            os_[o] = {s: 1}
+        else:
+            subjects[s] = 1
+        sp = osp.get(o)
+        if sp is None:
+            osp[o] = {s: {p: 1}}
+        else:
+            predicates = sp.get(s)
+            if predicates is None:
+                sp[s] = {p: 1}
+            else:
+                predicates[p] = 1
+        added.append(triple)
+    in_graph = contexts[graph_key]
+    in_graph.update(added)
+    contexts[None].update(in_graph)  # from a set: its hashes are taken, not computed again

@@ -1,0 +1,77 @@
+"""Reading processes forked by the warm starter: one fresh process per file, the same limits, no strays."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import psutil
+
+from styrgraf.ingest.formats import pdf
+from styrgraf.ingest.limits import ReadLimits
+from styrgraf.ingest.sources import open_source
+from tests.ingest import badfiles
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _read(path: Path) -> tuple[dict, int, int]:
+    """The answer of one reading process forked by the module's starter, its pid and its parent's."""
+    child = pdf._STARTER.start([str(path), json.dumps(ReadLimits().to_dict())])  # noqa: SLF001
+    parent = psutil.Process(_pid(child)).ppid()
+    out, err = child.communicate(timeout=60)
+    assert child.returncode == 0, err
+    return json.loads(out), child.pid, parent
+
+
+def _pid(child) -> int:
+    """The reading process's pid: the starter sends it as soon as it has forked."""
+    while child.pid is None:
+        child._take(child._status.fileno())  # noqa: SLF001
+    return child.pid
+
+
+def test_each_file_is_read_by_a_new_fork_of_one_starter(tmp_path):
+    path = badfiles.good_pdf(tmp_path)
+    first, first_pid, first_parent = _read(path)
+    second, second_pid, second_parent = _read(path)
+    assert first == second and first["pages"][0][0] == "2012-02-22 KS 2011/0456"
+    assert first_pid != second_pid
+    assert first_parent == second_parent != os.getpid()
+    assert "--serve" in psutil.Process(first_parent).cmdline()
+    assert not psutil.pid_exists(first_pid) or psutil.Process(first_pid).status() == psutil.STATUS_ZOMBIE
+
+
+def test_a_starter_that_ended_is_replaced(tmp_path):
+    path = badfiles.good_pdf(tmp_path)
+    _, _, starter = _read(path)
+    os.kill(starter, signal.SIGKILL)
+    pdf._STARTER._process.wait(timeout=10)  # noqa: SLF001 - reaped, as the next read would find it ended
+    assert open_source(path).page_count == 3
+    _, _, again = _read(path)
+    assert again != starter
+
+
+def test_a_killed_reading_process_is_reported_as_killed(tmp_path):
+    child = pdf._STARTER.start([str(badfiles.good_pdf(tmp_path)), json.dumps(ReadLimits().to_dict())])  # noqa: SLF001
+    os.kill(_pid(child), signal.SIGSTOP)  # stopped before it can answer
+    child.kill()
+    out, _ = child.communicate(timeout=30)
+    assert out == b"" and child.returncode == -signal.SIGKILL
+
+
+def test_the_starter_ends_with_its_parent(tmp_path):
+    script = ("import sys; from pathlib import Path; from styrgraf.ingest.sources import open_source; "
+              "from styrgraf.ingest.formats import pdf; open_source(Path(sys.argv[1])); "
+              "print(pdf._STARTER._process.pid)")
+    done = subprocess.run([sys.executable, "-c", script, str(badfiles.good_pdf(tmp_path))],
+                          capture_output=True, text=True, timeout=120, cwd=ROOT, check=True)
+    starter = int(done.stdout.split()[-1])
+    try:
+        psutil.Process(starter).wait(timeout=10)
+    except psutil.NoSuchProcess:
+        pass
+    assert not psutil.pid_exists(starter)
