@@ -41,7 +41,9 @@ _NOT_SURNAME = frozenset(
     "region stad staden ab hb kb januari februari mars april maj juni juli augusti september oktober november "
     "december måndag tisdag onsdag torsdag fredag lördag söndag och samt eller "
     # a minutes' signature block: `Sekreterare: Karin Holm Justerandes sign Utdragsbestyrkande`
-    "justerandes ordförandes sekreterarens sign signatur utdragsbestyrkande".split()
+    "justerandes ordförandes sekreterarens sign signatur utdragsbestyrkande "
+    # the cover's next label run into the name (`Sekreterare Stina Hallberg Paragrafer 12`)
+    "paragrafer paragraf underskrifter underskrift".split()
 )
 # Job titles: a compound ending in one of these heads (`utvecklingschef`, `IT-chef`, `miljöstrateg`).
 _TITLE_HEADS = ("chef", "direktör", "strateg", "samordnare", "controller", "handläggare", "sekreterare",

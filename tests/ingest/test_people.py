@@ -155,3 +155,13 @@ def test_without_the_lexicons_only_labelled_people_are_found(monkeypatch):
     monkeypatch.setattr(name_lexicon, "_common_words", lambda: frozenset())
     text = "Projektledare: Nora Hallin. Enligt Ruben Pihl gäller detta."
     assert _people(text) == [("Nora Hallin", ("projektledare",))]
+
+
+@pytest.mark.parametrize("line, name", [
+    # `Hallberg` and `Tor` are first names too, so the label after them could pass for a surname.
+    ("Sekreterare Stina Hallberg Paragrafer 12", "Stina Hallberg"),
+    ("Underskrifter Sekreterare Agnes Tor Paragrafer 112-113", "Agnes Tor"),
+    ("Justerare Karin Holm Underskrifter", "Karin Holm"),
+])
+def test_a_cover_label_run_into_a_name_is_no_surname(line, name):
+    assert [p.name for p in find_people(line)] == [name]
