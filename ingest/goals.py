@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from styrgraf.ingest.document_text import DocumentText
+from styrgraf.ingest.layout.headings import find_headings as layout_headings
 from styrgraf.ingest.lists import Item, bullet_items, labelled_items, lettered_items, numbered_items
 from styrgraf.ingest.records import Intention
 from styrgraf.ingest.sections import SUBPROJECT_ANCHOR, find_headings
@@ -29,6 +30,13 @@ _GOAL_HEADING = re.compile(
     r"|Förväntade effekter|Önskade effekter|Förväntat resultat)"
     r"(?=\s+(?:1[.)]|[aA][.)]|[-–•])\s)"
 )
+# A heading line whose title ends in a goal word, compounds included (`2.1 Övergripande
+# projektmål`, `Leveransmål`, `Mål och delmål`, `Projektets mål`), or names expected results.
+_GOAL_TITLE = re.compile(
+    r"(?:mål(?:en|et)?|målpunkt(?:er|erna)?|intention(?:er|erna|spunkter)|målsättning(?:ar)?|förväntat resultat"
+    r"|förväntade resultat|förväntade effekter|önskade effekter)\s*:?\s*$", re.IGNORECASE)
+# An intro sentence between a goal heading and its list: `Projektet ska uppnå följande:`.
+_INTRO = re.compile(r"[^\n.]{0,160}:[ \t]*\n")
 # Goals that carry their label: `Effektmål 1: …`, `Mål 2: …`.
 GOAL_LABEL = r"Intention(?:spunkt)?|(?:Effekt|Projekt|Del)?[Mm]ål(?:punkt)?"
 
@@ -40,7 +48,8 @@ def find_goals(doc: DocumentText, start: int, end: int,
     text = doc.body
     starts = sorted({m.end() for m in _GOAL_LEAD_IN.finditer(text, start, end)}
                     | {m.end() for m in _GOAL_HEADING.finditer(text, start, end)}
-                    | {it.start for it in labelled_items(text, start, end, GOAL_LABEL)[:1]})
+                    | {it.start for it in labelled_items(text, start, end, GOAL_LABEL)[:1]}
+                    | set(_goal_heading_ends(text, start, end)))
     for lead_end in starts:
         items = _goal_items(text, lead_end, end)
         if not items:
@@ -57,6 +66,19 @@ def find_goals(doc: DocumentText, start: int, end: int,
     return [], None
 
 
+def _goal_heading_ends(text: str, start: int, end: int) -> list[int]:
+    """Where the list under each goal heading may start: right after the heading line, or after
+    one intro sentence that ends in a colon."""
+    out = []
+    for h in layout_headings(text, start, end):
+        if not _GOAL_TITLE.search(text[h.title_start:h.end]):
+            continue
+        pos = h.end + (1 if text[h.end:h.end + 1] == "\n" else 0)
+        intro = _INTRO.match(text, pos)
+        out.append(intro.end() if intro else pos)
+    return out
+
+
 def _goal_items(text: str, start: int, end: int) -> list[Item]:
     """The list that starts right after a goal lead-in, up to the next heading or subproject."""
     heads = [h for h in find_headings(text, start, end) if h[2] != "lead"]
@@ -64,7 +86,8 @@ def _goal_items(text: str, start: int, end: int) -> list[Item]:
     sub = SUBPROJECT_ANCHOR.search(text, start, region_end)
     region_end = sub.start() if sub else region_end
     for items in (lettered_items(text, start, region_end), numbered_items(text, start, region_end, first=1),
-                  labelled_items(text, start, region_end, GOAL_LABEL), bullet_items(text, start, region_end)):
+                  labelled_items(text, start, region_end, GOAL_LABEL),
+                  numbered_items(text, start, region_end, colon=True, first=1), bullet_items(text, start, region_end)):
         if len(items) >= 2 and not text[start:items[0].start].strip(" \n:"):
             return items
     return []

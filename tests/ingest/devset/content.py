@@ -74,7 +74,24 @@ def _addressed(labels: tuple[str, ...]) -> str:
     return ("målet " if len(labels) == 1 else "målen ") + join_names(list(labels))
 
 
+def _sectioned_subproject(sp) -> Section:
+    """`Delprojekt 2 Titel (mål 1 och 3)`, labels, and what it must take into account as `*` bullets,
+    the first two works joined in one bullet."""
+    s = Section(f"Delprojekt {sp.number} {sp.title} (mål {join_names(list(sp.goals))})")
+    s.paras.append(f"Delprojektansvarig: {join_names([written(p) for p in sp.leaders])}")
+    if sp.members:
+        s.paras.append(f"Deltagare: {', '.join(p.name for p in sp.members)}")
+    s.paras.append("Ska beaktas:")
+    works = list(sp.considers)
+    if len(works) >= 2:
+        works = [f"{works[0]} och {works[1]}"] + works[2:]
+    s.items = [f"* {w}" for w in works]
+    return s
+
+
 def subproject_sections(spec: DocSpec) -> list[Section]:
+    if spec.extras.get("shape") == "sections":
+        return [_sectioned_subproject(sp) for sp in spec.subprojects]
     out = []
     for sp in spec.subprojects:
         s = Section(f"Delprojekt {sp.number}. {sp.title}")
@@ -96,7 +113,9 @@ FILLER = ("Arbetet ska bedrivas i nära samverkan med berörda förvaltningar oc
 def _plan_like(spec: DocSpec, lost: bool, table_org: bool) -> list[Section]:
     secs = [Section("Bakgrund", decision_sentences(spec, lost)),
             Section("Syfte", [f"Syftet är att utveckla {spec.topic} i hela kommunen. " + FILLER], filler=True)]
-    if spec.goals:
+    if spec.goals and spec.extras.get("shape") == "sections":
+        secs.append(Section("Övergripande projektmål", ["Projektet ska uppnå följande:"], goal_items(spec)))
+    elif spec.goals:
         secs.append(Section("Mål", ["Projektets mål är:"], goal_items(spec)))
     rows = role_rows(spec)
     if rows and spec.kind != "projektdirektiv":
