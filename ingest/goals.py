@@ -1,7 +1,7 @@
 """Goals a document lays down, under every name the genre gives them.
 
 Plans write `intentioner`, `intentionspunkter`, `målpunkter`, `mål`, `effektmål`,
-`projektmål` or `delmål`; strategies and programmes write `mål` too. A goal list is the first
+`projektmål`, `leveransmål`, `resultatmål`, `delmål` or `förväntat resultat`; strategies and programmes write `mål` too. A goal list is the first
 numbered, lettered, labelled (`Effektmål 1: …`) or bulleted list that a goal word introduces
 (`intentioner:`, `Projektets mål är:`, `Kommunens mål är följande.`, a heading `Effektmål`).
 """
@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable
 
 from styrgraf.ingest.document_text import DocumentText
-from styrgraf.ingest.layout.headings import find_headings as layout_headings
 from styrgraf.ingest.lists import Item, bullet_items, labelled_items, lettered_items, numbered_items
 from styrgraf.ingest.records import Intention
 from styrgraf.ingest.sections import SUBPROJECT_ANCHOR, find_headings
@@ -21,22 +20,16 @@ from styrgraf.ingest.sentences import first_sentence_end, trim
 # `målen`, `effektmålet`, `projektmål`, `delmålen`. Compounds such as `verksamhetsmål` name
 # the municipality's goals, not the document's, and are not matched.
 GOAL_WORD = (r"(?<![\wåäö-])(?:intention(?:s?punkt)?(?:en|erna|er)?"
-             r"|(?:effekt|projekt|del)?mål(?:punkt(?:en|erna|er)?|en|et)?)")
+             r"|(?:effekt|projekt|del|leverans|resultat)?mål(?:punkt(?:en|erna|er)?|en|et)?"
+             r"|förvänta(?:t|de) resultat(?:en)?)")
 # What introduces a list of goals: `Projektets mål är:`, `enligt nedanstående intentioner:`,
 # `Kommunens mål är följande.`, or a goal heading standing right before its first item.
 _GOAL_LEAD_IN = re.compile(rf"{GOAL_WORD}\b[^.:]{{0,60}}?(?::|följande\s*\.)", re.IGNORECASE)
 _GOAL_HEADING = re.compile(
-    r"(?<![\wåäö-])(?:Intention(?:er|spunkter)|(?:Effekt|Projekt|Del)?[Mm]ål(?:punkter)?|MÅL|EFFEKTMÅL|PROJEKTMÅL|DELMÅL"
+    r"(?<![\wåäö-])(?:Intention(?:er|spunkter)|(?:Effekt|Projekt|Del|Leverans|Resultat)?[Mm]ål(?:punkter)?|MÅL|EFFEKTMÅL|PROJEKTMÅL|DELMÅL"
     r"|Förväntade effekter|Önskade effekter|Förväntat resultat)"
     r"(?=\s+(?:1[.)]|[aA][.)]|[-–•])\s)"
 )
-# A heading line whose title ends in a goal word, compounds included (`2.1 Övergripande
-# projektmål`, `Leveransmål`, `Mål och delmål`, `Projektets mål`), or names expected results.
-_GOAL_TITLE = re.compile(
-    r"(?:mål(?:en|et)?|målpunkt(?:er|erna)?|intention(?:er|erna|spunkter)|målsättning(?:ar)?|förväntat resultat"
-    r"|förväntade resultat|förväntade effekter|önskade effekter)\s*:?\s*$", re.IGNORECASE)
-# An intro sentence between a goal heading and its list: `Projektet ska uppnå följande:`.
-_INTRO = re.compile(r"[^\n.]{0,160}:[ \t]*\n")
 # Goals that carry their label: `Effektmål 1: …`, `Mål 2: …`.
 GOAL_LABEL = r"Intention(?:spunkt)?|(?:Effekt|Projekt|Del)?[Mm]ål(?:punkt)?"
 
@@ -48,8 +41,7 @@ def find_goals(doc: DocumentText, start: int, end: int,
     text = doc.body
     starts = sorted({m.end() for m in _GOAL_LEAD_IN.finditer(text, start, end)}
                     | {m.end() for m in _GOAL_HEADING.finditer(text, start, end)}
-                    | {it.start for it in labelled_items(text, start, end, GOAL_LABEL)[:1]}
-                    | set(_goal_heading_ends(text, start, end)))
+                    | {it.start for it in labelled_items(text, start, end, GOAL_LABEL)[:1]})
     for lead_end in starts:
         items = _goal_items(text, lead_end, end)
         if not items:
@@ -64,19 +56,6 @@ def find_goals(doc: DocumentText, start: int, end: int,
             ))
         return out, (items[0].start, out[-1].evidence[-1].end if out[-1].evidence else items[-1].end)
     return [], None
-
-
-def _goal_heading_ends(text: str, start: int, end: int) -> list[int]:
-    """Where the list under each goal heading may start: right after the heading line, or after
-    one intro sentence that ends in a colon."""
-    out = []
-    for h in layout_headings(text, start, end):
-        if not _GOAL_TITLE.search(text[h.title_start:h.end]):
-            continue
-        pos = h.end + (1 if text[h.end:h.end + 1] == "\n" else 0)
-        intro = _INTRO.match(text, pos)
-        out.append(intro.end() if intro else pos)
-    return out
 
 
 def _goal_items(text: str, start: int, end: int) -> list[Item]:

@@ -670,7 +670,11 @@ def _people_anywhere(doc: DocumentText, main: Part, sub_start: int, parts: list[
 def extract_considerations(doc: DocumentText, number: int, start: int, end: int, b: _Builder) -> None:
     """What the subproject must take into account: each item an entity of its own."""
     text = doc.body
-    items = numbered_items(text, start, end, first=1) or bullet_items(text, start, end)
+    items = numbered_items(text, start, end, first=1)
+    bullets = bullet_items(text, start, end)
+    # A bulleted list (`* A * B`) only where the first bullet opens it: `A - B` is a run-on list.
+    if not items and bullets and not text[start:bullets[0].start].strip(" :"):
+        items = bullets
     spans = [(it.start, it.text_start, it.end) for it in items] or _run_on_items(text, start, end)
     for s, ts, e in (piece for span in spans for piece in _joined_works(text, *span)):
         sib = _SIBLINGS.search(text, ts, e)
@@ -685,9 +689,14 @@ def extract_considerations(doc: DocumentText, number: int, start: int, end: int,
                 b.reference(text[ps:pe], s if ps == ts else ps, pe, number)
 
 
-# `Energi- och klimatstrategi och Investeringsplan 2022`: two works in one item; an `och`
-# that joins the halves of a compound (`Energi- och`) or two common words does not split.
-_WORK_JOIN = re.compile(r"(?<![-–])\s+(?:och|samt)\s+(?=[A-ZÅÄÖ])")
+# `Energi- och klimatstrategi och Investeringsplan 2022`: two works in one item, the second
+# named by a kind of work in its first two words; an `och` inside a compound (`Energi- och`)
+# or a title (`Projekt Kultur och Värderingar`) does not split.
+_WORK_HEAD = (r"[\wåäö-]*(?i:plan|planen|planer|strategi|strategin|policy|policyn|program|programmet|projekt|projektet"
+              r"|utredning|utredningen|riktlinjer|riktlinjerna|reglemente|reglementet|avtal|avtalet|prognos|prognosen"
+              r"|förstudie|förstudien|överenskommelse|överenskommelsen|upphandling|upphandlingen|analys|analysen"
+              r"|rapport|rapporten|direktiv|direktivet|löfte|löftet)(?![\wåäö])")
+_WORK_JOIN = re.compile(rf"(?<![-–])\s+(?:och|samt)\s+(?=[A-ZÅÄÖ])(?={_WORK_HEAD}|[\wåäö-]+\s+(?:och\s+)?{_WORK_HEAD})")
 
 
 def _joined_works(text: str, s: int, ts: int, e: int) -> list[tuple[int, int, int]]:

@@ -155,3 +155,15 @@ def test_without_the_lexicons_only_labelled_people_are_found(monkeypatch):
     monkeypatch.setattr(name_lexicon, "_common_words", lambda: frozenset())
     text = "Projektledare: Nora Hallin. Enligt Ruben Pihl gäller detta."
     assert _people(text) == [("Nora Hallin", ("projektledare",))]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Projektgrupp: Björn Ek Lindahl, Anna Berg Lind och Eva Holm", ["Björn Ek Lindahl", "Anna Berg Lind", "Eva Holm"]),
+    # A second surname that is a common word too stands before a separator or a capitalised label.
+    ("Deltagare: Nils Vikström Sjögren Ska beaktas: planen", ["Nils Vikström Sjögren"]),
+    # A title in the next column has no surname's shape; a common word before prose is no surname.
+    ("Styrgrupp: Patrik Lundström Upphandlare, Jenny Hedlund Lärare", ["Patrik Lundström", "Jenny Hedlund"]),
+    ("I gruppen ingår Karin Ek Nordin och Eva Nyström Strand vid kusten.", ["Karin Ek Nordin", "Eva Nyström"]),
+])
+def test_double_surnames(text, names):
+    assert [n for n, _ in _people(text)] == names
