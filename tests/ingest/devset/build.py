@@ -1,7 +1,8 @@
 """The dev set's documents, generated from a seed: which kinds, layouts and export styles.
 
 Mostly plans and directives, some assignment descriptions, protocol extracts and strategies;
-text in five export styles and PDF in three layouts. `dev_specs()` is deterministic.
+text in five export styles and PDF in three layouts, then the plans and directives of
+SHAPED_LAYOUTS in the sectioned shape. `dev_specs()` is deterministic.
 """
 from __future__ import annotations
 
