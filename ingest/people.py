@@ -227,8 +227,11 @@ def _title_before(text: str, start: int) -> str | None:
 
 # Cover-table labels that a flattened export runs together with role labels:
 # `Projektnamn Datum Dnr Projektägare Projektledare Styrgrupp … <values in the same order>`.
+# Label words, and the column heads of activity tables (`Aktivitet | Ansvarig | Klart`), which a
+# flattened table puts right before the first row's words.
 _LABEL_WORDS = frozenset("projektnamn datum dnr diarienummer startdatum slutdatum version dokumenttyp "
-                         "paragrafer paragraf underskrifter underskrift".split())
+                         "paragrafer paragraf underskrifter underskrift aktivitet aktiviteter åtgärd åtgärder klart "
+                         "klar status kommentar".split())
 _RUN_WORD = re.compile(r"(?<![\wåäö-])[A-ZÅÄÖ][a-zåäö]+(?![\wåäö-])")
 
 

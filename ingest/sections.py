@@ -34,6 +34,7 @@ HEADINGS: tuple[tuple[str, str, bool], ...] = (
      True),
     ("organisation", r"Projektorganisation|Organisation", True),
     ("schedule", r"Tidplan|Tidsplan", True),
+    ("activities", r"Aktiviteter|Aktivitetsplan|Aktivitetslista", True),
     ("budget", r"Kostnader\s*/\s*budget|Kostnader och budget", True),
     ("budget", r"Budget|Kostnader|Ekonomi", False),
     ("reporting", r"Rapportering och utvärdering|Rapport och utvärdering|Uppföljning och rapportering", True),

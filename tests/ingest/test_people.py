@@ -167,3 +167,8 @@ def test_without_the_lexicons_only_labelled_people_are_found(monkeypatch):
 ])
 def test_double_surnames(text, names):
     assert [n for n, _ in _people(text)] == names
+
+
+def test_the_heads_of_a_flattened_activity_table_start_no_name():
+    text = "Aktiviteter Aktivitet Ansvarig Klart Trygghetsvandringar Anna Berg 2024-05-01 Kameror Per Holm 2024-09-01"
+    assert [n for n, _ in _people(text)] == ["Anna Berg", "Per Holm"]

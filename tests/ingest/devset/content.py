@@ -18,6 +18,7 @@ class Section:
     paras: list[str] = field(default_factory=list)
     items: list[str] = field(default_factory=list)  # list items, each on its own line
     table: list[tuple[str, str]] | None = None  # (role word, people) rows: the organisation
+    grid: list[tuple[str, ...]] | None = None  # a table with a header row: `Aktivitet | Ansvarig | Klart`
     filler: bool = False  # prose without gold values: may be cut by a page break
 
 
@@ -126,6 +127,13 @@ def _plan_like(spec: DocSpec, lost: bool, table_org: bool) -> list[Section]:
             org.paras = [f"{w}: {v}" for w, v in rows]
         secs.append(org)
     secs += subproject_sections(spec)
+    leader = next((r.person for r in spec.roles if r.role == "projektledare"), None)
+    if spec.extras.get("shape") == "sections" and leader:
+        # An activity table whose responsible is the project manager (no new person, no new role).
+        year = int(spec.date[:4])
+        secs.append(Section("Aktiviteter", grid=[("Aktivitet", "Ansvarig", "Klart"),
+                                                 ("Nulägesanalys", leader.name, f"Mars {year}"),
+                                                 ("Förslag till styrgruppen", leader.name, f"Oktober {year}")]))
     secs.append(Section("Tidplan", [f"Arbetet startar i {month_year(spec.date).lower()} och redovisas senast "
                                     f"{int(spec.date[:4]) + 1}-12-31."]))
     secs.append(Section("Kostnader/budget", ["Inom befintliga ramar."]))
