@@ -171,7 +171,7 @@ def test_goals_each_subproject_addresses(tmp_path, style, phrases, expected):
 # --- the sectioned shape (docs/genre.md §14) ---------------------------------------------
 
 @pytest.mark.parametrize("heading", ["Övergripande projektmål", "2.1 ÖVERGRIPANDE PROJEKTMÅL", "Leveransmål",
-                                     "Förväntat resultat"])
+                                     "Förväntat resultat", "Leveranser"])
 @pytest.mark.parametrize("marker", ["{n}.", "{n}:"])
 def test_goals_under_a_compound_goal_heading_after_an_intro_line(tmp_path, heading, marker):
     block = [heading, "Projektet ska uppnå följande:"] + [f"{marker.format(n=i)} {g}" for i, g in enumerate(GOALS, 1)]
