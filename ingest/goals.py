@@ -1,7 +1,7 @@
 """Goals a document lays down, under every name the genre gives them.
 
 Plans write `intentioner`, `intentionspunkter`, `målpunkter`, `mål`, `effektmål`,
-`projektmål` or `delmål`; strategies and programmes write `mål` too. A goal list is the first
+`projektmål`, `leveransmål`, `resultatmål`, `delmål`, `förväntat resultat` or `leveranser`; strategies and programmes write `mål` too. A goal list is the first
 numbered, lettered, labelled (`Effektmål 1: …`) or bulleted list that a goal word introduces
 (`intentioner:`, `Projektets mål är:`, `Kommunens mål är följande.`, a heading `Effektmål`).
 """
@@ -20,13 +20,14 @@ from styrgraf.ingest.sentences import first_sentence_end, trim
 # `målen`, `effektmålet`, `projektmål`, `delmålen`. Compounds such as `verksamhetsmål` name
 # the municipality's goals, not the document's, and are not matched.
 GOAL_WORD = (r"(?<![\wåäö-])(?:intention(?:s?punkt)?(?:en|erna|er)?"
-             r"|(?:effekt|projekt|del)?mål(?:punkt(?:en|erna|er)?|en|et)?)")
+             r"|(?:effekt|projekt|del|leverans|resultat)?mål(?:punkt(?:en|erna|er)?|en|et)?"
+             r"|förvänta(?:t|de) resultat(?:en)?|leveranser(?:na)?)")
 # What introduces a list of goals: `Projektets mål är:`, `enligt nedanstående intentioner:`,
 # `Kommunens mål är följande.`, or a goal heading standing right before its first item.
 _GOAL_LEAD_IN = re.compile(rf"{GOAL_WORD}\b[^.:]{{0,60}}?(?::|följande\s*\.)", re.IGNORECASE)
 _GOAL_HEADING = re.compile(
-    r"(?<![\wåäö-])(?:Intention(?:er|spunkter)|(?:Effekt|Projekt|Del)?[Mm]ål(?:punkter)?|MÅL|EFFEKTMÅL|PROJEKTMÅL|DELMÅL"
-    r"|Förväntade effekter|Önskade effekter|Förväntat resultat)"
+    r"(?<![\wåäö-])(?:Intention(?:er|spunkter)|(?:Effekt|Projekt|Del|Leverans|Resultat)?[Mm]ål(?:punkter)?|MÅL|EFFEKTMÅL|PROJEKTMÅL|DELMÅL"
+    r"|Förväntade effekter|Önskade effekter|Förväntat resultat|Förväntade resultat|Leveranser)"
     r"(?=\s+(?:1[.)]|[aA][.)]|[-–•])\s)"
 )
 # Goals that carry their label: `Effektmål 1: …`, `Mål 2: …`.
@@ -64,7 +65,8 @@ def _goal_items(text: str, start: int, end: int) -> list[Item]:
     sub = SUBPROJECT_ANCHOR.search(text, start, region_end)
     region_end = sub.start() if sub else region_end
     for items in (lettered_items(text, start, region_end), numbered_items(text, start, region_end, first=1),
-                  labelled_items(text, start, region_end, GOAL_LABEL), bullet_items(text, start, region_end)):
+                  labelled_items(text, start, region_end, GOAL_LABEL),
+                  numbered_items(text, start, region_end, colon=True, first=1), bullet_items(text, start, region_end)):
         if len(items) >= 2 and not text[start:items[0].start].strip(" \n:"):
             return items
     return []

@@ -11,10 +11,12 @@ from dataclasses import dataclass
 
 # `… 2 och 4. 4. En väg …`: the first `4.` ends a sentence, the second starts an item.
 _NUMBERED = re.compile(r"(?:(?<=\s)|^)(\d{1,2})[.)](?=\s+\S)(?!\s+\d{1,2}\.\s)")
+# `1: Text`, `2:1 Text` (goal lists numbered with a colon, the second number a sub-goal's).
+_NUMBERED_COLON = re.compile(r"(?:(?<=\s)|^)(\d{1,2}):(?:\d{1,2})?(?=\s+[^\s\d])")
 _NUMBERED_BARE = re.compile(r"(?:(?<=\s)|^)(\d{1,2})(?=\s+[A-ZÅÄÖ])")
 # `a)`, and `A.` / `A)` before a capitalised word (`A. Planen pekar ut …`).
 _LETTERED = re.compile(r"(?:(?<=\s)|^)(?:([a-zåäö])\)|([A-ZÅÄÖ])[.)](?=\s+[A-ZÅÄÖ0-9]))(?=\s+\S)")
-_BULLET = re.compile(r"(?:(?<=\s)|^)[-–•]\s+(?=\S)")
+_BULLET = re.compile(r"(?:(?<=\s)|^)[-–•*]\s+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -49,9 +51,10 @@ def _items(chain, end: int, text: str) -> list[Item]:
     return out
 
 
-def numbered_items(text: str, start: int, end: int, *, bare: bool = False, first: int | None = None) -> list[Item]:
-    """`1. a 2. b` (or `1 a 2 b` with bare=True) in `text[start:end]`."""
-    regex = _NUMBERED_BARE if bare else _NUMBERED
+def numbered_items(text: str, start: int, end: int, *, bare: bool = False, colon: bool = False,
+                   first: int | None = None) -> list[Item]:
+    """`1. a 2. b` (or `1 a 2 b` with bare=True, `1: a 2: b` with colon=True) in `text[start:end]`."""
+    regex = _NUMBERED_BARE if bare else _NUMBERED_COLON if colon else _NUMBERED
     cands = []
     for m in regex.finditer(text, start, end):
         ts = m.end()

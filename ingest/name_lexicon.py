@@ -113,3 +113,21 @@ def is_inflected_common_word(word: str) -> bool:
     """An inflected form of a common word (`Beslutad` from `beslut`), as a heading or label reads."""
     w = word.lower()
     return any(w.endswith(e) and len(w) - len(e) >= 3 and w[:-len(e)] in _common_words() for e in _ENDINGS)
+
+
+# How Swedish surnames end (`Lindahl`, `Bergström`, `Ek`, `Lind`, `Åkesson`, `Rydén`): the second
+# word of a double surname must have one of these shapes, since a title or a common word
+# (`Rektor`, `Upphandlare`) may stand after a name in a table's next column.
+_SURNAME_ENDINGS = (
+    "son", "sen", "berg", "borg", "ström", "strom", "lund", "gren", "qvist", "kvist", "quist", "dahl", "dal",
+    "holm", "man", "mark", "lind", "ek", "ekh", "blom", "bom", "falk", "strand", "sjö", "stedt", "stad", "stam",
+    "häll", "hed", "lid", "ros", "vall", "wall", "ell", "én", "ér", "in", "ius", "ander", "eus", "gård",
+    "löf", "löv", "kvarn", "fors", "rot", "sten", "stjerna", "skog", "näs", "vik", "by", "ås", "torp", "hult",
+    "bäck", "bro", "dotter", "back", "rup", "ö",
+)
+
+
+def looks_like_surname(word: str) -> bool:
+    """A word shaped like a Swedish surname by its ending."""
+    lw = word.lower()
+    return len(lw) >= 2 and lw.endswith(_SURNAME_ENDINGS)

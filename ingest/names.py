@@ -47,6 +47,18 @@ def _not_a_last_name(word: str) -> bool:
                 or (name_lexicon.has_wordlist() and name_lexicon.is_common_word(word)))
 
 
+# What may follow a double surname whose second word is also a common word (`Lind`, `Sjögren`):
+# anything but running text in lower case (`Eva Holm Strand vid …` is a name and a place).
+NAME_CLOSE = re.compile(r"[ \t]*(?:,|;|\.|\(|\boch\b|\bsamt\b)|(?![ \t]+[a-zåäö])")
+
+
+def _closing_double_surname(text: str, m: re.Match, word: str) -> bool:
+    """`Anna Berg Lind,`: a last word shaped like a surname that is only a common word (no role,
+    heading or first name) is the second half of a double surname where no prose follows it."""
+    return (not (role_for_word(word) or word.lower() in _HEADING_WORDS or name_lexicon.is_first_name(word))
+            and name_lexicon.looks_like_surname(word) and bool(NAME_CLOSE.match(text, m.end())))
+
+
 _HEADING_WORDS = frozenset("delprojekt delprojektet projekt projektet bilaga tidplan budget mål syfte".split())
 
 
@@ -56,7 +68,7 @@ def _trim_name(text: str, m: re.Match, end: int) -> tuple[str, int]:
     name = m.group("name")
     words = name.split()
     full_words = [w for w in words if not re.fullmatch(_INITIAL, w)]
-    if len(full_words) >= 3 and _not_a_last_name(words[-1]):
+    if len(full_words) >= 3 and _not_a_last_name(words[-1]) and not _closing_double_surname(text, m, words[-1]):
         cut = name.rfind(" ")
         return name[:cut], m.start() + cut
     # Look past `end`: a list cut at a page break still reads on into the next sentence.

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, replace
 
 from styrgraf.ingest import name_lexicon
-from styrgraf.ingest.names import is_person_name
+from styrgraf.ingest.names import NAME_CLOSE, is_person_name
 from styrgraf.ingest.roles import role_for_word
 
 _WORD = re.compile(r"(?<![\wåäöéü-])[A-ZÅÄÖÉÜ][a-zåäöéüøæ]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüøæ]+)?(?![\wåäöéü])")
@@ -122,7 +122,25 @@ def _match_name(text: str, first: re.Match, known_first: bool) -> int | None:
         return None
     if _GLUED.match(text, surname.end()):
         return None
-    return surname.end()
+    return _second_surname_end(text, surname.end())
+
+
+def _second_surname_end(text: str, pos: int) -> int:
+    """A double surname, `Anna Berg Lind`, `Björn Ek Lindahl`: a second surname word that is
+    is shaped like a surname and is no first name (the next person's) and no role, label or heading
+    word. A second word that is also a common word (`Lind`) counts only where the name visibly
+    closes after it."""
+    second = _word_at(text, pos)
+    if not second or "\n" in text[pos:second.start()]:
+        return pos
+    word = second.group()
+    if (name_lexicon.is_first_name(word) or not _is_surname(word) or word.lower() in _LABEL_WORDS
+            or not name_lexicon.looks_like_surname(word) or name_lexicon.is_inflected_common_word(word)
+            or _GLUED.match(text, second.end())):
+        return pos
+    if name_lexicon.has_wordlist() and name_lexicon.is_common_word(word) and not NAME_CLOSE.match(text, second.end()):
+        return pos
+    return second.end()
 
 
 def _name_at(text: str, first: re.Match) -> tuple[int, int] | None:
@@ -214,8 +232,11 @@ def _title_before(text: str, start: int) -> str | None:
 
 # Cover-table labels that a flattened export runs together with role labels:
 # `Projektnamn Datum Dnr Projektägare Projektledare Styrgrupp … <values in the same order>`.
+# Label words, and the column heads of activity tables (`Aktivitet | Ansvarig | Klart`), which a
+# flattened table puts right before the first row's words.
 _LABEL_WORDS = frozenset("projektnamn datum dnr diarienummer startdatum slutdatum version dokumenttyp "
-                         "paragrafer paragraf underskrifter underskrift".split())
+                         "paragrafer paragraf underskrifter underskrift aktivitet aktiviteter åtgärd åtgärder klart "
+                         "klar status kommentar".split())
 _RUN_WORD = re.compile(r"(?<![\wåäö-])[A-ZÅÄÖ][a-zåäö]+(?![\wåäö-])")
 
 

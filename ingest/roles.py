@@ -35,7 +35,7 @@ ROLES: dict[str, Role] = {
              leads=True),
         Role("projektledare", "Projektledare", "Project manager",
              ("projektledare", "delprojektledare", "projektledaren", "delprojektledaren", "uppdragsledare",
-              "uppdragsledaren", "ansvarig"), leads=True),
+              "uppdragsledaren", "ansvarig", "delprojektansvarig", "delprojektansvariga"), leads=True),
         Role("projektsekreterare", "Projektsekreterare", "Project secretary", ("projektsekreterare",)),
         Role("projektgrupp", "Projektgrupp", "Project team",
              ("projektgrupp", "projektgruppen", "projektarbetsgrupp", "arbetsgrupp", "arbetsgruppen", "projektdeltagare",

@@ -30,10 +30,12 @@ HEADINGS: tuple[tuple[str, str, bool], ...] = (
     ("method", r"Metod", False),
     ("considerations",
      r"Andra (?:utredningar|projekt|processer|uppdrag)(?:\s*(?:/|och|,)\s*(?:utredningar|projekt|processer|uppdrag))*"
-     r" som (?:ska|skall|bör) (?:beaktas|samordnas)|Beroenden(?: till andra (?:projekt|utredningar))?|Att beakta|Samordnas med|Samordning med",
+     r" som (?:ska|skall|bör) (?:beaktas|samordnas)|Beroenden(?: till andra (?:projekt|utredningar))?|Att beakta|(?:Ska|Skall) beaktas|Samordnas med|Samordning med"
+     r"|Hänsyn (?:ska|skall) tas till|Beroenden och samordning|Koppling till andra (?:projekt|utredningar|styrdokument)",
      True),
     ("organisation", r"Projektorganisation|Organisation", True),
     ("schedule", r"Tidplan|Tidsplan", True),
+    ("activities", r"Aktiviteter|Aktivitetsplan|Aktivitetslista", True),
     ("budget", r"Kostnader\s*/\s*budget|Kostnader och budget", True),
     ("budget", r"Budget|Kostnader|Ekonomi", False),
     ("reporting", r"Rapportering och utvärdering|Rapport och utvärdering|Uppföljning och rapportering", True),
@@ -60,6 +62,16 @@ class Section:
     end: int
 
 
+# The body keeps no line breaks, so the number is told by its shape: `4.`, `2.1` after a space.
+_HEADING_NUMBER = re.compile(r"(?<![^\s])\d{1,2}(?:\.\d{1,2}){0,3}\.?[ \t]+$")
+
+
+def _number_start(text: str, pos: int, floor: int) -> int:
+    """`4. Tidplan`: the heading starts at its number, which belongs to no section before it."""
+    m = _HEADING_NUMBER.search(text, max(floor, pos - 16), pos)
+    return m.start() if m else pos
+
+
 def _after_boundary(text: str, pos: int, boundaries: frozenset[int]) -> bool:
     if pos in boundaries:
         return True
@@ -75,7 +87,7 @@ def find_headings(text: str, start: int, end: int, boundaries: frozenset[int] = 
             if not strong and not _after_boundary(text, m.start(), boundaries):
                 continue
             # Matched in place: a slice of the rest of the range for each heading would copy it again and again.
-            found.append((m.start(), _COLON.match(text, m.end(), end).end(), key))
+            found.append((_number_start(text, m.start(), start), _COLON.match(text, m.end(), end).end(), key))
     found.sort()
     # Overlapping matches (`Syfte` inside `Syfte och frågeställning`): keep the longest.
     out: list[tuple[int, int, str]] = []

@@ -79,6 +79,7 @@ _NAMED_WORK = re.compile(
 )
 # What follows a subproject's title in its section: its own sentences, role labels or headings.
 _TITLE_STOP = re.compile(r"(?<![\w-])(?:Delprojektet|Syftet|Målet|Uppdraget|Ansvarig)\b")
+_TITLE_GOALS = re.compile(rf"\s*\((?={GOAL_WORD}\b)")
 _APPENDIX_SUBPROJECT = re.compile(r"\bdelprojekt\s+(?P<n>\d{1,2})\b", re.IGNORECASE)
 _OWNER_SENTENCE = re.compile(r"Ansvarig för (?:huvudprojektet|projektet|hela projektet) är\s+")
 _RESPONSIBLES = re.compile(r"Ansvariga för (?:respektive|varje|de olika) delprojekt(?:en)? är\s*:?\s*")
@@ -634,6 +635,13 @@ def _subproject_title_end(text: str, start: int, stop: int, capitals: bool) -> i
     role labels or headings begin (titles carry no full stop in text that lost its line breaks);
     after `DELPROJEKT 3` the title is in capitals too, and ends where they do."""
     ends = [first_sentence_end(text, start, stop)]
+    # A heading on its own line ends with it; `(mål 1 och 4)` after the title names the goals.
+    line_end = text.find("\n", start, stop)
+    if line_end > start:
+        ends.append(line_end)
+    goals = _TITLE_GOALS.search(text, start, stop)
+    if goals and goals.start() > start:
+        ends.append(goals.start())
     if capitals:
         ends.append(_caps_run(text, start, stop)[1])
     ends += [h[0] for h in find_headings(text, start, stop)[:1] if h[0] > start]
@@ -678,8 +686,12 @@ def extract_considerations(doc: DocumentText, number: int, start: int, end: int,
     """What the subproject must take into account: each item an entity of its own."""
     text = doc.body
     items = numbered_items(text, start, end, first=1)
+    bullets = bullet_items(text, start, end)
+    # A bulleted list (`* A * B`) only where the first bullet opens it: `A - B` is a run-on list.
+    if not items and bullets and not text[start:bullets[0].start].strip(" :"):
+        items = bullets
     spans = [(it.start, it.text_start, it.end) for it in items] or _run_on_items(text, start, end)
-    for s, ts, e in spans:
+    for s, ts, e in (piece for span in spans for piece in _joined_works(text, *span)):
         sib = _SIBLINGS.search(text, ts, e)
         if sib:
             b.consider(number, None, True, sib.start(), sib.end())
@@ -690,6 +702,25 @@ def extract_considerations(doc: DocumentText, number: int, start: int, end: int,
             ps, pe = trim(text, ps, pe)
             if pe - ps >= 4:
                 b.reference(text[ps:pe], s if ps == ts else ps, pe, number)
+
+
+# `Energi- och klimatstrategi och Investeringsplan 2022`: two works in one item, the second
+# named by a kind of work in its first two words; an `och` inside a compound (`Energi- och`)
+# or a title (`Projekt Kultur och Värderingar`) does not split.
+_WORK_HEAD = (r"[\wåäö-]*(?i:plan|planen|planer|strategi|strategin|policy|policyn|program|programmet|projekt|projektet"
+              r"|utredning|utredningen|riktlinjer|riktlinjerna|reglemente|reglementet|avtal|avtalet|prognos|prognosen"
+              r"|förstudie|förstudien|överenskommelse|överenskommelsen|upphandling|upphandlingen|analys|analysen"
+              r"|rapport|rapporten|direktiv|direktivet|löfte|löftet)(?![\wåäö])")
+_WORK_JOIN = re.compile(rf"(?<![-–])\s+(?:och|samt)\s+(?=[A-ZÅÄÖ])(?={_WORK_HEAD}|[\wåäö-]+\s+(?:och\s+)?{_WORK_HEAD})")
+
+
+def _joined_works(text: str, s: int, ts: int, e: int) -> list[tuple[int, int, int]]:
+    out, pos = [], ts
+    for m in _WORK_JOIN.finditer(text, ts, e):
+        out.append((s if pos == ts else pos, pos, m.start()))
+        pos = m.end()
+    out.append((s if pos == ts else pos, pos, e))
+    return out
 
 
 # Items of an unnumbered list run together: `Riktlinjer för X; Skolstrukturutredningen`,

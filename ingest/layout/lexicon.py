@@ -73,7 +73,9 @@ VALUE_SHAPES: dict[str, re.Pattern[str]] = {
 # Short lines that are section headings in steering documents, in lower case.
 HEADING_WORDS: frozenset[str] = frozenset({
     "bakgrund", "bakgrund och syfte", "bakgrund och nuläge", "nuläge", "syfte", "syfte och mål", "mål",
-    "effektmål", "projektmål", "resultatmål", "mål och syfte", "avgränsning", "avgränsningar",
+    "effektmål", "projektmål", "resultatmål", "leveransmål", "mål och syfte", "mål och delmål", "projektets mål",
+    "övergripande mål", "övergripande projektmål", "målsättning", "förväntat resultat", "förväntade resultat",
+    "förväntade effekter", "avgränsning", "avgränsningar",
     "organisation", "projektorganisation", "roller och ansvar", "ansvar", "tidplan", "tidsplan",
     "budget", "ekonomi", "kostnader", "finansiering", "risker", "riskanalys", "kommunikation",
     "kommunikationsplan", "uppföljning", "uppföljning och utvärdering", "utvärdering", "rapportering",

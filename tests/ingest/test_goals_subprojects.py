@@ -166,3 +166,44 @@ def test_goals_each_subproject_addresses(tmp_path, style, phrases, expected):
     d = extract(tmp_path, ["Mål", "Projektets mål är:"] + _enumerate(style), sub)
     assert {(c.subproject, c.intention) for c in d.records.coverage} == expected
     assert all(_verbatim(d, c.evidence) for c in d.records.coverage)
+
+
+# --- the sectioned shape (docs/genre.md §14) ---------------------------------------------
+
+@pytest.mark.parametrize("heading", ["Övergripande projektmål", "2.1 ÖVERGRIPANDE PROJEKTMÅL", "Leveransmål",
+                                     "Förväntat resultat", "Leveranser"])
+@pytest.mark.parametrize("marker", ["{n}.", "{n}:"])
+def test_goals_under_a_compound_goal_heading_after_an_intro_line(tmp_path, heading, marker):
+    block = [heading, "Projektet ska uppnå följande:"] + [f"{marker.format(n=i)} {g}" for i, g in enumerate(GOALS, 1)]
+    doc = extract(tmp_path, block)
+    assert [(g.number, g.text) for g in doc.records.intentions] == list(enumerate(GOALS, 1))
+    assert all(_verbatim(doc, g.evidence) for g in doc.records.intentions)
+
+
+def test_a_heading_that_names_no_goals_starts_no_goal_list(tmp_path):
+    block = ["Bakgrundsmaterial", "Underlaget består av följande:"] + [f"{i}. {g}" for i, g in enumerate(GOALS, 1)]
+    assert extract(tmp_path, block).records.intentions == []
+
+
+def _sectioned_blocks() -> list[str]:
+    return ["", "Delprojekt 1 Gemensam bokning (mål 1 och 2)", "Delprojektansvarig: Greta Falk Hedlund, IT-chef",
+            "Deltagare: Ivar Lind, Tora Björk Sjögren", "Ska beaktas:",
+            "* Energi- och klimatstrategi och Investeringsplan 2024-2028", "* Projekt Kultur och Värderingar",
+            "", "Delprojekt 2 Kundtjänst i samverkan (mål 3)", "Delprojektansvarig: Axel Wik",
+            "Deltagare: Maja Storm Lind, Olle Berg", "Ska beaktas:", "1. Riktlinjer för informationssäkerhet",
+            "2. Arkivreglemente"]
+
+
+def test_subprojects_as_sections_with_goals_in_brackets_labels_and_bullets(tmp_path):
+    r = extract(tmp_path, ["Mål"] + [f"{i}. {g}" for i, g in enumerate(GOALS, 1)], _sectioned_blocks()).records
+    assert [(s.number, s.title) for s in r.subprojects] == [(1, "Gemensam bokning"), (2, "Kundtjänst i samverkan")]
+    assert {(c.subproject, c.intention) for c in r.coverage} == {(1, 1), (1, 2), (2, 3)}
+    roles = {(x.subproject, x.person, x.role) for x in r.roles if x.subproject}
+    assert roles == {(1, "Greta Falk Hedlund", "projektledare"), (1, "Ivar Lind", "projektgrupp"),
+                     (1, "Tora Björk Sjögren", "projektgrupp"), (2, "Axel Wik", "projektledare"),
+                     (2, "Maja Storm Lind", "projektgrupp"), (2, "Olle Berg", "projektgrupp")}
+    titles = {r.references[i].title for i in range(len(r.references))}
+    # Two works joined in one bullet are two; `Energi- och` and a title's own `och` are not a join;
+    # the last item stops before the next section's number (`Tidplan` follows).
+    assert titles == {"Energi- och klimatstrategi", "Investeringsplan 2024-2028", "Projekt Kultur och Värderingar",
+                      "Riktlinjer för informationssäkerhet", "Arkivreglemente"}

@@ -165,3 +165,20 @@ def test_without_the_lexicons_only_labelled_people_are_found(monkeypatch):
 ])
 def test_a_cover_label_run_into_a_name_is_no_surname(line, name):
     assert [p.name for p in find_people(line)] == [name]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Projektgrupp: Björn Ek Lindahl, Anna Berg Lind och Eva Holm", ["Björn Ek Lindahl", "Anna Berg Lind", "Eva Holm"]),
+    # A second surname that is a common word too stands before a separator or a capitalised label.
+    ("Deltagare: Nils Vikström Sjögren Ska beaktas: planen", ["Nils Vikström Sjögren"]),
+    # A title in the next column has no surname's shape; a common word before prose is no surname.
+    ("Styrgrupp: Patrik Lundström Upphandlare, Jenny Hedlund Lärare", ["Patrik Lundström", "Jenny Hedlund"]),
+    ("I gruppen ingår Karin Ek Nordin och Eva Nyström Strand vid kusten.", ["Karin Ek Nordin", "Eva Nyström"]),
+])
+def test_double_surnames(text, names):
+    assert [n for n, _ in _people(text)] == names
+
+
+def test_the_heads_of_a_flattened_activity_table_start_no_name():
+    text = "Aktiviteter Aktivitet Ansvarig Klart Trygghetsvandringar Anna Berg 2024-05-01 Kameror Per Holm 2024-09-01"
+    assert [n for n, _ in _people(text)] == ["Anna Berg", "Per Holm"]

@@ -1,7 +1,8 @@
 """The dev set's documents, generated from a seed: which kinds, layouts and export styles.
 
 Mostly plans and directives, some assignment descriptions, protocol extracts and strategies;
-text in five export styles and PDF in three layouts. `dev_specs()` is deterministic.
+text in five export styles and PDF in three layouts, then the plans and directives of
+SHAPED_LAYOUTS in the sectioned shape. `dev_specs()` is deterministic.
 """
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import random
 from dataclasses import replace
 
 from tests.ingest.devset.model import Decision, DocSpec, Goal, Person, Role, Subproject
-from tests.ingest.devset.pool import BODIES, FIRST, LAST, MUNICIPALITIES, PARTIES, TITLES, TOPICS, UNITS
+from tests.ingest.devset.pool import (BODIES, FIRST, LAST, MUNICIPALITIES, PARTIES, SECOND_LAST, SHAPED_MUNICIPALITIES,
+                                      TITLES, TOPICS, UNITS)
 
 SEED = 20260415
 
@@ -31,6 +33,16 @@ LAYOUTS: tuple[tuple[str, str, str], ...] = (
     ("strategi", "text", "flat-table"), ("strategi", "pdf", "cover-table"), ("strategi", "text", "formfeed"),
 )
 
+# Plans and directives in the sectioned shape (docs/genre.md §11): goals under a compound goal
+# heading after an intro line, each subproject a section of its own headed `Delprojekt N Titel
+# (mål 1 och 2)`, `Delprojektansvarig:`/`Deltagare:` labels, `Ska beaktas:` with `*` bullets
+# (two works joined by `och` in one bullet), and double surnames. Appended after LAYOUTS so the
+# earlier documents stay as they are.
+SHAPED_LAYOUTS: tuple[tuple[str, str, str], ...] = (
+    ("projektplan", "text", "formfeed"), ("projektplan", "pdf", "org-table"),
+    ("projektdirektiv", "text", "pages-nm"), ("projektplan", "text", "docplayer"),
+)
+
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
           "november", "december")
 
@@ -38,13 +50,16 @@ MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "august
 class _People:
     """Distinct invented people for one document (no name twice in a document)."""
 
-    def __init__(self, rnd: random.Random):
+    def __init__(self, rnd: random.Random, double_surnames: bool = False):
         self.rnd = rnd
         self.used: set[str] = set()
+        self.double_surnames = double_surnames
 
     def one(self, title: bool = False, party: bool = False) -> Person:
         while True:
             name = f"{self.rnd.choice(FIRST)} {self.rnd.choice(LAST)}"
+            if self.double_surnames and self.rnd.random() < 0.35:
+                name += f" {self.rnd.choice(SECOND_LAST)}"
             if name not in self.used:
                 self.used.add(name)
                 return Person(name, self.rnd.choice(TITLES) if title else None,
@@ -125,15 +140,16 @@ def _roles(kind: str, rnd: random.Random, people: _People) -> tuple[Role, ...]:
     return tuple(roles)
 
 
-def spec_for(index: int, kind: str, fmt: str, style: str, rnd: random.Random) -> DocSpec:
-    muni = MUNICIPALITIES[index % len(MUNICIPALITIES)]
+def spec_for(index: int, kind: str, fmt: str, style: str, rnd: random.Random, shape: str | None = None) -> DocSpec:
+    muni = (SHAPED_MUNICIPALITIES[index % len(SHAPED_MUNICIPALITIES)] if shape
+            else MUNICIPALITIES[index % len(MUNICIPALITIES)])
     topic = TOPICS[(index * 5) % len(TOPICS)]
     year = rnd.randint(2014, 2023)
-    people = _People(rnd)
+    people = _People(rnd, double_surnames=shape is not None)
     roles = _roles(kind, rnd, people)
     lettered = kind == "projektplan" and rnd.random() < 0.3
     goals = _goals(rnd, topic, lettered) if kind != "protokollsutdrag" else ()
-    n_subs = {"projektplan": rnd.randint(2, 4), "projektdirektiv": rnd.choice((0, 2, 3))}.get(kind, 0)
+    n_subs = {"projektplan": rnd.randint(2, 4), "projektdirektiv": rnd.choice((2, 3) if shape else (0, 2, 3))}.get(kind, 0)
     n_subs = min(n_subs, len(topic["subs"]))
     subs = _subprojects(rnd, topic, goals, people, n_subs) if n_subs else ()
     n_dec = {"protokollsutdrag": 1, "strategi": 1}.get(kind, rnd.randint(1, 2))
@@ -148,7 +164,9 @@ def spec_for(index: int, kind: str, fmt: str, style: str, rnd: random.Random) ->
     if kind == "projektplan" and rnd.random() < 0.25:
         dnrs += (_dnr(rnd, year, index + 1),)
     extras = {"signatory": people.one(title=True)} if kind == "projektplan" and rnd.random() < 0.4 else {}
-    key = f"dev{index + 1:02d}-{kind}-{style}"
+    if shape:
+        extras["shape"] = shape
+    key = f"dev{index + 1:02d}-{kind}-{style}" + (f"-{shape}" if shape else "")
     return DocSpec(
         key=key, municipality=muni, kind=kind, title=_title(kind, topic, muni), date=date, dnrs=dnrs,
         unit=rnd.choice(UNITS), topic=topic["short"], roles=roles, decisions=decisions, goals=goals,
@@ -158,7 +176,9 @@ def spec_for(index: int, kind: str, fmt: str, style: str, rnd: random.Random) ->
 
 def dev_specs(seed: int = SEED) -> list[DocSpec]:
     rnd = random.Random(seed)
-    return [spec_for(i, kind, fmt, style, rnd) for i, (kind, fmt, style) in enumerate(LAYOUTS)]
+    specs = [spec_for(i, kind, fmt, style, rnd) for i, (kind, fmt, style) in enumerate(LAYOUTS)]
+    return specs + [spec_for(len(LAYOUTS) + i, kind, fmt, style, rnd, shape="sections")
+                    for i, (kind, fmt, style) in enumerate(SHAPED_LAYOUTS)]
 
 
 def long_date(iso: str) -> str:

@@ -18,6 +18,7 @@ class Section:
     paras: list[str] = field(default_factory=list)
     items: list[str] = field(default_factory=list)  # list items, each on its own line
     table: list[tuple[str, str]] | None = None  # (role word, people) rows: the organisation
+    grid: list[tuple[str, ...]] | None = None  # a table with a header row: `Aktivitet | Ansvarig | Klart`
     filler: bool = False  # prose without gold values: may be cut by a page break
 
 
@@ -74,7 +75,24 @@ def _addressed(labels: tuple[str, ...]) -> str:
     return ("målet " if len(labels) == 1 else "målen ") + join_names(list(labels))
 
 
+def _sectioned_subproject(sp) -> Section:
+    """`Delprojekt 2 Titel (mål 1 och 3)`, labels, and what it must take into account as `*` bullets,
+    the first two works joined in one bullet."""
+    s = Section(f"Delprojekt {sp.number} {sp.title} (mål {join_names(list(sp.goals))})")
+    s.paras.append(f"Delprojektansvarig: {join_names([written(p) for p in sp.leaders])}")
+    if sp.members:
+        s.paras.append(f"Deltagare: {', '.join(p.name for p in sp.members)}")
+    s.paras.append("Ska beaktas:")
+    works = list(sp.considers)
+    if len(works) >= 2:
+        works = [f"{works[0]} och {works[1]}"] + works[2:]
+    s.items = [f"* {w}" for w in works]
+    return s
+
+
 def subproject_sections(spec: DocSpec) -> list[Section]:
+    if spec.extras.get("shape") == "sections":
+        return [_sectioned_subproject(sp) for sp in spec.subprojects]
     out = []
     for sp in spec.subprojects:
         s = Section(f"Delprojekt {sp.number}. {sp.title}")
@@ -96,7 +114,9 @@ FILLER = ("Arbetet ska bedrivas i nära samverkan med berörda förvaltningar oc
 def _plan_like(spec: DocSpec, lost: bool, table_org: bool) -> list[Section]:
     secs = [Section("Bakgrund", decision_sentences(spec, lost)),
             Section("Syfte", [f"Syftet är att utveckla {spec.topic} i hela kommunen. " + FILLER], filler=True)]
-    if spec.goals:
+    if spec.goals and spec.extras.get("shape") == "sections":
+        secs.append(Section("Övergripande projektmål", ["Projektet ska uppnå följande:"], goal_items(spec)))
+    elif spec.goals:
         secs.append(Section("Mål", ["Projektets mål är:"], goal_items(spec)))
     rows = role_rows(spec)
     if rows and spec.kind != "projektdirektiv":
@@ -107,6 +127,13 @@ def _plan_like(spec: DocSpec, lost: bool, table_org: bool) -> list[Section]:
             org.paras = [f"{w}: {v}" for w, v in rows]
         secs.append(org)
     secs += subproject_sections(spec)
+    leader = next((r.person for r in spec.roles if r.role == "projektledare"), None)
+    if spec.extras.get("shape") == "sections" and leader:
+        # An activity table whose responsible is the project manager (no new person, no new role).
+        year = int(spec.date[:4])
+        secs.append(Section("Aktiviteter", grid=[("Aktivitet", "Ansvarig", "Klart"),
+                                                 ("Nulägesanalys", leader.name, f"Mars {year}"),
+                                                 ("Förslag till styrgruppen", leader.name, f"Oktober {year}")]))
     secs.append(Section("Tidplan", [f"Arbetet startar i {month_year(spec.date).lower()} och redovisas senast "
                                     f"{int(spec.date[:4]) + 1}-12-31."]))
     secs.append(Section("Kostnader/budget", ["Inom befintliga ramar."]))

@@ -9,6 +9,10 @@ from __future__ import annotations
 MUNICIPALITIES = ("Norrbacka", "Lilla Åby", "Ekbyholm", "Sjöhamra", "Västerlunda", "Granvik", "Öresta",
                   "Tallmora", "Kvarnås", "Bergsjöby", "Fjällinge", "Strömsvik")
 
+# For the documents laid out in the sectioned shape (build.SHAPED_LAYOUTS), so that the earlier
+# documents keep their municipalities.
+SHAPED_MUNICIPALITIES = ("Hagmark", "Ljungsäter", "Rävnäs", "Ormtorp")
+
 FIRST = ("Anna", "Erik", "Maria", "Lars", "Karin", "Johan", "Eva", "Mikael", "Lena", "Per", "Sofia", "Anders",
          "Helena", "Jonas", "Ingrid", "Magnus", "Elin", "Fredrik", "Ulla", "Nils", "Sara", "Tomas", "Greta",
          "Olof", "Malin", "Henrik", "Linnea", "Göran", "Ebba", "Viktor", "Åsa", "Björn", "Cecilia", "Rune")
@@ -16,6 +20,8 @@ LAST = ("Lindqvist", "Bergström", "Holmgren", "Sandberg", "Ekdahl", "Nordin", "
         "Blom", "Östlund", "Sjöberg", "Dahlgren", "Lundmark", "Nyström", "Åkesson", "Falk", "Engström",
         "Hedlund", "Strand", "Moberg", "Vikström", "Rydén", "Lilja", "Törnqvist", "Hammar", "Brandt",
         "Kjellberg", "Öberg", "Sundell")
+# Second surnames of double surnames (`Greta Falk Hedlund`, `Anna Berg Lind`).
+SECOND_LAST = ("Lindahl", "Hedlund", "Lind", "Nordin", "Strand", "Holmberg", "Ekman", "Sjögren")
 TITLES = ("kommundirektör", "ekonomichef", "utvecklingsstrateg", "IT-chef", "förvaltningschef", "HR-chef",
           "planeringschef", "kvalitetsutvecklare", "näringslivschef", "verksamhetsutvecklare", "controller",
           "kommunikationschef", "enhetschef", "miljöstrateg")

@@ -35,6 +35,8 @@ def _section_lines(s: Section) -> list[str]:
     out += [line for item in s.items for line in textwrap.wrap(item, WIDTH, break_on_hyphens=False)]
     if s.table:
         out += [f"{word}: {value}" for word, value in s.table]
+    if s.grid:
+        out += [" ".join(row) for row in s.grid]  # a table flattened by the export, a row to a line
     return out
 
 
@@ -167,6 +169,8 @@ def render_pdf(spec: DocSpec) -> bytes:
             pdf.multi_cell(0, 5, _latin1(p), new_x="LMARGIN", new_y="NEXT")
         if s.table:
             _ruled_table(pdf, [("Roll", "Namn")] + list(s.table), header=True, widths=(40, 130))
+        if s.grid:
+            _ruled_table(pdf, list(s.grid), header=True)
         pdf.ln(3)
     return bytes(pdf.output())
 
