@@ -120,6 +120,14 @@ QUESTIONS: list[Q] = [
       lacks=["Roger Weman"]),
     q("role", "persons", "sv", "vem är projektsekreterare i projektet för digital skolskjuts", has=["E. Strand"]),
 
+    q("role", "seed", "en", "who signed the project plan", has=["Fredrik Geijer"], lacks=["Roger Weman"]),
+    q("role", "seed", "sv", "vem har skrivit under projektplanen", has=["Fredrik Geijer"], lacks=["Roger Weman"]),
+    q("role", "seed", "en", "list all people in subproject 5",
+      has=["Karolina Davidsson", "Bengt Andersson", "Mattias Bjellvi", "Johan F Lundberg", "Ida Andersson"],
+      lacks=["Roger Weman"]),
+    q("role", "seed", "sv", "vilka jobbar i delprojekt 2", has=DP2_TEAM + ("Stefan Almér", "Björn Kalla"),
+      lacks=["Roger Weman"]),
+
     # what a subproject is about
     q("about", "seed", "sv", "vad går delprojekt 5 ut på", has=["Cityförening"]),
     q("about", "seed", "sv", "vad handlar dp4 om", has=["Kultur och värderingar"]),
@@ -131,6 +139,8 @@ QUESTIONS: list[Q] = [
     q("about", "seed", "en", "whats the aim of sub project 2",
       has=[("Strategiska respektive operativa", "strategiskt och operativt")]),
     q("about", "seed", "en", "purpose of dp 3?", has=[("En väg in", "myndighetsprocesser")]),
+
+    q("about", "seed", "en", "what is dp5 about", has=["Cityförening"]),
 
     # what an intention says; intentions of a subproject; subprojects of an intention
     q("intention", "seed", "sv", "vad säger intention d", has=["En väg in/ut"]),
@@ -157,6 +167,11 @@ QUESTIONS: list[Q] = [
     q("intention", "seed", "sv", "vilka delprojekt berörs av intention 8", subs=[1, 2]),
     q("intention", "seed", "sv", "hur många intentioner adresserar dp1", count=5),
 
+    q("intention", "seed", "en", "what does intention nr 10 say", has=["arbetsmarknadens utveckling"]),
+    q("intention", "seed", "sv", "vilka delprojekt ska hantera intention 1", subs=[1]),
+    q("intention", "seed", "en", "what subprojects deal with intention l", subs=[2]),
+    q("intention", "seed", "en", "list the intentions", intentions=range(1, 13)),
+
     # what X must take into account; what depends on X
     q("considers", "seed", "sv", "vad ska dp 2 ta hänsyn till", has=["Samordnad kommunikation och marknadsföring"]),
     q("considers", "seed", "sv", "vad måste delprojekt 6 beakta", has=["SMILE"]),
@@ -165,6 +180,8 @@ QUESTIONS: list[Q] = [
     q("considers", "seed", "en", "what should sp4 consider", has=["SKL"]),
     q("considers", "seed", "sv", "vad är beroende av delprojekt 4", has=["delprojekt 2"]),
     q("considers", "seed", "en", "what depends on subproject 4", has=[("subproject 2", "delprojekt 2")]),
+
+    q("considers", "seed", "en", "what does sp 1 have to consider", has=["Samordnad kommunikation och marknadsföring"]),
 
     # milestones and deadlines
     q("milestone", "seed", "sv", "när ska dp3 vara klart", has=[DP3_DONE], lacks=["2013-12-31"]),
@@ -191,6 +208,12 @@ QUESTIONS: list[Q] = [
     q("milestone", "seed", "sv", "deadline för dp 5", has=["2012-05-29"], lacks=["2013-12-31"]),
     q("milestone", "seed", "en", "schedule of subproject 6", has=["2012-05-15", "2012-05-29"], lacks=["2013-12-31"]),
 
+    q("milestone", "seed", "en", "when is the KS decision for subproject 1", has=["2012-05-29"], lacks=["2013-12-31"]),
+    q("milestone", "seed", "en", "milestones between 1 April and 15 May 2012", has=["2012-04-30", "2012-05-15"],
+      lacks=["2012-05-29", "2012-03-31"]),
+    q("milestone", "seed", "sv", "milstolpar mellan 1 april och 15 maj 2012", has=["2012-04-30", "2012-05-15"],
+      lacks=["2012-05-29", "2012-03-31"]),
+
     # what a body decided on a date; which decision X rests on
     q("decision", "seed", "sv", "vad beslutade klu 2012-02-07", has=[KLU_0207]),
     q("decision", "seed", "sv", "vad bestämde ledningsutskottet den 7 februari 2012", has=[KLU_0207]),
@@ -201,6 +224,10 @@ QUESTIONS: list[Q] = [
     q("decision", "seed", "en", "what did the KLU decide on 7 Feb 2012", has=[KLU_0207]),
     q("decision", "seed", "en", "which decision is subproject 3 based on", has=["2012-02-07"]),
     q("decision", "seed", "en", "what decision does the plan rest on", has=["2012-02-07"]),
+
+    q("decision", "seed", "en", "what did the municipal executive board decide on 6 Sept 2011",
+      has=[("översyn", "uppdrag")]),
+    q("decision", "seed", "sv", "vad beslutade KLU 2011-12-06", has=["bordlägga"]),
 
     # people in several subprojects; who a person is
     q("person", "seed", "sv", "vilka är med i flera delprojekt", has=MULTI, lacks=["Roger Weman"]),
@@ -222,6 +249,11 @@ QUESTIONS: list[Q] = [
     q("person", "seed", "sv", "vilka roller har Björn Kalla", has=["projektledare"], subs=[1, 2]),
     q("person", "seed", "en", "who is Karin Åhström", has=["Karin Åhström"], subs=[4]),
 
+    q("person", "seed", "en", "who is Stefan Almer", has=["Stefan Almér"], subs=[1, 2]),
+    q("person", "seed", "en", "in which subprojects does Karolina Davidsson take part", subs=[2, 3, 4, 5]),
+    q("person", "seed", "sv", "vem är marina zivojinovic", has=["Marina Zivojinovic"], subs=[6]),
+    q("person", "seed", "en", "who are the people in more than 1 subproject", has=MULTI, lacks=["Roger Weman"]),
+
     # counts and lists
     q("count-list", "seed", "sv", "hur många delprojekt är det", count=6),
     q("count-list", "seed", "sv", "antal delprojekt?", count=6),
@@ -237,6 +269,8 @@ QUESTIONS: list[Q] = [
     q("count-list", "seed", "en", "how many people are in subproject 3", count=14),
     q("count-list", "seed", "sv", "antal personer i dp 4", count=6),
     q("count-list", "seed", "sv", "vilka delprojekt finns", subs=[1, 2, 3, 4, 5, 6]),
+
+    q("count-list", "seed", "en", "number of subprojects", count=6),
 
     # budgets, reporting lines, organisations
     q("budget-report-org", "seed", "sv", "vad är budgeten för delprojekt 6",
@@ -257,6 +291,9 @@ QUESTIONS: list[Q] = [
     q("budget-report-org", "seed", "sv", "rapportering dp3", has=["ppdragsansvarig", "ommunchef"]),
     q("budget-report-org", "seed", "en", "which subprojects is HNAB part of", has=["subproject 1", "subproject 6"]),
 
+    q("budget-report-org", "seed", "en", "reporting line of subproject 3", has=["ppdragsansvarig", "ommunchef"]),
+    q("budget-report-org", "seed", "sv", "vilka organisationer är med i dp 5", has=["Svensk Handel"]),
+
     # overlaps and gaps
     q("overlap-gap", "seed", "sv", "vad överlappar dp1 med", has=[("delprojekt 2", "Delprojekt 2")]),
     q("overlap-gap", "seed", "sv", "finns det dubbelarbete mellan delprojekten", has=["1", "2"]),
@@ -269,6 +306,8 @@ QUESTIONS: list[Q] = [
 
     q("overlap-gap", "seed", "sv", "finns det delprojekt utan intentioner", subs=[4]),
     q("overlap-gap", "seed", "sv", "vilka delprojekt liknar varandra", has=["1", "2"]),
+
+    q("overlap-gap", "seed", "en", "which subproject has no intentions", subs=[4]),
 
     # minutes (Ekträsk, tests/graph/minutes_builder.py)
     q("minutes", "minutes", "sv", "vem var ordförande på ks 12 sept 2022", has=["Ingrid Vall"], lacks=["Per Holmgren"]),
@@ -294,6 +333,13 @@ QUESTIONS: list[Q] = [
     q("minutes", "minutes", "en", "who took the minutes at KS on 12 September 2022", has=["Agnes Tor"]),
     q("minutes", "minutes", "sv", "när justerades protokollet 2022-09-12", has=["2022-09-15"]),
 
+    q("minutes", "minutes", "en", "which decisions did KF make on 2022-10-03", has=["godkänna handlingsplanen"]),
+    q("minutes", "minutes", "sv", "vilka deltog i ks 2022-09-12",
+      has=["Ingrid Vall", "Per Holmgren", "Märta Lunde", "Rolf Sparre"]),
+    q("minutes", "minutes", "sv", "vem yrkade avslag i ärendet om Granen 4", has=["Per Holmgren"],
+      lacks=["Märta Lunde"]),
+    q("minutes", "minutes", "en", "which cases were dealt with at KS 2022-09-12", has=["KS 2022/140", "KS 2022/155"]),
+
     # minutes of the Älvstad linked set (tests/graph/linked_set.py)
     q("minutes", "linked", "sv", "vem var ordf vid kf 2023-04-24", has=["Eva Strand"]),
     q("minutes", "linked", "sv", "vem justerade ks protokollet 2023-03-14", has=["Jonas Ahl"]),
@@ -307,6 +353,8 @@ QUESTIONS: list[Q] = [
     q("minutes", "linked", "en", "which decisions did KS take on 2023-03-14", has=["projektdirektiv"]),
     q("minutes", "linked", "en", "what paragraphs deal with KS 2023/45", has=["12", "88"]),
 
+    q("strategy", "linked", "sv", "när antogs strategin för hållbart resande", has=["2022-05-16"]),
+
     # minutes and a plan of the persons set (tests/graph/persons_set.py)
     q("minutes", "persons", "sv", "vem var ordförande i kommunstyrelsen 2024-02-13", has=["Karin Holm"]),
     q("minutes", "persons", "sv", "vem justerade 2024-02-13", has=["Eva Strand"]),
@@ -316,6 +364,7 @@ QUESTIONS: list[Q] = [
     q("role", "persons", "sv", "vilka sitter i styrgruppen för digital skolskjuts", has=["Holm", "Lars Ek"],
       lacks=["Omar B Sandell"]),
     q("person", "persons", "en", "who is Maria Nord", has=["Maria Nord", "Norrvik"]),
+    q("person", "persons", "sv", "vem är Anna Berg", has=["Norrvik", "Sjöby"]),
 
     # strategies (tests/graph/questions/stores.py STRATEGY; tests/graph/strategy_builder.py)
     q("strategy", "strategy", "sv", "vilka mål har digitaliseringsstrategin", has=NORRVIK_GOALS),
