@@ -53,6 +53,8 @@ def test_a_wrong_value_is_wrong_and_no_reading_is_not_understood():
     assert judge(question, {"understood_as": read, "answer": "Anders Bergenek"})[0] == "wrong"
     counted = q("count-list", "seed", "sv", "antal dp", count=6)
     assert judge(counted, {"understood_as": read, "answer": "Det finns 16 delprojekt."})[0] == "wrong"
+    assert judge(counted, {"understood_as": read, "answer": "Det finns 7 delprojekt: 1. A, 6. F"})[0] == "wrong"
+    assert judge(counted, {"understood_as": read, "answer": "Det finns 6 delprojekt."})[0] == "right"
 
 
 def test_no_wrong_answer_beyond_the_known_ones(outcomes):
