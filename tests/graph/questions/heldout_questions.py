@@ -514,8 +514,11 @@ def report(outcomes: list[Outcome]) -> str:
 
 
 def main() -> int:
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp(prefix="heldout-questions-"))
-    print(report(run(build_all(folder))))
+    if len(sys.argv) > 1:  # a folder to build the stores in once and reuse
+        print(report(run(build_all(Path(sys.argv[1])))))
+        return 0
+    with tempfile.TemporaryDirectory(prefix="heldout-questions-") as folder:
+        print(report(run(build_all(Path(folder)))))
     return 0
 
 
