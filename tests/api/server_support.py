@@ -78,6 +78,19 @@ def live_server(app) -> Iterator[str]:
         sock.close()
 
 
+@contextmanager
+def serving_copy(template: Path, folder: Path) -> Iterator[str]:
+    """The API app on a copy of the store `template` (in `folder`), served live; yields its base URL."""
+    from styrgraf.api.http.app import close_app, create_app
+
+    application = create_app(str(copy_store(template, folder / "store")))
+    try:
+        with live_server(application) as url:
+            yield url
+    finally:
+        close_app(application)
+
+
 def wait_for_health(url: str, alive=lambda: True, timeout: float = READY_TIMEOUT) -> dict:
     deadline = time.monotonic() + timeout
     last: Exception | None = None

@@ -9,8 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from styrgraf.api.cli.main import app as cli
-from styrgraf.api.http.app import close_app, create_app
-from tests.api.server_support import copy_store, live_server
+from tests.api.server_support import copy_store, serving_copy
 from tests.graph.persons_set import build_persons_store
 
 runner = CliRunner()
@@ -24,12 +23,8 @@ def template(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def base_url(template, tmp_path_factory):
-    application = create_app(str(copy_store(template, tmp_path_factory.mktemp("served") / "store")))
-    try:
-        with live_server(application) as url:
-            yield url
-    finally:
-        close_app(application)
+    with serving_copy(template, tmp_path_factory.mktemp("served")) as url:
+        yield url
 
 
 def get(base_url: str, path: str) -> httpx.Response:

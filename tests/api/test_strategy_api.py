@@ -9,8 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from styrgraf.api.cli.main import app as cli
-from styrgraf.api.http.app import close_app, create_app
-from tests.api.server_support import copy_store, live_server
+from tests.api.server_support import serving_copy
 from tests.graph.strategy_builder import build_strategy_store, specs
 
 runner = CliRunner()
@@ -26,12 +25,8 @@ def built(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def base_url(built, tmp_path_factory):
-    application = create_app(str(copy_store(built[0], tmp_path_factory.mktemp("served") / "store")))
-    try:
-        with live_server(application) as url:
-            yield url
-    finally:
-        close_app(application)
+    with serving_copy(built[0], tmp_path_factory.mktemp("served")) as url:
+        yield url
 
 
 def get(base_url: str, path: str) -> httpx.Response:
