@@ -31,6 +31,7 @@ from styrgraf.graph.store.cache import cached
 from styrgraf.graph.describe import CHUNK, Described, boolean, describe, evidence, integer, iri_values, properties, resolve_ref, text
 from styrgraf.graph.documents import list_documents
 from styrgraf.graph.entities import entity_id, entity_type
+from styrgraf.graph.errors import Words, texts
 from styrgraf.graph.store.interface import GraphStore
 from styrgraf.graph.swedish import fold, words
 
@@ -44,6 +45,10 @@ class NotFound(LookupError):
         super().__init__(message)
         self.message = message
         self.message_en = message_en or message
+
+    @classmethod
+    def of(cls, key: str, **fields: object) -> "NotFound":
+        return cls(*texts(key, **fields))
 
 
 # "No such …" in both languages, with the Swedish article of each kind.
@@ -61,7 +66,7 @@ def require(store: GraphStore, ref: str, types: tuple[str, ...] | None = None) -
     iri = resolve_ref(store, ref, types)
     if iri is None:
         sv, en = NOT_FOUND.get(types[0] if types and len(types) == 1 else None, NOT_FOUND[None])
-        raise NotFound(f"Det finns {sv} med id {ref!r}.", f"No {en} with id {ref!r}.")
+        raise NotFound.of("entity.missing", kind=Words(sv, en), ref=ref)
     return iri
 
 

@@ -198,7 +198,7 @@ def ingest(
                 try:
                     r = _from_server(upload_via_server(server, f)) if server else ingest_file(s, f)
                 except StoreError as e:
-                    r = IngestResult(f, "failed", reason=e.message, reason_en=e.message)
+                    r = IngestResult(f, "failed", reason=e.message, reason_en=e.message_en)
                 results.append(r)
                 if not json_out:
                     print(_line(r, lang), flush=True)
@@ -277,7 +277,7 @@ def export_cmd(fmt: str = typer.Option("trig", "--format", help=help_text("opt.e
                 raise typer.Exit(1)
         data = s.export(fmt, graph)
     except StoreError as e:
-        err.print(f"[red]{e.message}[/red]")
+        err.print(f"[red]{escape(error_text(e, lang))}[/red]")
         raise typer.Exit(2)
     finally:
         s.close()
@@ -298,7 +298,7 @@ def import_cmd(file: Path = typer.Argument(..., exists=True, dir_okay=False, hel
         # An export may come from another version: its documents get current analysis rows now, not on first read.
         _write_rows(s, lang)
     except StoreError as e:
-        err.print(f"[red]{e.message}[/red]")
+        err.print(f"[red]{escape(error_text(e, lang))}[/red]")
         raise typer.Exit(2)
     finally:
         s.close()
@@ -324,7 +324,7 @@ def reindex(store: StoreOption = None, lang: LangOption = "sv"):
         total = len(list_documents(s))
         n = _write_rows(s, lang)
     except StoreError as e:
-        err.print(f"[red]{e.message}[/red]")
+        err.print(f"[red]{escape(error_text(e, lang))}[/red]")
         raise typer.Exit(2)
     finally:
         s.close()
@@ -340,7 +340,7 @@ def links(doc: str = typer.Argument(..., help=help_text("opt.doc_id")), store: S
     try:
         data = q.document_links(s, doc)
     except q.NotFound as missing:
-        err.print(missing.message_en if lang == "en" else missing.message, markup=False)
+        err.print(error_text(missing, lang), markup=False)
         raise typer.Exit(1) from None
     finally:
         s.close()

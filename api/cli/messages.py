@@ -14,12 +14,13 @@ from typing import Optional
 
 import typer
 
+from styrgraf.graph.errors import message_in as error_text  # an error's message in a language
 from styrgraf.graph.wording import LANGS, decimal
 
 LANG_ENV = "STYRGRAF_LANG"
 DEFAULT_LANG = "sv"
 
-__all__ = ["LANGS", "LANG_ENV", "check_lang", "decimal", "help_lang", "help_text", "say", "severity_label"]
+__all__ = ["LANGS", "LANG_ENV", "check_lang", "decimal", "error_text", "help_lang", "help_text", "say", "severity_label"]
 
 
 def help_lang(argv: Optional[list[str]] = None, environ: Optional[dict] = None) -> str:
@@ -217,12 +218,6 @@ def fact_label(prop: Optional[str], kind_name: str, lang: str) -> str:
 
 def dependent_label(how: str, lang: str) -> str:
     return DEPENDENT_LABELS.get(lang, DEPENDENT_LABELS[DEFAULT_LANG]).get(how, how)
-
-
-def error_text(error: Exception, lang: str) -> str:
-    """A StoreError's or AnalysisError's message in `lang` (English where it has been written)."""
-    english = getattr(error, "message_en", None)
-    return english if lang == "en" and english else getattr(error, "message", str(error))
 
 
 def help_text(key: str) -> str:

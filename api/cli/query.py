@@ -401,7 +401,7 @@ def _entity_command(lookup, render, entity: str, entity_type: Optional[str], sto
     try:
         data = lookup(s, entity, (entity_type,) if entity_type else None)
     except q.NotFound as missing:
-        err.print(escape(missing.message if lang == "sv" else missing.message_en))
+        err.print(escape(error_text(missing, lang)))
         raise typer.Exit(1)
     finally:
         s.close()

@@ -69,7 +69,7 @@ def _found(call, *args, **kwargs):
     try:
         return call(*args, **kwargs)
     except q.NotFound as missing:
-        raise HTTPException(status_code=404, detail=missing.message) from None
+        raise ApiError.of(404, "not_found", missing) from None
 
 
 def _types(entity_type: Optional[str]) -> tuple[str, ...] | None:
@@ -110,7 +110,7 @@ def get_document_diff(doc_id: str = _id_path(),
     try:
         return _found(versions_mod.diff, store, doc_id, from_doc)
     except versions_mod.NotVersions as refused:
-        raise ApiError(422, "not_versions", refused.message) from None
+        raise ApiError.of(422, "not_versions", refused) from None
 @router.get("/documents/{doc_id}/strategy", summary="En strategis, policys eller ett programs antagande, giltighet, "
             "dokumentansvarig, revisioner och målområden med mål, åtgärder och indikatorer, med belägg", responses=ONE)
 def get_document_strategy(doc_id: str = _id_path(), store: GraphStore = Depends(get_store)) -> dict:

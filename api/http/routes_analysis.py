@@ -22,17 +22,12 @@ from styrgraf.api.http import pagination as paging
 
 from styrgraf.api.http.deps import get_store
 
-from styrgraf.api.http.errors import error_response, responses as error_responses  # noqa: E402
+from styrgraf.api.http.errors import ApiError, responses as error_responses  # noqa: E402
 
 router = APIRouter(tags=["analys"])
 # Unknown projects are 404, bad parameters 422: documented so that clients (and schemathesis) know.
 _ERRORS = error_responses(404, 422)
 _LIST_ERRORS = {**_ERRORS, 200: {"description": "En sida av listan.", "headers": paging.headers_doc()}}
-
-
-def _error(status: int, detail: str) -> JSONResponse:
-    key = {404: "not_found", 422: "invalid_parameters"}.get(status, "bad_request")
-    return error_response(status, key, detail)
 
 
 def _float(name: str, value: str | None, default: float) -> float:
@@ -41,7 +36,7 @@ def _float(name: str, value: str | None, default: float) -> float:
     try:
         return float(value.replace(",", "."))
     except ValueError:
-        raise AnalysisError(f"{name} måste vara ett tal, inte {value!r}") from None
+        raise AnalysisError.of("param.number", name=name, value=value) from None
 
 
 def _int(name: str, value: str | None, default: int) -> int:
@@ -50,7 +45,7 @@ def _int(name: str, value: str | None, default: int) -> int:
     try:
         return int(value)
     except ValueError:
-        raise AnalysisError(f"{name} måste vara ett heltal, inte {value!r}") from None
+        raise AnalysisError.of("param.integer", name=name, value=value) from None
 
 
 def _bool(name: str, value: str | None) -> bool:
@@ -60,32 +55,33 @@ def _bool(name: str, value: str | None) -> bool:
         return True
     if value.lower() in ("0", "false", "no", "nej"):
         return False
-    raise AnalysisError(f"{name} måste vara true eller false, inte {value!r}")
+    raise AnalysisError.of("param.boolean", name=name, value=value)
 
 
 def _lang(value: str | None) -> str:
     if value in (None, "", "sv", "en"):
         return value or "sv"
-    raise AnalysisError(f"lang måste vara sv eller en, inte {value!r}")
+    raise AnalysisError.of("param.lang", value=value)
 
 
 def _format(value: str | None) -> str:
     if value in (None, "", "json", "csv"):
         return value or "json"
-    raise AnalysisError(f"format måste vara json eller csv, inte {value!r}")
+    raise AnalysisError.of("param.format", value=value)
 
 
 def _answer(work) -> Any:
     try:
         return work()
     except AnalysisError as e:
-        return _error(e.status, e.message)
+        # Answered by the error handler, in the language the request asks for.
+        raise ApiError.of(e.status, {404: "not_found", 422: "invalid_parameters"}.get(e.status, "bad_request"), e) from None
 
 
 def _limit(value: str | None) -> int:
     limit = _int("limit", value, DEFAULT_LIMIT)
     if not 1 <= limit <= MAX_LIMIT:
-        raise AnalysisError(f"limit måste vara mellan 1 och {MAX_LIMIT}, inte {limit}")
+        raise AnalysisError.of("param.limit", most=MAX_LIMIT, value=limit)
     return limit
 
 

@@ -238,7 +238,7 @@ class QueryRunner:
             else:
                 result = ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
         except (SyntaxError, ValueError):
-            raise StoreError("SPARQL-servern gav ett oläsbart svar.", code="server_error") from None
+            raise StoreError.of("remote.unreadable", code="server_error") from None
 
         def check() -> None:
             if cancel.is_set() or time.monotonic() > deadline:

@@ -572,8 +572,7 @@ def compute_overlaps(store: GraphStore, project: str | None = None, min_score: f
     pairs with at least one subproject in it; `min_score` drops weaker pairs.
     """
     if not 0.0 <= min_score <= 1.0:
-        raise AnalysisError("min_score måste vara ett tal mellan 0 och 1",
-                            message_en="min_score must be a number from 0 to 1")
+        raise AnalysisError.of("param.share", name="min_score")
     model = overlap_model(store)
     p = model.projection
     only = subprojects_for(store, p, project) if project else None
