@@ -94,6 +94,24 @@ ERRORS: dict[str, tuple[str, str]] = {
     "query.not_acceptable": (
         "Inget av de begärda formaten (Accept: {accept}) kan levereras för den här frågan. Möjliga format: {offered}",
         "None of the formats asked for (Accept: {accept}) can be delivered for this query. Formats offered: {offered}"),
+    "query.unevaluable": ("Frågan kunde inte utvärderas: {error}", "The query could not be evaluated: {error}"),
+    "query.bad_request": ("Ogiltig fråga: {error}", "Invalid query: {error}"),
+    "query.nested": ("Ogiltig SPARQL: frågan är för djupt nästlad.", "Invalid SPARQL: the query is nested too deeply."),
+    "query.unknown_graph": (
+        "FROM och FROM NAMED kan bara välja grafer som finns i lagret; <{graph}> finns inte (lagret hämtar "
+        "aldrig data från andra servrar).",
+        "FROM and FROM NAMED can only choose graphs that are in the store; <{graph}> is not (the store never "
+        "fetches data from other servers)."),
+    "query.too_many_rows": (
+        "Svaret har fler än {cap} rader, som är gränsen för den här servern. Begränsa frågan med LIMIT (och "
+        "OFFSET för att bläddra).",
+        "The answer has more than {cap} rows, the limit of this server. Narrow the query with LIMIT (and OFFSET "
+        "to page)."),
+    "query.out_of_memory": ("Frågan behövde mer minne än servern tillåter.",
+                            "The query needed more memory than the server allows."),
+    "query.stopped": ("Frågan avbröts: den behövde mer minne eller tid än servern tillåter.",
+                      "The query was stopped: it needed more memory or time than the server allows."),
+    "store.unreadable": ("Lagret kunde inte läsas: {error}", "The store could not be read: {error}"),
     # a remote SPARQL server
     "remote.bad_address": ("Ogiltig serveradress {location!r}: ange http(s)://VÄRD:PORT/… ",
                            "Invalid server address {location!r}: give http(s)://HOST:PORT/… "),

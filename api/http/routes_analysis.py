@@ -12,10 +12,10 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from styrgraf.graph.analysis import (
-    AnalysisError, compute_overlaps, coverage_csv, coverage_matrix, find_cycles, people_csv, people_matrix, run_checks,
+    AnalysisError, coverage_csv, coverage_matrix, find_cycles, people_csv, people_matrix, run_checks,
 )
 from styrgraf.graph.analysis.checks import DEFAULT_MAX_SUBPROJECTS
-from styrgraf.graph.analysis.overlaps import count_overlaps
+from styrgraf.graph.analysis.overlaps import DEFAULT_MIN_SCORE, overlaps_answer
 from styrgraf.graph.queries import DEFAULT_LIMIT, MAX_LIMIT, Page, page
 
 from styrgraf.api.http import pagination as paging
@@ -85,23 +85,26 @@ def _limit(value: str | None) -> int:
     return limit
 
 
-def _overlaps_page(store, project: str | None, min_score: float, lang: str, offset: int, limit: int) -> Page:
+def _overlaps_page(request: Request, response: Response, store, project: str | None, min_score: float, lang: str,
+                   offset: int, limit: int) -> dict:
     # Ranked up to the page's end only: the ranking keeps `offset + limit` pairs, not all of them.
-    ranked = compute_overlaps(store, project, min_score, lang=lang, limit=offset + limit)
-    return Page(ranked[offset:], count_overlaps(store, project, min_score), offset, limit)
+    answer = overlaps_answer(store, project, min_score, lang=lang, limit=limit, offset=offset)
+    return dict(answer, overlaps=paging.render(request, response, Page(answer["overlaps"], answer["total"], offset, limit)))
 
 
 @router.get("/api/overlaps", responses=_LIST_ERRORS, summary="Delprojekt som överlappar, rangordnade med skäl och belägg")
 def overlaps(request: Request, response: Response,
              project: str | None = Query(None, description="Projektets (eller dokumentets) id eller IRI"),
-             min_score: str | None = Query(None, description="Lägsta poäng, 0–1"),
+             min_score: str | None = Query(None, description=f"Lägsta poäng, 0–1 (standard {DEFAULT_MIN_SCORE}, "
+                                           "som i CLI:t; 0 visar alla par)"),
              limit: str | None = Query(None, description=f"Högst så många par per sida (standard {DEFAULT_LIMIT}, högst {MAX_LIMIT})"),
              cursor: str | None = paging.cursor_query(),
              lang: str | None = Query(None, description="sv (standard) eller en"),
              store=Depends(get_store)):
     offset = paging.decode_cursor(cursor)
-    return _answer(lambda: paging.render(request, response, _overlaps_page(
-        store, project or None, _float("min_score", min_score, 0.0), _lang(lang), offset, _limit(limit))))
+    return _answer(lambda: _overlaps_page(request, response, store, project or None,
+                                          _float("min_score", min_score, DEFAULT_MIN_SCORE), _lang(lang), offset,
+                                          _limit(limit)))
 
 
 def _checks_answer(request: Request, response: Response, found: dict, offset: int, limit: int) -> dict:

@@ -185,7 +185,7 @@ class QueryRunner:
             self.snapshots.release(snapshot)
         if header["status"] == "ok":
             return body, header["media"]
-        return _unpack(("error", header["code"], header["key"], header["detail"]), plan)
+        return _unpack(("error", header["code"], header["key"], header["detail"], header.get("detail_en")), plan)
 
     def _ask_worker(self, job: dict[str, Any], limits: Limits, cancel: threading.Event,
                     deadline: float) -> tuple[dict[str, Any], bytes]:
@@ -200,8 +200,7 @@ class QueryRunner:
             except WorkerGone as gone:
                 if gone.before_job and attempt == 1:
                     continue  # an idle worker had died: try a fresh one
-                header, body = {"status": "error", "code": 503, "key": "query_resources",
-                                "detail": "Frågan avbröts: den behövde mer minne eller tid än servern tillåter."}, b""
+                header, body = sparql_worker.Refusal.of(503, "query_resources", "query.stopped").header(), b""
             finally:
                 if healthy:
                     self._workers.give(worker)
@@ -215,15 +214,15 @@ class QueryRunner:
     def _remote(self, plan: "Plan", limits: Limits, cancel: threading.Event, deadline: float) -> tuple[bytes, str]:
         header, text = self._ask_worker({"kind": "check", "sparql": plan.sparql}, limits, cancel, deadline)
         if header["status"] != "ok":
-            return _unpack(("error", header["code"], header["key"], header["detail"]), plan)
+            return _unpack(("error", header["code"], header["key"], header["detail"], header.get("detail_en")), plan)
         kind = sparql_worker.result_kind(header["form"])
         if plan.media.get(kind) is None:
-            return _unpack(("error", 406, "not_acceptable", kind), plan)
+            return _unpack(("error", 406, "not_acceptable", kind, None), plan)
         checked = _Checked(tuple(header["from"]), tuple(header["from_named"]))
         try:
             default, named = sparql_worker.dataset_graphs(checked, plan.dataset, self._remote_graphs())
         except sparql_worker.Refusal as refusal:
-            return _unpack(("error", refusal.status, refusal.key, refusal.detail), plan)
+            return _unpack(("error", refusal.status, refusal.key, refusal.detail, refusal.detail_en), plan)
         graph_form = kind == "graph"
         accept = "application/n-triples" if graph_form else sparql_worker.JSON_RESULTS
         if cancel.is_set() or time.monotonic() > deadline:
@@ -247,7 +246,7 @@ class QueryRunner:
         try:
             body, media = sparql_worker.render(result, plan.media, limits.row_cap, _PREFIX_MAP, check)
         except sparql_worker.Refusal as refusal:
-            return _unpack(("error", refusal.status, refusal.key, refusal.detail), plan)
+            return _unpack(("error", refusal.status, refusal.key, refusal.detail, refusal.detail_en), plan)
         return body, media
 
     def _remote_graphs(self) -> set[str]:
@@ -306,9 +305,9 @@ def prepare(request: QueryRequest) -> Plan:
 def _unpack(message: tuple, plan: Plan) -> tuple[bytes, str]:
     if message[0] == "ok":
         return message[1], message[2]
-    _, status, key, detail = message
+    _, status, key, detail, detail_en = message
     if status == 406:
         negotiate(plan.accept, "CONSTRUCT" if detail == "graph" else "SELECT")  # raises with the list
     if status >= 500 and key == "internal_error":
         raise RuntimeError(f"SPARQL query process failed: {detail}")
-    raise ApiError(status, key, detail)
+    raise ApiError(status, key, detail, detail_en=detail_en)

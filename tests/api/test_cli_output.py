@@ -64,8 +64,10 @@ def test_overlaps_name_the_plan_once_and_each_reason_once(store):
 
 def test_overlaps_json_keeps_the_threshold(store):
     data = json.loads(run(store, "overlaps", "--json"))
-    assert len(data) == 6 and min(o["score"] for o in data) >= 0.2
-    assert len(json.loads(run(store, "overlaps", "--json", "--min-score", "0"))) == 15
+    assert (data["min_score"], data["total"], data["hidden"]) == (0.2, 6, 9)
+    assert len(data["overlaps"]) == 6 and min(o["score"] for o in data["overlaps"]) >= 0.2
+    every = json.loads(run(store, "overlaps", "--json", "--min-score", "0"))
+    assert (len(every["overlaps"]), every["total"], every["hidden"]) == (15, 15, 0)
 
 
 # -- check and show: one severity per finding ----------------------------------
