@@ -5,6 +5,7 @@ The CLI only calls the graph layer; it never parses documents itself.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -17,7 +18,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from styrgraf.api.http.server_registry import remove_via_server, running_server, upload_via_server
 from styrgraf.graph.documents import IngestResult, ingest_file, list_documents, remove_document
 from styrgraf.graph.store.interface import StoreError, open_store, resolve_location
-from styrgraf.api.cli.messages import decimal, error_text, help_text
+from styrgraf.api.cli import click_words
+from styrgraf.api.cli.messages import LANG_ENV, check_lang, decimal, error_text, help_lang, help_text
 from styrgraf.api.cli.options import JsonOption, LangOption, StoreOption
 from styrgraf.ingest.kinds.generic import UNKNOWN_KIND
 from styrgraf.ingest.records import Evidence, Finding
@@ -26,6 +28,7 @@ from styrgraf.ingest.records import Evidence, Finding
 # read whatever its name, since sources are recognised by content.
 FOLDER_SUFFIXES = (".pdf", ".txt", ".text")
 
+click_words.install(help_lang())
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=help_text("app"))
 err = Console(stderr=True)
 out = Console()
@@ -40,9 +43,16 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def _main(show_version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                            help=help_text("version"))) -> None:
-    pass
+def _main(ctx: typer.Context,
+          show_version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                            help=help_text("version")),
+          lang: Optional[str] = typer.Option(None, "--lang", callback=check_lang, help=help_text("opt.lang"))) -> None:
+    # `styrgraf --lang en COMMAND`: the language of every command of this run (as STYRGRAF_LANG would be,
+    # ahead of it), unless the command is given its own --lang.
+    if lang is not None:
+        before = os.environ.get(LANG_ENV)
+        os.environ[LANG_ENV] = lang
+        ctx.call_on_close(lambda: os.environ.pop(LANG_ENV) if before is None else os.environ.update({LANG_ENV: before}))
 
 TEXTS = {
     "sv": {
