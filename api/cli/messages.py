@@ -71,7 +71,7 @@ HELP = {
         # options and arguments
         "opt.store": "Lagringsplats: en katalog (inbäddad) eller http://… (SPARQL-server). Standard ./var/store",
         "opt.lang": "Språk för utdata: sv eller en (även STYRGRAF_LANG).",
-        "opt.ask_lang": "sv eller en (standard: frågans språk; även STYRGRAF_LANG).",
+        "opt.ask_lang": "sv eller en (standard: frågans språk; STYRGRAF_LANG ger bara felmeddelandenas språk).",
         "opt.json": "Resultat som JSON.",
         "opt.query_json": "Samma data som API:t, som JSON.",
         "opt.csv": "Resultat som CSV.",
@@ -133,7 +133,7 @@ HELP = {
         "opt.diff_from": "The version compared with: its id or IRI.",
         "opt.store": "Where the store is: a folder (embedded) or http://… (SPARQL server). Default ./var/store",
         "opt.lang": "Language of the output: sv or en (also STYRGRAF_LANG).",
-        "opt.ask_lang": "sv or en (default: the question's language; also STYRGRAF_LANG).",
+        "opt.ask_lang": "sv or en (default: the question's language; STYRGRAF_LANG sets only the language of errors).",
         "opt.json": "The result as JSON.",
         "opt.query_json": "The same data as the API, as JSON.",
         "opt.csv": "The result as CSV.",
