@@ -67,7 +67,7 @@ TEXTS = {
         "progress": "Läser in", "invalid_date": "omöjligt datum",
         "unknown_kind": "okänd dokumentsort: endast grunduppgifter (titel, datum, diarienummer, kommun, personer, beslut)",
         "exported": "Exporterade {n} byte till {file}", "imported": "Importerade {n} tripler",
-        "none": "Inga dokument lagrade.",
+        "none": "Inga dokument lagrade.", "pages": "s.",
         "via_server": "Lagret används av en körande server ({url}); filerna skickas dit.",
         "reindexing": "Beräknar analysrader", "reindexed": "Analysrader skrivna för {n} dokument ({ok} var redan aktuella)",
     },
@@ -83,7 +83,7 @@ TEXTS = {
         "progress": "Ingesting", "invalid_date": "impossible date",
         "unknown_kind": "no known kind of document: basic facts only (title, date, case number, municipality, people, decisions)",
         "exported": "Exported {n} bytes to {file}", "imported": "Imported {n} triples",
-        "none": "No documents stored.",
+        "none": "No documents stored.", "pages": "p.",
         "via_server": "The store is held by a running server ({url}); sending the files there.",
         "reindexing": "Computing analysis rows", "reindexed": "Analysis rows written for {n} documents ({ok} were current)",
     },
@@ -243,7 +243,7 @@ def documents(store: StoreOption = None, lang: LangOption = "sv", json_out: Json
         out.print(_t(lang, "none"))
         return
     for d in docs:
-        print(f"{d['date'] or '-':<10}  {d['identifier'] or '-':<14}  {d['pages']:>3} s.  {d['title']}")
+        print(f"{d['date'] or '-':<10}  {d['identifier'] or '-':<14}  {d['pages']:>3} {_t(lang, 'pages')}  {d['title']}")
         print(f"            {d['iri']}")
         print(f"            sha256 {', '.join(x[:16] for x in d['sha256'])}  {d['ingested_at']}")
 

@@ -157,3 +157,9 @@ def test_show_says_which_fact_each_quote_supports(store):
     assert "s. 1, diarienummer: ”KS 2011/0456”" in text and "s. 1, hänvisat diarienummer: ”KS 2011/0546”" in text
     assert "s. 4, undertecknare: ”I tjänsten Fredrik Geijer kommunchef”" in text
     assert "p. 1, title: ”PROJEKTPLAN" in run(store, "show", DOC, "--lang", "en")
+
+
+def test_documents_count_pages_in_the_output_language(store):
+    assert "  18 s.  PROJEKTPLAN" in run(store, "documents")
+    english = run(store, "documents", "--lang", "en")
+    assert "  18 p.  PROJEKTPLAN" in english and " s. " not in english
