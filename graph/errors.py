@@ -149,6 +149,54 @@ ERRORS: dict[str, tuple[str, str]] = {
     "versions.unrelated": (
         "{other!r} är inte en version av {ref!r}: versioner har samma kommun, diarienummer och titel.",
         "{other!r} is not a version of {ref!r}: versions share municipality, case number and title."),
+    # the HTTP API's own requests
+    "http.writing_disabled": (
+        "Skrivning över HTTP är avstängd: servern startades utan STYRGRAF_TOKEN. Sätt STYRGRAF_TOKEN för servern, "
+        "eller läs in dokument med `styrgraf ingest`.",
+        "Writing over HTTP is turned off: the server was started without STYRGRAF_TOKEN. Set STYRGRAF_TOKEN for "
+        "the server, or ingest documents with `styrgraf ingest`."),
+    "http.no_token": ("Nyckel saknas: skicka `Authorization: Bearer <nyckel>`.",
+                      "Key missing: send `Authorization: Bearer <key>`."),
+    "http.wrong_token": ("Nyckeln är fel.", "The key is wrong."),
+    "http.not_acceptable": ("Inget av de begärda formaten kan levereras. Möjliga format: {offered}",
+                            "None of the formats asked for can be delivered. Formats offered: {offered}"),
+    "http.no_entity": ("Det finns ingen entitet {iri} i lagret.", "There is no entity {iri} in the store."),
+    "http.bad_cursor": ("Ogiltig cursor: {cursor!r}. Använd värdet från förra svaret.",
+                        "Invalid cursor: {cursor!r}. Use the value from the previous answer."),
+    "http.bad_date": ("Ogiltigt datum i {name}: {value} finns inte.", "Invalid date in {name}: {value} does not exist."),
+    "http.bad_multipart": ("Ogiltig multipart-data: {error}", "Invalid multipart data: {error}"),
+    "http.no_file_field": ("Fältet file saknas: skicka dokumentet som multipart-fältet file.",
+                           "The field file is missing: send the document as the multipart field file."),
+    "http.too_large": ("Filen är för stor: högst {megabytes} MB tas emot.", "The file is too large: at most {megabytes} MB is taken."),
+    "http.unreadable_file": ("Filen {name} kan inte läsas in: {reason}", "The file {name} cannot be ingested: {reason}"),
+    "http.not_multipart": ("Skicka dokumentet som multipart/form-data i fältet file.",
+                           "Send the document as multipart/form-data in the field file."),
+    "http.no_document": ("Inget lagrat dokument matchar {ref!r}.", "No stored document matches {ref!r}."),
+    # the SPARQL endpoint's requests
+    "sparql.timeout": (
+        "Frågan tog längre tid än tidsgränsen {seconds:g} s och avbröts. Begränsa frågan (till exempel med LIMIT "
+        "eller fler villkor).",
+        "The query took longer than the time limit of {seconds:g} s and was stopped. Narrow the query (with LIMIT "
+        "or more conditions, for one)."),
+    "sparql.busy": ("Servern kör redan så många SPARQL-frågor den kan; försök igen om en stund.",
+                    "The server is already running as many SPARQL queries as it can; try again in a moment."),
+    "sparql.no_worker": ("Servern kan inte starta fler SPARQL-frågor just nu.",
+                         "The server cannot start more SPARQL queries just now."),
+    "sparql.bad_graph": ("Ogiltig graf-IRI: {iri!r}", "Invalid graph IRI: {iri!r}"),
+    "sparql.update_refused": (
+        "SPARQL-slutpunkten tar bara emot läsfrågor (SELECT, ASK, CONSTRUCT, DESCRIBE). Dokument läses in med "
+        "`styrgraf ingest` eller POST /api/documents.",
+        "The SPARQL endpoint takes read queries only (SELECT, ASK, CONSTRUCT, DESCRIBE). Documents are ingested "
+        "with `styrgraf ingest` or POST /api/documents."),
+    "sparql.no_query": ("Parametern query saknas: ange SPARQL-frågan i query.",
+                        "The parameter query is missing: give the SPARQL query in query."),
+    "sparql.two_queries": ("Parametern query får bara anges en gång.", "The parameter query may be given only once."),
+    "sparql.too_large": ("Frågan är för stor (högst {limit} byte).", "The query is too large (at most {limit} bytes)."),
+    "sparql.media_type": ("Medietypen {kind} stöds inte: skicka frågan som {form} (query=…) eller som {direct}.",
+                          "The media type {kind} is not supported: send the query as {form} (query=…) or as {direct}."),
+    "sparql.not_utf8": ("Begäran är inte giltig UTF-8.", "The request is not valid UTF-8."),
+    "sparql.bad_form": ("Formulärdata kunde inte avkodas (procentkodad UTF-8 krävs).",
+                        "The form data could not be decoded (percent-encoded UTF-8 is needed)."),
     # parameters of the analyses
     "param.number": ("{name} måste vara ett tal, inte {value!r}", "{name} must be a number, not {value!r}"),
     "param.integer": ("{name} måste vara ett heltal, inte {value!r}", "{name} must be a whole number, not {value!r}"),

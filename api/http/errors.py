@@ -27,7 +27,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from styrgraf.graph.errors import StoreError, message_in
+from styrgraf.graph.errors import StoreError, message_in, texts
 from styrgraf.graph.wording import LANGS
 
 log = logging.getLogger("styrgraf.api")
@@ -56,6 +56,13 @@ class ApiError(Exception):
         self.detail = detail
         self.message, self.message_en = detail, detail_en  # read by `message_in`
         self.headers = headers
+
+    @classmethod
+    def say(cls, status: int, error: str, message: str, /, headers: dict[str, str] | None = None,
+            **fields: object) -> "ApiError":
+        """The answer that says the catalogue's `message` (graph/errors.py), in both languages."""
+        sv, en = texts(message, **fields)
+        return cls(status, error, sv, headers, en)
 
     @classmethod
     def of(cls, status: int, error: str, failure: Exception) -> "ApiError":

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal, Optional
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from styrgraf.graph import ask as ask_mod
 from styrgraf.graph import meetings as meetings_mod
@@ -62,7 +62,7 @@ def _date(value: Optional[str], name: str) -> Optional[dt.date]:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise HTTPException(status_code=422, detail=f"Ogiltigt datum i {name}: {value} finns inte.") from None
+        raise ApiError.say(422, "invalid_parameters", "http.bad_date", name=name, value=value) from None
 
 
 def _found(call, *args, **kwargs):

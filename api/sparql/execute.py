@@ -87,9 +87,7 @@ def _detached(error: BaseException) -> BaseException:
 
 
 def timeout_error(seconds: float) -> ApiError:
-    return ApiError(503, "query_timeout",
-                    f"Frågan tog längre tid än tidsgränsen {seconds:g} s och avbröts. "
-                    "Begränsa frågan (till exempel med LIMIT eller fler villkor).")
+    return ApiError.say(503, "query_timeout", "sparql.timeout", seconds=seconds)
 
 
 class QueryRunner:
@@ -126,8 +124,7 @@ class QueryRunner:
 
     async def run(self, request: QueryRequest, limits: Limits) -> tuple[bytes, str]:
         if not self._slots.acquire(blocking=False):
-            raise ApiError(503, "busy", "Servern kör redan så många SPARQL-frågor den kan; försök igen om en stund.",
-                           headers={"Retry-After": "5"})
+            raise ApiError.say(503, "busy", "sparql.busy", headers={"Retry-After": "5"})
         cancel = threading.Event()
         deadline = time.monotonic() + limits.timeout
         future: concurrent.futures.Future[tuple[bytes, str]] = concurrent.futures.Future()
@@ -157,7 +154,7 @@ class QueryRunner:
             with self._lock:
                 self._active -= 1
             self._slots.release()
-            raise ApiError(503, "busy", "Servern kan inte starta fler SPARQL-frågor just nu.") from None
+            raise ApiError.say(503, "busy", "sparql.no_worker") from None
         waiter = asyncio.wrap_future(future)
         # A result that arrives after the client was answered is dropped quietly.
         waiter.add_done_callback(lambda done: done.cancelled() or done.exception())
@@ -292,7 +289,7 @@ def prepare(request: QueryRequest) -> Plan:
         try:
             check_iri(iri)
         except StoreError:
-            raise ApiError(422, "invalid_parameters", f"Ogiltig graf-IRI: {iri!r}") from None
+            raise ApiError.say(422, "invalid_parameters", "sparql.bad_graph", iri=iri) from None
     dataset: dict[str, Any] = {}
     if request.default_graph_uri or request.named_graph_uri:
         # SPARQL protocol: an explicit dataset replaces the union default graph and FROM.

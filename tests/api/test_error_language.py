@@ -93,3 +93,13 @@ def test_cli_unreadable_import_in_english(store_path, tmp_path):
     broken.write_text("<urn:a> <urn:b> .", encoding="utf-8")
     out = _cli("import", str(broken), "--store", str(tmp_path / "s"), "--lang", "en", code=2)
     assert "The import file could not be read (trig)" in out
+
+
+def test_http_own_request_errors_in_english(client):
+    cursor = client.get("/api/people", params={"cursor": "bad", "lang": "en"})
+    assert cursor.status_code == 422
+    assert cursor.json()["detail"] == "Invalid cursor: 'bad'. Use the value from the previous answer."
+    no_query = client.get("/sparql", headers={"Accept-Language": "en"})
+    assert no_query.status_code == 422
+    assert no_query.json()["detail"] == "The parameter query is missing: give the SPARQL query in query."
+    assert client.get("/sparql").json()["detail"] == "Parametern query saknas: ange SPARQL-frågan i query."

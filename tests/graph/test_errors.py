@@ -13,7 +13,8 @@ from styrgraf.graph.queries import NotFound
 from styrgraf.graph.store.guard import QuerySyntaxError, check_public_query
 
 ROOT = Path(__file__).resolve().parents[2]
-ERROR_CLASSES = {"StoreError", "QueryRefused", "QuerySyntaxError", "NotFound", "NotVersions", "AnalysisError", "Refusal"}
+ERROR_CLASSES = {"StoreError", "QueryRefused", "QuerySyntaxError", "NotFound", "NotVersions", "AnalysisError", "Refusal",
+                 "ApiError", "HTTPException"}
 SWEDISH_LETTERS = set("åäöÅÄÖ")
 
 
@@ -77,8 +78,8 @@ def _raised_with_literal_text(path: Path) -> list[str]:
     return found
 
 
-def test_every_error_raised_in_graph_and_the_query_routes_comes_from_the_catalogue():
-    files = [*sorted((ROOT / "graph").rglob("*.py")), ROOT / "api/http/routes_analysis.py",
+def test_every_error_raised_in_graph_and_the_http_api_comes_from_the_catalogue():
+    files = [*sorted((ROOT / "graph").rglob("*.py")), *sorted((ROOT / "api/http").glob("*.py")),
              *sorted((ROOT / "api/sparql").glob("*.py"))]
     assert [place for path in files for place in _raised_with_literal_text(path)] == []
 
