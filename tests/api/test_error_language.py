@@ -103,3 +103,14 @@ def test_http_own_request_errors_in_english(client):
     assert no_query.status_code == 422
     assert no_query.json()["detail"] == "The parameter query is missing: give the SPARQL query in query."
     assert client.get("/sparql").json()["detail"] == "Parametern query saknas: ange SPARQL-frågan i query."
+
+
+def test_serve_tells_a_store_error_in_english(tmp_path):
+    from tests.api.test_cli_messages import cli
+
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("x", encoding="utf-8")
+    english = cli("serve", "--store", str(not_a_folder), "--lang", "en", "--port", "0")
+    assert english.returncode == 2 and f"{not_a_folder} is a file, not a store folder." in english.stderr + english.stdout
+    swedish = cli("serve", "--store", str(not_a_folder), "--port", "0")
+    assert f"{not_a_folder} är en fil, inte en lagringskatalog." in swedish.stderr + swedish.stdout
