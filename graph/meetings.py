@@ -148,7 +148,7 @@ def require_meeting(store: GraphStore, ref: str) -> str:
             rows = store.select(P + f"SELECT ?m WHERE {{ <{doc}> sg:records ?m }} ORDER BY ?m LIMIT 1")
             iri = str(rows[0]["m"]) if rows else None
     if iri is None:
-        raise NotFound(f"Det finns inget sammanträde med id {ref!r}.", f"No meeting with id {ref!r}.")
+        raise NotFound.of("meeting.missing", ref=ref)
     return iri
 
 

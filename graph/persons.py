@@ -140,7 +140,7 @@ def identities_named(store: GraphStore, name: str) -> list[dict]:
 
     found = find_people(store, name)
     if not found:
-        raise NotFound(f"Ingen person som heter {name!r} finns.", f"No person called {name!r} is stored.")
+        raise NotFound.of("person.missing", name=name)
     _p, res = load_resolution(store)
     canon = sorted(dict.fromkeys(res.canon(x) for x in found))
     return [identity(store, c) for c in canon]

@@ -32,6 +32,7 @@ from styrgraf.graph.describe import CHUNK, Described, boolean, describe, evidenc
 from styrgraf.graph.documents import list_documents
 from styrgraf.graph.entities import entity_id, entity_type
 from styrgraf.graph.linking import link_index
+from styrgraf.graph.errors import Words, texts
 from styrgraf.graph.store.interface import GraphStore
 from styrgraf.graph.swedish import fold, words
 
@@ -45,6 +46,10 @@ class NotFound(LookupError):
         super().__init__(message)
         self.message = message
         self.message_en = message_en or message
+
+    @classmethod
+    def of(cls, key: str, **fields: object) -> "NotFound":
+        return cls(*texts(key, **fields))
 
 
 # "No such …" in both languages, with the Swedish article of each kind.
@@ -62,8 +67,7 @@ class Ambiguous(NotFound):
 
     def __init__(self, ref: str, candidates: list[str], listed: list[str]):
         more = f" (+{len(candidates) - len(listed)})" if len(candidates) > len(listed) else ""
-        super().__init__(f"”{ref}” kan vara {len(candidates)} olika: {'; '.join(listed)}{more}. Ange id.",
-                         f"“{ref}” may be {len(candidates)} different things: {'; '.join(listed)}{more}. Give the id.")
+        super().__init__(*texts("entity.ambiguous", ref=ref, n=len(candidates), listed="; ".join(listed), more=more))
         self.candidates = candidates
 
 
@@ -83,7 +87,7 @@ def require(store: GraphStore, ref: str, types: tuple[str, ...] | None = None) -
         iri = found[0] if found else None
     if iri is None:
         sv, en = NOT_FOUND.get(types[0] if types and len(types) == 1 else None, NOT_FOUND[None])
-        raise NotFound(f"Det finns {sv} med id {ref!r}.", f"No {en} with id {ref!r}.")
+        raise NotFound.of("entity.missing", kind=Words(sv, en), ref=ref)
     return iri
 
 

@@ -48,8 +48,7 @@ def strategy(store: GraphStore, ref: str) -> dict:
     doc = require(store, ref, ("document",))
     found = document_strategy(store, doc)
     if found is None:
-        raise NotFound(f"Dokumentet {ref!r} anger inget antagande, ingen giltighet, ägare, revision eller målområden.",
-                       f"The document {ref!r} states no adoption, validity, owner, revision or goal areas.")
+        raise NotFound.of("document.no_strategy_parts", ref=ref)
     return found
 
 

@@ -20,6 +20,7 @@ from styrgraf.ontology.terms import sparql_prefixes
 
 from styrgraf.graph.describe import evidence, text
 from styrgraf.graph.entities import entity_id
+from styrgraf.graph.errors import texts
 from styrgraf.graph.queries import NotFound, require
 from styrgraf.graph.store.interface import GraphStore
 from styrgraf.graph.version_placement import version_number
@@ -36,6 +37,10 @@ class NotVersions(ValueError):
         super().__init__(message)
         self.message = message
         self.message_en = message_en
+
+    @classmethod
+    def of(cls, key: str, **fields: object) -> "NotVersions":
+        return cls(*texts(key, **fields))
 
 
 def versions(store: GraphStore, ref: str) -> dict:
@@ -81,16 +86,12 @@ def diff(store: GraphStore, ref: str, from_ref: str) -> dict:
     try:
         old = require(store, from_ref, ("document",))
     except NotFound:
-        raise NotFound(f"Det finns inget dokument med id {from_ref!r} (from: versionen att jämföra med).",
-                       f"No document with id {from_ref!r} (from: the version to compare with).") from None
+        raise NotFound.of("versions.from_missing", ref=from_ref) from None
     if new == old:
-        raise NotVersions(f"{from_ref!r} är samma dokument som {ref!r}: jämför med en annan version.",
-                          f"{from_ref!r} is the same document as {ref!r}: compare with another version.")
+        raise NotVersions.of("versions.same", other=from_ref, ref=ref)
     series_new, series_old = _series(store, new), _series(store, old)
     if series_new is None or series_new != series_old:
-        raise NotVersions(
-            f"{from_ref!r} är inte en version av {ref!r}: versioner har samma kommun, diarienummer och titel.",
-            f"{from_ref!r} is not a version of {ref!r}: versions share municipality, case number and title.")
+        raise NotVersions.of("versions.unrelated", other=from_ref, ref=ref)
     after, before = _facts(store, new), _facts(store, old)
     added = [_item(key, after[key]) for key in _ordered(after.keys() - before.keys())]
     removed = [_item(key, before[key]) for key in _ordered(before.keys() - after.keys())]
@@ -134,8 +135,7 @@ def _facts(store: GraphStore, doc: str) -> dict[Key, _Fact]:
 def _graph_of(store: GraphStore, doc: str) -> str:
     rows = store.select(P + f"SELECT ?g WHERE {{ GRAPH ?g {{ ?g sg:about <{doc}> }} }} LIMIT 1")
     if not rows:
-        raise NotFound(f"Dokumentet {entity_id(doc)!r} har ingen dokumentgraf.",
-                       f"The document {entity_id(doc)!r} has no document graph.")
+        raise NotFound.of("document.no_graph", ref=entity_id(doc))
     return str(rows[0]["g"])
 
 

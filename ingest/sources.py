@@ -62,7 +62,8 @@ class SourceError(Exception):
         self.code = code
         self.reason = reason
         self.reason_en = reason_en
-        super().__init__(f"Filen {_display_name(self.path)} kan inte läsas in: {reason}")
+        self.name = _display_name(self.path)
+        super().__init__(f"Filen {self.name} kan inte läsas in: {reason}")
 
 
 def _display_name(path: Path) -> str:

@@ -24,11 +24,11 @@ from styrgraf.api.cli.options import (CsvOption, FormatOption, JsonOption, LangO
                                       StoreOption)
 from styrgraf.api.cli.people import format_reasons
 from styrgraf.graph.analysis import (
-    AnalysisError, compute_overlaps, coverage_csv, coverage_matrix, people_csv, people_matrix, run_checks,
+    AnalysisError, coverage_csv, coverage_matrix, people_csv, people_matrix, run_checks,
     store_resolution,
 )
 from styrgraf.graph.analysis.checks import DEFAULT_MAX_SUBPROJECTS
-from styrgraf.graph.analysis.overlaps import DEFAULT_MIN_SCORE, count_overlaps
+from styrgraf.graph.analysis.overlaps import DEFAULT_MIN_SCORE, overlaps_answer
 from styrgraf.graph.analysis.projection import ROLE_LABELS
 from styrgraf.graph.analysis.resolution import method_label
 from styrgraf.graph.store.interface import StoreError, open_store
@@ -142,13 +142,11 @@ def overlaps_cmd(
 ):
     lang = _check_lang(lang)
 
-    def run(s):
-        found = compute_overlaps(s, project, min_score, lang=lang, limit=limit or None)
-        return found, count_overlaps(s, project, min_score), count_overlaps(s, project, 0.0)
-    result, shown_total, total = _analyse(store, run, lang=lang)
+    answer = _analyse(store, lambda s: overlaps_answer(s, project, min_score, lang=lang, limit=limit or None), lang=lang)
     if json_out:
-        _print_json(result)
+        _print_json(answer)
         return
+    result = answer["overlaps"]
     t = _t(lang)
     if not result:
         print(t["no_overlaps"])
@@ -163,10 +161,10 @@ def overlaps_cmd(
             where = _evidence_line(r["evidence"], lang)
             print(f"   • {t['kinds'][r['kind']]}{mark}: {r['detail']}" + (f"  [{where}]" if where else ""))
         print()
-    if shown_total > len(result):
-        print(t["limited"].format(n=shown_total - len(result)))
-    if total > shown_total:
-        print(t["hidden"].format(n=total - shown_total, min_score=decimal(min_score, lang)))
+    if answer["total"] > len(result):
+        print(t["limited"].format(n=answer["total"] - len(result)))
+    if answer["hidden"]:
+        print(t["hidden"].format(n=answer["hidden"], min_score=decimal(min_score, lang)))
 
 
 def check_cmd(

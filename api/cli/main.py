@@ -5,6 +5,7 @@ The CLI only calls the graph layer; it never parses documents itself.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -17,7 +18,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from styrgraf.api.http.server_registry import remove_via_server, running_server, upload_via_server
 from styrgraf.graph.documents import IngestResult, ingest_file, list_documents, remove_document
 from styrgraf.graph.store.interface import StoreError, open_store, resolve_location
-from styrgraf.api.cli.messages import decimal, error_text, help_text
+from styrgraf.api.cli import click_words
+from styrgraf.api.cli.messages import LANG_ENV, check_lang, decimal, error_text, help_lang, help_text
 from styrgraf.api.cli.options import JsonOption, LangOption, StoreOption
 from styrgraf.ingest.kinds.generic import UNKNOWN_KIND
 from styrgraf.ingest.records import Evidence, Finding
@@ -26,6 +28,7 @@ from styrgraf.ingest.records import Evidence, Finding
 # read whatever its name, since sources are recognised by content.
 FOLDER_SUFFIXES = (".pdf", ".txt", ".text")
 
+click_words.install(help_lang())
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=help_text("app"))
 err = Console(stderr=True)
 out = Console()
@@ -40,9 +43,16 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def _main(show_version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                            help=help_text("version"))) -> None:
-    pass
+def _main(ctx: typer.Context,
+          show_version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                            help=help_text("version")),
+          lang: Optional[str] = typer.Option(None, "--lang", callback=check_lang, help=help_text("opt.lang"))) -> None:
+    # `styrgraf --lang en COMMAND`: the language of every command of this run (as STYRGRAF_LANG would be,
+    # ahead of it), unless the command is given its own --lang.
+    if lang is not None:
+        before = os.environ.get(LANG_ENV)
+        os.environ[LANG_ENV] = lang
+        ctx.call_on_close(lambda: os.environ.pop(LANG_ENV) if before is None else os.environ.update({LANG_ENV: before}))
 
 TEXTS = {
     "sv": {
@@ -57,7 +67,7 @@ TEXTS = {
         "progress": "Läser in", "invalid_date": "omöjligt datum",
         "unknown_kind": "okänd dokumentsort: endast grunduppgifter (titel, datum, diarienummer, kommun, personer, beslut)",
         "exported": "Exporterade {n} byte till {file}", "imported": "Importerade {n} tripler",
-        "none": "Inga dokument lagrade.",
+        "none": "Inga dokument lagrade.", "pages": "s.",
         "via_server": "Lagret används av en körande server ({url}); filerna skickas dit.",
         "reindexing": "Beräknar analysrader", "reindexed": "Analysrader skrivna för {n} dokument ({ok} var redan aktuella)",
     },
@@ -73,7 +83,7 @@ TEXTS = {
         "progress": "Ingesting", "invalid_date": "impossible date",
         "unknown_kind": "no known kind of document: basic facts only (title, date, case number, municipality, people, decisions)",
         "exported": "Exported {n} bytes to {file}", "imported": "Imported {n} triples",
-        "none": "No documents stored.",
+        "none": "No documents stored.", "pages": "p.",
         "via_server": "The store is held by a running server ({url}); sending the files there.",
         "reindexing": "Computing analysis rows", "reindexed": "Analysis rows written for {n} documents ({ok} were current)",
     },
@@ -198,7 +208,7 @@ def ingest(
                 try:
                     r = _from_server(upload_via_server(server, f)) if server else ingest_file(s, f)
                 except StoreError as e:
-                    r = IngestResult(f, "failed", reason=e.message, reason_en=e.message)
+                    r = IngestResult(f, "failed", reason=e.message, reason_en=e.message_en)
                 results.append(r)
                 if not json_out:
                     print(_line(r, lang), flush=True)
@@ -233,7 +243,7 @@ def documents(store: StoreOption = None, lang: LangOption = "sv", json_out: Json
         out.print(_t(lang, "none"))
         return
     for d in docs:
-        print(f"{d['date'] or '-':<10}  {d['identifier'] or '-':<14}  {d['pages']:>3} s.  {d['title']}")
+        print(f"{d['date'] or '-':<10}  {d['identifier'] or '-':<14}  {d['pages']:>3} {_t(lang, 'pages')}  {d['title']}")
         print(f"            {d['iri']}")
         print(f"            sha256 {', '.join(x[:16] for x in d['sha256'])}  {d['ingested_at']}")
 
@@ -277,7 +287,7 @@ def export_cmd(fmt: str = typer.Option("trig", "--format", help=help_text("opt.e
                 raise typer.Exit(1)
         data = s.export(fmt, graph)
     except StoreError as e:
-        err.print(f"[red]{e.message}[/red]")
+        err.print(f"[red]{escape(error_text(e, lang))}[/red]")
         raise typer.Exit(2)
     finally:
         s.close()
@@ -298,7 +308,7 @@ def import_cmd(file: Path = typer.Argument(..., exists=True, dir_okay=False, hel
         # An export may come from another version: its documents get current analysis rows now, not on first read.
         _write_rows(s, lang)
     except StoreError as e:
-        err.print(f"[red]{e.message}[/red]")
+        err.print(f"[red]{escape(error_text(e, lang))}[/red]")
         raise typer.Exit(2)
     finally:
         s.close()
@@ -324,7 +334,7 @@ def reindex(store: StoreOption = None, lang: LangOption = "sv"):
         total = len(list_documents(s))
         n = _write_rows(s, lang)
     except StoreError as e:
-        err.print(f"[red]{e.message}[/red]")
+        err.print(f"[red]{escape(error_text(e, lang))}[/red]")
         raise typer.Exit(2)
     finally:
         s.close()
@@ -340,7 +350,7 @@ def links(doc: str = typer.Argument(..., help=help_text("opt.doc_id")), store: S
     try:
         data = q.document_links(s, doc)
     except q.NotFound as missing:
-        err.print(missing.message_en if lang == "en" else missing.message, markup=False)
+        err.print(error_text(missing, lang), markup=False)
         raise typer.Exit(1) from None
     finally:
         s.close()

@@ -13,7 +13,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from styrgraf.api.cli.messages import help_text
+from styrgraf.api.cli.messages import error_text, help_text
 from styrgraf.api.cli.options import EntityArgument, QueryJsonOption, QueryLangOption, StoreOption
 from styrgraf.api.cli.query import _lang, _open, _print_evidence, _print_json, err, out
 from styrgraf.graph import meetings as meetings_mod
@@ -151,7 +151,7 @@ def meeting(entity: EntityArgument, store: StoreOption = None, lang: QueryLangOp
     try:
         data = meetings_mod.meeting(s, entity)
     except q.NotFound as missing:
-        err.print(escape(missing.message if lang == "sv" else missing.message_en))
+        err.print(escape(error_text(missing, lang)))
         raise typer.Exit(1)
     finally:
         s.close()

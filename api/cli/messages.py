@@ -14,12 +14,13 @@ from typing import Optional
 
 import typer
 
+from styrgraf.graph.errors import message_in as error_text  # an error's message in a language
 from styrgraf.graph.wording import LANGS, decimal
 
 LANG_ENV = "STYRGRAF_LANG"
 DEFAULT_LANG = "sv"
 
-__all__ = ["LANGS", "LANG_ENV", "check_lang", "decimal", "help_lang", "help_text", "say", "severity_label"]
+__all__ = ["LANGS", "LANG_ENV", "check_lang", "decimal", "error_text", "help_lang", "help_text", "say", "severity_label"]
 
 
 def help_lang(argv: Optional[list[str]] = None, environ: Optional[dict] = None) -> str:
@@ -70,7 +71,7 @@ HELP = {
         # options and arguments
         "opt.store": "Lagringsplats: en katalog (inbäddad) eller http://… (SPARQL-server). Standard ./var/store",
         "opt.lang": "Språk för utdata: sv eller en (även STYRGRAF_LANG).",
-        "opt.ask_lang": "sv eller en (standard: frågans språk; även STYRGRAF_LANG).",
+        "opt.ask_lang": "sv eller en (standard: frågans språk; STYRGRAF_LANG ger bara felmeddelandenas språk).",
         "opt.json": "Resultat som JSON.",
         "opt.query_json": "Samma data som API:t, som JSON.",
         "opt.csv": "Resultat som CSV.",
@@ -132,7 +133,7 @@ HELP = {
         "opt.diff_from": "The version compared with: its id or IRI.",
         "opt.store": "Where the store is: a folder (embedded) or http://… (SPARQL server). Default ./var/store",
         "opt.lang": "Language of the output: sv or en (also STYRGRAF_LANG).",
-        "opt.ask_lang": "sv or en (default: the question's language; also STYRGRAF_LANG).",
+        "opt.ask_lang": "sv or en (default: the question's language; STYRGRAF_LANG sets only the language of errors).",
         "opt.json": "The result as JSON.",
         "opt.query_json": "The same data as the API, as JSON.",
         "opt.csv": "The result as CSV.",
@@ -217,12 +218,6 @@ def fact_label(prop: Optional[str], kind_name: str, lang: str) -> str:
 
 def dependent_label(how: str, lang: str) -> str:
     return DEPENDENT_LABELS.get(lang, DEPENDENT_LABELS[DEFAULT_LANG]).get(how, how)
-
-
-def error_text(error: Exception, lang: str) -> str:
-    """A StoreError's or AnalysisError's message in `lang` (English where it has been written)."""
-    english = getattr(error, "message_en", None)
-    return english if lang == "en" and english else getattr(error, "message", str(error))
 
 
 def help_text(key: str) -> str:

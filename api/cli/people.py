@@ -13,7 +13,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from styrgraf.api.cli.messages import help_text
+from styrgraf.api.cli.messages import error_text, help_text
 from styrgraf.api.cli.options import QueryJsonOption, QueryLangOption, StoreOption
 from styrgraf.api.cli.query import _lang, _open, _print_json, err, label, out
 from styrgraf.graph import persons
@@ -112,7 +112,7 @@ def person(name: NameArgument, store: StoreOption = None, lang: QueryLangOption 
     try:
         found = persons.identity_of(s, name)
     except q.NotFound as missing:
-        err.print(escape(missing.message if lang == "sv" else missing.message_en))
+        err.print(escape(error_text(missing, lang)))
         raise typer.Exit(1)
     finally:
         s.close()

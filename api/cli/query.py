@@ -378,12 +378,15 @@ def print_search(data: dict, lang: str) -> None:
 
 # -- registration ------------------------------------------------------------
 
-def ask(question: str = typer.Argument(..., help=help_text("opt.question")),
+def ask(ctx: typer.Context, question: str = typer.Argument(..., help=help_text("opt.question")),
         store: StoreOption = None, lang: AskLangOption = None, json_out: QueryJsonOption = False):
     """Ställ en fråga: ”Vem leder delprojekt 3?”, ”Vilka delprojekt täcker intention 8?” …"""
     s = _open(store, _lang(lang))
+    # The answer is in the question's language unless --lang is given; STYRGRAF_LANG is the run's default,
+    # not a wish about this answer. (By name: typer's copy of click has its own ParameterSource.)
+    given = getattr(ctx.get_parameter_source("lang"), "name", None) == "COMMANDLINE"
     try:
-        data = ask_mod.ask(s, question, lang if lang in ("sv", "en") else None)
+        data = ask_mod.ask(s, question, lang if given and lang in ("sv", "en") else None)
     finally:
         s.close()
     if json_out:
@@ -401,7 +404,7 @@ def _entity_command(lookup, render, entity: str, entity_type: Optional[str], sto
     try:
         data = lookup(s, entity, (entity_type,) if entity_type else None)
     except q.NotFound as missing:
-        err.print(escape(missing.message if lang == "sv" else missing.message_en))
+        err.print(escape(error_text(missing, lang)))
         raise typer.Exit(1)
     finally:
         s.close()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import typer
 from rich.markup import escape
 
-from styrgraf.api.cli.messages import help_text
+from styrgraf.api.cli.messages import error_text, help_text
 from styrgraf.api.cli.options import EntityArgument, QueryJsonOption, QueryLangOption, StoreOption
 from styrgraf.api.cli.query import _lang, _open, _print_evidence, _print_json, err, out
 from styrgraf.graph import queries as q
@@ -94,7 +94,7 @@ def strategy(entity: EntityArgument, store: StoreOption = None, lang: QueryLangO
     try:
         data = strategies_mod.strategy(s, entity)
     except q.NotFound as missing:
-        err.print(escape(missing.message if lang == "sv" else missing.message_en))
+        err.print(escape(error_text(missing, lang)))
         raise typer.Exit(1)
     finally:
         s.close()

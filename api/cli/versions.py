@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from styrgraf.api.cli.messages import help_text
+from styrgraf.api.cli.messages import error_text, help_text
 from styrgraf.api.cli.options import QueryJsonOption, QueryLangOption, StoreOption
 from styrgraf.api.cli.query import _lang, _open, _print_json, err, out
 from styrgraf.graph import queries as q
@@ -106,7 +106,7 @@ def versions(doc: DocArgument, store: StoreOption = None, lang: QueryLangOption 
     try:
         data = versions_mod.versions(s, doc)
     except q.NotFound as missing:
-        err.print(escape(missing.message_en if lang == "en" else missing.message))
+        err.print(escape(error_text(missing, lang)))
         raise typer.Exit(1) from None
     finally:
         s.close()
@@ -121,7 +121,7 @@ def diff(doc: DocArgument, from_doc: FromOption, store: StoreOption = None, lang
     try:
         data = versions_mod.diff(s, doc, from_doc)
     except (q.NotFound, versions_mod.NotVersions) as refused:
-        err.print(escape(refused.message_en if lang == "en" else refused.message))
+        err.print(escape(error_text(refused, lang)))
         raise typer.Exit(1) from None
     finally:
         s.close()

@@ -18,7 +18,7 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
 
 from styrgraf.graph.store.cache import cached, peek
-from styrgraf.graph.errors import StoreError
+from styrgraf.graph.errors import StoreError, Words, message_in, texts
 from styrgraf.graph.store.interface import open_store, resolve_location
 
 from styrgraf.api.http import errors
@@ -140,8 +140,9 @@ async def health(request: Request) -> Any:
         if counts is None:
             counts = await run_in_threadpool(_counts_of, store)
     except (StoreError, OSError) as error:
-        message = error.message if isinstance(error, StoreError) else str(error)
-        return errors.error_response(503, "store_unavailable", f"Lagret kan inte läsas: {message}")
+        lang = errors.request_lang(request)
+        sv, en = texts("store.unreadable", error=Words(message_in(error, "sv"), message_in(error, "en")))
+        return errors.error_response(503, "store_unavailable", en if lang == "en" else sv, lang=lang)
     return {"status": "ok", "store": {"id": state.store_id, "kind": store_kind(store), **counts}}
 
 

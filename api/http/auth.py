@@ -33,9 +33,7 @@ def token_matches(given: str, accepted: list[str]) -> bool:
 
 
 def _disabled() -> ApiError:
-    return ApiError(403, "writing_disabled",
-                    "Skrivning över HTTP är avstängd: servern startades utan STYRGRAF_TOKEN. "
-                    "Sätt STYRGRAF_TOKEN för servern, eller läs in dokument med `styrgraf ingest`.")
+    return ApiError.say(403, "writing_disabled", "http.writing_disabled")
 
 
 def require_writer(request: Request,
@@ -47,10 +45,9 @@ def require_writer(request: Request,
     if credentials is None:
         if not public:
             raise _disabled()
-        raise ApiError(401, "unauthorized", "Nyckel saknas: skicka `Authorization: Bearer <nyckel>`.",
-                       headers={"WWW-Authenticate": "Bearer"})
+        raise ApiError.say(401, "unauthorized", "http.no_token", headers={"WWW-Authenticate": "Bearer"})
     if accepted and token_matches(credentials.credentials, accepted):
         return
     if not public:
         raise _disabled()
-    raise ApiError(403, "forbidden", "Nyckeln är fel.")
+    raise ApiError.say(403, "forbidden", "http.wrong_token")

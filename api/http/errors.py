@@ -1,7 +1,10 @@
 """Every HTTP error is a problem document (RFC 9457), `application/problem+json`:
 
     {"type": "about:blank", "title": <HTTP reason phrase>, "status": <code>,
-     "detail": <Swedish text>, "error": <stable English key>}
+     "detail": <text>, "error": <stable English key>}
+
+`detail` is Swedish, or English when the request asks for it (`request_lang`: `?lang=en`,
+else an `Accept-Language` that prefers English); the answer's `Content-Language` says which.
 
 `type`, `title`, `status` and `detail` are RFC 9457's members; `error` (the key
 clients branch on) is kept as an extension member, and `detail` keeps its
@@ -24,7 +27,8 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from styrgraf.graph.errors import StoreError
+from styrgraf.graph.errors import StoreError, message_in, texts
+from styrgraf.graph.wording import LANGS
 
 log = logging.getLogger("styrgraf.api")
 
@@ -42,14 +46,47 @@ class ErrorBody(BaseModel):
 
 
 class ApiError(Exception):
-    """An error answer: HTTP status, stable key, Swedish detail."""
+    """An error answer: HTTP status, stable key, Swedish detail (and its English, where written)."""
 
-    def __init__(self, status: int, error: str, detail: str, headers: dict[str, str] | None = None) -> None:
+    def __init__(self, status: int, error: str, detail: str, headers: dict[str, str] | None = None,
+                 detail_en: str | None = None) -> None:
         super().__init__(detail)
         self.status = status
         self.error = error
         self.detail = detail
+        self.message, self.message_en = detail, detail_en  # read by `message_in`
         self.headers = headers
+
+    @classmethod
+    def say(cls, status: int, error: str, message: str, /, headers: dict[str, str] | None = None,
+            **fields: object) -> "ApiError":
+        """The answer that says the catalogue's `message` (graph/errors.py), in both languages."""
+        sv, en = texts(message, **fields)
+        return cls(status, error, sv, headers, en)
+
+    @classmethod
+    def of(cls, status: int, error: str, failure: Exception) -> "ApiError":
+        """The answer to a graph error that carries both languages (NotFound, NotVersions, AnalysisError)."""
+        return cls(status, error, getattr(failure, "message", str(failure)), detail_en=getattr(failure, "message_en", None))
+
+
+def request_lang(request: Request) -> str:
+    """The language an error is told in: `?lang=` when it is sv or en, else the first of sv and en that
+    `Accept-Language` names (by its q-values), else Swedish."""
+    asked = request.query_params.get("lang")
+    if asked in LANGS:
+        return asked
+    ranked = []
+    for position, part in enumerate(request.headers.get("accept-language", "").split(",")):
+        tag, _, params = part.strip().partition(";")
+        try:
+            weight = float(params.strip()[2:]) if params.strip().startswith("q=") else 1.0
+        except ValueError:
+            weight = 0.0
+        primary = tag.strip().lower().split("-")[0]
+        if primary in LANGS and weight > 0:
+            ranked.append((-weight, position, primary))
+    return min(ranked)[2] if ranked else "sv"
 
 
 # StoreError.code -> HTTP status.  Store trouble that is not the client's
@@ -86,8 +123,12 @@ STATUS_KEYS = {
     503: "unavailable",
 }
 STATUS_TEXTS = {
-    404: "Resursen finns inte.",
-    405: "Metoden stöds inte för den här adressen.",
+    "sv": {404: "Resursen finns inte.", 405: "Metoden stöds inte för den här adressen.",
+           "invalid": "Ogiltiga parametrar", "missing": "saknas", "bad_value": "ogiltigt värde", "request": "begäran",
+           500: "Ett oväntat fel uppstod i servern. Felet har loggats."},
+    "en": {404: "There is no such resource.", 405: "The method is not supported at this address.",
+           "invalid": "Invalid parameters", "missing": "missing", "bad_value": "invalid value", "request": "request",
+           500: "An unexpected error happened in the server. It has been logged."},
 }
 
 
@@ -100,23 +141,26 @@ def problem(status: int, error: str, detail: str) -> dict[str, Any]:
     return {"type": PROBLEM_TYPE, "title": title, "status": status, "detail": detail, "error": error}
 
 
-def error_response(status: int, error: str, detail: str, headers: dict[str, str] | None = None) -> JSONResponse:
+def error_response(status: int, error: str, detail: str, headers: dict[str, str] | None = None,
+                   lang: str = "sv") -> JSONResponse:
+    headers = {**(headers or {}), "Content-Language": lang}
     return JSONResponse(problem(status, error, detail), status_code=status, headers=headers, media_type=PROBLEM_JSON)
 
 
-def store_error_response(error: StoreError) -> JSONResponse:
+def store_error_response(error: StoreError, lang: str = "sv") -> JSONResponse:
     status = STORE_STATUS.get(error.code, 503)
-    return error_response(status, error.code, error.message)
+    return error_response(status, error.code, message_in(error, lang), lang=lang)
 
 
 async def _api_error(request: Request, exc: ApiError) -> Response:
-    return error_response(exc.status, exc.error, exc.detail, exc.headers)
+    lang = request_lang(request)
+    return error_response(exc.status, exc.error, message_in(exc, lang), exc.headers, lang)
 
 
 async def _store_error(request: Request, exc: StoreError) -> Response:
     if STORE_STATUS.get(exc.code, 503) >= 500:
         log.warning("store error on %s %s: %s (%s)", request.method, request.url.path, exc.message, exc.code)
-    return store_error_response(exc)
+    return store_error_response(exc, request_lang(request))
 
 
 def schema_paths(app: Any) -> list[tuple[re.Pattern[str], str, set[str]]]:
@@ -157,37 +201,41 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> Response
         detail = detail["detail"]
     if not isinstance(detail, str):
         detail = str(detail)
+    lang = request_lang(request)
     # Starlette's default detail is the English reason phrase; staff read Swedish.
-    if exc.status_code in STATUS_TEXTS and detail in ("Not Found", "Method Not Allowed"):
-        detail = STATUS_TEXTS[exc.status_code]
+    if exc.status_code in (404, 405) and detail in ("Not Found", "Method Not Allowed"):
+        detail = STATUS_TEXTS[lang][exc.status_code]
     if exc.status_code in (204, 304) or exc.status_code < 200:
         return Response(status_code=exc.status_code, headers=headers)
-    return error_response(exc.status_code, error, detail, headers or None)
+    return error_response(exc.status_code, error, detail, headers or None, lang)
 
 
-def describe_validation_errors(errors: list[dict[str, Any]]) -> str:
-    """One Swedish line naming each bad parameter (location and problem)."""
+def describe_validation_errors(errors: list[dict[str, Any]], lang: str = "sv") -> str:
+    """One line naming each bad parameter (location and problem); pydantic's own problem texts are English."""
+    words = STATUS_TEXTS[lang]
     parts = []
     for item in errors:
         loc = [str(x) for x in item.get("loc", ()) if x not in ("body",)]
-        where = ".".join(loc[1:]) if len(loc) > 1 else ".".join(loc) or "begäran"
+        where = ".".join(loc[1:]) if len(loc) > 1 else ".".join(loc) or words["request"]
         kind = item.get("type", "")
         if kind == "missing":
-            problem = "saknas"
+            problem = words["missing"]
         else:
-            problem = str(item.get("msg", "ogiltigt värde"))
+            problem = str(item.get("msg", words["bad_value"]))
         parts.append(f"{where}: {problem}")
-    return "Ogiltiga parametrar: " + "; ".join(parts) if parts else "Ogiltiga parametrar."
+    return f"{words['invalid']}: " + "; ".join(parts) if parts else f"{words['invalid']}."
 
 
 async def _validation_error(request: Request, exc: RequestValidationError) -> Response:
-    return error_response(422, "invalid_parameters", describe_validation_errors(list(exc.errors())))
+    lang = request_lang(request)
+    return error_response(422, "invalid_parameters", describe_validation_errors(list(exc.errors()), lang), lang=lang)
 
 
 async def _unexpected(request: Request, exc: Exception) -> Response:
     # Logged with the traceback for the operator; the client gets no internals.
     log.exception("unexpected error on %s %s", request.method, request.url.path)
-    return error_response(500, "internal_error", "Ett oväntat fel uppstod i servern. Felet har loggats.")
+    lang = request_lang(request)
+    return error_response(500, "internal_error", STATUS_TEXTS[lang][500], lang=lang)
 
 
 def install(app: FastAPI) -> None:

@@ -128,13 +128,12 @@ async def linked_entity(request: Request,
                         slug: str = PathParam(..., pattern=SLUG_PATTERN, description="Entitetens id.")) -> Response:
     media = choose(request.headers.get("accept"), OFFERED)
     if media is None:
-        raise ApiError(406, "not_acceptable", "Inget av de begärda formaten kan levereras. Möjliga format: "
-                       + ", ".join(OFFERED))
+        raise ApiError.say(406, "not_acceptable", "http.not_acceptable", offered=", ".join(OFFERED))
     iri = f"{base_iri()}{kind}/{slug}"
     store = get_store(request)
     data = await run_in_threadpool(describe_json, store, iri)
     if data is None:
-        raise ApiError(404, "not_found", f"Det finns ingen entitet {iri} i lagret.")
+        raise ApiError.say(404, "not_found", "http.no_entity", iri=iri)
     vary = {"Vary": "Accept"}
     if media == HTML:
         target = api_path(request, kind, slug)

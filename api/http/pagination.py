@@ -12,9 +12,11 @@ from __future__ import annotations
 import base64
 import json
 
-from fastapi import HTTPException, Query, Request, Response
+from fastapi import Query, Request, Response
 
 from styrgraf.graph.queries import DEFAULT_LIMIT, MAX_LIMIT, Page
+
+from styrgraf.api.http.errors import ApiError
 
 TOTAL_HEADER = "X-Total-Count"
 NEXT_HEADER = "X-Next-Cursor"
@@ -44,7 +46,7 @@ def decode_cursor(cursor: str | None) -> int:
             return offset
     except (ValueError, TypeError, KeyError):
         pass
-    raise HTTPException(status_code=422, detail=f"Ogiltig cursor: {cursor!r}. Använd värdet från förra svaret.")
+    raise ApiError.say(422, "invalid_parameters", "http.bad_cursor", cursor=cursor)
 
 
 def next_url(request: Request, offset: int) -> str:

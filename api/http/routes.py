@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal, Optional
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from styrgraf.graph import ask as ask_mod
 from styrgraf.graph import meetings as meetings_mod
@@ -62,16 +62,16 @@ def _date(value: Optional[str], name: str) -> Optional[dt.date]:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise HTTPException(status_code=422, detail=f"Ogiltigt datum i {name}: {value} finns inte.") from None
+        raise ApiError.say(422, "invalid_parameters", "http.bad_date", name=name, value=value) from None
 
 
 def _found(call, *args, **kwargs):
     try:
         return call(*args, **kwargs)
     except q.Ambiguous as several:
-        raise HTTPException(status_code=409, detail=several.message) from None
+        raise ApiError.of(409, "ambiguous", several) from None
     except q.NotFound as missing:
-        raise HTTPException(status_code=404, detail=missing.message) from None
+        raise ApiError.of(404, "not_found", missing) from None
 
 
 def _types(entity_type: Optional[str]) -> tuple[str, ...] | None:
@@ -112,7 +112,7 @@ def get_document_diff(doc_id: str = _id_path(),
     try:
         return _found(versions_mod.diff, store, doc_id, from_doc)
     except versions_mod.NotVersions as refused:
-        raise ApiError(422, "not_versions", refused.message) from None
+        raise ApiError.of(422, "not_versions", refused) from None
 @router.get("/documents/{doc_id}/strategy", summary="En strategis, policys eller ett programs antagande, giltighet, "
             "dokumentansvarig, revisioner och målområden med mål, åtgärder och indikatorer, med belägg", responses=ONE)
 def get_document_strategy(doc_id: str = _id_path(), store: GraphStore = Depends(get_store)) -> dict:

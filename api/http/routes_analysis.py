@@ -12,27 +12,22 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from styrgraf.graph.analysis import (
-    AnalysisError, compute_overlaps, coverage_csv, coverage_matrix, find_cycles, people_csv, people_matrix, run_checks,
+    AnalysisError, coverage_csv, coverage_matrix, find_cycles, people_csv, people_matrix, run_checks,
 )
 from styrgraf.graph.analysis.checks import DEFAULT_MAX_SUBPROJECTS
-from styrgraf.graph.analysis.overlaps import count_overlaps
+from styrgraf.graph.analysis.overlaps import DEFAULT_MIN_SCORE, overlaps_answer
 from styrgraf.graph.queries import DEFAULT_LIMIT, MAX_LIMIT, Page, page
 
 from styrgraf.api.http import pagination as paging
 
 from styrgraf.api.http.deps import get_store
 
-from styrgraf.api.http.errors import error_response, responses as error_responses  # noqa: E402
+from styrgraf.api.http.errors import ApiError, responses as error_responses  # noqa: E402
 
 router = APIRouter(tags=["analys"])
 # Unknown projects are 404, bad parameters 422: documented so that clients (and schemathesis) know.
 _ERRORS = error_responses(404, 422)
 _LIST_ERRORS = {**_ERRORS, 200: {"description": "En sida av listan.", "headers": paging.headers_doc()}}
-
-
-def _error(status: int, detail: str) -> JSONResponse:
-    key = {404: "not_found", 422: "invalid_parameters"}.get(status, "bad_request")
-    return error_response(status, key, detail)
 
 
 def _float(name: str, value: str | None, default: float) -> float:
@@ -41,7 +36,7 @@ def _float(name: str, value: str | None, default: float) -> float:
     try:
         return float(value.replace(",", "."))
     except ValueError:
-        raise AnalysisError(f"{name} måste vara ett tal, inte {value!r}") from None
+        raise AnalysisError.of("param.number", name=name, value=value) from None
 
 
 def _int(name: str, value: str | None, default: int) -> int:
@@ -50,7 +45,7 @@ def _int(name: str, value: str | None, default: int) -> int:
     try:
         return int(value)
     except ValueError:
-        raise AnalysisError(f"{name} måste vara ett heltal, inte {value!r}") from None
+        raise AnalysisError.of("param.integer", name=name, value=value) from None
 
 
 def _bool(name: str, value: str | None) -> bool:
@@ -60,52 +55,56 @@ def _bool(name: str, value: str | None) -> bool:
         return True
     if value.lower() in ("0", "false", "no", "nej"):
         return False
-    raise AnalysisError(f"{name} måste vara true eller false, inte {value!r}")
+    raise AnalysisError.of("param.boolean", name=name, value=value)
 
 
 def _lang(value: str | None) -> str:
     if value in (None, "", "sv", "en"):
         return value or "sv"
-    raise AnalysisError(f"lang måste vara sv eller en, inte {value!r}")
+    raise AnalysisError.of("param.lang", value=value)
 
 
 def _format(value: str | None) -> str:
     if value in (None, "", "json", "csv"):
         return value or "json"
-    raise AnalysisError(f"format måste vara json eller csv, inte {value!r}")
+    raise AnalysisError.of("param.format", value=value)
 
 
 def _answer(work) -> Any:
     try:
         return work()
     except AnalysisError as e:
-        return _error(e.status, e.message)
+        # Answered by the error handler, in the language the request asks for.
+        raise ApiError.of(e.status, {404: "not_found", 422: "invalid_parameters"}.get(e.status, "bad_request"), e) from None
 
 
 def _limit(value: str | None) -> int:
     limit = _int("limit", value, DEFAULT_LIMIT)
     if not 1 <= limit <= MAX_LIMIT:
-        raise AnalysisError(f"limit måste vara mellan 1 och {MAX_LIMIT}, inte {limit}")
+        raise AnalysisError.of("param.limit", most=MAX_LIMIT, value=limit)
     return limit
 
 
-def _overlaps_page(store, project: str | None, min_score: float, lang: str, offset: int, limit: int) -> Page:
+def _overlaps_page(request: Request, response: Response, store, project: str | None, min_score: float, lang: str,
+                   offset: int, limit: int) -> dict:
     # Ranked up to the page's end only: the ranking keeps `offset + limit` pairs, not all of them.
-    ranked = compute_overlaps(store, project, min_score, lang=lang, limit=offset + limit)
-    return Page(ranked[offset:], count_overlaps(store, project, min_score), offset, limit)
+    answer = overlaps_answer(store, project, min_score, lang=lang, limit=limit, offset=offset)
+    return dict(answer, overlaps=paging.render(request, response, Page(answer["overlaps"], answer["total"], offset, limit)))
 
 
 @router.get("/api/overlaps", responses=_LIST_ERRORS, summary="Delprojekt som överlappar, rangordnade med skäl och belägg")
 def overlaps(request: Request, response: Response,
              project: str | None = Query(None, description="Projektets (eller dokumentets) id eller IRI"),
-             min_score: str | None = Query(None, description="Lägsta poäng, 0–1"),
+             min_score: str | None = Query(None, description=f"Lägsta poäng, 0–1 (standard {DEFAULT_MIN_SCORE}, "
+                                           "som i CLI:t; 0 visar alla par)"),
              limit: str | None = Query(None, description=f"Högst så många par per sida (standard {DEFAULT_LIMIT}, högst {MAX_LIMIT})"),
              cursor: str | None = paging.cursor_query(),
              lang: str | None = Query(None, description="sv (standard) eller en"),
              store=Depends(get_store)):
     offset = paging.decode_cursor(cursor)
-    return _answer(lambda: paging.render(request, response, _overlaps_page(
-        store, project or None, _float("min_score", min_score, 0.0), _lang(lang), offset, _limit(limit))))
+    return _answer(lambda: _overlaps_page(request, response, store, project or None,
+                                          _float("min_score", min_score, DEFAULT_MIN_SCORE), _lang(lang), offset,
+                                          _limit(limit)))
 
 
 def _checks_answer(request: Request, response: Response, found: dict, offset: int, limit: int) -> dict:

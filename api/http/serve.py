@@ -17,7 +17,7 @@ from typing import Optional
 import typer
 
 from styrgraf.graph.documents import ingest_file
-from styrgraf.graph.errors import StoreError
+from styrgraf.graph.errors import StoreError, message_in
 from styrgraf.graph.store.interface import resolve_location
 
 from styrgraf.api.cli.messages import help_text
@@ -80,7 +80,7 @@ def _ingest_first(store: object, paths: list[Path], lang: str) -> None:
         try:
             result = ingest_file(store, path)  # type: ignore[arg-type]
         except StoreError as error:
-            _say(f"{path}: {_t(lang, 'failed')}: {error.message}")
+            _say(f"{path}: {_t(lang, 'failed')}: {message_in(error, lang)}")
             continue
         if result.ok:
             title = f" — {result.title}" if result.title else ""
@@ -101,7 +101,7 @@ def _write_missing_rows(store, lang: str) -> None:
         written = write_missing_rows(
             store, lambda done, total: _say(_t(lang, "rows_start", n=total)) if done == 1 else None)
     except StoreError as error:
-        _say(error.message)
+        _say(message_in(error, lang))
         return
     if written:
         _say(_t(lang, "rows", n=len(written)))
@@ -157,7 +157,7 @@ def serve(
     try:
         app = create_app(location, local_token=local_token, query_timeout=query_timeout, row_cap=row_cap)
     except StoreError as error:
-        _say(error.message)
+        _say(message_in(error, lang))
         raise typer.Exit(2)
     registered = False
     previous = signal.signal(signal.SIGTERM, _stop)

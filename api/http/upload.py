@@ -39,6 +39,8 @@ from styrgraf.ingest.sources import SourceError, identify_source
 from styrgraf.api.http.auth import require_writer
 from styrgraf.api.http.deps import get_store
 from styrgraf.api.http.errors import ApiError, responses
+from styrgraf.graph.errors import Words
+from styrgraf.graph.wording import decimal
 from styrgraf.api.sparql.routes import media_type
 
 from starlette.convertors import Convertor, register_url_convertor  # noqa: E402
@@ -127,11 +129,11 @@ async def receive_file(request: Request, limit: int, directory: Path) -> Path:
     try:
         form = await parser.parse()
     except MultiPartException as error:
-        raise ApiError(400, "bad_request", f"Ogiltig multipart-data: {error.message}") from None
+        raise ApiError.say(400, "bad_request", "http.bad_multipart", error=error.message) from None
     try:
         upload = form.get("file")
         if not isinstance(upload, UploadFile):
-            raise ApiError(422, "invalid_parameters", "Fältet file saknas: skicka dokumentet som multipart-fältet file.")
+            raise ApiError.say(422, "invalid_parameters", "http.no_file_field")
         if upload.size is not None and upload.size > limit:
             raise _too_large(limit)
         target = directory / safe_file_name(upload.filename)
@@ -150,7 +152,8 @@ def _copy(upload: UploadFile, target: Path) -> None:
 
 
 def _too_large(limit: int) -> ApiError:
-    return ApiError(413, "too_large", f"Filen är för stor: högst {limit / (1024 * 1024):.1f} MB tas emot.".replace(".", ",", 1))
+    megabytes = limit / (1024 * 1024)
+    return ApiError.say(413, "too_large", "http.too_large", megabytes=Words(decimal(megabytes, "sv", 1), decimal(megabytes, "en", 1)))
 
 
 def finding_json(finding: Any) -> dict[str, Any]:
@@ -175,7 +178,8 @@ def _ingest(store: Any, lock: threading.Lock, path: Path, limit: int, gone: thre
     except SourceError as error:
         status = _SOURCE_STATUS.get(error.code, 422)
         key = {415: "unsupported_media_type", 413: "too_large"}.get(status, "unprocessable")
-        raise ApiError(status, key, str(error)) from None
+        raise ApiError.say(status, key, "http.unreadable_file", name=error.name,
+                           reason=Words(error.reason, error.reason_en)) from None
     # One writer at a time: ingest_file's "already stored?" check and its write must not interleave.
     with lock, abandon_when(gone):
         if abandoned():
@@ -184,7 +188,8 @@ def _ingest(store: Any, lock: threading.Lock, path: Path, limit: int, gone: thre
     if gone.is_set() and not result.ok:
         raise _Abandoned
     if not result.ok:
-        raise ApiError(422, "unprocessable", f"Filen {path.name} kan inte läsas in: {result.reason}")
+        raise ApiError.say(422, "unprocessable", "http.unreadable_file", name=path.name,
+                           reason=Words(result.reason or "", result.reason_en or result.reason or ""))
     return result
 
 
@@ -215,7 +220,7 @@ async def upload_document(request: Request) -> JSONResponse:
     en kopia med samma text (`replaced`) eller är en ny återgivning av ett lagrat dokument (`rendition`).
     """
     if media_type(request) != "multipart/form-data":
-        raise ApiError(415, "unsupported_media_type", "Skicka dokumentet som multipart/form-data i fältet file.")
+        raise ApiError.say(415, "unsupported_media_type", "http.not_multipart")
     state = request.app.state
     store = get_store(request)
     with tempfile.TemporaryDirectory(prefix="styrgraf-upload-") as tmp:
@@ -244,7 +249,7 @@ def delete_document(request: Request,
     with request.app.state.write_lock:
         graph = find_document_graph(store, doc_id)
         if graph is None:
-            raise ApiError(404, "not_found", f"Inget lagrat dokument matchar {doc_id!r}.")
+            raise ApiError.say(404, "not_found", "http.no_document", ref=doc_id)
         document = document_ref(store, graph)
         remove_document(store, graph)
     request.app.state.query_runner.store_changed()

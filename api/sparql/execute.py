@@ -87,9 +87,7 @@ def _detached(error: BaseException) -> BaseException:
 
 
 def timeout_error(seconds: float) -> ApiError:
-    return ApiError(503, "query_timeout",
-                    f"Frågan tog längre tid än tidsgränsen {seconds:g} s och avbröts. "
-                    "Begränsa frågan (till exempel med LIMIT eller fler villkor).")
+    return ApiError.say(503, "query_timeout", "sparql.timeout", seconds=seconds)
 
 
 class QueryRunner:
@@ -126,8 +124,7 @@ class QueryRunner:
 
     async def run(self, request: QueryRequest, limits: Limits) -> tuple[bytes, str]:
         if not self._slots.acquire(blocking=False):
-            raise ApiError(503, "busy", "Servern kör redan så många SPARQL-frågor den kan; försök igen om en stund.",
-                           headers={"Retry-After": "5"})
+            raise ApiError.say(503, "busy", "sparql.busy", headers={"Retry-After": "5"})
         cancel = threading.Event()
         deadline = time.monotonic() + limits.timeout
         future: concurrent.futures.Future[tuple[bytes, str]] = concurrent.futures.Future()
@@ -157,7 +154,7 @@ class QueryRunner:
             with self._lock:
                 self._active -= 1
             self._slots.release()
-            raise ApiError(503, "busy", "Servern kan inte starta fler SPARQL-frågor just nu.") from None
+            raise ApiError.say(503, "busy", "sparql.no_worker") from None
         waiter = asyncio.wrap_future(future)
         # A result that arrives after the client was answered is dropped quietly.
         waiter.add_done_callback(lambda done: done.cancelled() or done.exception())
@@ -185,7 +182,7 @@ class QueryRunner:
             self.snapshots.release(snapshot)
         if header["status"] == "ok":
             return body, header["media"]
-        return _unpack(("error", header["code"], header["key"], header["detail"]), plan)
+        return _unpack(("error", header["code"], header["key"], header["detail"], header.get("detail_en")), plan)
 
     def _ask_worker(self, job: dict[str, Any], limits: Limits, cancel: threading.Event,
                     deadline: float) -> tuple[dict[str, Any], bytes]:
@@ -200,8 +197,7 @@ class QueryRunner:
             except WorkerGone as gone:
                 if gone.before_job and attempt == 1:
                     continue  # an idle worker had died: try a fresh one
-                header, body = {"status": "error", "code": 503, "key": "query_resources",
-                                "detail": "Frågan avbröts: den behövde mer minne eller tid än servern tillåter."}, b""
+                header, body = sparql_worker.Refusal.of(503, "query_resources", "query.stopped").header(), b""
             finally:
                 if healthy:
                     self._workers.give(worker)
@@ -215,15 +211,15 @@ class QueryRunner:
     def _remote(self, plan: "Plan", limits: Limits, cancel: threading.Event, deadline: float) -> tuple[bytes, str]:
         header, text = self._ask_worker({"kind": "check", "sparql": plan.sparql}, limits, cancel, deadline)
         if header["status"] != "ok":
-            return _unpack(("error", header["code"], header["key"], header["detail"]), plan)
+            return _unpack(("error", header["code"], header["key"], header["detail"], header.get("detail_en")), plan)
         kind = sparql_worker.result_kind(header["form"])
         if plan.media.get(kind) is None:
-            return _unpack(("error", 406, "not_acceptable", kind), plan)
+            return _unpack(("error", 406, "not_acceptable", kind, None), plan)
         checked = _Checked(tuple(header["from"]), tuple(header["from_named"]))
         try:
             default, named = sparql_worker.dataset_graphs(checked, plan.dataset, self._remote_graphs())
         except sparql_worker.Refusal as refusal:
-            return _unpack(("error", refusal.status, refusal.key, refusal.detail), plan)
+            return _unpack(("error", refusal.status, refusal.key, refusal.detail, refusal.detail_en), plan)
         graph_form = kind == "graph"
         accept = "application/n-triples" if graph_form else sparql_worker.JSON_RESULTS
         if cancel.is_set() or time.monotonic() > deadline:
@@ -238,7 +234,7 @@ class QueryRunner:
             else:
                 result = ox.parse_query_results(body, ox.QueryResultsFormat.JSON)
         except (SyntaxError, ValueError):
-            raise StoreError("SPARQL-servern gav ett oläsbart svar.", code="server_error") from None
+            raise StoreError.of("remote.unreadable", code="server_error") from None
 
         def check() -> None:
             if cancel.is_set() or time.monotonic() > deadline:
@@ -247,7 +243,7 @@ class QueryRunner:
         try:
             body, media = sparql_worker.render(result, plan.media, limits.row_cap, _PREFIX_MAP, check)
         except sparql_worker.Refusal as refusal:
-            return _unpack(("error", refusal.status, refusal.key, refusal.detail), plan)
+            return _unpack(("error", refusal.status, refusal.key, refusal.detail, refusal.detail_en), plan)
         return body, media
 
     def _remote_graphs(self) -> set[str]:
@@ -293,7 +289,7 @@ def prepare(request: QueryRequest) -> Plan:
         try:
             check_iri(iri)
         except StoreError:
-            raise ApiError(422, "invalid_parameters", f"Ogiltig graf-IRI: {iri!r}") from None
+            raise ApiError.say(422, "invalid_parameters", "sparql.bad_graph", iri=iri) from None
     dataset: dict[str, Any] = {}
     if request.default_graph_uri or request.named_graph_uri:
         # SPARQL protocol: an explicit dataset replaces the union default graph and FROM.
@@ -306,9 +302,9 @@ def prepare(request: QueryRequest) -> Plan:
 def _unpack(message: tuple, plan: Plan) -> tuple[bytes, str]:
     if message[0] == "ok":
         return message[1], message[2]
-    _, status, key, detail = message
+    _, status, key, detail, detail_en = message
     if status == 406:
         negotiate(plan.accept, "CONSTRUCT" if detail == "graph" else "SELECT")  # raises with the list
     if status >= 500 and key == "internal_error":
         raise RuntimeError(f"SPARQL query process failed: {detail}")
-    raise ApiError(status, key, detail)
+    raise ApiError(status, key, detail, detail_en=detail_en)

@@ -63,16 +63,14 @@ RESPONSES = {
 
 
 def _update_refused() -> ApiError:
-    return ApiError(400, "update_not_allowed",
-                    "SPARQL-slutpunkten tar bara emot läsfrågor (SELECT, ASK, CONSTRUCT, DESCRIBE). "
-                    "Dokument läses in med `styrgraf ingest` eller POST /api/documents.")
+    return ApiError.say(400, "update_not_allowed", "sparql.update_refused")
 
 
 def _one_query(values: list[str]) -> str:
     if not values:
-        raise ApiError(422, "invalid_parameters", "Parametern query saknas: ange SPARQL-frågan i query.")
+        raise ApiError.say(422, "invalid_parameters", "sparql.no_query")
     if len(values) > 1:
-        raise ApiError(422, "invalid_parameters", "Parametern query får bara anges en gång.")
+        raise ApiError.say(422, "invalid_parameters", "sparql.two_queries")
     return values[0]
 
 
@@ -99,12 +97,12 @@ async def read_body(request: Request, limit: int) -> bytes:
     """The request body, refusing (413) to read more than `limit` bytes."""
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
-        raise ApiError(413, "too_large", f"Frågan är för stor (högst {limit} byte).")
+        raise ApiError.say(413, "too_large", "sparql.too_large", limit=limit)
     chunks, total = [], 0
     async for chunk in request.stream():
         total += len(chunk)
         if total > limit:
-            raise ApiError(413, "too_large", f"Frågan är för stor (högst {limit} byte).")
+            raise ApiError.say(413, "too_large", "sparql.too_large", limit=limit)
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -128,14 +126,13 @@ async def sparql_post(request: Request) -> Response:
     if kind == UPDATE:
         raise _update_refused()
     if kind not in (FORM, DIRECT):
-        raise ApiError(415, "unsupported_media_type",
-                       f"Medietypen {kind or '(ingen)'} stöds inte: skicka frågan som {FORM} (query=…) "
-                       f"eller som {DIRECT}.")
+        raise ApiError.say(415, "unsupported_media_type", "sparql.media_type", kind=kind or "(-)", form=FORM,
+                           direct=DIRECT)
     raw = await read_body(request, MAX_QUERY_BYTES)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise ApiError(400, "bad_request", "Begäran är inte giltig UTF-8.") from None
+        raise ApiError.say(400, "bad_request", "sparql.not_utf8") from None
     url = request.query_params
     default_graphs, named_graphs = url.getlist("default-graph-uri"), url.getlist("named-graph-uri")
     if kind == DIRECT:
@@ -143,7 +140,7 @@ async def sparql_post(request: Request) -> Response:
     try:
         fields = parse_qsl(text, keep_blank_values=True, encoding="utf-8", errors="strict")
     except (UnicodeDecodeError, ValueError):
-        raise ApiError(400, "bad_request", "Formulärdata kunde inte avkodas (procentkodad UTF-8 krävs).") from None
+        raise ApiError.say(400, "bad_request", "sparql.bad_form") from None
     names = [name for name, _ in fields]
     if "update" in names:
         raise _update_refused()

@@ -81,7 +81,7 @@ class Snapshots:
     def acquire(self) -> Snapshot:
         with self._lock:
             if self._closed:
-                raise StoreError("Servern stängs.", code="unreachable")
+                raise StoreError.of("store.shutting_down", code="unreachable")
             current = self._current
             if current is None or self._dirty or time.monotonic() - current.created > self.max_age:
                 self._counter += 1
@@ -93,7 +93,7 @@ class Snapshots:
                 except OSError as error:
                     self._dirty = True
                     shutil.rmtree(path, ignore_errors=True)
-                    raise StoreError(f"Lagret kunde inte läsas för frågan: {error}", code="io") from None
+                    raise StoreError.of("store.unreadable_for_query", code="io", error=error) from None
                 if current is not None and current.refs == 0:
                     shutil.rmtree(current.path, ignore_errors=True)
                 current = self._current = Snapshot(path, time.monotonic())

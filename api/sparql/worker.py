@@ -25,6 +25,8 @@ from typing import Any, Iterable
 
 import pyoxigraph as ox
 
+from styrgraf.graph.errors import texts
+
 JSON_RESULTS = "application/sparql-results+json"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RESULT_FORMATS = {
@@ -44,15 +46,22 @@ GRAPH_FORMATS = {
 class Refusal(Exception):
     """An answer that is an error: (status, key, detail), or not acceptable for `kind`."""
 
-    def __init__(self, status: int, key: str, detail: str) -> None:
+    def __init__(self, status: int, key: str, detail: str, detail_en: str | None = None) -> None:
         super().__init__(detail)
-        self.status, self.key, self.detail = status, key, detail
+        self.status, self.key, self.detail, self.detail_en = status, key, detail, detail_en
+
+    @classmethod
+    def of(cls, status: int, key: str, message: str, **fields: Any) -> "Refusal":
+        """The refusal of the catalogue's `message` (graph/errors.py), in both languages."""
+        return cls(status, key, *texts(message, **fields))
+
+    def header(self) -> dict[str, Any]:
+        return {"status": "error", "code": self.status, "key": self.key, "detail": self.detail,
+                "detail_en": self.detail_en}
 
 
 def too_many_rows(cap: int) -> Refusal:
-    return Refusal(413, "result_too_large",
-                   f"Svaret har fler än {cap} rader, som är gränsen för den här servern. "
-                   "Begränsa frågan med LIMIT (och OFFSET för att bläddra).")
+    return Refusal.of(413, "result_too_large", "query.too_many_rows", cap=cap)
 
 
 def take(items: Iterable[Any], cap: int, check: Any = None) -> list[Any]:
@@ -67,9 +76,9 @@ def take(items: Iterable[Any], cap: int, check: Any = None) -> list[Any]:
         except StopIteration:
             return taken
         except SyntaxError as error:
-            raise Refusal(400, "bad_query", f"Ogiltig SPARQL: {error}") from None
+            raise Refusal.of(400, "bad_query", "query.syntax", error=error) from None
         except (ValueError, OSError) as error:
-            raise Refusal(400, "bad_query", f"Frågan kunde inte utvärderas: {error}") from None
+            raise Refusal.of(400, "bad_query", "query.unevaluable", error=error) from None
         if len(taken) >= cap:
             raise too_many_rows(cap)
         taken.append(item)
@@ -140,7 +149,7 @@ def render(result: Any, media: dict[str, str | None], cap: int, prefixes: dict[s
 def _refusal(error: Exception) -> Refusal:
     """A guard refusal as an answer: 400 `bad_query` for text that is not SPARQL, else `refused`."""
     key = "bad_query" if getattr(error, "code", "") == "bad_query" else "refused"
-    return Refusal(400, key, str(error))
+    return Refusal(400, key, str(error), getattr(error, "message_en", None))
 
 
 def check(sparql: str) -> Any:
@@ -174,8 +183,7 @@ def dataset_graphs(checked: Any, requested: dict[str, Any], stored: set[str]) ->
     if checked.has_dataset_clause:
         unknown = [g for g in (*checked.default_graphs, *checked.named_graphs) if g not in stored]
         if unknown:
-            raise Refusal(400, "refused", f"FROM och FROM NAMED kan bara välja grafer som finns i lagret; "
-                                          f"<{unknown[0]}> finns inte (lagret hämtar aldrig data från andra servrar).")
+            raise Refusal.of(400, "refused", "query.unknown_graph", graph=unknown[0])
         return list(checked.default_graphs), list(checked.named_graphs)
     ordered = sorted(stored)
     return ordered, ordered
@@ -195,9 +203,9 @@ def evaluate(path: str, sparql: str, dataset: dict[str, Any], media: dict[str, s
         result = store.query(checked.text, default_graph=[ox.NamedNode(g) for g in default],
                              named_graphs=[ox.NamedNode(g) for g in named])
     except SyntaxError as error:
-        raise Refusal(400, "bad_query", f"Ogiltig SPARQL: {error}") from None
+        raise Refusal.of(400, "bad_query", "query.syntax", error=error) from None
     except ValueError as error:
-        raise Refusal(400, "bad_query", f"Ogiltig fråga: {error}") from None
+        raise Refusal.of(400, "bad_query", "query.bad_request", error=error) from None
     return render(result, media, cap, prefixes)
 
 
@@ -263,15 +271,13 @@ def _answer(job: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
     try:
         return _run(job)
     except Refusal as refusal:
-        return {"status": "error", "code": refusal.status, "key": refusal.key, "detail": refusal.detail}, b""
+        return refusal.header(), b""
     except RecursionError:
-        return {"status": "error", "code": 400, "key": "bad_query",
-                "detail": "Ogiltig SPARQL: frågan är för djupt nästlad."}, b""
+        return Refusal.of(400, "bad_query", "query.nested").header(), b""
     except MemoryError:
-        return {"status": "error", "code": 503, "key": "query_resources",
-                "detail": "Frågan behövde mer minne än servern tillåter."}, b""
+        return Refusal.of(503, "query_resources", "query.out_of_memory").header(), b""
     except OSError as error:
-        return {"status": "error", "code": 503, "key": "io", "detail": f"Lagret kunde inte läsas: {error}"}, b""
+        return Refusal.of(503, "io", "store.unreadable", error=error).header(), b""
     except Exception as error:  # noqa: BLE001 - reported to the server, which logs it
         return {"status": "error", "code": 500, "key": "internal_error",
                 "detail": f"{type(error).__name__}: {error}"}, b""

@@ -382,7 +382,7 @@ def run_checks(store: GraphStore, max_subprojects: int = DEFAULT_MAX_SUBPROJECTS
                lang: str = "sv", with_evidence: bool = True, shapes: Path = SHAPES_TTL) -> dict:
     """All findings, most severe first: `{findings: [...], counts: {error, warning, info}}`."""
     if max_subprojects < 1:
-        raise AnalysisError("max_subprojects måste vara minst 1", message_en="max_subprojects must be at least 1")
+        raise AnalysisError.of("param.at_least_one", name="max_subprojects")
     p, res = load_resolution(store)
     with bulk_build():
         f = _Findings(p, lang, keep_evidence=with_evidence)

@@ -53,13 +53,13 @@ def _load(store: GraphStore) -> tuple[Projection, Resolution, nx.DiGraph]:
 def _start(store: GraphStore, p: Projection, res: Resolution, entity: str, types: tuple[str, ...]) -> str:
     iri = resolve(store, entity, types)
     if iri is None or iri not in p:
-        raise AnalysisError(f"Okänd entitet: {entity}", 404)
+        raise AnalysisError.of("entity.unknown", 404, ref=entity)
     return res.canon(iri)
 
 
 def _walk(p: Projection, g: nx.DiGraph, start: str, depth: int, reverse: bool) -> list[dict]:
     if depth < 1:
-        raise AnalysisError("depth måste vara minst 1")
+        raise AnalysisError.of("param.at_least_one", name="depth")
     seen = {start: 0}
     out = []
     queue = deque([(start, [start])])
@@ -159,7 +159,7 @@ def lineage(store: GraphStore, iri: str, direction: str = "down", *, with_eviden
     aliases = {"down": "down", "forward": "down", "downstream": "down", "up": "up", "backward": "up",
                "upstream": "up"}
     if direction not in aliases:
-        raise AnalysisError("direction måste vara down eller up")
+        raise AnalysisError.of("param.direction")
     direction = aliases[direction]
 
     def build():
@@ -169,11 +169,11 @@ def lineage(store: GraphStore, iri: str, direction: str = "down", *, with_eviden
     p, g = cached(store, "lineage", build)
     start = resolve(store, iri, ("decision", "project", "subproject", "document", "intention"))
     if start is None or start not in p:
-        raise AnalysisError(f"Okänd entitet: {iri}", 404)
+        raise AnalysisError.of("entity.unknown", 404, ref=iri)
     if p.kind(start) == "document":
         projects = [v for v, _d in p.out_edges(start, "describes")]
         if not projects:
-            raise AnalysisError(f"Dokumentet {iri} beskriver inget projekt", 404)
+            raise AnalysisError.of("document.no_project", 404, ref=iri)
         start = projects[0]
     steps = []
     seen = {start}

@@ -564,6 +564,17 @@ def count_overlaps(store: GraphStore, project: str | None = None, min_score: flo
                if (only is None or a in only or b in only) and _score(reasons) + 1e-9 >= min_score)
 
 
+def overlaps_answer(store: GraphStore, project: str | None = None, min_score: float = DEFAULT_MIN_SCORE, *,
+                    lang: str = "sv", limit: int | None = None, offset: int = 0) -> dict:
+    """What `overlaps` answers: the ranked pairs from `offset` (at most `limit`) scoring at least `min_score`,
+    `total` (how many score that much) and `hidden` (how many score less and are left out):
+    `{min_score, total, hidden, overlaps}`."""
+    ranked = compute_overlaps(store, project, min_score, lang=lang, limit=None if limit is None else offset + limit)
+    total = count_overlaps(store, project, min_score)
+    hidden = count_overlaps(store, project, 0.0) - total if min_score > 0 else 0
+    return {"min_score": min_score, "total": total, "hidden": hidden, "overlaps": ranked[offset:]}
+
+
 def compute_overlaps(store: GraphStore, project: str | None = None, min_score: float = 0.0, *,
                      lang: str = "sv", with_evidence: bool = True, limit: int | None = None) -> list[dict]:
     """Ranked overlaps `[{a, b, score, reasons: [{kind, detail, evidence, …}]}]`.
@@ -572,8 +583,7 @@ def compute_overlaps(store: GraphStore, project: str | None = None, min_score: f
     pairs with at least one subproject in it; `min_score` drops weaker pairs.
     """
     if not 0.0 <= min_score <= 1.0:
-        raise AnalysisError("min_score måste vara ett tal mellan 0 och 1",
-                            message_en="min_score must be a number from 0 to 1")
+        raise AnalysisError.of("param.share", name="min_score")
     model = overlap_model(store)
     p = model.projection
     only = subprojects_for(store, p, project) if project else None

@@ -36,6 +36,7 @@ from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 import networkx as nx
 
+from styrgraf.graph.errors import texts
 from styrgraf.graph.store import cache as store_cache
 from styrgraf.graph.entities import entity_id, evidence_for, resolve
 from styrgraf.graph.store.interface import GraphStore
@@ -69,6 +70,11 @@ class AnalysisError(ValueError):
         self.message = message
         self.message_en = message_en or message
         self.status = status
+
+    @classmethod
+    def of(cls, key: str, status: int = 422, **fields: object) -> "AnalysisError":
+        sv, en = texts(key, **fields)
+        return cls(sv, status, en)
 
 
 def _local(iri: str | None) -> str | None:
@@ -310,7 +316,7 @@ def subprojects_for(store: GraphStore, p: Projection, project: str) -> set[str]:
     """The subprojects of a project given by id or IRI (a document stands for its project, a subproject for itself)."""
     iri = resolve(store, project, ("project", "document", "subproject"))
     if iri is None or iri not in p:
-        raise AnalysisError(f"Okänt projekt: {project}", 404, f"Unknown project: {project}")
+        raise AnalysisError.of("project.unknown", 404, ref=project)
     kind = p.kind(iri)
     if kind == "document":
         return {s for pr, _d in p.out_edges(iri, "describes") for s in p.subprojects_of(pr)}
@@ -318,7 +324,7 @@ def subprojects_for(store: GraphStore, p: Projection, project: str) -> set[str]:
         return {iri}
     if kind == "project":
         return set(p.subprojects_of(iri))
-    raise AnalysisError(f"Okänt projekt: {project}", 404, f"Unknown project: {project}")
+    raise AnalysisError.of("project.unknown", 404, ref=project)
 
 
 # pyoxigraph 0.5 picks a far slower plan for evidence_for's query when VALUES holds more than ~100 IRIs

@@ -61,9 +61,7 @@ _TIMED_QUERY_SLOTS = threading.BoundedSemaphore(4)
 
 def _run_with_timeout(work: Callable[[], T], timeout: float) -> T:
     if not _TIMED_QUERY_SLOTS.acquire(timeout=timeout):
-        raise StoreError(
-            "Lagret är upptaget av tidigare långsamma frågor; försök igen senare.", code="timeout"
-        )
+        raise StoreError.of("store.busy", code="timeout")
     outcome: dict[str, Any] = {}
     finished = threading.Event()
 
@@ -78,7 +76,7 @@ def _run_with_timeout(work: Callable[[], T], timeout: float) -> T:
 
     threading.Thread(target=target, name="styrgraf-query", daemon=True).start()
     if not finished.wait(timeout):
-        raise StoreError(f"Frågan tog längre tid än {timeout:g} s och avbröts.", code="timeout")
+        raise StoreError.of("store.timeout", code="timeout", seconds=timeout)
     if "error" in outcome:
         raise outcome["error"]
     return outcome["value"]
@@ -117,29 +115,20 @@ def _open_handle(path: str, read_only: bool) -> _Handle:
 def _open_pyoxigraph(path: str, real: str, read_only: bool) -> ox.Store:
     if read_only:
         if not os.path.isdir(real) or not os.listdir(real):
-            raise StoreError(f"Det finns inget lager i {path}.", code="not_found",
-                             message_en=f"There is no store in {path}.")
+            raise StoreError.of("store.missing", code="not_found", path=path)
         try:
             return ox.Store.read_only(real)
         except OSError as error:
-            raise StoreError(f"Lagret i {path} kunde inte öppnas: {error}", code="io",
-                             message_en=f"The store in {path} could not be opened: {error}") from None
+            raise StoreError.of("store.unopenable", code="io", path=path, error=error) from None
     if os.path.exists(real) and not os.path.isdir(real):
-        raise StoreError(f"{path} är en fil, inte en lagringskatalog.", code="bad_location",
-                         message_en=f"{path} is a file, not a store folder.")
+        raise StoreError.of("store.is_file", code="bad_location", path=path)
     try:
         os.makedirs(real, exist_ok=True)
         return ox.Store(real)
     except OSError as error:
         if "lock" in str(error).lower():
-            raise StoreError(
-                f"Lagret i {path} är låst: en annan process (till exempel `styrgraf serve`) "
-                "har det öppet. Stoppa den processen, eller låt den ta emot dokumenten.",
-                code="locked",
-                message_en=f"The store in {path} is locked: another process (`styrgraf serve`, for one) has it "
-                "open. Stop that process, or let it take the documents.",
-            ) from None
-        raise StoreError(f"Lagret i {path} kunde inte öppnas: {error}", code="io") from None
+            raise StoreError.of("store.locked", code="locked", path=path) from None
+        raise StoreError.of("store.unopenable", code="io", path=path, error=error) from None
 
 
 def _release_handle(handle: _Handle) -> None:
@@ -160,10 +149,10 @@ def _translate(error: Exception) -> StoreError:
     if isinstance(error, StoreError):
         return error
     if isinstance(error, SyntaxError):
-        return StoreError(f"Ogiltig SPARQL: {error}", code="bad_query")
+        return StoreError.of("query.syntax", code="bad_query", error=error)
     if isinstance(error, ValueError):
-        return StoreError(f"Ogiltig begäran: {error}", code="bad_query")
-    return StoreError(f"Lagret svarade med ett fel: {error}", code="io")
+        return StoreError.of("store.bad_request", code="bad_query", error=error)
+    return StoreError.of("store.failed", code="io", error=error)
 
 
 class EmbeddedStore(GraphStore):
@@ -177,7 +166,7 @@ class EmbeddedStore(GraphStore):
     @property
     def _store(self) -> ox.Store:
         if self._handle is None:
-            raise StoreError("Lagret är stängt.", code="io")
+            raise StoreError.of("store.closed", code="io")
         return self._handle.store
 
     # -- queries -----------------------------------------------------------
@@ -202,7 +191,7 @@ class EmbeddedStore(GraphStore):
         def work() -> list[dict[str, Any]]:
             result = self._query(sparql)
             if not isinstance(result, ox.QuerySolutions):
-                raise StoreError("select() kräver en SELECT-fråga.", code="bad_query")
+                raise StoreError.of("query.wrong_form", code="bad_query", method="select", forms="SELECT")
             names = [variable.value for variable in result.variables]
             indexes = range(len(names))
             return [
@@ -217,7 +206,7 @@ class EmbeddedStore(GraphStore):
         def work() -> bool:
             result = self._query(sparql)
             if not isinstance(result, ox.QueryBoolean):
-                raise StoreError("ask() kräver en ASK-fråga.", code="bad_query")
+                raise StoreError.of("query.wrong_form", code="bad_query", method="ask", forms="ASK")
             return bool(result)
 
         return self._run(work, timeout)
@@ -228,9 +217,8 @@ class EmbeddedStore(GraphStore):
         def work() -> rdflib.Graph:
             result = self._query(sparql)
             if not isinstance(result, ox.QueryTriples):
-                raise StoreError(
-                    "construct() kräver en CONSTRUCT- eller DESCRIBE-fråga.", code="bad_query"
-                )
+                raise StoreError.of("query.wrong_form", code="bad_query", method="construct",
+                                    forms="CONSTRUCT/DESCRIBE")
             graph = rdflib.Graph()
             for triple in result:
                 graph.add(
@@ -352,7 +340,7 @@ class EmbeddedStore(GraphStore):
                 for iri, lines in graphs:
                     graph = ox.NamedNode(document_graph(iri))
                     if store.contains_named_graph(graph):
-                        raise StoreError(f"Grafen finns redan: {iri}", code="invalid_data")
+                        raise StoreError.of("graph.exists", code="invalid_data", graph=iri)
                     tail = f" <{iri}> ."
                     # An N-Triples line `s p o .` becomes the N-Quads line `s p o <g> .`.
                     chunk.extend(line.rstrip()[:-1].rstrip() + tail for line in lines if line.strip())

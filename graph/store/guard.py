@@ -47,15 +47,13 @@ _FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 _UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY"}
 _ALGEBRA_FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT",
                   "DescribeQuery": "DESCRIBE"}
-_SERVICE_REFUSED = "Federerade frågor (SERVICE) är inte tillåtna: lagret hämtar aldrig data från andra servrar."
-_ONLY_QUERIES = "Endast läsfrågor (SELECT, ASK, CONSTRUCT, DESCRIBE) är tillåtna här."
 
 
 class QuerySyntaxError(QueryRefused):
     """The query is not valid SPARQL (as read by the checking parser)."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, message_en: str | None = None) -> None:
+        super().__init__(message, message_en)
         self.code = "bad_query"
 
 
@@ -102,9 +100,9 @@ def _form(query: Canonical) -> str | None:
 def _check_tokens(query: Canonical) -> None:
     words = query.words()
     if "SERVICE" in words:
-        raise QueryRefused(_SERVICE_REFUSED)
+        raise QueryRefused.of("query.service")
     if _form(query) is None and words & _UPDATE_WORDS:
-        raise QueryRefused(_ONLY_QUERIES)
+        raise QueryRefused.of("query.only_reads")
 
 
 def check_read_only_query(sparql: str) -> str:
@@ -145,17 +143,17 @@ def _algebra(text: str) -> Any:
     try:
         tree = parseQuery(text)
     except RecursionError:
-        raise QuerySyntaxError(f"Ogiltig SPARQL: frågan är för djupt nästlad (högst {MAX_DEPTH} nivåer).") from None
+        raise QuerySyntaxError.of("query.too_deep", depth=MAX_DEPTH) from None
     except Exception as error:  # pyparsing's ParseException and friends
-        raise QuerySyntaxError(f"Ogiltig SPARQL: {error}") from None
+        raise QuerySyntaxError.of("query.syntax", error=error) from None
     if "ServiceGraphPattern" in set(_component_names(tree)):
-        raise QueryRefused(_SERVICE_REFUSED)
+        raise QueryRefused.of("query.service")
     try:
         return translateQuery(tree).algebra
     except RecursionError:
-        raise QuerySyntaxError(f"Ogiltig SPARQL: frågan är för djupt nästlad (högst {MAX_DEPTH} nivåer).") from None
+        raise QuerySyntaxError.of("query.too_deep", depth=MAX_DEPTH) from None
     except Exception as error:  # noqa: BLE001 - rdflib raises plain Exceptions for bad queries
-        raise QuerySyntaxError(f"Ogiltig SPARQL: {error}") from None
+        raise QuerySyntaxError.of("query.syntax", error=error) from None
 
 
 def check_public_query(sparql: str) -> CheckedQuery:
@@ -167,18 +165,16 @@ def check_public_query(sparql: str) -> CheckedQuery:
     query = canonical(sparql)
     _check_tokens(query)
     if query.escape_in_a_string:
-        raise QueryRefused("Ogiltig SPARQL: en sträng i frågan innehåller \\u eller \\U, som läses olika "
-                           "av olika SPARQL-tolkar; skriv tecknet direkt.")
+        raise QueryRefused.of("query.unicode_escape")
     if _form(query) is None:
-        raise QueryRefused(_ONLY_QUERIES) if query.words() & _UPDATE_WORDS else QuerySyntaxError(
-            "Ogiltig SPARQL: frågan börjar inte med SELECT, ASK, CONSTRUCT eller DESCRIBE.")
+        raise QueryRefused.of("query.only_reads") if query.words() & _UPDATE_WORDS else QuerySyntaxError.of("query.no_form")
     algebra = _algebra(query.text)
     names = set(_component_names(algebra))
     if "ServiceGraphPattern" in names:
-        raise QueryRefused(_SERVICE_REFUSED)
+        raise QueryRefused.of("query.service")
     form = _ALGEBRA_FORMS.get(algebra.name)
     if form is None or form != _form(query):
-        raise QuerySyntaxError("Ogiltig SPARQL: frågans form kunde inte fastställas.")
+        raise QuerySyntaxError.of("query.unclear_form")
     default, named = [], []
     for clause in algebra.get("datasetClause") or ():
         if "default" in clause:
@@ -199,9 +195,9 @@ def check_update(sparql: str) -> None:
         return
     words = canonical(sparql).words()
     if "LOAD" in words:
-        raise QueryRefused("LOAD är inte tillåtet: lagret hämtar aldrig data från andra servrar.")
+        raise QueryRefused.of("query.load")
     if "SERVICE" in words:
-        raise QueryRefused(_SERVICE_REFUSED)
+        raise QueryRefused.of("query.service")
 
 
 # For composing the store's own updates only (decides nothing about safety):

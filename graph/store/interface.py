@@ -96,8 +96,7 @@ def _any_update_with_new_generation(update: str) -> str:
 def document_graph(graph_iri: str) -> str:
     """A valid IRI for a graph that documents may be written to (not the system graph)."""
     if check_iri(graph_iri) == SYSTEM_GRAPH:
-        raise StoreError(f"Grafen {SYSTEM_GRAPH} är reserverad för lagrets egen bokföring.",
-                         code="invalid_data")
+        raise StoreError.of("graph.reserved", code="invalid_data", graph=SYSTEM_GRAPH)
     return graph_iri
 
 
@@ -160,7 +159,7 @@ class GraphStore(ABC):
         total = 0
         for iri, lines in graphs:
             if self.has_graph(document_graph(iri)):
-                raise StoreError(f"Grafen finns redan: {iri}", code="invalid_data")
+                raise StoreError.of("graph.exists", code="invalid_data", graph=iri)
             self._replace_lines(iri, lines)
             total += len(lines)
         return total
@@ -222,7 +221,7 @@ class GraphStore(ABC):
     def find_graph_by_sha256(self, sha256: str) -> str | None:
         """The graph holding a `sg:sha256 "<hex>"` statement (metadata of that document)."""
         if not _HEX.match(sha256):
-            raise StoreError(f"Ogiltig SHA-256-summa: {sha256!r}", code="invalid_data")
+            raise StoreError.of("graph.bad_sha256", code="invalid_data", value=sha256)
         rows = self.select(
             "SELECT ?g WHERE { GRAPH ?g { ?doc <" + SHA256_PREDICATE + "> ?h } "
             f'FILTER(LCASE(STR(?h)) = "{sha256.lower()}") }} ORDER BY ?g LIMIT 1'
@@ -265,7 +264,7 @@ class GraphStore(ABC):
         """Deterministic serialization of all named graphs, or of one."""
         normalize_format(fmt)
         if graph_iri is not None and not self.has_graph(graph_iri):
-            raise StoreError(f"Grafen {graph_iri} finns inte i lagret.", code="not_found")
+            raise StoreError.of("graph.missing", code="not_found", graph=graph_iri)
         return export_quads(self._quads(graph_iri), fmt)
 
     def graph_ntriples(self, graph_iri: str) -> bytes:
@@ -319,9 +318,7 @@ class GraphStore(ABC):
 
     def _check_writable(self) -> None:
         if self.read_only:
-            raise StoreError(
-                f"Lagret {self.location} är öppnat skrivskyddat.", code="read_only"
-            )
+            raise StoreError.of("store.read_only", code="read_only", location=self.location)
 
 
 def resolve_location(location: str | None = None) -> str:
@@ -338,11 +335,7 @@ def open_store(location: str | None = None, *, read_only: bool = False) -> Graph
 
         return RemoteStore(resolved, read_only=read_only)
     if "://" in resolved:
-        raise StoreError(
-            f"Okänd lagringsplats {resolved!r}: ange en katalog eller en http(s)://-adress "
-            "till en SPARQL 1.1-server.",
-            code="bad_location",
-        )
+        raise StoreError.of("store.bad_location", code="bad_location", location=resolved)
     from styrgraf.graph.store.embedded import EmbeddedStore
 
     return EmbeddedStore(resolved, read_only=read_only)

@@ -69,13 +69,7 @@ def negotiate(accept: str | None, form: str) -> str:
     offered = GRAPH_TYPES if form in ("CONSTRUCT", "DESCRIBE") else SOLUTION_TYPES
     media = choose(accept, offered, {a: m for a, m in ALIASES.items() if m in offered})
     if media is None:
-        raise StoreError(
-            "Inget av de begärda formaten (Accept: "
-            + str(accept)
-            + ") kan levereras för den här frågan. Möjliga format: "
-            + ", ".join(offered),
-            code="not_acceptable",
-        )
+        raise StoreError.of("query.not_acceptable", code="not_acceptable", accept=accept, offered=", ".join(offered))
     return media
 
 

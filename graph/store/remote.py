@@ -46,9 +46,7 @@ _JSON = "application/sparql-results+json"
 def _endpoints(location: str) -> tuple[str, str]:
     parts = urlsplit(location)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise StoreError(
-            f"Ogiltig serveradress {location!r}: ange http(s)://VÄRD:PORT/… ", code="bad_location"
-        )
+        raise StoreError.of("remote.bad_address", code="bad_location", location=location)
     base = urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/") + "/", "", ""))
     options = {key: values[-1] for key, values in parse_qs(parts.fragment, keep_blank_values=True).items()}
 
@@ -61,9 +59,7 @@ def _endpoints(location: str) -> tuple[str, str]:
     for url in (query_url, update_url):
         other = urlsplit(url)
         if (other.scheme, other.netloc) != (parts.scheme, parts.netloc):
-            raise StoreError(
-                f"Slutpunkten {url} ligger inte på servern {parts.netloc}.", code="bad_location"
-            )
+            raise StoreError.of("remote.other_host", code="bad_location", url=url, host=parts.netloc)
     return query_url, update_url
 
 
@@ -94,36 +90,26 @@ class RemoteStore(GraphStore):
         try:
             response = self._client.post(url, **request)
         except httpx.TimeoutException:
-            raise StoreError(
-                f"SPARQL-servern {self.location} svarade inte i tid.", code="timeout"
-            ) from None
+            raise StoreError.of("remote.timeout", code="timeout", location=self.location) from None
         except httpx.TransportError as error:
-            raise StoreError(
-                f"Kan inte nå SPARQL-servern {self.location}: {error}", code="unreachable"
-            ) from None
+            raise StoreError.of("remote.unreachable", code="unreachable", location=self.location, error=error) from None
         if response.status_code < 300:
             return response
         detail = response.text[:500].strip()
         status = response.status_code
         if 300 <= status < 400:
-            raise StoreError(
-                f"SPARQL-servern vidarebefordrar till {response.headers.get('location')}; "
-                "ange den adressen direkt.",
-                code="bad_location",
-            )
+            raise StoreError.of("remote.redirect", code="bad_location", target=response.headers.get("location"))
         if status == 404:
-            raise StoreError(f"Ingen SPARQL-tjänst på {url} (HTTP 404).", code="bad_location")
+            raise StoreError.of("remote.no_service", code="bad_location", url=url)
         if status == 406:
-            raise StoreError(f"Servern kan inte leverera formatet: {detail}", code="not_acceptable")
+            raise StoreError.of("remote.not_acceptable", code="not_acceptable", detail=detail)
         if status in (400, 422):
-            raise StoreError(f"Ogiltig SPARQL: {detail}", code="bad_query")
+            raise StoreError.of("query.syntax", code="bad_query", error=detail)
         if status in (401, 403):
-            raise StoreError(
-                f"SPARQL-servern nekade åtkomst (HTTP {status}).", code="server_error"
-            )
+            raise StoreError.of("remote.denied", code="server_error", status=status)
         if status in (503, 504) and "timeout" in detail.lower():
-            raise StoreError("Frågan tog för lång tid på servern.", code="timeout")
-        raise StoreError(f"SPARQL-servern svarade med HTTP {status}: {detail}", code="server_error")
+            raise StoreError.of("remote.slow", code="timeout")
+        raise StoreError.of("remote.failed", code="server_error", status=status, detail=detail)
 
     def _post_query(
         self,
@@ -151,7 +137,7 @@ class RemoteStore(GraphStore):
         try:
             return json.loads(response.content)
         except ValueError:
-            raise StoreError("SPARQL-servern gav ett oläsbart svar.", code="server_error") from None
+            raise StoreError.of("remote.unreadable", code="server_error") from None
 
     # -- queries -----------------------------------------------------------
 
@@ -159,7 +145,7 @@ class RemoteStore(GraphStore):
         sparql = check_read_only_query(sparql)
         data = self._json(sparql, timeout)
         if "results" not in data:
-            raise StoreError("select() kräver en SELECT-fråga.", code="bad_query")
+            raise StoreError.of("query.wrong_form", code="bad_query", method="select", forms="SELECT")
         names = data.get("head", {}).get("vars", [])
         return [
             {name: json_to_rdflib(binding.get(name)) for name in names}
@@ -170,7 +156,7 @@ class RemoteStore(GraphStore):
         sparql = check_read_only_query(sparql)
         data = self._json(sparql, timeout)
         if "boolean" not in data:
-            raise StoreError("ask() kräver en ASK-fråga.", code="bad_query")
+            raise StoreError.of("query.wrong_form", code="bad_query", method="ask", forms="ASK")
         return bool(data["boolean"])
 
     def construct(self, sparql: str, *, timeout: float | None = None) -> rdflib.Graph:
@@ -183,9 +169,8 @@ class RemoteStore(GraphStore):
                     (ox_to_rdflib(quad.subject), ox_to_rdflib(quad.predicate), ox_to_rdflib(quad.object))
                 )
         except SyntaxError:
-            raise StoreError(
-                "construct() kräver en CONSTRUCT- eller DESCRIBE-fråga.", code="bad_query"
-            ) from None
+            raise StoreError.of("query.wrong_form", code="bad_query", method="construct",
+                                forms="CONSTRUCT/DESCRIBE") from None
         return graph
 
     def _query_raw(self, sparql: str, accept: str, media: str | None, default_graphs: tuple[str, ...],
@@ -253,12 +238,7 @@ class RemoteStore(GraphStore):
             "FILTER NOT EXISTS { ?s ?p ?o } }"
         )
         if self.ask(probe):
-            raise StoreError(
-                f"SPARQL-servern {self.location} använder inte unionen av namngivna grafer som "
-                "standardgraf. Starta Oxigraph med --union-default-graph eller sätt "
-                "unionDefaultGraph i Fuseki (se docs/remote-store.md).",
-                code="not_union",
-            )
+            raise StoreError.of("remote.not_union", code="not_union", location=self.location)
         self._union_verified = True
 
     def close(self) -> None:

@@ -101,10 +101,7 @@ Quad = tuple[Term, Term, Term, Term]
 def normalize_format(fmt: str) -> str:
     name = FORMATS.get(fmt.strip().lower())
     if name is None:
-        raise StoreError(
-            f"Okänt format {fmt!r}; välj trig, nquads, turtle, ntriples eller jsonld.",
-            code="unsupported_format",
-        )
+        raise StoreError.of("format.unknown", code="unsupported_format", value=fmt)
     return name
 
 
@@ -121,7 +118,7 @@ def term_from_ox(term: Any) -> Term:
         language = term.language or None
         datatype = None if language else term.datatype.value
         return Term(ox_to_nt(term), "L", term.value, language and language.lower(), datatype)
-    raise StoreError("RDF-star-termer kan inte exporteras", code="unsupported_format")
+    raise StoreError.of("export.rdf_star", code="unsupported_format")
 
 
 def term_from_json(binding: dict[str, Any]) -> Term:
@@ -139,7 +136,7 @@ def term_from_json(binding: dict[str, Any]) -> Term:
         return Term(
             nt_literal(value, language, datatype), "L", value, language and language.lower(), datatype
         )
-    raise StoreError(f"Okänd termtyp i svaret: {kind!r}", code="unsupported_format")
+    raise StoreError.of("term.unknown_kind", code="unsupported_format", kind=kind)
 
 
 def _to_ox(term: Term) -> Any:
@@ -332,21 +329,15 @@ def parse_for_import(
             graph = quad.graph_name
             if isinstance(graph, ox.DefaultGraph):
                 if graph_iri is None:
-                    raise StoreError(
-                        "Importen innehåller tripplar utanför namngivna grafer. "
-                        "Ange vilken graf de ska läggas i (--document).",
-                        code="invalid_data",
-                    )
+                    raise StoreError.of("import.default_graph", code="invalid_data")
                 key = graph_iri
             elif isinstance(graph, ox.NamedNode):
                 key = graph.value
             else:
-                raise StoreError(
-                    "Grafer med blanka noder som namn kan inte importeras.", code="invalid_data"
-                )
+                raise StoreError.of("import.blank_graph", code="invalid_data")
             graphs[key].add(
                 f"{ox_to_nt(quad.subject)} {ox_to_nt(quad.predicate)} {ox_to_nt(quad.object)} ."
             )
     except SyntaxError as error:
-        raise StoreError(f"Importfilen kunde inte läsas ({name}): {error}", code="invalid_data") from None
+        raise StoreError.of("import.unreadable", code="invalid_data", format=name, error=error) from None
     return {graph: sorted(lines) for graph, lines in graphs.items()}

@@ -124,13 +124,13 @@ def _string(token: str) -> str:
 def _iri(token: str) -> str:
     value = _decode(token[1:-1])
     if _BAD_IRI_CHARS.search(value):
-        raise QueryRefused(f"Ogiltig SPARQL: IRI:n <{value[:80]}> innehåller otillåtna tecken.")
+        raise QueryRefused.of("query.bad_iri", value=value[:80])
     return f"<{value}>"
 
 
-def _refuse_at(sparql: str, position: int, why: str) -> QueryRefused:
+def _refuse_at(sparql: str, position: int, key: str, **fields: object) -> QueryRefused:
     line = sparql.count("\n", 0, position) + 1
-    return QueryRefused(f"Ogiltig SPARQL: {why} (rad {line}, tecken {position + 1}: {sparql[position:position + 20]!r}).")
+    return QueryRefused.of(key, line=line, column=position + 1, near=sparql[position:position + 20], **fields)
 
 
 def _attached(previous: tuple[str, str], token: tuple[str, str], joined: bool) -> bool:
@@ -166,8 +166,7 @@ def canonical(sparql: str) -> Canonical:
         first = sparql[position]
         match = _BY_FIRST.get(first, _TOKEN if first >= "\x80" else _NOTHING).match(sparql, position)
         if match is None or match.end() == position:
-            why = ("\\u-escape utanför en IRI eller sträng" if sparql.startswith(("\\u", "\\U"), position)
-                   else "tecknet hör inte till någon SPARQL-symbol")
+            why = "query.escape_outside" if sparql.startswith(("\\u", "\\U"), position) else "query.bad_char"
             raise _refuse_at(sparql, position, why)
         kind = match.lastgroup or ""
         text = match.group(0)
@@ -183,7 +182,7 @@ def canonical(sparql: str) -> Canonical:
             if text in _OPEN:
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise _refuse_at(sparql, match.start(), f"frågan är nästlad djupare än {MAX_DEPTH} nivåer")
+                    raise _refuse_at(sparql, match.start(), "query.nested_at", depth=MAX_DEPTH)
             elif text in _CLOSE:
                 depth -= 1
         tokens.append((kind, text))
@@ -191,5 +190,5 @@ def canonical(sparql: str) -> Canonical:
         apart = False
     text = _join(tokens, joined)
     if _SURROGATE.search(text):
-        raise QueryRefused("Ogiltig SPARQL: frågan innehåller ett ensamt surrogattecken.")
+        raise QueryRefused.of("query.surrogate")
     return Canonical(text, tuple(tokens))

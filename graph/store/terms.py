@@ -57,10 +57,7 @@ _ESCAPE_TABLE.update(
 def check_iri(value: str) -> str:
     """Return `value` if it can be written as an IRIREF, else raise StoreError."""
     if not value or _BAD_IRI_CHARS.search(value) or ":" not in value:
-        raise StoreError(
-            f"Ogiltig IRI (otillåtna tecken eller inte absolut): {value!r}",
-            code="invalid_data",
-        )
+        raise StoreError.of("term.bad_iri", code="invalid_data", value=value)
     return value
 
 
@@ -86,7 +83,7 @@ def nt_literal(lexical: str, language: str | None = None, datatype: str | None =
     quoted = '"' + escape_string(lexical) + '"'
     if language:
         if not _LANG_TAG.match(language):
-            raise StoreError(f"Ogiltig språktagg: {language!r}", code="invalid_data")
+            raise StoreError.of("term.bad_language", code="invalid_data", value=language)
         # Language tags are case-insensitive; Oxigraph stores them lower-cased,
         # so encoding them lower-cased keeps diffs and exports stable.
         return quoted + "@" + language.lower()
@@ -104,9 +101,7 @@ def rdflib_to_nt(node: Node) -> str:
         return nt_literal(str(node), node.language, str(dt) if dt is not None else None)
     if isinstance(node, BNode):
         return nt_bnode(str(node))
-    raise StoreError(
-        f"Termtypen {type(node).__name__} kan inte lagras i grafen", code="invalid_data"
-    )
+    raise StoreError.of("term.unstorable", code="invalid_data", kind=type(node).__name__)
 
 
 def ox_to_nt(term: Any) -> str:
@@ -117,9 +112,7 @@ def ox_to_nt(term: Any) -> str:
         return nt_literal(term.value, term.language, term.datatype.value)
     if isinstance(term, ox.BlankNode):
         return nt_bnode(term.value)
-    raise StoreError(
-        f"Termtypen {type(term).__name__} stöds inte (RDF-star)", code="unsupported_format"
-    )
+    raise StoreError.of("term.rdf_star", code="unsupported_format", kind=type(term).__name__)
 
 
 def ox_to_rdflib(term: Any) -> Node | None:
@@ -138,9 +131,7 @@ def ox_to_rdflib(term: Any) -> Node | None:
         return Literal(term.value, datatype=URIRef(datatype))
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
-    raise StoreError(
-        f"Termtypen {type(term).__name__} stöds inte (RDF-star)", code="unsupported_format"
-    )
+    raise StoreError.of("term.rdf_star", code="unsupported_format", kind=type(term).__name__)
 
 
 def json_to_rdflib(binding: dict[str, Any] | None) -> Node | None:
@@ -161,7 +152,7 @@ def json_to_rdflib(binding: dict[str, Any] | None) -> Node | None:
         return Literal(value)
     if kind == "bnode":
         return BNode(value)
-    raise StoreError(f"Okänd termtyp i svaret: {kind!r}", code="unsupported_format")
+    raise StoreError.of("term.unknown_kind", code="unsupported_format", kind=kind)
 
 
 def rdflib_to_ox(node: Node) -> Any:
@@ -176,4 +167,4 @@ def rdflib_to_ox(node: Node) -> Any:
         return ox.Literal(str(node))
     if isinstance(node, BNode):
         return ox.BlankNode(str(node))
-    raise StoreError(f"Termtypen {type(node).__name__} stöds inte", code="invalid_data")
+    raise StoreError.of("term.unsupported", code="invalid_data", kind=type(node).__name__)

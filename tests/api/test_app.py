@@ -58,7 +58,7 @@ class _Unreachable:
     location = "http://127.0.0.1:1"
 
     def graphs(self):
-        raise StoreError("Kan inte nå SPARQL-servern http://127.0.0.1:1: Connection refused", code="unreachable")
+        raise StoreError.of("remote.unreachable", code="unreachable", location=self.location, error="Connection refused")
 
     def close(self):
         pass
@@ -69,12 +69,15 @@ def test_health_is_503_json_when_the_store_is_unreachable(app, client):
     app.state.store = _Unreachable()
     try:
         response = client.get("/health")
+        english = client.get("/health", headers={"Accept-Language": "en"})
     finally:
         app.state.store = real
     assert response.status_code == 503
     body = response.json()
     assert body["error"] == "store_unavailable"
-    assert "Kan inte nå" in body["detail"]
+    assert body["detail"].startswith("Lagret kunde inte läsas: ") and "Kan inte nå" in body["detail"]
+    assert english.status_code == 503 and english.json()["detail"] == (
+        "The store could not be read: Cannot reach the SPARQL server http://127.0.0.1:1: Connection refused")
 
 
 def test_health_of_a_remote_store_that_stops(tmp_path):

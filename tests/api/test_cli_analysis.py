@@ -45,7 +45,7 @@ def test_overlaps_human_json_and_english(seed_store):
     assert pairs[0].startswith("1. DP1 ") and "↔  DP2 " in pairs[0]
     assert "Båda adresserar intention 8 (h)" in r.stdout and "Stefan Almér är uppdragsansvarig i DP1" in r.stdout
     r = run("overlaps", "--json", store=seed_store)
-    data = json.loads(r.stdout)
+    data = json.loads(r.stdout)["overlaps"]
     assert {data[0]["a"]["number"], data[0]["b"]["number"]} == {1, 2}
     r = run("overlaps", "--lang", "en", "--limit", "1", store=seed_store)
     assert "Both address intention 8 (h)" in r.stdout and "score" in r.stdout

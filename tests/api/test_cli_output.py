@@ -64,8 +64,10 @@ def test_overlaps_name_the_plan_once_and_each_reason_once(store):
 
 def test_overlaps_json_keeps_the_threshold(store):
     data = json.loads(run(store, "overlaps", "--json"))
-    assert len(data) == 6 and min(o["score"] for o in data) >= 0.2
-    assert len(json.loads(run(store, "overlaps", "--json", "--min-score", "0"))) == 15
+    assert (data["min_score"], data["total"], data["hidden"]) == (0.2, 6, 9)
+    assert len(data["overlaps"]) == 6 and min(o["score"] for o in data["overlaps"]) >= 0.2
+    every = json.loads(run(store, "overlaps", "--json", "--min-score", "0"))
+    assert (len(every["overlaps"]), every["total"], every["hidden"]) == (15, 15, 0)
 
 
 # -- check and show: one severity per finding ----------------------------------
@@ -155,3 +157,9 @@ def test_show_says_which_fact_each_quote_supports(store):
     assert "s. 1, diarienummer: ”KS 2011/0456”" in text and "s. 1, hänvisat diarienummer: ”KS 2011/0546”" in text
     assert "s. 4, undertecknare: ”I tjänsten Fredrik Geijer kommunchef”" in text
     assert "p. 1, title: ”PROJEKTPLAN" in run(store, "show", DOC, "--lang", "en")
+
+
+def test_documents_count_pages_in_the_output_language(store):
+    assert "  18 s.  PROJEKTPLAN" in run(store, "documents")
+    english = run(store, "documents", "--lang", "en")
+    assert "  18 p.  PROJEKTPLAN" in english and " s. " not in english

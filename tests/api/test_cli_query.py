@@ -51,6 +51,16 @@ def test_ask_english_and_json(store_path):
     assert "Intention 8 is addressed by" in forced
 
 
+@pytest.mark.parametrize("question, env, answer", [
+    ("vilka delprojekt täcker intention 8", "en", "Intention 8 täcks av delprojekt 1"),
+    ("which subprojects address intention 8", "sv", "Intention 8 is addressed by subproject 1"),
+])
+def test_ask_answers_in_the_questions_language_whatever_styrgraf_lang_says(store_path, question, env, answer):
+    result = runner.invoke(app, ["ask", question, "--store", store_path], env={**WIDE, "STYRGRAF_LANG": env})
+    assert result.exit_code == 0, result.output
+    assert answer in result.output
+
+
 def test_ask_milestones_lists_the_impossible_date(store_path):
     out = run("ask", "vilka milstolpar ligger före 2012-05-01", "--store", store_path).output
     assert out.startswith("9 milstolpar ligger före 2012-05-01")

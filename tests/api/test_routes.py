@@ -1,10 +1,11 @@
-"""The read API over HTTP: a tiny app with `api.routes.router` and the seed store."""
+"""The read API over HTTP: a tiny app with `api.routes.router`, the error handlers and the seed store."""
 from __future__ import annotations
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from styrgraf.api.http import errors
 from styrgraf.api.http.routes import router
 from styrgraf.graph.store.interface import open_store
 from tests.query_seed import DOC, PROJECT, seed_store_path, sub
@@ -14,6 +15,7 @@ from tests.query_seed import DOC, PROJECT, seed_store_path, sub
 def client(tmp_path_factory):
     store = open_store(str(seed_store_path(tmp_path_factory)))
     app = FastAPI()
+    errors.install(app)
     app.include_router(router)
     app.state.store = store
     with TestClient(app, raise_server_exceptions=True) as c:

@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from styrgraf.api.http import errors
+from styrgraf.graph.analysis.overlaps import DEFAULT_MIN_SCORE
 from styrgraf.api.http.routes_analysis import router
 from styrgraf.graph.documents import ingest_file
 from styrgraf.graph.store.interface import open_store
@@ -37,7 +38,7 @@ def client(tmp_path_factory):
 def test_overlaps_ranked_with_reasons_and_evidence(client):
     r = client.get("/api/overlaps", params={"project": PROJECT})
     assert r.status_code == 200
-    body = r.json()
+    body = r.json()["overlaps"]
     assert isinstance(body, list) and body
     top = body[0]
     assert set(top) >= {"a", "b", "score", "reasons"}
@@ -56,11 +57,23 @@ def test_overlaps_ranked_with_reasons_and_evidence(client):
 
 
 def test_overlaps_min_score_and_language(client):
-    all_pairs = client.get("/api/overlaps").json()
-    strong = client.get("/api/overlaps", params={"min_score": "0.5"}).json()
+    all_pairs = client.get("/api/overlaps", params={"min_score": "0"}).json()["overlaps"]
+    strong = client.get("/api/overlaps", params={"min_score": "0.5"}).json()["overlaps"]
     assert strong and len(strong) < len(all_pairs) and all(o["score"] >= 0.5 for o in strong)
-    english = client.get("/api/overlaps", params={"project": PROJECT, "lang": "en", "limit": "1"}).json()
+    english = client.get("/api/overlaps", params={"project": PROJECT, "lang": "en", "limit": "1"}).json()["overlaps"]
     assert len(english) == 1 and english[0]["reasons"][0]["detail"].startswith("Both")
+
+
+def test_overlaps_default_threshold_is_the_clis_and_counts_what_it_hides(client):
+    every = client.get("/api/overlaps", params={"min_score": "0", "limit": "1000"}).json()
+    default = client.get("/api/overlaps", params={"limit": "1000"})
+    body = default.json()
+    assert body["min_score"] == DEFAULT_MIN_SCORE == 0.2
+    assert body["overlaps"] and all(o["score"] >= DEFAULT_MIN_SCORE for o in body["overlaps"])
+    below = [o for o in every["overlaps"] if o["score"] < DEFAULT_MIN_SCORE]
+    assert below and body["hidden"] == len(below)
+    assert body["total"] == len(body["overlaps"]) == int(default.headers["x-total-count"])
+    assert body["total"] + body["hidden"] == every["total"] and every["hidden"] == 0
 
 
 @pytest.mark.parametrize("params, status", [
