@@ -1,0 +1,69 @@
+"""An answer of `graph/` (an entity object with its facts) as rows for the entity pages.
+
+Each row is `{label, text, entity, evidence, entries, subrows}`: a field's name in
+the page's language, its value as text, the entity it names (a link), the
+evidence beside it (small source links), and the nested values of a list or
+of a fact with parts.  Nothing is computed here: only the shape changes.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from styrgraf.api.web.render import entity_label, long_date
+from styrgraf.api.web.texts import FIELDS
+
+# Identification, not facts; evidence is shown beside the fact it proves.
+_HIDDEN = {"type", "id", "iri", "graph", "evidence", "label_sv", "label_en", "key", "message_sv", "message_en",
+           "valid", "precision", "year_inferred", "siblings", "ingested_at", "sha256"}
+# The fields an entity's own label already says.
+_LABELLED = {"number", "letter", "text", "title", "name", "date", "body", "identifier", "kind", "abbreviation"}
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MAX_DEPTH = 4
+
+
+def fact_rows(data: dict, lang: str, depth: int = 0, skip: frozenset[str] = frozenset()) -> list[dict]:
+    """The facts of `data`, one row per field that has a value."""
+    rows = []
+    for key, value in data.items():
+        if key in _HIDDEN or key in skip:
+            continue
+        node = fact_node(value, lang, depth)
+        if node is not None:
+            rows.append(dict(node, label=FIELDS[lang].get(key, key.replace("_", " "))))
+    return rows
+
+
+def fact_node(value: Any, lang: str, depth: int = 0) -> dict | None:
+    """One value as a row without its label; None when there is nothing to show."""
+    if value is None or value == "" or value == [] or value == {}:
+        return None
+    if isinstance(value, bool):
+        return _row(text=("ja" if value else "nej") if lang == "sv" else ("yes" if value else "no"))
+    if isinstance(value, (str, int, float)):
+        text = str(value)
+        return _row(text=long_date(text, lang) if _ISO_DATE.match(text) else text)
+    if isinstance(value, list):
+        items = [n for n in (fact_node(v, lang, depth + 1) for v in value) if n is not None]
+        return _row(items=items) if items else None
+    if isinstance(value, dict):
+        return _dict_node(value, lang, depth)
+    return _row(text=str(value))
+
+
+def _dict_node(value: dict, lang: str, depth: int) -> dict | None:
+    evidence = value.get("evidence") or []
+    if "label_sv" in value and "label_en" in value:  # a role or another named concept
+        return _row(text=value[f"label_{lang}"], evidence=evidence)
+    if value.get("type") and value.get("id"):
+        rest = fact_rows(value, lang, depth + 1, skip=frozenset(_LABELLED | {"project"})) if depth < MAX_DEPTH else []
+        return _row(text=entity_label(value, lang), entity=value, evidence=evidence, rows=rest)
+    if set(value) <= {"text", "evidence", "property"}:
+        return _row(text=value.get("text"), evidence=evidence)
+    rows = fact_rows(value, lang, depth + 1) if depth < MAX_DEPTH else []
+    return _row(rows=rows, evidence=evidence) if rows or evidence else None
+
+
+def _row(text: str | None = None, entity: dict | None = None, evidence: list | None = None,
+         items: list | None = None, rows: list | None = None) -> dict:
+    return {"text": text, "entity": entity, "evidence": evidence or [], "entries": items or [], "subrows": rows or []}
