@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from styrgraf.api.web.render import entity_label, long_date
+from styrgraf.api.web.render import entity_label, entity_path, long_date
 from styrgraf.api.web.texts import FIELDS
 
 # Identification, not facts; evidence is shown beside the fact it proves.
@@ -18,6 +18,7 @@ _HIDDEN = {"type", "id", "iri", "graph", "evidence", "label_sv", "label_en", "ke
            "valid", "precision", "year_inferred", "siblings", "ingested_at", "sha256"}
 # The fields an entity's own label already says.
 _LABELLED = {"number", "letter", "text", "title", "name", "date", "body", "identifier", "kind", "abbreviation"}
+_PROOF = "_evidence"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MAX_DEPTH = 4
 
@@ -25,12 +26,15 @@ MAX_DEPTH = 4
 def fact_rows(data: dict, lang: str, depth: int = 0, skip: frozenset[str] = frozenset()) -> list[dict]:
     """The facts of `data`, one row per field that has a value."""
     rows = []
+    # `date_evidence` and the like prove the field `date` beside them.
+    proofs = {key[:-len(_PROOF)]: value for key, value in data.items() if key.endswith(_PROOF) and value}
     for key, value in data.items():
-        if key in _HIDDEN or key in skip:
+        if key in _HIDDEN or key in skip or key.endswith(_PROOF):
             continue
         node = fact_node(value, lang, depth)
         if node is not None:
-            rows.append(dict(node, label=FIELDS[lang].get(key, key.replace("_", " "))))
+            rows.append(dict(node, label=FIELDS[lang].get(key, key.replace("_", " ")),
+                             evidence=node["evidence"] + list(proofs.get(key, []))))
     return rows
 
 
@@ -56,8 +60,11 @@ def _dict_node(value: dict, lang: str, depth: int) -> dict | None:
     if "label_sv" in value and "label_en" in value:  # a role or another named concept
         return _row(text=value[f"label_{lang}"], evidence=evidence)
     if value.get("type") and value.get("id"):
-        rest = fact_rows(value, lang, depth + 1, skip=frozenset(_LABELLED | {"project"})) if depth < MAX_DEPTH else []
-        return _row(text=entity_label(value, lang), entity=value, evidence=evidence, rows=rest)
+        # An entity without a page or a name of its own (a participation, say) is shown by its parts.
+        named = entity_path(value) is not None or any(value.get(k) for k in _LABELLED)
+        rest = fact_rows(value, lang, depth + 1, skip=frozenset(_LABELLED | {"project"}) if named else frozenset())
+        return _row(text=entity_label(value, lang) if named else None, entity=value if named else None,
+                    evidence=evidence, rows=rest if depth < MAX_DEPTH else [])
     if set(value) <= {"text", "evidence", "property"}:
         return _row(text=value.get("text"), evidence=evidence)
     rows = fact_rows(value, lang, depth + 1) if depth < MAX_DEPTH else []

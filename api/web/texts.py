@@ -111,7 +111,9 @@ FIELDS = {
         "subprojects": "Delprojekt", "owner": "Ägare", "identity": "Identitet", "members": "Medlemmar",
         "municipality": "Kommun", "parties": "Partier", "place": "Plats", "participants": "Deltagare",
         "paragraphs": "Paragrafer", "decision": "Beslut", "reservations": "Reservationer", "of": "Gäller",
-        "date_text": "Datum i texten",
+        "date_text": "Datum i texten", "ordinal": "Paragraf", "place_time": "Plats och tid", "time": "Tid",
+        "first_paragraph": "Första paragraf", "last_paragraph": "Sista paragraf", "party": "Parti",
+        "extract": "Protokollsutdrag",
     },
     "en": {
         "number": "Number", "letter": "Letter", "text": "Text", "title": "Title", "name": "Name",
@@ -128,6 +130,8 @@ FIELDS = {
         "subprojects": "Subprojects", "owner": "Owner", "identity": "Identity", "members": "Members",
         "municipality": "Municipality", "parties": "Parties", "place": "Place", "participants": "Participants",
         "paragraphs": "Paragraphs", "decision": "Decision", "reservations": "Reservations", "of": "Concerns",
-        "date_text": "Date as written",
+        "date_text": "Date as written", "ordinal": "Paragraph", "place_time": "Place and time", "time": "Time",
+        "first_paragraph": "First paragraph", "last_paragraph": "Last paragraph", "party": "Party",
+        "extract": "Minutes extract",
     },
 }

@@ -1,0 +1,58 @@
+"""Document links ("Se även") and a meeting page in a real browser, on the constructed linked set."""
+from __future__ import annotations
+
+import pytest
+
+from styrgraf.api.http.app import close_app, create_app
+from styrgraf.graph import queries as q
+from styrgraf.graph.documents import ingest_file
+from styrgraf.graph.store.interface import open_store
+from tests.api.server_support import live_server
+from tests.api.web.conftest import screenshot, serious_violations
+from tests.graph.linked_set import NAMES, write_linked_set
+
+
+@pytest.fixture(scope="module")
+def linked_server(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("linked-web")
+    files = write_linked_set(tmp / "files")
+    store = open_store(str(tmp / "store"))
+    try:
+        for name in NAMES:
+            assert ingest_file(store, files[name]).ok
+        ids = {d["type"] + (d["date"] or ""): d["id"] for d in q.documents(store)}
+    finally:
+        store.close()
+    app = create_app(str(tmp / "store"))
+    with live_server(app) as url:
+        yield url, ids
+    close_app(app)
+
+
+def test_see_also_leads_from_the_directive_to_the_minutes_that_decide_it(page, linked_server):
+    url, ids = linked_server
+    page.goto(f"{url}/dokument/{ids['projektdirektiv2023-02-01']}")
+    see_also = page.locator("section", has=page.get_by_role("heading", name="Se även", exact=True))
+    decided = see_also.locator("ul.links > li", has_text="beslutas i")
+    assert decided.count() == 1
+    assert decided.locator("a.source").count() >= 1
+    screenshot(page, "dokument-se-aven")
+    assert serious_violations(page) == []
+    decided.locator("a:not(.source)").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/dokument/{ids['protokoll2023-03-14']}")
+
+
+def test_meeting_page_shows_participants_and_paragraphs_with_sources(page, linked_server):
+    url, ids = linked_server
+    page.goto(f"{url}/sammantrade/{ids['protokoll2023-03-14']}")
+    assert page.get_by_role("heading", level=1).inner_text() == "Kommunstyrelsen, 14 mars 2023"
+    participants = page.locator("dl.facts > dd").nth(
+        page.locator("dl.facts > dt").all_inner_texts().index("Deltagare"))
+    text = participants.inner_text()
+    assert "Karin Holm" in text and "Ordförande" in text
+    assert participants.locator("a.source").count() >= 3
+    paragraphs = page.locator("dl.facts > dd").nth(page.locator("dl.facts > dt").all_inner_texts().index("Paragrafer"))
+    assert "KS 2023/45" in paragraphs.inner_text()
+    screenshot(page, "sammantrade")
+    assert serious_violations(page) == []
