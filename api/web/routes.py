@@ -20,6 +20,7 @@ from styrgraf.graph import ask as ask_mod
 from styrgraf.graph import meetings as meetings_mod
 from styrgraf.graph import queries as q
 from styrgraf.graph import search as search_mod
+from styrgraf.graph import strategies as strategies_mod
 from styrgraf.graph import versions as versions_mod
 from styrgraf.graph.analysis import AnalysisError, compute_overlaps, coverage_matrix, run_checks
 from styrgraf.graph.documents import list_documents
@@ -129,7 +130,19 @@ def _document(store: Any, doc_id: str, params: dict) -> dict:
              for p in document["pages"]]
     links = q.document_links(store, doc_id)
     versions = versions_mod.versions(store, doc_id)["versions"]
-    return {"document": document, "pages": pages, "links": links, "versions": versions, "shown_page": page}
+    strategy = strategies_mod.document_strategy(store, document["iri"])
+    return {"document": document, "pages": pages, "links": links, "versions": versions, "shown_page": page,
+            "changes": _changes(store, document["id"], versions),
+            "strategy_rows": fact_rows(strategy, params["lang"]) if strategy else []}
+
+
+def _changes(store: Any, doc_id: str, versions: list[dict]) -> dict | None:
+    """What this version changes against the version before it, when there is one."""
+    ids = [v["id"] for v in versions]
+    if doc_id not in ids or ids.index(doc_id) == 0:
+        return None
+    previous = versions[ids.index(doc_id) - 1]
+    return dict(versions_mod.diff(store, doc_id, previous["id"]), previous=previous)
 
 
 @router.get("/dokument/{doc_id}")

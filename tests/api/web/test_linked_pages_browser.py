@@ -1,4 +1,5 @@
-"""Document links ("Se även") and a meeting page in a real browser, on the constructed linked set."""
+"""Document links ("Se även"), versions with their changes, a strategy and a meeting page in a real
+browser, on the constructed linked set."""
 from __future__ import annotations
 
 import pytest
@@ -9,7 +10,7 @@ from styrgraf.graph.documents import ingest_file
 from styrgraf.graph.store.interface import open_store
 from tests.api.server_support import live_server
 from tests.api.web.conftest import screenshot, serious_violations
-from tests.graph.linked_set import NAMES, write_linked_set
+from tests.graph.linked_set import NAMES, PLAN_VERSIONS, write_linked_set
 
 
 @pytest.fixture(scope="module")
@@ -18,9 +19,10 @@ def linked_server(tmp_path_factory):
     files = write_linked_set(tmp / "files")
     store = open_store(str(tmp / "store"))
     try:
-        for name in NAMES:
+        for name in NAMES + PLAN_VERSIONS:
             assert ingest_file(store, files[name]).ok
         ids = {d["type"] + (d["date"] or ""): d["id"] for d in q.documents(store)}
+        ids["plan_versions"] = [d["id"] for d in q.documents(store) if d["identifier"] == "KS 2023/88"]
     finally:
         store.close()
     app = create_app(str(tmp / "store"))
@@ -56,3 +58,25 @@ def test_meeting_page_shows_participants_and_paragraphs_with_sources(page, linke
     assert "KS 2023/45" in paragraphs.inner_text()
     screenshot(page, "sammantrade")
     assert serious_violations(page) == []
+
+
+def test_a_later_version_lists_the_versions_and_its_changes(page, linked_server):
+    url, ids = linked_server
+    first, second = sorted(ids["plan_versions"])
+    page.goto(f"{url}/dokument/{second}")
+    versions = page.locator("ol.versions > li")
+    assert versions.count() == 2
+    changes = page.locator("ul.changes > li").all_inner_texts()
+    assert any(c.startswith("Tillagt:") and "elprojekt" in c for c in changes)
+    assert any(c.startswith("Borttaget:") for c in changes)
+    screenshot(page, "dokument-versioner")
+    assert serious_violations(page) == []
+
+
+def test_strategy_document_shows_its_adoption_with_a_source(page, linked_server):
+    url, ids = linked_server
+    page.goto(f"{url}/dokument/{ids['strategi2022-05-16']}")
+    section = page.locator("section", has=page.locator("h2#strategi"))
+    text = section.inner_text()
+    assert "16 maj 2022" in text and "ommunfullmäktige" in text
+    assert section.locator("a.source").count() >= 1
