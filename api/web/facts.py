@@ -19,6 +19,7 @@ _HIDDEN = {"type", "id", "iri", "graph", "evidence", "label_sv", "label_en", "ke
 # The fields an entity's own label already says.
 _LABELLED = {"number", "letter", "text", "title", "name", "date", "body", "identifier", "kind", "abbreviation"}
 _PROOF = "_evidence"
+_NAMES = ("name", "title", "text", "label")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MAX_DEPTH = 4
 
@@ -61,8 +62,11 @@ def _dict_node(value: dict, lang: str, depth: int) -> dict | None:
         return _row(text=value[f"label_{lang}"], evidence=evidence)
     if value.get("type") and value.get("id"):
         # An entity without a page or a name of its own (a participation, say) is shown by its parts.
-        named = entity_path(value) is not None or any(value.get(k) for k in _LABELLED)
-        rest = fact_rows(value, lang, depth + 1, skip=frozenset(_LABELLED | {"project"}) if named else frozenset())
+        # One with a page says the rest there; one without keeps every field but its name here.
+        linked = entity_path(value) is not None
+        named = linked or any(value.get(k) for k in _LABELLED)
+        said = _LABELLED | {"project"} if linked else {next((k for k in _NAMES if value.get(k)), "")}
+        rest = fact_rows(value, lang, depth + 1, skip=frozenset(said)) if named else fact_rows(value, lang, depth + 1)
         return _row(text=entity_label(value, lang) if named else None, entity=value if named else None,
                     evidence=evidence, rows=rest if depth < MAX_DEPTH else [])
     if set(value) <= {"text", "evidence", "property"}:

@@ -80,3 +80,18 @@ def test_strategy_document_shows_its_adoption_with_a_source(page, linked_server)
     text = section.inner_text()
     assert "16 maj 2022" in text and "ommunfullmäktige" in text
     assert section.locator("a.source").count() >= 1
+
+
+def test_decision_page_reaches_the_minutes_that_record_it(page, linked_server):
+    url, ids = linked_server
+    plan = ids["projektplan2023-05-02"]
+    page.goto(f"{url}/dokument/{plan}")
+    page.locator("dt", has_text="Beslut").locator("xpath=following-sibling::dd[1]").locator(
+        "a", has_text="14 mars 2023").first.click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Beslut Kommunstyrelsen, 14 mars 2023")
+    recorded = page.locator("dl.facts > dd").nth(page.locator("dl.facts > dt").all_inner_texts().index("Protokollfört i"))
+    assert "KS 2023/45" in recorded.inner_text()
+    assert recorded.locator(f"a[href='/dokument/{ids['protokoll2023-03-14']}']").count() >= 1
+    screenshot(page, "beslut-protokollfort")
+    assert serious_violations(page) == []

@@ -111,3 +111,18 @@ def test_checks_page_and_phone_width(page, web_server):
     assert width <= 390
     screenshot(page, "kontroller-telefon")
     assert serious_violations(page) == []
+
+
+def test_keyboard_reaches_the_question_box_and_submits_it(page, web_server):
+    page.goto(web_server + "/kontroller")
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    assert skip.inner_text() == "Hoppa till innehållet"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "innehall"
+    page.goto(web_server + "/")
+    assert page.evaluate("document.activeElement.id") == "fraga"  # the box has the focus on the start page
+    page.keyboard.type("Vem leder delprojekt 3?")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert "Anders Bergenek" in page.locator("section.answer").inner_text()
