@@ -187,11 +187,19 @@ async def meeting_page(request: Request, meeting_id: str) -> Response:
 
 # -- analyses --------------------------------------------------------------------
 
+def _coverage(store: Any, project: str | None) -> dict:
+    """The matrices, and the evidence of each cell (intention id, subproject id) from `graph.queries.intentions`."""
+    matrices = coverage_matrix(store, project)
+    evidence = {(i["id"], c["subproject"]["id"]): c.get("evidence") or []
+                for i in q.intentions(store, project=project) for c in i.get("covered_by") or []}
+    return dict(matrices, cell_evidence=evidence)
+
+
 @router.get("/tackning")
 async def coverage_page(request: Request) -> Response:
     store = get_store(request)
     project = request.query_params.get("plan") or None
-    return await _page(request, lambda: coverage_matrix(store, project), "coverage.html")
+    return await _page(request, lambda: _coverage(store, project), "coverage.html")
 
 
 def _score(value: str | None, lang: str) -> float:

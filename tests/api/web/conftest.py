@@ -7,7 +7,6 @@ test-output/web/ (git-ignored).
 """
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest

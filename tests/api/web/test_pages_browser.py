@@ -83,6 +83,9 @@ def test_coverage_matrix_marks_intention_8_for_delprojekt_1_and_2(page, web_serv
     covered = [columns[i + 1] for i, text in enumerate(cells[:-1]) if "✓" in text]
     assert covered == ["Delprojekt 1", "Delprojekt 2"]
     assert cells[-1] == "2"
+    scope_source = row.locator("td").nth(0).locator("a.source")
+    assert scope_source.count() >= 1
+    assert SCOPE_1 in [scope_source.nth(i).get_attribute("title") for i in range(scope_source.count())]
     screenshot(page, "tackning")
     assert serious_violations(page) == []
 
