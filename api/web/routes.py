@@ -33,6 +33,7 @@ from styrgraf.api.web.texts import TEXTS
 router = APIRouter(include_in_schema=False)
 
 LATEST_CHECKS = 5
+START_DOCUMENTS = 25  # the newest documents on the start page; all of them at /dokument
 SEARCH_LIMIT = 20
 # The entity pages: web path segment -> the entity type `graph.queries.show` is asked for.
 ENTITY_KINDS = {"delprojekt": "subproject", "intention": "intention", "person": "person",
@@ -94,7 +95,8 @@ async def start(request: Request) -> Response:
     question = (request.query_params.get("q") or "").strip()[:ask_mod.MAX_QUESTION]
 
     def build() -> dict:
-        context = {"question": question, "documents": list_documents(store),
+        documents = _newest_first(list_documents(store))
+        context = {"question": question, "documents": documents[:START_DOCUMENTS], "document_count": len(documents),
                    "checks": _findings_first(store, lang, LATEST_CHECKS),
                    "can_upload": bool(request.app.state.token), "examples": ask_mod.EXAMPLES}
         if question:
@@ -105,6 +107,16 @@ async def start(request: Request) -> Response:
 
 
 # -- documents -----------------------------------------------------------------
+
+def _newest_first(documents: list[dict]) -> list[dict]:
+    return sorted(documents, key=lambda d: (d.get("date") or "", d.get("title") or ""), reverse=True)
+
+
+@router.get("/dokument")
+async def documents_page(request: Request) -> Response:
+    store = get_store(request)
+    return await _page(request, lambda: {"documents": _newest_first(list_documents(store))}, "documents.html")
+
 
 def _int(value: str | None) -> int | None:
     try:

@@ -101,3 +101,9 @@ def test_upload_without_server_token_is_refused(client, tmp_path):
     with open(directive, "rb") as handle:
         refused = client.post("/las-in", data={"token": "x"}, files={"file": (directive.name, handle)})
     assert refused.status_code == 403 and "STYRGRAF_TOKEN" in refused.text
+
+
+def test_document_list_page_links_every_document(client):
+    page = client.get("/dokument")
+    assert page.status_code == 200 and "<h1>Dokument i lagret</h1>" in page.text
+    assert f'href="/dokument/{DOC}"' in page.text
