@@ -23,6 +23,7 @@ from styrgraf.graph import search as search_mod
 from styrgraf.graph import strategies as strategies_mod
 from styrgraf.graph import versions as versions_mod
 from styrgraf.graph.analysis import AnalysisError, compute_overlaps, coverage_matrix, run_checks
+from styrgraf.graph.analysis.overlaps import count_overlaps
 from styrgraf.graph.documents import list_documents
 
 from styrgraf.api.http.deps import get_store
@@ -35,6 +36,7 @@ router = APIRouter(include_in_schema=False)
 LATEST_CHECKS = 5
 START_DOCUMENTS = 25  # the newest documents on the start page; all of them at /dokument
 SEARCH_LIMIT = 20
+SHOWN_PAIRS = 100  # the strongest overlaps on the page; the CSV has them all
 # The entity pages: web path segment -> the entity type `graph.queries.show` is asked for.
 ENTITY_KINDS = {"delprojekt": "subproject", "intention": "intention", "person": "person",
                 "organisation": "organisation", "beslut": "decision", "projekt": "project", "utredning": "work"}
@@ -226,10 +228,12 @@ def _score(value: str | None, lang: str) -> float:
     return score
 
 
-def _overlaps(store: Any, params: dict, lang: str) -> dict:
+def _overlaps(store: Any, params: dict, lang: str, limit: int | None = SHOWN_PAIRS) -> dict:
+    """The ranked pairs (the first `limit`; None: all, for the CSV), how many there are, the plans."""
     plan = params.get("plan") or None
     min_score = _score(params.get("min"), lang)
-    return {"pairs": compute_overlaps(store, plan, min_score, lang=lang), "plans": q.plan_index(store),
+    return {"pairs": compute_overlaps(store, plan, min_score, lang=lang, limit=limit),
+            "total": count_overlaps(store, plan, min_score), "plans": q.plan_index(store),
             "plan": plan, "min_score": params.get("min") or ""}
 
 
@@ -268,7 +272,7 @@ async def overlaps_download(request: Request) -> Response:
     lang = page_lang(request)
     params = dict(request.query_params)
     try:
-        found = await run_in_threadpool(_overlaps, store, params, lang)
+        found = await run_in_threadpool(_overlaps, store, params, lang, None)
     except AnalysisError as refused:
         return _error_page(request, PageError(refused.status, refused.message_en if lang == "en" else refused.message))
     except PageError as error:
