@@ -189,7 +189,9 @@ for _segment, _kind in ENTITY_KINDS.items():
 
 def _meeting(store: Any, meeting_id: str, lang: str) -> dict:
     data = meetings_mod.meeting(store, meeting_id)
-    return {"kind": "meeting", "entity": data, "rows": fact_rows(data, lang)}
+    minutes = (data.get("document") or {}).get("id")
+    links = [link for link in q.document_links(store, minutes) if link["type"] == "decides"] if minutes else []
+    return {"kind": "meeting", "entity": data, "rows": fact_rows(data, lang), "links": links}
 
 
 @router.get("/sammantrade/{meeting_id}")

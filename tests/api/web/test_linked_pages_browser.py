@@ -56,6 +56,9 @@ def test_meeting_page_shows_participants_and_paragraphs_with_sources(page, linke
     assert participants.locator("a.source").count() >= 3
     paragraphs = page.locator("dl.facts > dd").nth(page.locator("dl.facts > dt").all_inner_texts().index("Paragrafer"))
     assert "KS 2023/45" in paragraphs.inner_text()
+    decided = page.locator("section", has=page.locator("h2#beslutar-om")).locator("ul.links > li")
+    assert decided.count() == 1
+    assert decided.locator(f"a[href='/dokument/{ids['projektdirektiv2023-02-01']}']").count() == 1
     screenshot(page, "sammantrade")
     assert serious_violations(page) == []
 
