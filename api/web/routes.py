@@ -27,6 +27,7 @@ from styrgraf.graph.analysis.overlaps import count_overlaps
 from styrgraf.graph.documents import list_documents
 
 from styrgraf.api.http.deps import get_store
+from styrgraf.api.web.diagram import dependency_layout
 from styrgraf.api.web.facts import fact_rows
 from styrgraf.api.web.render import STATIC, page_lang, render
 from styrgraf.api.web.texts import TEXTS
@@ -171,7 +172,8 @@ async def document_page(request: Request, doc_id: str) -> Response:
 def _entity(store: Any, kind: str, entity_id: str, lang: str) -> dict:
     shown = q.show(store, entity_id, (kind,))
     data = shown["data"]
-    return {"kind": shown["type"], "entity": data, "rows": fact_rows(data, lang)}
+    diagram = dependency_layout(q.dependencies(store, data["iri"], 1, (kind,)), lang) if kind == "subproject" else None
+    return {"kind": shown["type"], "entity": data, "rows": fact_rows(data, lang), "diagram": diagram}
 
 
 def _entity_route(segment: str, kind: str) -> None:

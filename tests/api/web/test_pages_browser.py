@@ -98,6 +98,10 @@ def test_subproject_page_shows_facts_with_source_links_and_english_toggle(page, 
     people = page.locator("dl.facts > dt", has_text="Personer")
     assert people.count() == 1
     assert page.locator("dl.facts a.source").count() >= 5
+    diagram = page.locator("figure.diagram svg")
+    assert diagram.get_attribute("role") == "group"
+    nodes = diagram.locator("g.node > title").all_text_contents()
+    assert nodes[-1].startswith("Delprojekt 1:") and any(n.startswith("Delprojekt 2:") for n in nodes[:-1])
     screenshot(page, "delprojekt")
     assert serious_violations(page) == []
     page.get_by_role("link", name="English").click()
