@@ -1,4 +1,5 @@
-"""Positions for the dependency diagram of an entity page (an SVG drawn by `templates/dependencies.html`).
+"""Positions for the diagrams of the entity pages (SVGs drawn by `templates/dependencies.html`):
+the dependencies of a subproject and the decision chain of an audit trail.
 
 The entity sits in the middle; what it must take into account (`depends_on` of
 `graph.queries.dependencies`) is a column on the left, what must take it into account
@@ -14,10 +15,11 @@ ROW = 30
 BOX_WIDTH = 320
 MARGIN = 10
 LABEL_CHARS = 40
+CHAIN_CHARS = 72
 
 
-def _short(text: str) -> str:
-    return text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS - 1] + "…"
+def _short(text: str, chars: int = LABEL_CHARS) -> str:
+    return text if len(text) <= chars else text[:chars - 1] + "…"
 
 
 def dependency_layout(dependencies: dict, lang: str) -> dict | None:
@@ -37,3 +39,18 @@ def dependency_layout(dependencies: dict, lang: str) -> dict | None:
             nodes.append({"x": x, "y": top + i * ROW, "label": _short(full), "full": full, "entity": item, "side": side})
     return {"width": WIDTH, "height": height, "box_width": BOX_WIDTH, "box_height": ROW - 6, "centre": centre,
             "nodes": nodes}
+
+
+CHAIN_BOX = 560
+CHAIN_ROW = 56
+
+
+def chain_layout(steps: list[dict], lang: str) -> dict | None:
+    """A top-down chain: each step (oldest first) a box joined to the next by an arrow."""
+    if not steps:
+        return None
+    x = (WIDTH - CHAIN_BOX) // 2
+    nodes = [{"x": x, "y": MARGIN + i * CHAIN_ROW, "label": _short(entity_label(step, lang), CHAIN_CHARS),
+              "full": entity_label(step, lang), "entity": step} for i, step in enumerate(steps)]
+    return {"width": WIDTH, "height": 2 * MARGIN + len(steps) * CHAIN_ROW - (CHAIN_ROW - 30), "box_width": CHAIN_BOX,
+            "box_height": 30, "nodes": nodes, "centre_x": x + CHAIN_BOX // 2}

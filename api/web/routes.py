@@ -27,7 +27,7 @@ from styrgraf.graph.analysis.overlaps import count_overlaps
 from styrgraf.graph.documents import list_documents
 
 from styrgraf.api.http.deps import get_store
-from styrgraf.api.web.diagram import dependency_layout
+from styrgraf.api.web.diagram import chain_layout, dependency_layout
 from styrgraf.api.web.facts import fact_rows
 from styrgraf.api.web.render import STATIC, page_lang, render
 from styrgraf.api.web.texts import TEXTS
@@ -187,6 +187,25 @@ def _entity_route(segment: str, kind: str) -> None:
 
 for _segment, _kind in ENTITY_KINDS.items():
     _entity_route(_segment, _kind)
+
+
+def _trail(store: Any, kind: str, entity_id: str, lang: str) -> dict:
+    """The audit trail: the decisions the entity rests on, oldest first, then the entity itself."""
+    trail = q.trace(store, entity_id, (kind,))
+    steps = sorted(trail["chain"], key=lambda d: d.get("date") or "")
+    entity = dict(trail["entity"], evidence=trail["evidence"], recorded_in=trail.get("recorded_in"))
+    steps = [s for s in steps if s["iri"] != entity["iri"]] + [entity]
+    return {"trail": trail, "steps": steps, "diagram": chain_layout(steps, lang)}
+
+
+@router.get("/spar/{segment}/{entity_id}")
+async def trail_page(request: Request, segment: str, entity_id: str) -> Response:
+    store = get_store(request)
+    lang = page_lang(request)
+    kind = ENTITY_KINDS.get(segment)
+    if kind is None:
+        return _error_page(request, PageError(404, TEXTS[lang]["no_trail"].format(value=segment)))
+    return await _page(request, lambda: _trail(store, kind, entity_id, lang), "trail.html")
 
 
 def _meeting(store: Any, meeting_id: str, lang: str) -> dict:

@@ -98,3 +98,20 @@ def test_decision_page_reaches_the_minutes_that_record_it(page, linked_server):
     assert recorded.locator(f"a[href='/dokument/{ids['protokoll2023-03-14']}']").count() >= 1
     screenshot(page, "beslut-protokollfort")
     assert serious_violations(page) == []
+
+
+def test_audit_trail_of_the_plan_decision_reaches_the_recording_minutes(page, linked_server):
+    url, ids = linked_server
+    plan = ids["projektplan2023-05-02"]
+    page.goto(f"{url}/dokument/{plan}")
+    page.locator("dt", has_text="Beslut").locator("xpath=following-sibling::dd[1]").locator(
+        "a", has_text="14 mars 2023").first.click()
+    page.get_by_role("link", name="Spårbarhet: beslutskedjan med citat och källor").click()
+    page.wait_for_load_state()
+    assert page.locator("p.kind").inner_text().upper() == "SPÅRBARHET"
+    assert page.locator("figure.diagram svg g.node").count() >= 1
+    last = page.locator("ol.trail > li").last
+    assert "Protokollfört i" in last.inner_text()
+    assert last.locator(f"a[href='/dokument/{ids['protokoll2023-03-14']}']").count() == 1
+    screenshot(page, "sparbarhet")
+    assert serious_violations(page) == []

@@ -133,3 +133,17 @@ def test_keyboard_reaches_the_question_box_and_submits_it(page, web_server):
     page.keyboard.press("Enter")
     page.wait_for_load_state()
     assert "Anders Bergenek" in page.locator("section.answer").inner_text()
+
+
+def test_audit_trail_of_the_2012_02_07_decision_lists_the_chain_oldest_first(page, web_server):
+    page.goto(web_server + "/?q=Vilket beslut bygger delprojekt 1 på?")
+    page.locator("section.answer ul.results a", has_text="7 februari 2012").first.click()
+    page.wait_for_load_state()
+    page.get_by_role("link", name="Spårbarhet: beslutskedjan med citat och källor").click()
+    page.wait_for_load_state()
+    steps = page.locator("ol.trail > li > h3").all_inner_texts()
+    assert [re.search(r"\d+ \w+ \d{4}", s).group(0) for s in steps] == [
+        "6 september 2011", "6 december 2011", "7 februari 2012"]
+    assert page.locator("ol.trail blockquote a.source").count() >= 3
+    screenshot(page, "sparbarhet-beslut")
+    assert serious_violations(page) == []
