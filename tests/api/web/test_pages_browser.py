@@ -68,6 +68,10 @@ def test_overlap_report_lists_the_pair_of_delprojekt_1_and_2(page, web_server):
     assert any("intention 8" in r.lower() for r in reasons)
     screenshot(page, "overlapp")
     assert serious_violations(page) == []
+    page.emulate_media(media="print")  # the print stylesheet: no menu, no filter form, the pairs kept
+    assert not page.locator("header.site nav").is_visible() and not page.locator("form.filter").is_visible()
+    assert pairs.nth(pair).is_visible()
+    page.emulate_media(media="screen")
     page.get_by_label("Lägsta poäng (0–1)").fill("0,99")
     page.get_by_role("button", name="Visa").click()
     page.wait_for_load_state()
