@@ -4,16 +4,34 @@ VENV := .venv
 BIN := $(VENV)/bin
 STORE ?= var/store
 
-.PHONY: system-packages install run test bench bench-store bench-analysis bench-api bench-links corpus-pdf clean
+.PHONY: system-packages browser-packages web-test-tools install run test bench bench-store bench-analysis bench-api bench-links corpus-pdf clean
+
+# Installs the Debian packages named in $(1) that are missing (as root, with apt-get), or says which to install.
+define debian_install
+	@missing="$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done)"; \
+	if [ -n "$$missing" ]; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "Installera Debian-paketen: $$missing (apt-get install $$missing)"; fi; \
+	fi
+endef
 
 # Debian packages Styrgraf uses when present: the Swedish word list that tells names from common words.
 DEBIAN_PACKAGES := hunspell-sv
 system-packages:
-	@if [ -n "$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done)" ]; then \
-	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBIAN_PACKAGES) >/dev/null; \
-	  else echo "Installera Debian-paketen: $(DEBIAN_PACKAGES) (apt-get install $(DEBIAN_PACKAGES))"; fi; \
-	fi
+	$(call debian_install,$(DEBIAN_PACKAGES))
+
+# The web pages' browser tests (tests/api/web/): Debian's Chromium, driven by Playwright from
+# PyPI (which never downloads a browser of its own here), and axe-core from npm into node_modules/.
+BROWSER_PACKAGES := chromium
+browser-packages:
+	$(call debian_install,$(BROWSER_PACKAGES))
+
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+web-test-tools: browser-packages node_modules/axe-core/axe.min.js
 
 $(BIN)/.installed: pyproject.toml
 	$(PY) -c 'import sys; assert sys.version_info >= (3, 11), "Styrgraf needs Python 3.11 or newer"'
@@ -29,7 +47,7 @@ run: install
 	$(BIN)/styrgraf ingest --store $(STORE) corpus/
 	$(BIN)/styrgraf serve --store $(STORE) --host 127.0.0.1 --port 8000
 
-test: install
+test: install web-test-tools
 	$(BIN)/pytest -q
 
 corpus-pdf: install
@@ -56,4 +74,4 @@ bench-api: install
 	$(BIN)/python bench/bench_api.py --docs $(DOCS)
 
 clean:
-	rm -rf $(VENV) var build *.egg-info
+	rm -rf $(VENV) var build *.egg-info node_modules test-output

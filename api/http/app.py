@@ -38,6 +38,8 @@ DEFAULT_MAX_UPLOAD = 50 * 1024 * 1024
 
 from styrgraf.api.http.routes import router as read_router
 from styrgraf.api.http.routes_analysis import router as analysis_router
+from styrgraf.api.web.routes import router as web_router
+from styrgraf.api.web.upload import router as web_upload_router
 
 
 class StoreStatus(BaseModel):
@@ -114,6 +116,8 @@ def create_app(store_location: str | None = None, *, token: str | None = None, q
     # The analysis router first: its /api/dependencies/cycles must win over /api/dependencies/{id}.
     app.include_router(analysis_router)
     app.include_router(read_router)
+    app.include_router(web_router)
+    app.include_router(web_upload_router)
     errors.patch_openapi(app)
     return app
 

@@ -5,8 +5,8 @@ Annotation evidence that points at it (annotation, target, selectors), so a
 client can check each statement against the verbatim quote.  Formats by
 `Accept`: `application/json` (simple JSON, the default), `text/turtle`,
 `application/ld+json`, `application/n-triples`.  `text/html` is redirected
-(303) to the read API's JSON resource for the entity when one exists (the
-web pages come later), else answered with the JSON.
+(303) to the entity's web page (`api.web`) when its type has one, else to the
+read API's JSON resource when one exists, else answered with the JSON.
 """
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from styrgraf.ontology.terms import PREFIXES
 
 from styrgraf.api.http.deps import get_store
 from styrgraf.api.http.errors import ApiError, ErrorBody, schema_paths
+from styrgraf.api.web.render import entity_path
 
 router = APIRouter(tags=["linked data"])
 
@@ -114,7 +115,7 @@ _RESPONSES = {
     200: {"description": "Entitetens beskrivning.",
           "content": {JSON: {"schema": {"type": "object"}}, TURTLE: {"schema": {"type": "string"}},
                       JSONLD: {"schema": {}}, NTRIPLES: {"schema": {"type": "string"}}}},
-    303: {"description": "Webbläsare skickas vidare till API-resursen för entiteten."},
+    303: {"description": "Webbläsare skickas vidare till entitetens webbsida, eller till API-resursen."},
     404: {"model": ErrorBody, "description": "Ingen sådan entitet"},
     406: {"model": ErrorBody, "description": "Inget begärt format kan levereras"},
     422: {"model": ErrorBody, "description": "Ogiltig sökväg"},
@@ -136,7 +137,7 @@ async def linked_entity(request: Request,
         raise ApiError.say(404, "not_found", "http.no_entity", iri=iri)
     vary = {"Vary": "Accept"}
     if media == HTML:
-        target = api_path(request, kind, slug)
+        target = entity_path({"type": KIND_TO_TYPE.get(kind), "id": slug}) or api_path(request, kind, slug)
         if target:
             return RedirectResponse(target, status_code=303, headers=vary)
         media = JSON

@@ -113,6 +113,13 @@ def safe_file_name(name: str | None) -> str:
 
 async def receive_file(request: Request, limit: int, directory: Path) -> Path:
     """Stream the multipart field `file` into `directory`; 413 past `limit` bytes."""
+    return (await receive_form(request, limit, directory))[0]
+
+
+async def receive_form(request: Request, limit: int, directory: Path,
+                       fields: tuple[str, ...] = ()) -> tuple[Path, dict[str, str]]:
+    """The multipart field `file` streamed into `directory` (413 past `limit` bytes), and the
+    text fields named in `fields` (the web page's upload form sends its token as one)."""
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit + FRAMING_ALLOWANCE:
         raise _too_large(limit)
@@ -140,7 +147,7 @@ async def receive_file(request: Request, limit: int, directory: Path) -> Path:
         await run_in_threadpool(_copy, upload, target)
         if target.stat().st_size > limit:
             raise _too_large(limit)
-        return target
+        return target, {name: form[name] for name in fields if isinstance(form.get(name), str)}
     finally:
         await form.close()
 
@@ -168,7 +175,7 @@ def document_ref(store: Any, graph: str | None) -> dict[str, Any] | None:
     return None
 
 
-class _Abandoned(Exception):
+class Abandoned(Exception):
     """The client went away before the ingest wrote anything."""
 
 
@@ -183,17 +190,17 @@ def _ingest(store: Any, lock: threading.Lock, path: Path, limit: int, gone: thre
     # One writer at a time: ingest_file's "already stored?" check and its write must not interleave.
     with lock, abandon_when(gone):
         if abandoned():
-            raise _Abandoned
+            raise Abandoned
         result = ingest_file(store, path)  # the PDF reader stops once `gone` is set; nothing is written then
     if gone.is_set() and not result.ok:
-        raise _Abandoned
+        raise Abandoned
     if not result.ok:
         raise ApiError.say(422, "unprocessable", "http.unreadable_file", name=path.name,
                            reason=Words(result.reason or "", result.reason_en or result.reason or ""))
     return result
 
 
-async def _ingest_while_connected(request: Request, store: Any, path: Path) -> IngestResult:
+async def ingest_while_connected(request: Request, store: Any, path: Path) -> IngestResult:
     """Ingest in a worker thread; abandon it as soon as the client disconnects."""
     state = request.app.state
     gone = threading.Event()
@@ -226,8 +233,8 @@ async def upload_document(request: Request) -> JSONResponse:
     with tempfile.TemporaryDirectory(prefix="styrgraf-upload-") as tmp:
         try:
             path = await receive_file(request, state.max_upload, Path(tmp))
-            result = await _ingest_while_connected(request, store, path)
-        except (ClientDisconnect, _Abandoned):
+            result = await ingest_while_connected(request, store, path)
+        except (ClientDisconnect, Abandoned):
             return Response(status_code=CLIENT_CLOSED)
         finally:
             # Also after a failure: whatever reached the store must reach SPARQL too.

@@ -87,18 +87,16 @@ def test_html_without_an_api_page_gets_the_json(app, client):
     assert response.json()["iri"] == milestone
 
 
-def test_html_is_redirected_to_the_api_resource_when_there_is_one(make_seed_app, subproject_1):
+def test_html_is_redirected_to_the_web_page(make_seed_app, subproject_1):
     app = make_seed_app()
-
-    @app.get("/api/subprojects/{subproject_id}")
-    def read_subproject(subproject_id: str):
-        return {"id": subproject_id}
-
     client = TestClient(app)
     slug = subproject_1.rsplit("/", 1)[1]
     response = client.get(path_of(subproject_1), headers={"Accept": "text/html"}, follow_redirects=False)
     assert response.status_code == 303
-    assert response.headers["location"] == f"/api/subprojects/{slug}"
+    assert response.headers["location"] == f"/delprojekt/{slug}"
+    page = client.get(response.headers["location"])
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "<h1>Delprojekt 1: " in page.text
     as_json = client.get(path_of(subproject_1), headers={"Accept": "application/json"}, follow_redirects=False)
     assert as_json.status_code == 200
 

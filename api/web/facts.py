@@ -1,0 +1,80 @@
+"""An answer of `graph/` (an entity object with its facts) as rows for the entity pages.
+
+Each row is `{label, text, entity, evidence, entries, subrows}`: a field's name in
+the page's language, its value as text, the entity it names (a link), the
+evidence beside it (small source links), and the nested values of a list or
+of a fact with parts.  Nothing is computed here: only the shape changes.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from styrgraf.api.web.render import entity_label, entity_path, long_date
+from styrgraf.api.web.texts import FIELDS
+
+# Identification, not facts; evidence is shown beside the fact it proves.
+_HIDDEN = {"type", "id", "iri", "graph", "evidence", "label_sv", "label_en", "key", "message_sv", "message_en",
+           "valid", "precision", "year_inferred", "siblings", "ingested_at", "sha256"}
+# The fields an entity's own label already says.
+_LABELLED = {"number", "letter", "text", "title", "name", "date", "body", "identifier", "kind", "abbreviation"}
+_PROOF = "_evidence"
+_NAMES = ("name", "title", "text", "label")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MAX_DEPTH = 4
+
+
+def fact_rows(data: dict, lang: str, depth: int = 0, skip: frozenset[str] = frozenset()) -> list[dict]:
+    """The facts of `data`, one row per field that has a value."""
+    rows = []
+    # `date_evidence` and the like prove the field `date` beside them.
+    proofs = {key[:-len(_PROOF)]: value for key, value in data.items() if key.endswith(_PROOF) and value}
+    for key, value in data.items():
+        if key in _HIDDEN or key in skip or key.endswith(_PROOF):
+            continue
+        node = fact_node(value, lang, depth)
+        if node is not None:
+            rows.append(dict(node, label=FIELDS[lang].get(key, key.replace("_", " ")),
+                             evidence=node["evidence"] + list(proofs.get(key, []))))
+    return rows
+
+
+def fact_node(value: Any, lang: str, depth: int = 0) -> dict | None:
+    """One value as a row without its label; None when there is nothing to show."""
+    if value is None or value == "" or value == [] or value == {}:
+        return None
+    if isinstance(value, bool):
+        return _row(text=("ja" if value else "nej") if lang == "sv" else ("yes" if value else "no"))
+    if isinstance(value, (str, int, float)):
+        text = str(value)
+        return _row(text=long_date(text, lang) if _ISO_DATE.match(text) else text)
+    if isinstance(value, list):
+        items = [n for n in (fact_node(v, lang, depth + 1) for v in value) if n is not None]
+        return _row(items=items) if items else None
+    if isinstance(value, dict):
+        return _dict_node(value, lang, depth)
+    return _row(text=str(value))
+
+
+def _dict_node(value: dict, lang: str, depth: int) -> dict | None:
+    evidence = value.get("evidence") or []
+    if "label_sv" in value and "label_en" in value:  # a role or another named concept
+        return _row(text=value[f"label_{lang}"], evidence=evidence)
+    if value.get("type") and value.get("id"):
+        # An entity without a page or a name of its own (a participation, say) is shown by its parts.
+        # One with a page says the rest there; one without keeps every field but its name here.
+        linked = entity_path(value) is not None
+        named = linked or any(value.get(k) for k in _LABELLED)
+        said = _LABELLED | {"project"} if linked else {next((k for k in _NAMES if value.get(k)), "")}
+        rest = fact_rows(value, lang, depth + 1, skip=frozenset(said)) if named else fact_rows(value, lang, depth + 1)
+        return _row(text=entity_label(value, lang) if named else None, entity=value if named else None,
+                    evidence=evidence, rows=rest if depth < MAX_DEPTH else [])
+    if set(value) <= {"text", "evidence", "property"}:
+        return _row(text=value.get("text"), evidence=evidence)
+    rows = fact_rows(value, lang, depth + 1) if depth < MAX_DEPTH else []
+    return _row(rows=rows, evidence=evidence) if rows or evidence else None
+
+
+def _row(text: str | None = None, entity: dict | None = None, evidence: list | None = None,
+         items: list | None = None, rows: list | None = None) -> dict:
+    return {"text": text, "entity": entity, "evidence": evidence or [], "entries": items or [], "subrows": rows or []}

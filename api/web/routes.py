@@ -1,0 +1,311 @@
+"""The web pages at `/`: start (question or search), documents, entities, meetings, coverage,
+overlaps and checks, as server-rendered HTML that works without JavaScript.
+
+Every answer comes from `graph/` (`graph.ask`, `graph.search`, `graph.queries`,
+`graph.meetings`, `graph.versions`, `graph.analysis`); these routes read the
+parameters, render templates, and turn "no such id" or a bad parameter into an
+HTML error page (404, 422) in the page's language.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse, Response
+from fastapi.concurrency import run_in_threadpool
+
+from styrgraf.graph import ask as ask_mod
+from styrgraf.graph import meetings as meetings_mod
+from styrgraf.graph import queries as q
+from styrgraf.graph import search as search_mod
+from styrgraf.graph import strategies as strategies_mod
+from styrgraf.graph import versions as versions_mod
+from styrgraf.graph.analysis import AnalysisError, compute_overlaps, coverage_matrix, run_checks
+from styrgraf.graph.analysis.overlaps import count_overlaps
+from styrgraf.graph.documents import list_documents
+
+from styrgraf.api.http.deps import get_store
+from styrgraf.api.web.diagram import chain_layout, dependency_layout
+from styrgraf.api.web.facts import fact_rows
+from styrgraf.api.web.render import STATIC, page_lang, render
+from styrgraf.api.web.texts import TEXTS
+
+router = APIRouter(include_in_schema=False)
+
+LATEST_CHECKS = 5
+START_DOCUMENTS = 25  # the newest documents on the start page; all of them at /dokument
+SEARCH_LIMIT = 20
+SHOWN_PAIRS = 100  # the strongest overlaps on the page; the CSV has them all
+# The entity pages: web path segment -> the entity type `graph.queries.show` is asked for.
+ENTITY_KINDS = {"delprojekt": "subproject", "intention": "intention", "person": "person",
+                "organisation": "organisation", "beslut": "decision", "projekt": "project", "utredning": "work"}
+
+
+class PageError(Exception):
+    """A page that cannot be shown: status and the reason in the page's language."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def _error_page(request: Request, error: PageError) -> Response:
+    t = TEXTS[page_lang(request)]
+    heading = t["not_found"] if error.status == 404 else t["bad_request"]
+    return render(request, "error.html", status=error.status, heading=heading, message=error.message)
+
+
+async def _page(request: Request, build, template: str) -> Response:
+    """Build the page's data in a worker thread and render `template`; errors become error pages."""
+    try:
+        context = await run_in_threadpool(build)
+    except q.NotFound as missing:
+        return _error_page(request, PageError(404, missing.message_en if page_lang(request) == "en" else missing.message))
+    except AnalysisError as refused:
+        message = refused.message_en if page_lang(request) == "en" else refused.message
+        return _error_page(request, PageError(refused.status, message))
+    except PageError as error:
+        return _error_page(request, error)
+    return render(request, template, **context)
+
+
+@router.get("/webb.css")
+def stylesheet() -> FileResponse:
+    return FileResponse(STATIC / "webb.css", media_type="text/css; charset=utf-8")
+
+
+# -- start ---------------------------------------------------------------------
+
+def _answer(store: Any, question: str, lang: str) -> dict:
+    """The answer of `graph.ask`, with the search results when the question was not understood."""
+    answer = ask_mod.ask(store, question, lang)
+    hits = None if answer.get("understood_as") else search_mod.search(store, question, SEARCH_LIMIT)
+    return {"answer": answer, "hits": hits}
+
+
+def _findings_first(store: Any, lang: str, limit: int | None = None) -> dict:
+    found = run_checks(store, lang=lang)
+    return {"findings": found["findings"][:limit] if limit else found["findings"], "counts": found["counts"]}
+
+
+@router.get("/")
+async def start(request: Request) -> Response:
+    store = get_store(request)
+    lang = page_lang(request)
+    question = (request.query_params.get("q") or "").strip()[:ask_mod.MAX_QUESTION]
+
+    def build() -> dict:
+        documents = _newest_first(list_documents(store))
+        context = {"question": question, "documents": documents[:START_DOCUMENTS], "document_count": len(documents),
+                   "checks": _findings_first(store, lang, LATEST_CHECKS),
+                   "can_upload": bool(request.app.state.token), "examples": ask_mod.EXAMPLES}
+        if question:
+            context.update(_answer(store, question, lang))
+        return context
+
+    return await _page(request, build, "start.html")
+
+
+# -- documents -----------------------------------------------------------------
+
+def _newest_first(documents: list[dict]) -> list[dict]:
+    return sorted(documents, key=lambda d: (d.get("date") or "", d.get("title") or ""), reverse=True)
+
+
+@router.get("/dokument")
+async def documents_page(request: Request) -> Response:
+    store = get_store(request)
+    return await _page(request, lambda: {"documents": _newest_first(list_documents(store))}, "documents.html")
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def highlighted(page_text: str, start: int | None, end: int | None) -> tuple[str, str, str] | None:
+    """The page's text split around `[start, end)`, or None when the offsets are not on the page."""
+    if start is None or end is None or not 0 <= start < end <= len(page_text):
+        return None
+    return page_text[:start], page_text[start:end], page_text[end:]
+
+
+def _document(store: Any, doc_id: str, params: dict) -> dict:
+    document = q.document(store, doc_id)
+    page, start, end = _int(params.get("sida")), _int(params.get("fran")), _int(params.get("till"))
+    numbers = {p["number"] for p in document["pages"]}
+    if params.get("sida") and page not in numbers:
+        raise PageError(404, TEXTS[params["lang"]]["page_error"].format(value=params.get("sida")))
+    pages = [dict(p, marked=highlighted(p["text"], start, end) if p["number"] == page else None)
+             for p in document["pages"]]
+    links = q.document_links(store, doc_id)
+    versions = versions_mod.versions(store, doc_id)["versions"]
+    strategy = strategies_mod.document_strategy(store, document["iri"])
+    return {"document": document, "pages": pages, "links": links, "versions": versions, "shown_page": page,
+            "changes": _changes(store, document["id"], versions),
+            "strategy_rows": fact_rows(strategy, params["lang"]) if strategy else []}
+
+
+def _changes(store: Any, doc_id: str, versions: list[dict]) -> dict | None:
+    """What this version changes against the version before it, when there is one."""
+    ids = [v["id"] for v in versions]
+    if doc_id not in ids or ids.index(doc_id) == 0:
+        return None
+    previous = versions[ids.index(doc_id) - 1]
+    return dict(versions_mod.diff(store, doc_id, previous["id"]), previous=previous)
+
+
+@router.get("/dokument/{doc_id}")
+async def document_page(request: Request, doc_id: str) -> Response:
+    store = get_store(request)
+    params = dict(request.query_params, lang=page_lang(request))
+    return await _page(request, lambda: _document(store, doc_id, params), "document.html")
+
+
+# -- entities and meetings -------------------------------------------------------
+
+def _entity(store: Any, kind: str, entity_id: str, lang: str) -> dict:
+    shown = q.show(store, entity_id, (kind,))
+    data = shown["data"]
+    diagram = dependency_layout(q.dependencies(store, data["iri"], 1, (kind,)), lang) if kind == "subproject" else None
+    return {"kind": shown["type"], "entity": data, "rows": fact_rows(data, lang), "diagram": diagram}
+
+
+def _entity_route(segment: str, kind: str) -> None:
+    async def entity_page(request: Request, entity_id: str) -> Response:
+        store = get_store(request)
+        lang = page_lang(request)
+        return await _page(request, lambda: _entity(store, kind, entity_id, lang), "entity.html")
+
+    router.add_api_route(f"/{segment}/{{entity_id}}", entity_page, methods=["GET"], name=f"web-{kind}")
+
+
+for _segment, _kind in ENTITY_KINDS.items():
+    _entity_route(_segment, _kind)
+
+
+def _trail(store: Any, kind: str, entity_id: str, lang: str) -> dict:
+    """The audit trail: the decisions the entity rests on, oldest first, then the entity itself."""
+    trail = q.trace(store, entity_id, (kind,))
+    steps = sorted(trail["chain"], key=lambda d: d.get("date") or "")
+    entity = dict(trail["entity"], evidence=trail["evidence"], recorded_in=trail.get("recorded_in"))
+    steps = [s for s in steps if s["iri"] != entity["iri"]] + [entity]
+    return {"trail": trail, "steps": steps, "diagram": chain_layout(steps, lang)}
+
+
+@router.get("/spar/{segment}/{entity_id}")
+async def trail_page(request: Request, segment: str, entity_id: str) -> Response:
+    store = get_store(request)
+    lang = page_lang(request)
+    kind = ENTITY_KINDS.get(segment)
+    if kind is None:
+        return _error_page(request, PageError(404, TEXTS[lang]["no_trail"].format(value=segment)))
+    return await _page(request, lambda: _trail(store, kind, entity_id, lang), "trail.html")
+
+
+def _meeting(store: Any, meeting_id: str, lang: str) -> dict:
+    data = meetings_mod.meeting(store, meeting_id)
+    minutes = (data.get("document") or {}).get("id")
+    links = [link for link in q.document_links(store, minutes) if link["type"] == "decides"] if minutes else []
+    return {"kind": "meeting", "entity": data, "rows": fact_rows(data, lang), "links": links}
+
+
+@router.get("/sammantrade/{meeting_id}")
+async def meeting_page(request: Request, meeting_id: str) -> Response:
+    store = get_store(request)
+    lang = page_lang(request)
+    return await _page(request, lambda: _meeting(store, meeting_id, lang), "entity.html")
+
+
+# -- analyses --------------------------------------------------------------------
+
+def _coverage(store: Any, project: str | None) -> dict:
+    """The matrices, and the evidence of each cell (intention id, subproject id) from `graph.queries.intentions`."""
+    matrices = coverage_matrix(store, project)
+    evidence = {(i["id"], c["subproject"]["id"]): c.get("evidence") or []
+                for i in q.intentions(store, project=project) for c in i.get("covered_by") or []}
+    return dict(matrices, cell_evidence=evidence)
+
+
+@router.get("/tackning")
+async def coverage_page(request: Request) -> Response:
+    store = get_store(request)
+    project = request.query_params.get("plan") or None
+    return await _page(request, lambda: _coverage(store, project), "coverage.html")
+
+
+def _score(value: str | None, lang: str) -> float:
+    if value in (None, ""):
+        return 0.0
+    try:
+        score = float(value.replace(",", "."))
+    except ValueError:
+        score = -1.0
+    if not 0.0 <= score <= 1.0:
+        raise PageError(422, TEXTS[lang]["score_error"].format(value=value))
+    return score
+
+
+def _overlaps(store: Any, params: dict, lang: str, limit: int | None = SHOWN_PAIRS) -> dict:
+    """The ranked pairs (the first `limit`; None: all, for the CSV), how many there are, the plans."""
+    plan = params.get("plan") or None
+    min_score = _score(params.get("min"), lang)
+    return {"pairs": compute_overlaps(store, plan, min_score, lang=lang, limit=limit),
+            "total": count_overlaps(store, plan, min_score), "plans": q.plan_index(store),
+            "plan": plan, "min_score": params.get("min") or ""}
+
+
+@router.get("/overlapp")
+async def overlaps_page(request: Request) -> Response:
+    store = get_store(request)
+    lang = page_lang(request)
+    params = dict(request.query_params)
+    return await _page(request, lambda: _overlaps(store, params, lang), "overlaps.html")
+
+
+def overlaps_csv(pairs: list[dict], lang: str) -> str:
+    """One line per pair: the two subprojects, their plans, the score and the reasons."""
+    t = TEXTS[lang]
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";" if lang == "sv" else ",")
+    writer.writerow([f"{t['subproject']} A", f"{t['plan']} A", f"{t['subproject']} B", f"{t['plan']} B",
+                     t["score"], t["reasons"]])
+    for pair in pairs:
+        a, b = pair["a"], pair["b"]
+        score = f"{pair['score']:.2f}"
+        writer.writerow([_subproject_name(a), (a.get("project") or {}).get("title") or "", _subproject_name(b),
+                         (b.get("project") or {}).get("title") or "",
+                         score.replace(".", ",") if lang == "sv" else score,
+                         " | ".join(r["detail"] for r in pair["reasons"])])
+    return out.getvalue()
+
+
+def _subproject_name(sub: dict) -> str:
+    return f"{sub.get('number') or ''} {sub.get('title') or ''}".strip()
+
+
+@router.get("/overlapp.csv")
+async def overlaps_download(request: Request) -> Response:
+    store = get_store(request)
+    lang = page_lang(request)
+    params = dict(request.query_params)
+    try:
+        found = await run_in_threadpool(_overlaps, store, params, lang, None)
+    except AnalysisError as refused:
+        return _error_page(request, PageError(refused.status, refused.message_en if lang == "en" else refused.message))
+    except PageError as error:
+        return _error_page(request, error)
+    return Response(overlaps_csv(found["pairs"], lang), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": 'attachment; filename="overlapp.csv"'})
+
+
+@router.get("/kontroller")
+async def checks_page(request: Request) -> Response:
+    store = get_store(request)
+    lang = page_lang(request)
+    return await _page(request, lambda: _findings_first(store, lang), "checks.html")
