@@ -72,6 +72,9 @@ CONCEPTS: dict[str, tuple[str, str]] = {
                 "works as"),
     "chair": ("ordförande ordf mötesordförande ledde", "chair chaired chairs chairman chairwoman chairperson presided "
               "preside*"),
+    "vice": ("vice viceordförande* viceordf", "vice deputy"),
+    "replace": ("ersatte ersätter ersattes ersatts tjänstgjorde tjänstgör ersättare* ersättaren",
+                "replaced replaces replace substitute* substituted deputised deputized"),
     "adjust": ("juster*", "adjust* attest* verifi* checked signed"),
     "paragraph": ("paragraf* §", "paragraph* §"),
     "reserve": ("reserver* reservation*", "reserv* dissent*"),

@@ -109,8 +109,21 @@ def read_adjusters(p: Parse) -> dict | None:
     return meeting_params(p) if p.has("adjust") and not _numbered(p) else None
 
 
+def read_vice_chair(p: Parse) -> dict | None:
+    return meeting_params(p) if p.has("vice") and not _numbered(p) else None
+
+
 def read_chair(p: Parse) -> dict | None:
-    return meeting_params(p) if p.has("chair") and not _numbered(p) else None
+    return meeting_params(p) if p.has("chair") and not p.has("vice") and not _numbered(p) else None
+
+
+def read_substitutes(p: Parse) -> dict | None:
+    """Who replaced whom at a meeting (`vem ersatte Karl Öst`, `substitutes at KS 2022-09-12`)."""
+    if not p.has("replace") or _numbered(p):
+        return None
+    person = p.one("person")
+    named = {"name": person.value["typed"], "iris": person.value["iris"]} if person else {}
+    return meeting_params(p) | named
 
 
 def read_secretary(p: Parse) -> dict | None:
@@ -358,6 +371,14 @@ FAMILIES: tuple[Family, ...] = (
            "Vem justerade protokollet för {meeting}?", "Who adjusted the minutes of {meeting}?",
            ("Vem justerade protokollet från kommunstyrelsens sammanträde 2022-09-12?",),
            ("Who adjusted the minutes of KS on 2022-09-12?",), plan_scoped=False),
+    Family("meeting_vice_chair", read_vice_chair, meetings.meeting_vice_chair,
+           "Vem var vice ordförande vid {meeting}?", "Who was vice chair of {meeting}?",
+           ("Vem var vice ordförande vid kommunstyrelsens sammanträde 2022-09-12?",),
+           ("Who was vice chair of the KS meeting on 2022-09-12?",), plan_scoped=False),
+    Family("meeting_substitutes", read_substitutes, meetings.substitutes,
+           "Vilka ersättare tjänstgjorde vid {meeting}?", "Which substitutes served at {meeting}?",
+           ("Vem ersatte vem vid kommunstyrelsens sammanträde 2022-09-12?",),
+           ("Who replaced whom at the KS meeting on 2022-09-12?",), plan_scoped=False),
     Family("meeting_chair", read_chair, meetings.meeting_chair,
            "Vem var ordförande vid {meeting}?", "Who chaired {meeting}?",
            ("Vem var ordförande vid kommunstyrelsens sammanträde 2022-09-12?",),

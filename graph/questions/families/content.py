@@ -10,6 +10,7 @@ from styrgraf.graph.questions.answer import (
     sub_label, subproject_iris, unique_evidence)
 from styrgraf.graph.questions.families.plan import decision_label
 from styrgraf.graph.questions.sentences import say
+from styrgraf.graph.strategies import document_strategy
 
 MAX_LISTED = 40  # items a list answer names; the results carry all
 
@@ -138,10 +139,24 @@ def document_goals(ctx: Context, params: dict) -> Reply:
     found = q.intentions(ctx.store, iris=sorted(str(r["i"]) for r in rows)) if rows else []
     title = doc.get("title") or doc.get("id")
     if not found:
-        return reply("document_no_goals", title=title)
+        return _area_goals(ctx, doc, title)
     return Reply(lambda lang: say("document_goals", lang, title=title, n=len(found), items="; ".join(
         f"{i['number']}. {(i.get('text') or '').rstrip('.')}" for i in found)), [strip(i) for i in found],
         flatten_evidence(found))
+
+
+def _area_goals(ctx: Context, doc: dict, title: str) -> Reply:
+    """The goals a strategy states under its goal areas (a strategy has no numbered intentions)."""
+    found = document_strategy(ctx.store, doc["iri"])
+    goals = [dict(g, area=a.get("title")) for a in (found or {}).get("goal_areas", []) for g in a["goals"]
+             if g.get("text")]
+    if not goals:
+        return reply("document_no_goals", title=title)
+    items = "; ".join(f"{n}. {g['text'].rstrip('.')}" + (f" ({g['area']})" if g.get("area") else "")
+                      for n, g in enumerate(goals, 1))
+    return Reply(lambda lang: say("document_goals", lang, title=title, n=len(goals), items=items),
+                 [{"type": "goal", "iri": g["iri"], "text": g["text"], "area": g.get("area")} for g in goals],
+                 unique_evidence(e for g in goals for e in g["evidence"]))
 
 
 # -- counts and lists ----------------------------------------------------------------

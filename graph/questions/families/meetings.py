@@ -153,6 +153,34 @@ def meeting_chair(ctx: Context, params: dict) -> Reply:
     return _meeting_role(ctx, params, "ordforande", ("chaired", "no_chair"))
 
 
+def meeting_vice_chair(ctx: Context, params: dict) -> Reply:
+    return _meeting_role(ctx, params, "viceordforande", ("vice_chaired", "no_vice_chair"))
+
+
+def substitutes(ctx: Context, params: dict) -> Reply:
+    """The substitutes who served at the meetings asked about, and whom each replaced; with a person
+    named, only where that person replaced or was replaced (in every stored meeting)."""
+    if params.get("iris") and not (params.get("body") or params.get("date")):
+        found = mt.meetings_by_iri(ctx.store, [m["iri"] for m in mt.find_meetings(ctx.store)])
+    else:
+        found = _meetings_asked(ctx, params)
+        if isinstance(found, Reply):
+            return found
+    wanted = set(params.get("iris") or [])
+    results = [dict(p, meeting=_meeting_summary(m)) for m in found for p in m["participants"]
+               if p.get("replaces") and (not wanted or {(p["person"] or {}).get("iri"), p["replaces"].get("iri")} & wanted)]
+    if not results:
+        return Reply(lambda lang: say("no_substitutes", lang, whom=say("for_person", lang, name=params["name"])
+                                      if params.get("name") else "") + ".")
+
+    def text(lang: str) -> str:
+        return _meeting_sentences([say("replaced", lang, substitute=_person_label(r["person"]),
+                                       replaced=_person_label(r["replaces"]), meeting=meeting_label(r["meeting"], lang))
+                                   for r in results])
+
+    return Reply(text, results, unique_evidence(e for r in results for e in r["evidence"]))
+
+
 def meeting_secretary(ctx: Context, params: dict) -> Reply:
     return _meeting_role(ctx, params, "sekreterare", ("secretary", "no_secretary"))
 
