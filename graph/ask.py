@@ -91,6 +91,9 @@ def _milestone_phrase(params: dict) -> dict[str, str]:
         if relation in ("before", "after", "by"):
             verb = "ligger" if lang == "sv" else "fall"
             parts.append(f"{verb} {say(relation, lang)} {params.get('date')}")
+        elif relation == "between":
+            parts.append(("ligger mellan {} och {}" if lang == "sv" else "fall between {} and {}").format(
+                params.get("date"), params.get("until")))
         elif relation == "during":
             parts.append(("ligger i " if lang == "sv" else "fall in ") + str(params.get("date")))
         out[lang] = (" " + ("och" if lang == "sv" else "and") + " ").join(parts) or (

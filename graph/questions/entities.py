@@ -87,6 +87,10 @@ def numbered(toks: list[Token]) -> list[Found]:
             kind = "intention" if compact.group(1).startswith("int") else "subproject"
             out.append(Found(kind, i, i + 1, {"number": int(compact.group(2))}))
             continue
+        if ordinal := re.fullmatch(r"(\d{1,2}):?an", tok.word):
+            # `3an` (trean): the colloquial name of a numbered subproject
+            out.append(Found("subproject", i, i + 1, {"number": int(ordinal.group(1))}))
+            continue
         kind = "subproject" if _is(tok, "subproject") else "intention" if _is(tok, "intention") else None
         j = i + 1
         if kind is None and tok.word == "sub" and j < len(toks) and toks[j].word.startswith("project"):

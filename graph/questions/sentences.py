@@ -168,6 +168,10 @@ SENTENCES: dict[str, dict[str, str]] = {
     # milestones without a date asked about, of a subproject, and decisions
     "milestones_of": {"sv": "{n} milstolpar för {sub}", "en": "{n} milestones of {sub}"},
     "milestones_all": {"sv": "{n} milstolpar", "en": "{n} milestones"},
+    "milestones_between": {"sv": "{n} milstolpar ligger mellan {first} och {last}",
+                           "en": "{n} milestones fall between {first} and {last}"},
+    "reversed_range": {"sv": "”{first}” ligger efter ”{last}”: ange det tidigare datumet först.",
+                       "en": "“{first}” is later than “{last}”: give the earlier date first."},
     "milestones_in": {"sv": "{n} milstolpar ligger i {date}", "en": "{n} milestones fall in {date}"},
     "last_milestone": {"sv": "; den sista: {item}", "en": "; the last: {item}"},
     "decision_dates": {"sv": "Beslut ska fattas: {items}", "en": "Decisions are due: {items}"},

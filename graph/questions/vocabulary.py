@@ -18,9 +18,9 @@ from styrgraf.ingest.roles import ROLES
 # concept -> (Swedish words, English words)
 CONCEPTS: dict[str, tuple[str, str]] = {
     # what is asked about
-    "subproject": ("delprojekt* projektdel* dp delproj", "subproject* sub-project* sub project* subprojects dp"),
+    "subproject": ("delprojekt* projektdel* dp delproj", "subproject* sub-project* sub project* subprojects dp sp"),
     "intention": ("intention* avsikt*", "intention* aim aims"),
-    "project": ("projektet hela projektet projektplanen planen projektets", "project the project whole project plan"),
+    "project": ("projektet hela projektet projektplanen planen projektets huvudprojekt*", "project the project whole project plan"),
     "person": ("person* folk människor individer namn", "people person* persons individuals names"),
     "organisation": ("organisation* förvaltning* bolag* företag* aktör* myndighet* avdelning* verksamhet*",
                      "organisation* organization* companies company bodies departments department agencies actors"),
@@ -87,6 +87,8 @@ CONCEPTS: dict[str, tuple[str, str]] = {
     "before": ("före innan tidigare än", "before prior to earlier than"),
     "by": ("senast", "by until no later than"),
     "after": ("efter senare än från och med", "after later than since"),
+    "between": ("mellan", "between"),
+    "happen": ("händer hända sker inträffar", "happens happen happening"),
     "during": ("i under inom", "in during within"),
     "on": ("på", "on"),
     "is": ("är var", "is are was were"),

@@ -9,6 +9,7 @@ by that relation and not by a more general family.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -143,13 +144,26 @@ def read_case_paragraphs(p: Parse) -> dict | None:
 
 
 def read_decision_basis(p: Parse) -> dict | None:
-    if not (p.has("rest") or (p.has("decision") and not p.has("decide"))):
-        return None
+    if not (p.has("rest") or (p.has("decision") and not p.has("decide", "when"))):
+        return None  # `när är KS-beslutet för delprojekt 1` asks for a milestone's date
     if (n := _sub(p)) is not None:
         return {"sub": n}
     if not p.things("intention") and p.has("project") and p.has("rest") and not p.has("milestone", "when"):
         return {"project": True}
     return _intention(p)
+
+
+def _between(p: Parse) -> tuple[str, str] | None:
+    """The two dates of `mellan 1 april och 15 maj 2012` / `between … and …`, as typed; the first takes
+    the year of the second when it has none."""
+    at, dates = p.at("between"), p.things("date")
+    if at is None or len(dates) != 2 or not at < dates[0].first:
+        return None
+    first, last = dates[0].value["text"], dates[1].value["text"]
+    year = re.search(r"\b(\d{4})\b", last)
+    if not re.search(r"\d{4}", first) and year:
+        first = f"{first} {year.group(1)}"
+    return first, last
 
 
 def _relation(p: Parse) -> tuple[str | None, str | None]:
@@ -171,10 +185,16 @@ def read_milestones(p: Parse) -> dict | None:
     if p.has("count"):
         return None
     asks_when = p.has("when") and (p.has("done") or p.has("decision") or p.has("decide") or _sub(p) is not None)
-    if not (p.has("milestone") or asks_when or (p.has("done") and p.one("date"))):
+    if not (p.has("milestone") or asks_when or (p.has("done", "happen") and p.one("date"))):
         return None
-    relation, date = _relation(p)
-    params = {"relation": relation, "date": date}
+    if p.has("between"):
+        span = _between(p)
+        if span is None:
+            return None  # a range not read: not understood rather than every milestone
+        params = {"relation": "between", "date": span[0], "until": span[1]}
+    else:
+        relation, date = _relation(p)
+        params = {"relation": relation, "date": date}
     if _sub(p) is not None:
         params["number"] = _sub(p)
     if p.has("decision", "decide"):

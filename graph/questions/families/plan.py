@@ -320,6 +320,19 @@ def _is_decision(m: dict, body_words: set[str]) -> bool:
     return any(w.startswith(("beslut", "decision")) for w in label) or " ".join(label) in body_words
 
 
+def _until(params: dict, window: tuple[str, str]) -> tuple[str, str] | Reply:
+    """The window from the first date's first day to the last day of `until`, or the reply when the
+    second date cannot be read or lies before the first."""
+    first, last, problem = parse_question_date(params.get("until") or "")
+    if problem == "invalid":
+        return reply("impossible_date", date=last)
+    if problem or first is None:
+        return reply("unreadable_date", date=params.get("until") or "")
+    if last < window[0]:
+        return reply("reversed_range", first=params["date"], last=params["until"])
+    return window[0], last
+
+
 def _in_window(m: dict, relation: str, window: tuple[str, str]) -> bool:
     """Whether a milestone's date (a day or a whole month) lies before, by, after or in the window."""
     b = _bounds(m.get("date"))
@@ -350,6 +363,10 @@ def milestones(ctx: Context, params: dict) -> Reply:
         if problem or first is None:
             return reply("unreadable_date", date=params.get("date") or "")
         window = (first.isoformat(), last)
+    if relation == "between":
+        window = _until(params, window)
+        if isinstance(window, Reply):
+            return window
     if number is not None:
         subs = subproject_iris(ctx, number)
         if isinstance(subs, Reply):
@@ -379,6 +396,8 @@ def milestones(ctx: Context, params: dict) -> Reply:
             return say("decision_dates", lang, items=join([item(m, lang) for m in items[:12]], lang)) + "."
         if relation == "during":
             out = say("milestones_in", lang, n=len(items), date=params["date"])
+        elif relation == "between":
+            out = say("milestones_between", lang, n=len(items), first=window[0], last=window[1])
         elif relation:
             out = say("milestones", lang, n=len(items), relation=say(relation, lang),
                       date=window[0] if relation == "before" else window[1])

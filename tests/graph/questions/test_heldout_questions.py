@@ -14,11 +14,7 @@ FLOOR = {"all": 82, "sv": 80, "en": 86}
 KNOWN_WRONG = frozenset({
     "hur många sitter i projektgruppen i dp3",
     "who signed the project plan",
-    "when is the KS decision for subproject 1",
-    "milestones between 1 April and 15 May 2012",
-    "milstolpar mellan 1 april och 15 maj 2012",
     "whats the aim of sub project 2",
-    "when should sp 4 be finished",
     "vilka reserverade sig mot försäljningen av Granen 4",
     "vilket beslut bygger projektplanen för cykelbanor på",
 })
