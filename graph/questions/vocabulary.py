@@ -19,7 +19,7 @@ from styrgraf.ingest.roles import ROLES
 CONCEPTS: dict[str, tuple[str, str]] = {
     # what is asked about
     "subproject": ("delprojekt* projektdel* dp delproj", "subproject* sub-project* sub project* subprojects dp sp"),
-    "intention": ("intention* avsikt*", "intention* aim aims"),
+    "intention": ("intention* avsikt*", "intention* aims"),
     "project": ("projektet hela projektet projektplanen planen projektets huvudprojekt*", "project the project whole project plan"),
     "person": ("person* folk människor individer namn", "people person* persons individuals names"),
     "organisation": ("organisation* förvaltning* bolag* företag* aktör* myndighet* avdelning* verksamhet*",
@@ -103,9 +103,12 @@ ROLE_WORDS_EN = {
     "referensgrupp": "reference group*",
     "styrgrupp": "steering group* steering committee* board",
     "stod": "support",
+    "signatory": "signatory signatories signed",
 }
 ROLE_WORDS_SV_EXTRA = {"uppdragsansvarig": "ägare", "resursperson": "resurspersonerna", "styrgrupp": "styrgrupper",
-                       "projektsekreterare": "sekreterare sekreteraren"}
+                       "projektsekreterare": "sekreterare sekreteraren",
+                       "signatory": "undertecknare undertecknat undertecknade undertecknad undertecknats signerade "
+                                    "signerat skrivit_under skrev_under"}
 # Words that name no concept; they are left alone rather than read as typos of a concept word.
 FUNCTION_WORDS = frozenset(words(
     "och att det som en ett den de dem har hade ha ska skall måste bör behöver kan om av för till från mot hos "
@@ -128,7 +131,7 @@ def _entries() -> list[Word]:
     for concept, (sv, en) in CONCEPTS.items():
         out += _words(concept, "sv", sv) + _words(concept, "en", en)
     for key, role in ROLES.items():
-        if role.scope != "project" or key in ("signatory",):
+        if role.scope != "project":
             continue
         sv = " ".join(w.replace(" ", "_") for w in role.words) + " " + ROLE_WORDS_SV_EXTRA.get(key, "")
         out += _words("role:" + key, "sv", sv) + _words("role:" + key, "en", ROLE_WORDS_EN.get(key, ""))
@@ -160,6 +163,7 @@ PHRASES = (
     "steering group", "steering committee", "project secretary", "project team", "team members",
     "accountable owners", "project owners", "resource persons", "reference groups", "steering groups",
     "steering committees", "med stöd från", "med stöd av", "ansvarig för huvudprojektet", "ansvarig för dokumentet",
+    "skrivit under", "skrev under",
 )
 
 

@@ -106,8 +106,13 @@ def read_reservations(p: Parse) -> dict | None:
     return meeting_params(p) if p.has("reserve") and not _numbered(p) else None
 
 
+def _signs_plan(p: Parse) -> bool:
+    """`who signed the project plan`: a plan's signatory, not a meeting's adjusters."""
+    return p.roles() == ["signatory"] and p.has("project") and not p.has("meeting")
+
+
 def read_adjusters(p: Parse) -> dict | None:
-    return meeting_params(p) if p.has("adjust") and not _numbered(p) else None
+    return meeting_params(p) if p.has("adjust") and not _numbered(p) and not _signs_plan(p) else None
 
 
 def read_vice_chair(p: Parse) -> dict | None:
@@ -235,7 +240,10 @@ def read_count(p: Parse) -> dict | None:
         return None
     if _sub(p) is not None and what in ("subprojects", "decisions", "meetings"):
         return None
-    return {"what": what, "number": _sub(p)}
+    roles = p.roles()
+    if roles and (what != "people" or len(roles) > 1):
+        return None  # a role counted as something else, or several roles: not read rather than miscounted
+    return {"what": what, "number": _sub(p)} | ({"role": roles[0]} if roles else {})
 
 
 def read_several(p: Parse) -> dict | None:

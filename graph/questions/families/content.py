@@ -11,6 +11,7 @@ from styrgraf.graph.questions.answer import (
 from styrgraf.graph.questions.families.plan import decision_label
 from styrgraf.graph.questions.sentences import say
 from styrgraf.graph.strategies import document_strategy
+from styrgraf.ingest.roles import ROLES
 
 MAX_LISTED = 40  # items a list answer names; the results carry all
 
@@ -221,14 +222,27 @@ def _item_label(item: dict, lang: str) -> str:
     return item.get("name") or item.get("label") or item.get("title") or "?"
 
 
+def _holding(ctx: Context, items: list[dict], role: str, number: int | None) -> list[dict]:
+    """The people among `items` who hold `role` (in subproject `number`, or in the plans asked about)."""
+    if number is not None:
+        return [i for i in items if (i.get("role") or {}).get("key") == role]
+    return [dict(strip(p), role=r["role"]) for p in q.people(ctx.store) for r in p["roles"]
+            if r["role"]["key"] == role and (ctx.projects is None or (r["project"] or {}).get("iri") in ctx.projects)]
+
+
 def count(ctx: Context, params: dict) -> Reply:
     items = _things(ctx, params["what"], params.get("number"))
     if isinstance(items, Reply):
         return items
+    role = params.get("role")
+    if role:
+        items = _holding(ctx, items, role, params.get("number"))
     items = _unique(items)
 
     def text(lang: str) -> str:
         what = say("things_" + params["what"], lang)
+        if role:
+            what += f" ({ROLES[role].label_sv if lang == 'sv' else ROLES[role].label_en})".lower()
         if params.get("number") is not None:
             label = sub_label({"number": params["number"]}, lang)
             out = say("count_in", lang, sub=label, Sub=label.capitalize(), n=len(items), what=what)
