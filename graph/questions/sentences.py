@@ -215,6 +215,7 @@ SENTENCES: dict[str, dict[str, str]] = {
                  "en": "{names} entered a reservation against the decision in {paragraph} ({meeting})"},
     "no_reservations": {"sv": "Ingen reserverade sig {where}.", "en": "Nobody entered a reservation {where}."},
     "at_meetings": {"sv": "vid {meetings}", "en": "at {meetings}"},
+    "in_item": {"sv": "i ärendet ”{title}”", "en": "in the item “{title}”"},
     "in_case": {"sv": "i ärende {case}", "en": "in case {case}"},
     "in_paragraph": {"sv": "i § {number} {where}", "en": "in § {number} {where}"},
 }

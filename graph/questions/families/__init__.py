@@ -103,7 +103,12 @@ def _name(p: Parse) -> dict | None:
 # -- the readers --------------------------------------------------------------------------
 
 def read_reservations(p: Parse) -> dict | None:
-    return meeting_params(p) if p.has("reserve") and not _numbered(p) else None
+    if not p.has("reserve") or _numbered(p):
+        return None
+    params = meeting_params(p)
+    if p.leftover and not p.things("body"):
+        params["topic"] = p.leftover_text()  # an item's title (`mot försäljningen av Granen 4`), or a body
+    return params
 
 
 def _signs_plan(p: Parse) -> bool:
@@ -154,7 +159,9 @@ def read_decision_basis(p: Parse) -> dict | None:
     if (n := _sub(p)) is not None:
         return {"sub": n}
     if not p.things("intention") and p.has("project") and p.has("rest") and not p.has("milestone", "when"):
-        return {"project": True}
+        # Words left over after the plan word name it by its title (`projektplanen för cykelbanor`).
+        titled = p.leftover and min(p.leftover) > p.at("project")
+        return {"project": True} | ({"named": p.leftover_text()} if titled else {})
     return _intention(p)
 
 

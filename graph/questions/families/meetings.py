@@ -11,6 +11,7 @@ from styrgraf.graph.questions.answer import Context, Reply, join, reply, unique_
 from styrgraf.graph.questions.entities import parse_question_date
 from styrgraf.graph.questions.families.plan import decision_label
 from styrgraf.graph.questions.sentences import LANGS, say
+from styrgraf.graph.swedish import words, words_match
 from styrgraf.ontology.terms import role_concept
 
 
@@ -206,8 +207,22 @@ def case_paragraphs(ctx: Context, params: dict) -> Reply:
     return Reply(text, results, unique_evidence(ev))
 
 
+def _titled_paragraphs(ctx: Context, topic: str) -> list[dict]:
+    """The paragraphs of every stored meeting whose title has the words of `topic` (`Granen 4`)."""
+    wanted = words(topic)
+    if not any(len(w) >= 3 and not w.isdigit() for w in wanted):
+        return []
+    found = mt.meetings_by_iri(ctx.store, [m["iri"] for m in mt.find_meetings(ctx.store)])
+    return [dict(p, meeting=_meeting_summary(m)) for m in found for p in m["paragraphs"]
+            if words_match(wanted, words(p.get("title") or ""))]
+
+
 def reservations(ctx: Context, params: dict) -> Reply:
-    if params.get("case"):
+    titled = _titled_paragraphs(ctx, params["topic"]) if params.get("topic") else []
+    if titled:  # an item named by its title: its paragraphs wherever they were dealt with
+        paragraphs = titled
+        where = {lang: say("in_item", lang, title=params["topic"]) for lang in LANGS}
+    elif params.get("case"):
         paragraphs = mt.paragraphs_for_case(ctx.store, params["case"])
         if params.get("body") or params.get("date"):
             found = _meetings_asked(ctx, params)

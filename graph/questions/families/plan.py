@@ -207,13 +207,29 @@ def decision_label(d: dict, lang: str) -> str:
     return label
 
 
+def _plans_asked(ctx: Context, named: str | None) -> list[str] | Reply:
+    """The projects a decision question is about: the plan it names by title (`projektplanen för
+    cykelbanor`), or every plan asked about."""
+    if not named:
+        return [p["iri"] for p in q.projects(ctx.store, iris=ctx.projects)]
+    hits = [h["iri"] for h in q.find_plans(ctx.store, named) if ctx.projects is None or h["iri"] in ctx.projects]
+    return hits or reply("no_plan", plan=named)
+
+
+def _recorded_in_plan(ctx: Context, project: str) -> list[dict]:
+    """The decisions a plan records (`KS beslutade 2023-03-14 att anta projektdirektivet`) when the
+    project itself is linked to none: what the plan says it rests on."""
+    docs = {str(r["doc"]) for r in ctx.store.select(q.P + f"SELECT ?doc WHERE {{ <{project}> dcterms:source ?doc }}")}
+    return [d for d in q.decisions(ctx.store) if (d.get("document") or {}).get("iri") in docs]
+
+
 def decision_basis(ctx: Context, params: dict) -> Reply:
     if params.get("sub") is not None:
         number, what = params["sub"], "what_subproject"
         targets = subproject_iris(ctx, number)
     elif params.get("project"):
         number, what = None, "what_project"
-        targets = [p["iri"] for p in q.projects(ctx.store, iris=ctx.projects)]
+        targets = _plans_asked(ctx, params.get("named"))
     else:
         what = "what_intention"
         number, targets = intention_iris(ctx, params)
@@ -222,7 +238,7 @@ def decision_basis(ctx: Context, params: dict) -> Reply:
     results, traced, ev = [], [], []
     for t in targets:
         tr = q.trace(ctx.store, t)
-        chain = tr["chain"]
+        chain = tr["chain"] or (_recorded_in_plan(ctx, t) if params.get("project") else [])
         ev += tr["evidence"] + flatten_evidence(chain)
         for x in chain:
             results.append(dict(x, basis_of=strip(tr["entity"])))
