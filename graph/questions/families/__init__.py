@@ -366,6 +366,37 @@ def read_organisation(p: Parse) -> dict | None:
     return {"name": found.value["typed"], "organisation": found.value["organisation"]}
 
 
+_STEERING_WORDS = ("strategi", "strategy", "strategies", "program", "policy", "policies")
+
+
+def _steering_document(p: Parse) -> dict | None:
+    """The document a strategy question names ({} when it says only `strategin`), or None."""
+    found = p.one("document")
+    if found:
+        return {"name": found.value["document"].get("title"), "document": found.value["document"]}
+    steering = [i for i, t in enumerate(p.toks)
+                if t.word.startswith(_STEERING_WORDS) or t.word.endswith(("strategin", "strategi", "programmet"))]
+    if steering and set(p.leftover) <= set(steering):
+        return {}
+    return None
+
+
+def read_strategy_facts(p: Parse) -> dict | None:
+    """When a strategy was adopted, who owns it, how long it is valid."""
+    if _numbered(p) or p.one("person"):
+        return None
+    if p.has("adopt") and p.has("when", "who", "what"):
+        fact = "adoption"
+    elif p.has("own") or (p.roles() == ["uppdragsansvarig"] and p.has("who")):
+        fact = "owner"
+    elif p.has("valid"):
+        fact = "validity"
+    else:
+        return None
+    named = _steering_document(p)
+    return None if named is None else named | {"fact": fact}
+
+
 def read_document_goals(p: Parse) -> dict | None:
     found = p.one("document")
     if found is None or _numbered(p) or not p.has("goal", "intention"):
@@ -483,6 +514,11 @@ FAMILIES: tuple[Family, ...] = (
     Family("project_roles", read_project_roles, people.project_roles,
            "Vem är {role_sv} för projektet?", "Who is {role_en} of the project?",
            ("Vem är uppdragsansvarig för projektet?",), ("Who leads the project?",)),
+    Family("strategy_facts", read_strategy_facts, content.strategy_facts,
+           "Vad anger {document_name} om {fact_sv}?", "What does {document_name} state on {fact_en}?",
+           ("När antogs strategin?", "Hur länge gäller programmet för trygg uppväxt?"),
+           ("Who owns the strategy?", "When was the digital development strategy adopted?"),
+           plan_scoped=False),
     Family("document_goals", read_document_goals, content.document_goals,
            "Vilka mål anger {name}?", "Which goals does {name} set?",
            ("Vilka mål anger planen för utveckling av kommunens näringslivsarbete?",),

@@ -160,6 +160,63 @@ def _area_goals(ctx: Context, doc: dict, title: str) -> Reply:
                  unique_evidence(e for g in goals for e in g["evidence"]))
 
 
+def _strategy_asked(ctx: Context, params: dict) -> tuple[str, dict] | Reply:
+    """(title, strategy parts) of the document named, or of the only stored document with strategy
+    parts when the question names none (`vem är dokumentansvarig för strategin`)."""
+    if params.get("document"):
+        docs = [params["document"]]
+    else:
+        docs = [d for d in q.documents(ctx.store) if document_strategy(ctx.store, d["iri"])]
+        if len(docs) != 1:
+            examples = "; ".join(f"”{d.get('title')}”" for d in docs[:3])
+            return Reply(lambda lang: say("name_strategy", lang, examples=examples) + ".", [strip(d) for d in docs])
+    doc = docs[0]
+    return doc.get("title") or doc.get("id"), document_strategy(ctx.store, doc["iri"]) or {}
+
+
+def _body_name(body: dict | None) -> str:
+    return (body or {}).get("name") or (body or {}).get("title") or ""
+
+
+def strategy_facts(ctx: Context, params: dict) -> Reply:
+    """When a strategy was adopted and by whom, who owns it, or how long it is valid."""
+    found = _strategy_asked(ctx, params)
+    if isinstance(found, Reply):
+        return found
+    title, parts = found
+    doc = parts.get("document") or {}
+    fact = params["fact"]
+    if fact == "adoption":
+        a = parts.get("adoption")
+        if not a or not a.get("date"):
+            return reply("no_adoption", title=title)
+        body = _body_name(a.get("body"))
+        return Reply(lambda lang: say("strategy_adopted", lang, title=title, date=a["date"],
+                                      by=say("adopted_by", lang, body=body) if body else "",
+                                      paragraph=f" (§ {a['paragraph'].lstrip('§ ')})" if a.get("paragraph") else "") + ".",
+                     [dict(strip(doc), adoption={k: a[k] for k in ("date", "paragraph")}, body=a.get("body"))],
+                     unique_evidence(a["date_evidence"] + a["evidence"] + a["paragraph_evidence"]))
+    if fact == "owner":
+        o = parts.get("owner")
+        if not o:
+            return reply("no_owner", title=title)
+        return Reply(lambda lang: say("strategy_owner", lang, title=title, owner=o["text"]) + ".",
+                     [dict(strip(doc), owner=o["text"], person=o.get("person"))], unique_evidence(o["evidence"]))
+    v = parts.get("validity") or {}
+    if not (v.get("valid_from") or v.get("valid_until") or v.get("until_further_notice")):
+        return reply("no_validity", title=title)
+
+    def span(lang: str) -> str:
+        out = say("valid_from", lang, date=v["valid_from"]) if v.get("valid_from") else ""
+        out += say("valid_until", lang, date=v["valid_until"]) if v.get("valid_until") else ""
+        return out + (say("valid_further", lang) if v.get("until_further_notice") else "")
+
+    ev = v.get("valid_from_evidence", []) + v.get("valid_until_evidence", []) + v.get("until_further_notice_evidence", [])
+    return Reply(lambda lang: say("valid_span", lang, title=title, span=span(lang)) + ".",
+                 [dict(strip(doc), validity={k: v.get(k) for k in ("valid_from", "valid_until", "until_further_notice")})],
+                 unique_evidence(ev))
+
+
 # -- counts and lists ----------------------------------------------------------------
 
 def _things(ctx: Context, what: str, number: int | None) -> list[dict] | Reply:
