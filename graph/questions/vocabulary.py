@@ -100,7 +100,7 @@ CONCEPTS: dict[str, tuple[str, str]] = {
 # Role words name the role they stand for ("vem är projektsekreterare i delprojekt 2").
 ROLE_WORDS_EN = {
     "uppdragsansvarig": "accountable owner* project owner* owner sponsor commissioner",
-    "projektsekreterare": "project secretary secretary",
+    "projektsekreterare": "project secretary secretary took_the_minutes kept_the_minutes minute_taker",
     "projektgrupp": "project team team members",
     "resursperson": "resource person* resource people experts",
     "referensgrupp": "reference group*",
@@ -109,7 +109,7 @@ ROLE_WORDS_EN = {
     "signatory": "signatory signatories signed",
 }
 ROLE_WORDS_SV_EXTRA = {"uppdragsansvarig": "ägare", "resursperson": "resurspersonerna", "styrgrupp": "styrgrupper",
-                       "projektsekreterare": "sekreterare sekreteraren",
+                       "projektsekreterare": "sekreterare sekreteraren förde_protokollet skrev_protokollet",
                        "signatory": "undertecknare undertecknat undertecknade undertecknad undertecknats signerade "
                                     "signerat skrivit_under skrev_under"}
 # Words that name no concept; they are left alone rather than read as typos of a concept word.
@@ -166,7 +166,8 @@ PHRASES = (
     "steering group", "steering committee", "project secretary", "project team", "team members",
     "accountable owners", "project owners", "resource persons", "reference groups", "steering groups",
     "steering committees", "med stöd från", "med stöd av", "ansvarig för huvudprojektet", "ansvarig för dokumentet",
-    "skrivit under", "skrev under",
+    "skrivit under", "skrev under", "took the minutes", "kept the minutes", "minute taker", "förde protokollet",
+    "skrev protokollet",
 )
 
 

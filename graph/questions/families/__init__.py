@@ -153,6 +153,13 @@ def read_case_paragraphs(p: Parse) -> dict | None:
     return None
 
 
+def read_meeting_cases(p: Parse) -> dict | None:
+    """The cases a meeting dealt with (`which cases were dealt with at KS 2022-09-12`)."""
+    if _numbered(p) or p.things("case") or not p.has("case") or not (p.things("body") or p.things("date")):
+        return None
+    return None if p.has("decide", "reserve", "chair", "adjust") else meeting_params(p)
+
+
 def read_decision_basis(p: Parse) -> dict | None:
     if not (p.has("rest") or (p.has("decision") and not p.has("decide", "when"))):
         return None  # `när är KS-beslutet för delprojekt 1` asks for a milestone's date
@@ -456,6 +463,10 @@ FAMILIES: tuple[Family, ...] = (
     Family("case_paragraphs", read_case_paragraphs, meetings.case_paragraphs,
            "Vilka paragrafer gäller {meeting}?", "Which paragraphs concern {meeting}?",
            ("Vilka paragrafer gäller KS 2022/140?",), ("Which paragraphs concern KS 2022/140?",), plan_scoped=False),
+    Family("meeting_cases", read_meeting_cases, meetings.meeting_cases,
+           "Vilka ärenden behandlades vid {meeting}?", "Which cases were dealt with at {meeting}?",
+           ("Vilka ärenden behandlades vid kommunstyrelsens sammanträde 2022-09-12?",),
+           ("Which cases were dealt with at KS on 2022-09-12?",), plan_scoped=False),
     Family("decision_basis", read_decision_basis, plan.decision_basis,
            "Vilket beslut bygger {what} på?", "Which decision does {what} rest on?",
            ("Vilket beslut bygger delprojekt 1 på?",), ("Which decision is intention 8 from?",)),

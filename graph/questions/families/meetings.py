@@ -207,6 +207,28 @@ def case_paragraphs(ctx: Context, params: dict) -> Reply:
     return Reply(text, results, unique_evidence(ev))
 
 
+def meeting_cases(ctx: Context, params: dict) -> Reply:
+    """The paragraphs of the meetings asked about, with the case each deals with."""
+    found = _meetings_asked(ctx, params)
+    if isinstance(found, Reply):
+        return found
+    results = [dict(p, meeting=_meeting_summary(m)) for m in found for p in m["paragraphs"]]
+
+    def item(p: dict) -> str:
+        return _paragraph_label(p) + (f" ({p['identifier']})" if p.get("identifier") else "")
+
+    def text(lang: str) -> str:
+        parts = []
+        for m in found:
+            mine = [item(p) for p in results if p["meeting"]["iri"] == m["iri"]]
+            label = meeting_label(m, lang)
+            parts.append(say("dealt_with", lang, meeting=label, n=len(mine), parts="; ".join(mine)) if mine
+                         else say("dealt_with_nothing", lang, meeting=label))
+        return _meeting_sentences(parts)
+
+    return Reply(text, results, unique_evidence(e for p in results for e in p["identifier_evidence"] + p["title_evidence"]))
+
+
 def _titled_paragraphs(ctx: Context, topic: str) -> list[dict]:
     """The paragraphs of every stored meeting whose title has the words of `topic` (`Granen 4`)."""
     wanted = words(topic)
