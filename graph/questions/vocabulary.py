@@ -50,14 +50,14 @@ CONCEPTS: dict[str, tuple[str, str]] = {
              "kommer ifrån",
              "rest rests resting based base behind originate* origin* stem stems come from comes from derives "
              "derive"),
-    "decide": ("beslutade beslutades beslutat beslutats besluta fattade fattades fattats togs",
+    "decide": ("beslutade beslutades beslutat beslutats besluta fattade fattades fattats togs bestämde bestämdes",
                "decide decided decides made taken resolved"),
-    "overlap": ("överlapp* gemensamt gemensamma dubbelarbete dubblering*", "overlap* shared in common duplicat*"),
+    "overlap": ("överlapp* gemensamt gemensamma dubbelarbete dubblering* liknar varandra", "overlap* shared in common duplicat*"),
     "gap": ("lucka luckor saknar saknas otäckt* otäckta utan ingen inget inga inte",
             "gap gaps missing uncovered unaddressed without no none not nothing"),
     "count": ("hur många antal antalet räkna", "how many number of count"),
     "list": ("lista listan visa räkna upp alla samtliga finns", "list show all every enumerate exist there are"),
-    "several": ("flera flertal fler mer än ett mer än en två eller fler", "several multiple more than one two or more"),
+    "several": ("flera flertal fler mer än ett mer än en mer än 1 två eller fler", "several multiple more than one more than 1 two or more"),
     "about": ("handlar syfte* syftar uppdrag* beskriv* titel titeln heter går ut på innehåll* "
               "inriktning* avser berätta sammanfatta* sammanfattning* översikt* ut",
               "about purpose aim assignment describe* description title called named what is tell summar* "
@@ -156,7 +156,7 @@ def _words(concept: str, lang: str, text: str) -> list[Word]:
 # Phrases in the lists above, written with spaces: they are matched as words in a row.
 PHRASES = (
     "hela projektet", "tar upp", "tas upp", "arbetar med", "jobbar med", "svarar mot", "ta hänsyn", "hänger ihop",
-    "bygger vidare", "kommer ifrån", "hur många", "räkna upp", "mer än ett", "mer än en", "två eller fler",
+    "bygger vidare", "kommer ifrån", "hur många", "räkna upp", "mer än ett", "mer än en", "mer än 1", "more than 1", "liknar varandra", "två eller fler",
     "går ut på", "arbetar som", "vilket datum", "tidigare än", "senare än", "från och med", "sub project",
     "the project", "whole project", "in charge", "take part", "takes part", "taking part", "deal with",
     "deals with", "dealt with", "take up", "takes up", "taken up", "take into account", "taken into account",
