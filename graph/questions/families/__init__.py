@@ -249,7 +249,8 @@ def read_gaps(p: Parse) -> dict | None:
 
 
 def read_count(p: Parse) -> dict | None:
-    what = _thing(p) if p.has("count") else None
+    # A role counted is people (`how many resource people`, `antal resurspersoner`).
+    what = (_thing(p) or ("people" if p.roles() else None)) if p.has("count") else None
     if what is None or p.things("intention") or p.one("person"):
         return None
     if _sub(p) is not None and what in ("subprojects", "decisions", "meetings"):
