@@ -34,9 +34,9 @@ CONCEPTS: dict[str, tuple[str, str]] = {
     "lead": ("leder leds ledare ledaren ledning* ledningen projektledare projektledaren delprojektledare driver styr "
              "ansvarar ansvarig ansvariga ansvaret huvudansvarig chef",
              "leads lead leader* leading led manager* manages manage heads head runs run responsible in charge boss"),
-    "member": ("ingår ingar deltar deltagare medlem* med medverkar sitter jobbar arbetar består involverad* "
+    "member": ("ingår ingar deltar deltog närvarande närvarade deltagare medlem* med medverkar sitter jobbar arbetar består involverad* "
                "involverade bemanning* bemannat",
-               "members member participants participant participate* team staff involved part sits sit works work "
+               "members member participants participant participate* attended attendance present team staff involved part sits sit works work "
                "working take part takes part taking part belong belongs"),
     "cover": ("täcker täcks täckt adresserar adresseras hanterar hanteras behandlar behandlas omfattar omfattas "
               "tar upp tas upp arbetar med jobbar med svarar mot",

@@ -251,6 +251,13 @@ def test_cases_a_meeting_dealt_with(store, question):
     assert "KS 2022/155" in answer["answer"]
 
 
+@pytest.mark.parametrize("question", ["Vilka var närvarande vid KS 2022-09-12?", "Who attended KS on 12 September 2022?"])
+def test_who_took_part(store, question, board):
+    answer = _ask(store, question, "meeting_participants")
+    assert [r["person"]["name"] for r in answer["results"]] == [p["person"]["name"] for p in board["participants"]]
+    assert "Ingrid Vall (S)" in answer["answer"] and "Rolf Sparre (M)" in answer["answer"]
+
+
 def test_no_reservation(store):
     answer = _ask(store, "Vem reserverade sig mot beslutet i § 112 vid kommunstyrelsens sammanträde 2022-09-12?",
                   "reservations")

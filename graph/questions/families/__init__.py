@@ -153,6 +153,13 @@ def read_case_paragraphs(p: Parse) -> dict | None:
     return None
 
 
+def read_meeting_participants(p: Parse) -> dict | None:
+    """Who took part in a meeting (`vilka deltog i KS 2022-09-12`): a body or date named, no subproject."""
+    if _numbered(p) or not p.has("member") or not (p.things("body") or p.things("date")) or p.one("person"):
+        return None
+    return None if p.has("decide", "reserve", "chair", "adjust", "replace", "case") or p.roles() else meeting_params(p)
+
+
 def read_meeting_cases(p: Parse) -> dict | None:
     """The cases a meeting dealt with (`which cases were dealt with at KS 2022-09-12`)."""
     if _numbered(p) or p.things("case") or not p.has("case") or not (p.things("body") or p.things("date")):
@@ -464,6 +471,10 @@ FAMILIES: tuple[Family, ...] = (
     Family("case_paragraphs", read_case_paragraphs, meetings.case_paragraphs,
            "Vilka paragrafer gäller {meeting}?", "Which paragraphs concern {meeting}?",
            ("Vilka paragrafer gäller KS 2022/140?",), ("Which paragraphs concern KS 2022/140?",), plan_scoped=False),
+    Family("meeting_participants", read_meeting_participants, meetings.meeting_participants,
+           "Vilka deltog vid {meeting}?", "Who took part in {meeting}?",
+           ("Vilka deltog vid kommunstyrelsens sammanträde 2022-09-12?",),
+           ("Who attended the KS meeting on 2022-09-12?",), plan_scoped=False),
     Family("meeting_cases", read_meeting_cases, meetings.meeting_cases,
            "Vilka ärenden behandlades vid {meeting}?", "Which cases were dealt with at {meeting}?",
            ("Vilka ärenden behandlades vid kommunstyrelsens sammanträde 2022-09-12?",),

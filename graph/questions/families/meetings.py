@@ -207,6 +207,29 @@ def case_paragraphs(ctx: Context, params: dict) -> Reply:
     return Reply(text, results, unique_evidence(ev))
 
 
+def meeting_participants(ctx: Context, params: dict) -> Reply:
+    """Everyone the minutes of the meetings asked about list, with the role they were listed under."""
+    found = _meetings_asked(ctx, params)
+    if isinstance(found, Reply):
+        return found
+    results = [dict(p, meeting=_meeting_summary(m)) for m in found for p in m["participants"] if p.get("person")]
+
+    def item(p: dict, lang: str) -> str:
+        roles = ", ".join(r["label_sv" if lang == "sv" else "label_en"].lower() for r in p["roles"])
+        return _person_label(p["person"]) + (f" ({roles})" if roles else "")
+
+    def text(lang: str) -> str:
+        parts = []
+        for m in found:
+            mine = [item(p, lang) for p in results if p["meeting"]["iri"] == m["iri"]]
+            label = meeting_label(m, lang)
+            parts.append(say("took_part", lang, meeting=label, n=len(mine), parts="; ".join(mine)) if mine
+                         else say("took_part_nobody", lang, meeting=label))
+        return _meeting_sentences(parts)
+
+    return Reply(text, results, unique_evidence(e for p in results for e in p["evidence"]))
+
+
 def meeting_cases(ctx: Context, params: dict) -> Reply:
     """The paragraphs of the meetings asked about, with the case each deals with."""
     found = _meetings_asked(ctx, params)
