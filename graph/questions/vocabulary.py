@@ -72,6 +72,7 @@ CONCEPTS: dict[str, tuple[str, str]] = {
                 "works as"),
     "chair": ("ordförande ordf mötesordförande ledde", "chair chaired chairs chairman chairwoman chairperson presided "
               "preside*"),
+    "move": ("yrkade yrkar yrkat yrkande*", "moved motion motions"),
     "vice": ("vice viceordförande* viceordf", "vice deputy"),
     "replace": ("ersatte ersätter ersattes ersatts tjänstgjorde tjänstgör ersättare* ersättaren",
                 "replaced replaces replace substitute* substituted deputised deputized"),

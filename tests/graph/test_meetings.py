@@ -258,6 +258,13 @@ def test_who_took_part(store, question, board):
     assert "Ingrid Vall (S)" in answer["answer"] and "Rolf Sparre (M)" in answer["answer"]
 
 
+def test_motions_by_kind_in_an_item_named_by_its_title(store):
+    answer = _ask(store, "Vem yrkade bifall i ärendet om fastigheten Granen 4?", "meeting_motions")
+    assert [(r["kind"], [m["name"] for m in r["movers"]]) for r in answer["results"]] == [("bifall", ["Ingrid Vall"])]
+    every = _ask(store, "Which motions were made in case KS 2022/155?", "meeting_motions")
+    assert sorted(r["kind"] for r in every["results"]) == ["avslag", "bifall"] and every["evidence"]
+
+
 def test_no_reservation(store):
     answer = _ask(store, "Vem reserverade sig mot beslutet i § 112 vid kommunstyrelsens sammanträde 2022-09-12?",
                   "reservations")

@@ -120,6 +120,17 @@ def read_adjusters(p: Parse) -> dict | None:
     return meeting_params(p) if p.has("adjust") and not _numbered(p) and not _signs_plan(p) else None
 
 
+def read_motions(p: Parse) -> dict | None:
+    """Who moved what at a meeting or in an item (`vem yrkade avslag i ärendet om Granen 4`); the words
+    left over are the kind of motion and the item's title."""
+    if not p.has("move") or _numbered(p) or p.has("reserve"):
+        return None
+    params = meeting_params(p)
+    if p.leftover and not p.things("body"):
+        params["topic"] = p.leftover_text()
+    return params
+
+
 def read_vice_chair(p: Parse) -> dict | None:
     return meeting_params(p) if p.has("vice") and not _numbered(p) else None
 
@@ -452,6 +463,10 @@ FAMILIES: tuple[Family, ...] = (
            "Vem justerade protokollet för {meeting}?", "Who adjusted the minutes of {meeting}?",
            ("Vem justerade protokollet från kommunstyrelsens sammanträde 2022-09-12?",),
            ("Who adjusted the minutes of KS on 2022-09-12?",), plan_scoped=False),
+    Family("meeting_motions", read_motions, meetings.motions,
+           "Vilka yrkanden gäller {meeting}?", "Which motions concern {meeting}?",
+           ("Vilka yrkanden framställdes i ärende KS 2022/155?",), ("Who moved what in case KS 2022/155?",),
+           plan_scoped=False),
     Family("meeting_vice_chair", read_vice_chair, meetings.meeting_vice_chair,
            "Vem var vice ordförande vid {meeting}?", "Who was vice chair of {meeting}?",
            ("Vem var vice ordförande vid kommunstyrelsens sammanträde 2022-09-12?",),

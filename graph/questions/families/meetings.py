@@ -207,6 +207,38 @@ def case_paragraphs(ctx: Context, params: dict) -> Reply:
     return Reply(text, results, unique_evidence(ev))
 
 
+def motions(ctx: Context, params: dict) -> Reply:
+    """The motions of the paragraphs asked about (an item by its title, a case, a meeting); a kind of
+    motion among the words (`avslag`, `bifall`) keeps only those."""
+    topic = words(params.get("topic") or "")
+    if params.get("case"):
+        paragraphs = mt.paragraphs_for_case(ctx.store, params["case"])
+    elif topic and not params.get("date"):
+        found = mt.meetings_by_iri(ctx.store, [m["iri"] for m in mt.find_meetings(ctx.store)])
+        paragraphs = [dict(p, meeting=_meeting_summary(m)) for m in found for p in m["paragraphs"]]
+    else:
+        found = _meetings_asked(ctx, params)
+        if isinstance(found, Reply):
+            return found
+        paragraphs = [dict(p, meeting=_meeting_summary(m)) for m in found for p in m["paragraphs"]]
+    kinds = {w for p in paragraphs for mo in p["motions"] for w in words(mo.get("kind") or "")} & set(topic)
+    title_words = [w for w in topic if w not in kinds]
+    if title_words and not params.get("case"):
+        paragraphs = [p for p in paragraphs if words_match(title_words, words(p.get("title") or ""))]
+    results = [dict(mo, paragraph={k: p[k] for k in ("type", "id", "iri", "number", "title", "identifier")},
+                    meeting=p["meeting"]) for p in paragraphs for mo in p["motions"]
+               if not kinds or set(words(mo.get("kind") or "")) & kinds]
+    if not results:
+        return reply("no_motions")
+
+    def text(lang: str) -> str:
+        return _meeting_sentences([say("moved", lang, text=(r.get("text") or "").rstrip("."),
+                                       paragraph=_paragraph_label(r["paragraph"]), meeting=meeting_label(r["meeting"], lang))
+                                   for r in results])
+
+    return Reply(text, results, unique_evidence(e for r in results for e in r["evidence"]))
+
+
 def meeting_participants(ctx: Context, params: dict) -> Reply:
     """Everyone the minutes of the meetings asked about list, with the role they were listed under."""
     found = _meetings_asked(ctx, params)
