@@ -7,7 +7,7 @@ import pytest
 from tests.graph.questions.heldout_questions import FAMILIES, QUESTIONS, build_all, judge, q, report, run, tally
 
 # Right-rates last measured (docs/questions-heldout.md), rounded down (per cent).
-FLOOR = {"all": 97, "sv": 94, "en": 100}
+FLOOR = {"all": 96, "sv": 94, "en": 100}
 # Phrasings answered wrong when the set was written (docs/questions-heldout.md says why). The list may
 # only shrink: a new wrong answer fails, and so does a listed one that is now answered right or not
 # understood (take it off the list).
