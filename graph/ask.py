@@ -46,6 +46,12 @@ def _label(params: dict):
     return params.get("number") if params.get("number") is not None else params.get("letter")
 
 
+# What a strategy question asks about, as the understood sentence says it.
+_FACTS = {"adoption": {"sv": "när och av vem den antogs", "en": "when and by whom it was adopted"},
+          "owner": {"sv": "vem som är dokumentansvarig", "en": "who owns it"},
+          "validity": {"sv": "hur länge den gäller", "en": "how long it is valid"}}
+
+
 def _fields(params: dict, lang: str) -> dict:
     """The fields the families' `understood` templates are filled from."""
     number, role, what = params.get("number"), params.get("role"), params.get("what")
@@ -54,7 +60,9 @@ def _fields(params: dict, lang: str) -> dict:
                  else {"sv": "ledare", "en": "leader"})
     milestone = _milestone_phrase(params)
     relation = params.get("relation")
+    fact = _FACTS.get(params.get("fact"), {"sv": "", "en": ""})
     return dict(params, label=_label(params), what=_subject(params, lang), name=params.get("name"),
+                fact_sv=fact["sv"], fact_en=fact["en"], document_name=params.get("name") or say("the_strategy", lang),
                 relation=say(relation, lang) if relation in ("before", "after", "by") else "",
                 meeting=meeting_ref_phrase(params, lang), milestone_sv=milestone["sv"], milestone_en=milestone["en"],
                 which_sv="intentioner" if params.get("which") == "intentions" else "delprojekt",
@@ -91,6 +99,9 @@ def _milestone_phrase(params: dict) -> dict[str, str]:
         if relation in ("before", "after", "by"):
             verb = "ligger" if lang == "sv" else "fall"
             parts.append(f"{verb} {say(relation, lang)} {params.get('date')}")
+        elif relation == "between":
+            parts.append(("ligger mellan {} och {}" if lang == "sv" else "fall between {} and {}").format(
+                params.get("date"), params.get("until")))
         elif relation == "during":
             parts.append(("ligger i " if lang == "sv" else "fall in ") + str(params.get("date")))
         out[lang] = (" " + ("och" if lang == "sv" else "and") + " ").join(parts) or (

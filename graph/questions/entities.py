@@ -87,6 +87,10 @@ def numbered(toks: list[Token]) -> list[Found]:
             kind = "intention" if compact.group(1).startswith("int") else "subproject"
             out.append(Found(kind, i, i + 1, {"number": int(compact.group(2))}))
             continue
+        if ordinal := re.fullmatch(r"(\d{1,2}):?an", tok.word):
+            # `3an` (trean): the colloquial name of a numbered subproject
+            out.append(Found("subproject", i, i + 1, {"number": int(ordinal.group(1))}))
+            continue
         kind = "subproject" if _is(tok, "subproject") else "intention" if _is(tok, "intention") else None
         j = i + 1
         if kind is None and tok.word == "sub" and j < len(toks) and toks[j].word.startswith("project"):
@@ -123,6 +127,8 @@ _MONTHS = "|".join(_MONTH_NAMES)
 _DATE_IN = re.compile(rf"\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}\b"
                       rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b(?:{_MONTHS})\s+\d{{4}}\b"
                       rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\b|\b\d{{4}}-\d{{2}}\b", re.IGNORECASE)
+# A span of years without a body's letters (`program 2021-2024`).
+_YEAR_SPAN = re.compile(r"(?:19|20)\d{2}-(?:19|20)\d{2}")
 # Case numbers whose letters are a word of the question, not a body's: `gäller 2022/140`.
 _NOT_BODY_LETTERS = frozenset(words("vid på i för från den det om mot av med gäller rör ärende ärendet dnr "
                                     "diarienummer concern concerns case about in on of the"))
@@ -143,6 +149,8 @@ def marked(text: str, toks: list[Token]) -> list[Found]:
                        or word_concepts(fold(prefix.group()))):
             start += len(dnr) - len(dnr[prefix.end():].lstrip())
             dnr = dnr[prefix.end():].strip()
+        if _YEAR_SPAN.fullmatch(dnr):
+            continue  # `2021-2024`, a period in a title, is no case number
         out.append(Found("case", *_span(toks, start, m.end()), {"case": dnr.upper()}))
         taken.append((m.start(), m.end()))
     for m in _DATE_IN.finditer(text):

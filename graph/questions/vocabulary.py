@@ -18,9 +18,9 @@ from styrgraf.ingest.roles import ROLES
 # concept -> (Swedish words, English words)
 CONCEPTS: dict[str, tuple[str, str]] = {
     # what is asked about
-    "subproject": ("delprojekt* projektdel* dp delproj", "subproject* sub-project* sub project* subprojects dp"),
-    "intention": ("intention* avsikt*", "intention* aim aims"),
-    "project": ("projektet hela projektet projektplanen planen projektets", "project the project whole project plan"),
+    "subproject": ("delprojekt* projektdel* dp delproj", "subproject* sub-project* sub project* subprojects dp sp"),
+    "intention": ("intention* avsikt*", "intention* aims"),
+    "project": ("projektet hela projektet projektplanen planen projektets huvudprojekt*", "project the project whole project plan"),
     "person": ("person* folk människor individer namn", "people person* persons individuals names"),
     "organisation": ("organisation* förvaltning* bolag* företag* aktör* myndighet* avdelning* verksamhet*",
                      "organisation* organization* companies company bodies departments department agencies actors"),
@@ -34,9 +34,9 @@ CONCEPTS: dict[str, tuple[str, str]] = {
     "lead": ("leder leds ledare ledaren ledning* ledningen projektledare projektledaren delprojektledare driver styr "
              "ansvarar ansvarig ansvariga ansvaret huvudansvarig chef",
              "leads lead leader* leading led manager* manages manage heads head runs run responsible in charge boss"),
-    "member": ("ingår ingar deltar deltagare medlem* med medverkar sitter jobbar arbetar består involverad* "
+    "member": ("ingår ingar deltar deltog närvarande närvarade deltagare medlem* med medverkar sitter jobbar arbetar består involverad* "
                "involverade bemanning* bemannat",
-               "members member participants participant participate* team staff involved part sits sit works work "
+               "members member participants participant participate* attended attendance present team staff involved part sits sit works work "
                "working take part takes part taking part belong belongs"),
     "cover": ("täcker täcks täckt adresserar adresseras hanterar hanteras behandlar behandlas omfattar omfattas "
               "tar upp tas upp arbetar med jobbar med svarar mot",
@@ -50,14 +50,14 @@ CONCEPTS: dict[str, tuple[str, str]] = {
              "kommer ifrån",
              "rest rests resting based base behind originate* origin* stem stems come from comes from derives "
              "derive"),
-    "decide": ("beslutade beslutades beslutat beslutats besluta fattade fattades fattats togs",
+    "decide": ("beslutade beslutades beslutat beslutats besluta fattade fattades fattats togs bestämde bestämdes",
                "decide decided decides made taken resolved"),
-    "overlap": ("överlapp* gemensamt gemensamma dubbelarbete dubblering*", "overlap* shared in common duplicat*"),
+    "overlap": ("överlapp* gemensamt gemensamma dubbelarbete dubblering* liknar varandra", "overlap* shared in common duplicat*"),
     "gap": ("lucka luckor saknar saknas otäckt* otäckta utan ingen inget inga inte",
             "gap gaps missing uncovered unaddressed without no none not nothing"),
     "count": ("hur många antal antalet räkna", "how many number of count"),
     "list": ("lista listan visa räkna upp alla samtliga finns", "list show all every enumerate exist there are"),
-    "several": ("flera flertal fler mer än ett mer än en två eller fler", "several multiple more than one two or more"),
+    "several": ("flera flertal fler mer än ett mer än en mer än 1 två eller fler", "several multiple more than one more than 1 two or more"),
     "about": ("handlar syfte* syftar uppdrag* beskriv* titel titeln heter går ut på innehåll* "
               "inriktning* avser berätta sammanfatta* sammanfattning* översikt* ut",
               "about purpose aim assignment describe* description title called named what is tell summar* "
@@ -72,6 +72,13 @@ CONCEPTS: dict[str, tuple[str, str]] = {
                 "works as"),
     "chair": ("ordförande ordf mötesordförande ledde", "chair chaired chairs chairman chairwoman chairperson presided "
               "preside*"),
+    "move": ("yrkade yrkar yrkat yrkande*", "moved motion motions"),
+    "vice": ("vice viceordförande* viceordf", "vice deputy"),
+    "replace": ("ersatte ersätter ersattes ersatts tjänstgjorde tjänstgör ersättare* ersättaren",
+                "replaced replaces replace substitute* substituted deputised deputized"),
+    "adopt": ("antogs antagen antaget antagits antog antagande* fastställd* fastställdes", "adopted adoption approved"),
+    "own": ("äger ägs dokumentansvarig* dokumentägare*", "owns owned"),
+    "valid": ("giltig* länge", "valid validity expire* long"),
     "adjust": ("juster*", "adjust* attest* verifi* checked signed"),
     "paragraph": ("paragraf* §", "paragraph* §"),
     "reserve": ("reserver* reservation*", "reserv* dissent*"),
@@ -84,6 +91,8 @@ CONCEPTS: dict[str, tuple[str, str]] = {
     "before": ("före innan tidigare än", "before prior to earlier than"),
     "by": ("senast", "by until no later than"),
     "after": ("efter senare än från och med", "after later than since"),
+    "between": ("mellan", "between"),
+    "happen": ("händer hända sker inträffar", "happens happen happening"),
     "during": ("i under inom", "in during within"),
     "on": ("på", "on"),
     "is": ("är var", "is are was were"),
@@ -92,15 +101,18 @@ CONCEPTS: dict[str, tuple[str, str]] = {
 # Role words name the role they stand for ("vem är projektsekreterare i delprojekt 2").
 ROLE_WORDS_EN = {
     "uppdragsansvarig": "accountable owner* project owner* owner sponsor commissioner",
-    "projektsekreterare": "project secretary secretary",
+    "projektsekreterare": "project secretary secretary took_the_minutes kept_the_minutes minute_taker",
     "projektgrupp": "project team team members",
     "resursperson": "resource person* resource people experts",
     "referensgrupp": "reference group*",
     "styrgrupp": "steering group* steering committee* board",
     "stod": "support",
+    "signatory": "signatory signatories signed",
 }
 ROLE_WORDS_SV_EXTRA = {"uppdragsansvarig": "ägare", "resursperson": "resurspersonerna", "styrgrupp": "styrgrupper",
-                       "projektsekreterare": "sekreterare sekreteraren"}
+                       "projektsekreterare": "sekreterare sekreteraren förde_protokollet skrev_protokollet",
+                       "signatory": "undertecknare undertecknat undertecknade undertecknad undertecknats signerade "
+                                    "signerat skrivit_under skrev_under"}
 # Words that name no concept; they are left alone rather than read as typos of a concept word.
 FUNCTION_WORDS = frozenset(words(
     "och att det som en ett den de dem har hade ha ska skall måste bör behöver kan om av för till från mot hos "
@@ -123,7 +135,7 @@ def _entries() -> list[Word]:
     for concept, (sv, en) in CONCEPTS.items():
         out += _words(concept, "sv", sv) + _words(concept, "en", en)
     for key, role in ROLES.items():
-        if role.scope != "project" or key in ("signatory",):
+        if role.scope != "project":
             continue
         sv = " ".join(w.replace(" ", "_") for w in role.words) + " " + ROLE_WORDS_SV_EXTRA.get(key, "")
         out += _words("role:" + key, "sv", sv) + _words("role:" + key, "en", ROLE_WORDS_EN.get(key, ""))
@@ -145,7 +157,7 @@ def _words(concept: str, lang: str, text: str) -> list[Word]:
 # Phrases in the lists above, written with spaces: they are matched as words in a row.
 PHRASES = (
     "hela projektet", "tar upp", "tas upp", "arbetar med", "jobbar med", "svarar mot", "ta hänsyn", "hänger ihop",
-    "bygger vidare", "kommer ifrån", "hur många", "räkna upp", "mer än ett", "mer än en", "två eller fler",
+    "bygger vidare", "kommer ifrån", "hur många", "räkna upp", "mer än ett", "mer än en", "mer än 1", "more than 1", "liknar varandra", "två eller fler",
     "går ut på", "arbetar som", "vilket datum", "tidigare än", "senare än", "från och med", "sub project",
     "the project", "whole project", "in charge", "take part", "takes part", "taking part", "deal with",
     "deals with", "dealt with", "take up", "takes up", "taken up", "take into account", "taken into account",
@@ -155,6 +167,8 @@ PHRASES = (
     "steering group", "steering committee", "project secretary", "project team", "team members",
     "accountable owners", "project owners", "resource persons", "reference groups", "steering groups",
     "steering committees", "med stöd från", "med stöd av", "ansvarig för huvudprojektet", "ansvarig för dokumentet",
+    "skrivit under", "skrev under", "took the minutes", "kept the minutes", "minute taker", "förde protokollet",
+    "skrev protokollet",
 )
 
 

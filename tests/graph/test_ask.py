@@ -171,6 +171,24 @@ def test_milestones_after_and_impossible_dates_in_the_question(seed):
     assert no_year["results"] == [] and "år" in no_year["answer"]
 
 
+def test_milestones_between_two_dates(seed):
+    a = ask(seed, "vilka milstolpar ligger mellan 2012-03-01 och 2012-04-30")
+    assert intent_of(a) == "milestones" and a["understood_as"]["params"]["until"] == "2012-04-30"
+    assert a["results"] and all("2012-03-01" <= r["date"] <= "2012-04-30" for r in a["results"])
+    reversed_range = ask(seed, "milestones between 30 April 2012 and 1 March 2012")
+    assert reversed_range["results"] == [] and "earlier date first" in reversed_range["answer"]
+    unread = ask(seed, "milstolpar mellan våren och sommaren 2012")
+    assert unread["understood_as"] is None  # one date is no range: not understood, never every milestone
+
+
+def test_the_signatory_of_the_plan_and_a_role_counted(seed):
+    a = ask(seed, "vem undertecknade projektplanen")
+    assert intent_of(a) == "project_roles" and [r["name"] for r in a["results"]] == ["Fredrik Geijer"]
+    counted = ask(seed, "how many resource people are there in subproject 3")
+    assert intent_of(counted) == "count" and counted["understood_as"]["params"]["role"] == "resursperson"
+    assert counted["results"] and all(r["role"]["key"] == "resursperson" for r in counted["results"])
+
+
 def test_question_dates():
     assert parse_question_date("1 May 2012")[0].isoformat() == "2012-05-01"
     assert parse_question_date("May 1st, 2012")[0].isoformat() == "2012-05-01"

@@ -221,6 +221,50 @@ def test_who_reserved(store, question):
     assert answer["evidence"] == res["evidence"]
 
 
+@pytest.mark.parametrize("question", ["Vem var vice ordförande vid kommunstyrelsens sammanträde 2022-09-12?",
+                                      "Who was the vice chair of KS on 12 September 2022?"])
+def test_who_was_vice_chair(store, question):
+    answer = _ask(store, question, "meeting_vice_chair")
+    assert [r["name"] for r in answer["results"]] == ["Per Holmgren"]
+    assert "Ingrid Vall" not in answer["answer"] and "Per Holmgren (M)" in answer["answer"]
+
+
+@pytest.mark.parametrize("question", ["Vem ersatte Karl Öst?", "Who replaced Karl Öst at KS 2022-09-12?",
+                                      "Vem tjänstgjorde som ersättare för Karl Öst"])
+def test_who_replaced_whom(store, question):
+    answer = _ask(store, question, "meeting_substitutes")
+    assert [(r["person"]["name"], r["replaces"]["name"]) for r in answer["results"]] == [("Rolf Sparre", "Karl Öst")]
+    assert "Rolf Sparre (M)" in answer["answer"] and answer["evidence"]
+
+
+def test_reservations_on_an_item_named_by_its_title(store):
+    answer = _ask(store, "Vem reserverade sig mot försäljning av fastigheten Granen 4?", "reservations")
+    assert [m["name"] for r in answer["results"] for m in r["members"]] == ["Per Holmgren", "Rolf Sparre"]
+    assert "§ 113" in answer["answer"]
+
+
+@pytest.mark.parametrize("question", ["Vilka ärenden behandlades på KS 2022-09-12?",
+                                      "Which cases did KS deal with on 12 September 2022?"])
+def test_cases_a_meeting_dealt_with(store, question):
+    answer = _ask(store, question, "meeting_cases")
+    assert [(p["number"], p["identifier"]) for p in answer["results"]] == [("112", "KS 2022/140"), ("113", "KS 2022/155")]
+    assert "KS 2022/155" in answer["answer"]
+
+
+@pytest.mark.parametrize("question", ["Vilka var närvarande vid KS 2022-09-12?", "Who attended KS on 12 September 2022?"])
+def test_who_took_part(store, question, board):
+    answer = _ask(store, question, "meeting_participants")
+    assert [r["person"]["name"] for r in answer["results"]] == [p["person"]["name"] for p in board["participants"]]
+    assert "Ingrid Vall (S)" in answer["answer"] and "Rolf Sparre (M)" in answer["answer"]
+
+
+def test_motions_by_kind_in_an_item_named_by_its_title(store):
+    answer = _ask(store, "Vem yrkade bifall i ärendet om fastigheten Granen 4?", "meeting_motions")
+    assert [(r["kind"], [m["name"] for m in r["movers"]]) for r in answer["results"]] == [("bifall", ["Ingrid Vall"])]
+    every = _ask(store, "Which motions were made in case KS 2022/155?", "meeting_motions")
+    assert sorted(r["kind"] for r in every["results"]) == ["avslag", "bifall"] and every["evidence"]
+
+
 def test_no_reservation(store):
     answer = _ask(store, "Vem reserverade sig mot beslutet i § 112 vid kommunstyrelsens sammanträde 2022-09-12?",
                   "reservations")

@@ -73,3 +73,26 @@ def test_a_plan_states_no_strategy_and_an_unknown_id_is_not_found(built):
     with pytest.raises(NotFound) as missing:
         strategy(store, "nope")
     assert "inget dokument" in missing.value.message
+
+
+# -- questions about a strategy (`styrgraf ask`) ---------------------------------------------------
+
+def test_questions_on_adoption_owner_validity_and_goals(built):
+    from styrgraf.graph.ask import ask
+
+    store, _ = built
+    spec = _spec("lines")
+    adopted = ask(store, f"När antogs {spec.title}?")
+    assert adopted["understood_as"]["intent"] == "strategy_facts"
+    assert spec.adopted in adopted["answer"] and "Kommunfullmäktige" in adopted["answer"]
+    assert [e["quote"] for e in adopted["evidence"] if e.get("property") == "adoptionDate"] == [spec.adopted]
+    owner = ask(store, f"Who owns {spec.title}?")
+    assert owner["results"][0]["owner"] == spec.owner and spec.owner in owner["answer"]
+    valid = ask(store, f"Hur länge gäller {spec.title}?")
+    assert valid["results"][0]["validity"]["valid_until"] == spec.valid_until and spec.valid_until in valid["answer"]
+    goals = ask(store, f"Vilka mål har {spec.title}?")
+    written = [g for area in spec.areas for g in area.goals]
+    assert [r["type"] for r in goals["results"]] == ["goal"] * len(written) and goals["evidence"]
+    assert all(r["area"] in {a.title for a in spec.areas} for r in goals["results"])
+    several = ask(store, "När antogs strategin?")  # more than one stored: name the one meant
+    assert several["understood_as"]["intent"] == "strategy_facts" and "Ange vilket styrdokument" in several["answer"]

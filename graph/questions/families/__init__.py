@@ -9,6 +9,7 @@ by that relation and not by a more general family.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -102,15 +103,49 @@ def _name(p: Parse) -> dict | None:
 # -- the readers --------------------------------------------------------------------------
 
 def read_reservations(p: Parse) -> dict | None:
-    return meeting_params(p) if p.has("reserve") and not _numbered(p) else None
+    if not p.has("reserve") or _numbered(p):
+        return None
+    params = meeting_params(p)
+    if p.leftover and not p.things("body"):
+        params["topic"] = p.leftover_text()  # an item's title (`mot försäljningen av Granen 4`), or a body
+    return params
+
+
+def _signs_plan(p: Parse) -> bool:
+    """`who signed the project plan`: a plan's signatory, not a meeting's adjusters."""
+    return p.roles() == ["signatory"] and p.has("project") and not p.has("meeting")
 
 
 def read_adjusters(p: Parse) -> dict | None:
-    return meeting_params(p) if p.has("adjust") and not _numbered(p) else None
+    return meeting_params(p) if p.has("adjust") and not _numbered(p) and not _signs_plan(p) else None
+
+
+def read_motions(p: Parse) -> dict | None:
+    """Who moved what at a meeting or in an item (`vem yrkade avslag i ärendet om Granen 4`); the words
+    left over are the kind of motion and the item's title."""
+    if not p.has("move") or _numbered(p) or p.has("reserve"):
+        return None
+    params = meeting_params(p)
+    if p.leftover and not p.things("body"):
+        params["topic"] = p.leftover_text()
+    return params
+
+
+def read_vice_chair(p: Parse) -> dict | None:
+    return meeting_params(p) if p.has("vice") and not _numbered(p) else None
 
 
 def read_chair(p: Parse) -> dict | None:
-    return meeting_params(p) if p.has("chair") and not _numbered(p) else None
+    return meeting_params(p) if p.has("chair") and not p.has("vice") and not _numbered(p) else None
+
+
+def read_substitutes(p: Parse) -> dict | None:
+    """Who replaced whom at a meeting (`vem ersatte Karl Öst`, `substitutes at KS 2022-09-12`)."""
+    if not p.has("replace") or _numbered(p):
+        return None
+    person = p.one("person")
+    named = {"name": person.value["typed"], "iris": person.value["iris"]} if person else {}
+    return meeting_params(p) | named
 
 
 def read_secretary(p: Parse) -> dict | None:
@@ -129,14 +164,43 @@ def read_case_paragraphs(p: Parse) -> dict | None:
     return None
 
 
-def read_decision_basis(p: Parse) -> dict | None:
-    if not (p.has("rest") or (p.has("decision") and not p.has("decide"))):
+def read_meeting_participants(p: Parse) -> dict | None:
+    """Who took part in a meeting (`vilka deltog i KS 2022-09-12`): a body or date named, no subproject."""
+    if _numbered(p) or not p.has("member") or not (p.things("body") or p.things("date")) or p.one("person"):
         return None
+    return None if p.has("decide", "reserve", "chair", "adjust", "replace", "case") or p.roles() else meeting_params(p)
+
+
+def read_meeting_cases(p: Parse) -> dict | None:
+    """The cases a meeting dealt with (`which cases were dealt with at KS 2022-09-12`)."""
+    if _numbered(p) or p.things("case") or not p.has("case") or not (p.things("body") or p.things("date")):
+        return None
+    return None if p.has("decide", "reserve", "chair", "adjust") else meeting_params(p)
+
+
+def read_decision_basis(p: Parse) -> dict | None:
+    if not (p.has("rest") or (p.has("decision") and not p.has("decide", "when"))):
+        return None  # `när är KS-beslutet för delprojekt 1` asks for a milestone's date
     if (n := _sub(p)) is not None:
         return {"sub": n}
     if not p.things("intention") and p.has("project") and p.has("rest") and not p.has("milestone", "when"):
-        return {"project": True}
+        # Words left over after the plan word name it by its title (`projektplanen för cykelbanor`).
+        titled = p.leftover and min(p.leftover) > p.at("project")
+        return {"project": True} | ({"named": p.leftover_text()} if titled else {})
     return _intention(p)
+
+
+def _between(p: Parse) -> tuple[str, str] | None:
+    """The two dates of `mellan 1 april och 15 maj 2012` / `between … and …`, as typed; the first takes
+    the year of the second when it has none."""
+    at, dates = p.at("between"), p.things("date")
+    if at is None or len(dates) != 2 or not at < dates[0].first:
+        return None
+    first, last = dates[0].value["text"], dates[1].value["text"]
+    year = re.search(r"\b(\d{4})\b", last)
+    if not re.search(r"\d{4}", first) and year:
+        first = f"{first} {year.group(1)}"
+    return first, last
 
 
 def _relation(p: Parse) -> tuple[str | None, str | None]:
@@ -158,10 +222,16 @@ def read_milestones(p: Parse) -> dict | None:
     if p.has("count"):
         return None
     asks_when = p.has("when") and (p.has("done") or p.has("decision") or p.has("decide") or _sub(p) is not None)
-    if not (p.has("milestone") or asks_when or (p.has("done") and p.one("date"))):
+    if not (p.has("milestone") or asks_when or (p.has("done", "happen") and p.one("date"))):
         return None
-    relation, date = _relation(p)
-    params = {"relation": relation, "date": date}
+    if p.has("between"):
+        span = _between(p)
+        if span is None:
+            return None  # a range not read: not understood rather than every milestone
+        params = {"relation": "between", "date": span[0], "until": span[1]}
+    else:
+        relation, date = _relation(p)
+        params = {"relation": relation, "date": date}
     if _sub(p) is not None:
         params["number"] = _sub(p)
     if p.has("decision", "decide"):
@@ -197,12 +267,16 @@ def read_gaps(p: Parse) -> dict | None:
 
 
 def read_count(p: Parse) -> dict | None:
-    what = _thing(p) if p.has("count") else None
+    # A role counted is people (`how many resource people`, `antal resurspersoner`).
+    what = (_thing(p) or ("people" if p.roles() else None)) if p.has("count") else None
     if what is None or p.things("intention") or p.one("person"):
         return None
     if _sub(p) is not None and what in ("subprojects", "decisions", "meetings"):
         return None
-    return {"what": what, "number": _sub(p)}
+    roles = p.roles()
+    if roles and (what != "people" or len(roles) > 1):
+        return None  # a role counted as something else, or several roles: not read rather than miscounted
+    return {"what": what, "number": _sub(p)} | ({"role": roles[0]} if roles else {})
 
 
 def read_several(p: Parse) -> dict | None:
@@ -318,6 +392,37 @@ def read_organisation(p: Parse) -> dict | None:
     return {"name": found.value["typed"], "organisation": found.value["organisation"]}
 
 
+_STEERING_WORDS = ("strategi", "strategy", "strategies", "program", "policy", "policies")
+
+
+def _steering_document(p: Parse) -> dict | None:
+    """The document a strategy question names ({} when it says only `strategin`), or None."""
+    found = p.one("document")
+    if found:
+        return {"name": found.value["document"].get("title"), "document": found.value["document"]}
+    steering = [i for i, t in enumerate(p.toks)
+                if t.word.startswith(_STEERING_WORDS) or t.word.endswith(("strategin", "strategi", "programmet"))]
+    if steering and set(p.leftover) <= set(steering):
+        return {}
+    return None
+
+
+def read_strategy_facts(p: Parse) -> dict | None:
+    """When a strategy was adopted, who owns it, how long it is valid."""
+    if _numbered(p) or p.one("person"):
+        return None
+    if p.has("adopt") and p.has("when", "who", "what"):
+        fact = "adoption"
+    elif p.has("own") or (p.roles() == ["uppdragsansvarig"] and p.has("who")):
+        fact = "owner"
+    elif p.has("valid"):
+        fact = "validity"
+    else:
+        return None
+    named = _steering_document(p)
+    return None if named is None else named | {"fact": fact}
+
+
 def read_document_goals(p: Parse) -> dict | None:
     found = p.one("document")
     if found is None or _numbered(p) or not p.has("goal", "intention"):
@@ -358,6 +463,18 @@ FAMILIES: tuple[Family, ...] = (
            "Vem justerade protokollet för {meeting}?", "Who adjusted the minutes of {meeting}?",
            ("Vem justerade protokollet från kommunstyrelsens sammanträde 2022-09-12?",),
            ("Who adjusted the minutes of KS on 2022-09-12?",), plan_scoped=False),
+    Family("meeting_motions", read_motions, meetings.motions,
+           "Vilka yrkanden gäller {meeting}?", "Which motions concern {meeting}?",
+           ("Vilka yrkanden framställdes i ärende KS 2022/155?",), ("Who moved what in case KS 2022/155?",),
+           plan_scoped=False),
+    Family("meeting_vice_chair", read_vice_chair, meetings.meeting_vice_chair,
+           "Vem var vice ordförande vid {meeting}?", "Who was vice chair of {meeting}?",
+           ("Vem var vice ordförande vid kommunstyrelsens sammanträde 2022-09-12?",),
+           ("Who was vice chair of the KS meeting on 2022-09-12?",), plan_scoped=False),
+    Family("meeting_substitutes", read_substitutes, meetings.substitutes,
+           "Vilka ersättare tjänstgjorde vid {meeting}?", "Which substitutes served at {meeting}?",
+           ("Vem ersatte vem vid kommunstyrelsens sammanträde 2022-09-12?",),
+           ("Who replaced whom at the KS meeting on 2022-09-12?",), plan_scoped=False),
     Family("meeting_chair", read_chair, meetings.meeting_chair,
            "Vem var ordförande vid {meeting}?", "Who chaired {meeting}?",
            ("Vem var ordförande vid kommunstyrelsens sammanträde 2022-09-12?",),
@@ -369,6 +486,14 @@ FAMILIES: tuple[Family, ...] = (
     Family("case_paragraphs", read_case_paragraphs, meetings.case_paragraphs,
            "Vilka paragrafer gäller {meeting}?", "Which paragraphs concern {meeting}?",
            ("Vilka paragrafer gäller KS 2022/140?",), ("Which paragraphs concern KS 2022/140?",), plan_scoped=False),
+    Family("meeting_participants", read_meeting_participants, meetings.meeting_participants,
+           "Vilka deltog vid {meeting}?", "Who took part in {meeting}?",
+           ("Vilka deltog vid kommunstyrelsens sammanträde 2022-09-12?",),
+           ("Who attended the KS meeting on 2022-09-12?",), plan_scoped=False),
+    Family("meeting_cases", read_meeting_cases, meetings.meeting_cases,
+           "Vilka ärenden behandlades vid {meeting}?", "Which cases were dealt with at {meeting}?",
+           ("Vilka ärenden behandlades vid kommunstyrelsens sammanträde 2022-09-12?",),
+           ("Which cases were dealt with at KS on 2022-09-12?",), plan_scoped=False),
     Family("decision_basis", read_decision_basis, plan.decision_basis,
            "Vilket beslut bygger {what} på?", "Which decision does {what} rest on?",
            ("Vilket beslut bygger delprojekt 1 på?",), ("Which decision is intention 8 from?",)),
@@ -427,6 +552,11 @@ FAMILIES: tuple[Family, ...] = (
     Family("project_roles", read_project_roles, people.project_roles,
            "Vem är {role_sv} för projektet?", "Who is {role_en} of the project?",
            ("Vem är uppdragsansvarig för projektet?",), ("Who leads the project?",)),
+    Family("strategy_facts", read_strategy_facts, content.strategy_facts,
+           "Vad anger {document_name} om {fact_sv}?", "What does {document_name} state on {fact_en}?",
+           ("När antogs strategin?", "Hur länge gäller programmet för trygg uppväxt?"),
+           ("Who owns the strategy?", "When was the digital development strategy adopted?"),
+           plan_scoped=False),
     Family("document_goals", read_document_goals, content.document_goals,
            "Vilka mål anger {name}?", "Which goals does {name} set?",
            ("Vilka mål anger planen för utveckling av kommunens näringslivsarbete?",),

@@ -10,6 +10,8 @@ from styrgraf.graph.questions.answer import (
     sub_label, subproject_iris, unique_evidence)
 from styrgraf.graph.questions.families.plan import decision_label
 from styrgraf.graph.questions.sentences import say
+from styrgraf.graph.strategies import document_strategy
+from styrgraf.ingest.roles import ROLES
 
 MAX_LISTED = 40  # items a list answer names; the results carry all
 
@@ -138,10 +140,81 @@ def document_goals(ctx: Context, params: dict) -> Reply:
     found = q.intentions(ctx.store, iris=sorted(str(r["i"]) for r in rows)) if rows else []
     title = doc.get("title") or doc.get("id")
     if not found:
-        return reply("document_no_goals", title=title)
+        return _area_goals(ctx, doc, title)
     return Reply(lambda lang: say("document_goals", lang, title=title, n=len(found), items="; ".join(
         f"{i['number']}. {(i.get('text') or '').rstrip('.')}" for i in found)), [strip(i) for i in found],
         flatten_evidence(found))
+
+
+def _area_goals(ctx: Context, doc: dict, title: str) -> Reply:
+    """The goals a strategy states under its goal areas (a strategy has no numbered intentions)."""
+    found = document_strategy(ctx.store, doc["iri"])
+    goals = [dict(g, area=a.get("title")) for a in (found or {}).get("goal_areas", []) for g in a["goals"]
+             if g.get("text")]
+    if not goals:
+        return reply("document_no_goals", title=title)
+    items = "; ".join(f"{n}. {g['text'].rstrip('.')}" + (f" ({g['area']})" if g.get("area") else "")
+                      for n, g in enumerate(goals, 1))
+    return Reply(lambda lang: say("document_goals", lang, title=title, n=len(goals), items=items),
+                 [{"type": "goal", "iri": g["iri"], "text": g["text"], "area": g.get("area")} for g in goals],
+                 unique_evidence(e for g in goals for e in g["evidence"]))
+
+
+def _strategy_asked(ctx: Context, params: dict) -> tuple[str, dict] | Reply:
+    """(title, strategy parts) of the document named, or of the only stored document with strategy
+    parts when the question names none (`vem är dokumentansvarig för strategin`)."""
+    if params.get("document"):
+        docs = [params["document"]]
+    else:
+        docs = [d for d in q.documents(ctx.store) if document_strategy(ctx.store, d["iri"])]
+        if len(docs) != 1:
+            examples = "; ".join(f"”{d.get('title')}”" for d in docs[:3])
+            return Reply(lambda lang: say("name_strategy", lang, examples=examples) + ".", [strip(d) for d in docs])
+    doc = docs[0]
+    return doc.get("title") or doc.get("id"), document_strategy(ctx.store, doc["iri"]) or {}
+
+
+def _body_name(body: dict | None) -> str:
+    return (body or {}).get("name") or (body or {}).get("title") or ""
+
+
+def strategy_facts(ctx: Context, params: dict) -> Reply:
+    """When a strategy was adopted and by whom, who owns it, or how long it is valid."""
+    found = _strategy_asked(ctx, params)
+    if isinstance(found, Reply):
+        return found
+    title, parts = found
+    doc = parts.get("document") or {}
+    fact = params["fact"]
+    if fact == "adoption":
+        a = parts.get("adoption")
+        if not a or not a.get("date"):
+            return reply("no_adoption", title=title)
+        body = _body_name(a.get("body"))
+        return Reply(lambda lang: say("strategy_adopted", lang, title=title, date=a["date"],
+                                      by=say("adopted_by", lang, body=body) if body else "",
+                                      paragraph=f" (§ {a['paragraph'].lstrip('§ ')})" if a.get("paragraph") else "") + ".",
+                     [dict(strip(doc), adoption={k: a[k] for k in ("date", "paragraph")}, body=a.get("body"))],
+                     unique_evidence(a["date_evidence"] + a["evidence"] + a["paragraph_evidence"]))
+    if fact == "owner":
+        o = parts.get("owner")
+        if not o:
+            return reply("no_owner", title=title)
+        return Reply(lambda lang: say("strategy_owner", lang, title=title, owner=o["text"]) + ".",
+                     [dict(strip(doc), owner=o["text"], person=o.get("person"))], unique_evidence(o["evidence"]))
+    v = parts.get("validity") or {}
+    if not (v.get("valid_from") or v.get("valid_until") or v.get("until_further_notice")):
+        return reply("no_validity", title=title)
+
+    def span(lang: str) -> str:
+        out = say("valid_from", lang, date=v["valid_from"]) if v.get("valid_from") else ""
+        out += say("valid_until", lang, date=v["valid_until"]) if v.get("valid_until") else ""
+        return out + (say("valid_further", lang) if v.get("until_further_notice") else "")
+
+    ev = v.get("valid_from_evidence", []) + v.get("valid_until_evidence", []) + v.get("until_further_notice_evidence", [])
+    return Reply(lambda lang: say("valid_span", lang, title=title, span=span(lang)) + ".",
+                 [dict(strip(doc), validity={k: v.get(k) for k in ("valid_from", "valid_until", "until_further_notice")})],
+                 unique_evidence(ev))
 
 
 # -- counts and lists ----------------------------------------------------------------
@@ -206,14 +279,27 @@ def _item_label(item: dict, lang: str) -> str:
     return item.get("name") or item.get("label") or item.get("title") or "?"
 
 
+def _holding(ctx: Context, items: list[dict], role: str, number: int | None) -> list[dict]:
+    """The people among `items` who hold `role` (in subproject `number`, or in the plans asked about)."""
+    if number is not None:
+        return [i for i in items if (i.get("role") or {}).get("key") == role]
+    return [dict(strip(p), role=r["role"]) for p in q.people(ctx.store) for r in p["roles"]
+            if r["role"]["key"] == role and (ctx.projects is None or (r["project"] or {}).get("iri") in ctx.projects)]
+
+
 def count(ctx: Context, params: dict) -> Reply:
     items = _things(ctx, params["what"], params.get("number"))
     if isinstance(items, Reply):
         return items
+    role = params.get("role")
+    if role:
+        items = _holding(ctx, items, role, params.get("number"))
     items = _unique(items)
 
     def text(lang: str) -> str:
         what = say("things_" + params["what"], lang)
+        if role:
+            what += f" ({ROLES[role].label_sv if lang == 'sv' else ROLES[role].label_en})".lower()
         if params.get("number") is not None:
             label = sub_label({"number": params["number"]}, lang)
             out = say("count_in", lang, sub=label, Sub=label.capitalize(), n=len(items), what=what)

@@ -11,6 +11,7 @@ from styrgraf.graph.questions.answer import Context, Reply, join, reply, unique_
 from styrgraf.graph.questions.entities import parse_question_date
 from styrgraf.graph.questions.families.plan import decision_label
 from styrgraf.graph.questions.sentences import LANGS, say
+from styrgraf.graph.swedish import words, words_match
 from styrgraf.ontology.terms import role_concept
 
 
@@ -153,6 +154,34 @@ def meeting_chair(ctx: Context, params: dict) -> Reply:
     return _meeting_role(ctx, params, "ordforande", ("chaired", "no_chair"))
 
 
+def meeting_vice_chair(ctx: Context, params: dict) -> Reply:
+    return _meeting_role(ctx, params, "viceordforande", ("vice_chaired", "no_vice_chair"))
+
+
+def substitutes(ctx: Context, params: dict) -> Reply:
+    """The substitutes who served at the meetings asked about, and whom each replaced; with a person
+    named, only where that person replaced or was replaced (in every stored meeting)."""
+    if params.get("iris") and not (params.get("body") or params.get("date")):
+        found = mt.meetings_by_iri(ctx.store, [m["iri"] for m in mt.find_meetings(ctx.store)])
+    else:
+        found = _meetings_asked(ctx, params)
+        if isinstance(found, Reply):
+            return found
+    wanted = set(params.get("iris") or [])
+    results = [dict(p, meeting=_meeting_summary(m)) for m in found for p in m["participants"]
+               if p.get("replaces") and (not wanted or {(p["person"] or {}).get("iri"), p["replaces"].get("iri")} & wanted)]
+    if not results:
+        return Reply(lambda lang: say("no_substitutes", lang, whom=say("for_person", lang, name=params["name"])
+                                      if params.get("name") else "") + ".")
+
+    def text(lang: str) -> str:
+        return _meeting_sentences([say("replaced", lang, substitute=_person_label(r["person"]),
+                                       replaced=_person_label(r["replaces"]), meeting=meeting_label(r["meeting"], lang))
+                                   for r in results])
+
+    return Reply(text, results, unique_evidence(e for r in results for e in r["evidence"]))
+
+
 def meeting_secretary(ctx: Context, params: dict) -> Reply:
     return _meeting_role(ctx, params, "sekreterare", ("secretary", "no_secretary"))
 
@@ -178,8 +207,99 @@ def case_paragraphs(ctx: Context, params: dict) -> Reply:
     return Reply(text, results, unique_evidence(ev))
 
 
-def reservations(ctx: Context, params: dict) -> Reply:
+def motions(ctx: Context, params: dict) -> Reply:
+    """The motions of the paragraphs asked about (an item by its title, a case, a meeting); a kind of
+    motion among the words (`avslag`, `bifall`) keeps only those."""
+    topic = words(params.get("topic") or "")
     if params.get("case"):
+        paragraphs = mt.paragraphs_for_case(ctx.store, params["case"])
+    elif topic and not params.get("date"):
+        found = mt.meetings_by_iri(ctx.store, [m["iri"] for m in mt.find_meetings(ctx.store)])
+        paragraphs = [dict(p, meeting=_meeting_summary(m)) for m in found for p in m["paragraphs"]]
+    else:
+        found = _meetings_asked(ctx, params)
+        if isinstance(found, Reply):
+            return found
+        paragraphs = [dict(p, meeting=_meeting_summary(m)) for m in found for p in m["paragraphs"]]
+    kinds = {w for p in paragraphs for mo in p["motions"] for w in words(mo.get("kind") or "")} & set(topic)
+    title_words = [w for w in topic if w not in kinds]
+    if title_words and not params.get("case"):
+        paragraphs = [p for p in paragraphs if words_match(title_words, words(p.get("title") or ""))]
+    results = [dict(mo, paragraph={k: p[k] for k in ("type", "id", "iri", "number", "title", "identifier")},
+                    meeting=p["meeting"]) for p in paragraphs for mo in p["motions"]
+               if not kinds or set(words(mo.get("kind") or "")) & kinds]
+    if not results:
+        return reply("no_motions")
+
+    def text(lang: str) -> str:
+        return _meeting_sentences([say("moved", lang, text=(r.get("text") or "").rstrip("."),
+                                       paragraph=_paragraph_label(r["paragraph"]), meeting=meeting_label(r["meeting"], lang))
+                                   for r in results])
+
+    return Reply(text, results, unique_evidence(e for r in results for e in r["evidence"]))
+
+
+def meeting_participants(ctx: Context, params: dict) -> Reply:
+    """Everyone the minutes of the meetings asked about list, with the role they were listed under."""
+    found = _meetings_asked(ctx, params)
+    if isinstance(found, Reply):
+        return found
+    results = [dict(p, meeting=_meeting_summary(m)) for m in found for p in m["participants"] if p.get("person")]
+
+    def item(p: dict, lang: str) -> str:
+        roles = ", ".join(r["label_sv" if lang == "sv" else "label_en"].lower() for r in p["roles"])
+        return _person_label(p["person"]) + (f" ({roles})" if roles else "")
+
+    def text(lang: str) -> str:
+        parts = []
+        for m in found:
+            mine = [item(p, lang) for p in results if p["meeting"]["iri"] == m["iri"]]
+            label = meeting_label(m, lang)
+            parts.append(say("took_part", lang, meeting=label, n=len(mine), parts="; ".join(mine)) if mine
+                         else say("took_part_nobody", lang, meeting=label))
+        return _meeting_sentences(parts)
+
+    return Reply(text, results, unique_evidence(e for p in results for e in p["evidence"]))
+
+
+def meeting_cases(ctx: Context, params: dict) -> Reply:
+    """The paragraphs of the meetings asked about, with the case each deals with."""
+    found = _meetings_asked(ctx, params)
+    if isinstance(found, Reply):
+        return found
+    results = [dict(p, meeting=_meeting_summary(m)) for m in found for p in m["paragraphs"]]
+
+    def item(p: dict) -> str:
+        return _paragraph_label(p) + (f" ({p['identifier']})" if p.get("identifier") else "")
+
+    def text(lang: str) -> str:
+        parts = []
+        for m in found:
+            mine = [item(p) for p in results if p["meeting"]["iri"] == m["iri"]]
+            label = meeting_label(m, lang)
+            parts.append(say("dealt_with", lang, meeting=label, n=len(mine), parts="; ".join(mine)) if mine
+                         else say("dealt_with_nothing", lang, meeting=label))
+        return _meeting_sentences(parts)
+
+    return Reply(text, results, unique_evidence(e for p in results for e in p["identifier_evidence"] + p["title_evidence"]))
+
+
+def _titled_paragraphs(ctx: Context, topic: str) -> list[dict]:
+    """The paragraphs of every stored meeting whose title has the words of `topic` (`Granen 4`)."""
+    wanted = words(topic)
+    if not any(len(w) >= 3 and not w.isdigit() for w in wanted):
+        return []
+    found = mt.meetings_by_iri(ctx.store, [m["iri"] for m in mt.find_meetings(ctx.store)])
+    return [dict(p, meeting=_meeting_summary(m)) for m in found for p in m["paragraphs"]
+            if words_match(wanted, words(p.get("title") or ""))]
+
+
+def reservations(ctx: Context, params: dict) -> Reply:
+    titled = _titled_paragraphs(ctx, params["topic"]) if params.get("topic") else []
+    if titled:  # an item named by its title: its paragraphs wherever they were dealt with
+        paragraphs = titled
+        where = {lang: say("in_item", lang, title=params["topic"]) for lang in LANGS}
+    elif params.get("case"):
         paragraphs = mt.paragraphs_for_case(ctx.store, params["case"])
         if params.get("body") or params.get("date"):
             found = _meetings_asked(ctx, params)

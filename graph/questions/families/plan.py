@@ -207,13 +207,29 @@ def decision_label(d: dict, lang: str) -> str:
     return label
 
 
+def _plans_asked(ctx: Context, named: str | None) -> list[str] | Reply:
+    """The projects a decision question is about: the plan it names by title (`projektplanen för
+    cykelbanor`), or every plan asked about."""
+    if not named:
+        return [p["iri"] for p in q.projects(ctx.store, iris=ctx.projects)]
+    hits = [h["iri"] for h in q.find_plans(ctx.store, named) if ctx.projects is None or h["iri"] in ctx.projects]
+    return hits or reply("no_plan", plan=named)
+
+
+def _recorded_in_plan(ctx: Context, project: str) -> list[dict]:
+    """The decisions a plan records (`KS beslutade 2023-03-14 att anta projektdirektivet`) when the
+    project itself is linked to none: what the plan says it rests on."""
+    docs = {str(r["doc"]) for r in ctx.store.select(q.P + f"SELECT ?doc WHERE {{ <{project}> dcterms:source ?doc }}")}
+    return [d for d in q.decisions(ctx.store) if (d.get("document") or {}).get("iri") in docs]
+
+
 def decision_basis(ctx: Context, params: dict) -> Reply:
     if params.get("sub") is not None:
         number, what = params["sub"], "what_subproject"
         targets = subproject_iris(ctx, number)
     elif params.get("project"):
         number, what = None, "what_project"
-        targets = [p["iri"] for p in q.projects(ctx.store, iris=ctx.projects)]
+        targets = _plans_asked(ctx, params.get("named"))
     else:
         what = "what_intention"
         number, targets = intention_iris(ctx, params)
@@ -222,7 +238,7 @@ def decision_basis(ctx: Context, params: dict) -> Reply:
     results, traced, ev = [], [], []
     for t in targets:
         tr = q.trace(ctx.store, t)
-        chain = tr["chain"]
+        chain = tr["chain"] or (_recorded_in_plan(ctx, t) if params.get("project") else [])
         ev += tr["evidence"] + flatten_evidence(chain)
         for x in chain:
             results.append(dict(x, basis_of=strip(tr["entity"])))
@@ -320,6 +336,19 @@ def _is_decision(m: dict, body_words: set[str]) -> bool:
     return any(w.startswith(("beslut", "decision")) for w in label) or " ".join(label) in body_words
 
 
+def _until(params: dict, window: tuple[str, str]) -> tuple[str, str] | Reply:
+    """The window from the first date's first day to the last day of `until`, or the reply when the
+    second date cannot be read or lies before the first."""
+    first, last, problem = parse_question_date(params.get("until") or "")
+    if problem == "invalid":
+        return reply("impossible_date", date=last)
+    if problem or first is None:
+        return reply("unreadable_date", date=params.get("until") or "")
+    if last < window[0]:
+        return reply("reversed_range", first=params["date"], last=params["until"])
+    return window[0], last
+
+
 def _in_window(m: dict, relation: str, window: tuple[str, str]) -> bool:
     """Whether a milestone's date (a day or a whole month) lies before, by, after or in the window."""
     b = _bounds(m.get("date"))
@@ -350,6 +379,10 @@ def milestones(ctx: Context, params: dict) -> Reply:
         if problem or first is None:
             return reply("unreadable_date", date=params.get("date") or "")
         window = (first.isoformat(), last)
+    if relation == "between":
+        window = _until(params, window)
+        if isinstance(window, Reply):
+            return window
     if number is not None:
         subs = subproject_iris(ctx, number)
         if isinstance(subs, Reply):
@@ -379,6 +412,8 @@ def milestones(ctx: Context, params: dict) -> Reply:
             return say("decision_dates", lang, items=join([item(m, lang) for m in items[:12]], lang)) + "."
         if relation == "during":
             out = say("milestones_in", lang, n=len(items), date=params["date"])
+        elif relation == "between":
+            out = say("milestones_between", lang, n=len(items), first=window[0], last=window[1])
         elif relation:
             out = say("milestones", lang, n=len(items), relation=say(relation, lang),
                       date=window[0] if relation == "before" else window[1])
