@@ -48,7 +48,7 @@ run: install
 	$(BIN)/styrgraf serve --store $(STORE) --host 127.0.0.1 --port 8000
 
 test: install web-test-tools
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q --durations=15
 
 corpus-pdf: install
 	$(BIN)/python corpus/build_pdf.py
