@@ -27,7 +27,7 @@ XSD_DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")
 XSD_INTEGER = URIRef("http://www.w3.org/2001/XMLSchema#integer")
 SGSH = Namespace("https://styrgraf.example/shapes#")
 
-# Violations of the ingest output that are reported to the lead and not yet fixed in
+# Known violations of the ingest output, not yet fixed in
 # ingest/to_rdf.py: (constraint component, result path, class of the focus node).
 # `test_seed_conforms` is a strict xfail while this is non-empty, so fixing the ingest
 # makes the suite fail until the entry and the marker are removed.
@@ -110,7 +110,7 @@ def test_seed_graph_has_no_unexpected_violations(seed_report):
 
 
 @pytest.mark.xfail(bool(KNOWN_INGEST_VIOLATIONS), strict=True,
-                   reason="known ingest violations, reported to the lead: see KNOWN_INGEST_VIOLATIONS")
+                   reason="known ingest violations: see KNOWN_INGEST_VIOLATIONS")
 def test_seed_conforms(seed_report):
     assert seed_report.conforms, seed_report.text
 
