@@ -373,13 +373,13 @@ def gaps(ctx: Context, params: dict) -> Reply:
         found = [i for p in projects for i in q.intentions(ctx.store, project=p) if not i["covered_by"]]
         if not found:
             return reply("no_gap_intentions")
-        return Reply(lambda lang: say("gap_intentions", lang, n=len(found), items="; ".join(
+        return Reply(lambda lang: say("gap_intentions" if len(found) > 1 else "gap_intention", lang, n=len(found), items="; ".join(
             f"{i['number']}. {(i.get('text') or '').rstrip('.')}" for i in found)), [strip(i) for i in found],
             flatten_evidence(found))
     subs = [q.subproject(ctx.store, s["iri"]) for p in q.projects(ctx.store, iris=projects) for s in p["subprojects"]]
     found = [s for s in subs if not s["intentions"]]
     if not found:
         return reply("no_gap_subprojects")
-    return Reply(lambda lang: say("gap_subprojects", lang, n=len(found), items=join(
+    return Reply(lambda lang: say("gap_subprojects" if len(found) > 1 else "gap_subproject", lang, n=len(found), items=join(
         [f"{sub_label(s, lang)} ({s.get('title')})" for s in found], lang)), [strip(s) for s in found],
         unique_evidence(e for s in found for e in s["evidence"]))

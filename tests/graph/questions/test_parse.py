@@ -67,3 +67,11 @@ def test_not_understood_offers_what_search_finds_in_the_question_language(seed):
     assert a["answer"].startswith("Inte förstått") and "Science Park" in a["answer"] and a["search"]
     b = ask(seed, "tell me something nice")
     assert b["understood_as"] is None and b["answer"].startswith("Not understood")
+
+
+@pytest.mark.parametrize("question, lang, opening", [
+    ("which subprojects address no intention", "en", "1 subproject addresses no intention: subproject 4"),
+    ("vilka delprojekt adresserar ingen intention", "sv", "1 delprojekt adresserar ingen intention: delprojekt 4"),
+])
+def test_a_count_of_one_reads_in_the_singular(seed, question, lang, opening):
+    assert ask(seed, question, lang)["answer"].startswith(opening)
