@@ -106,11 +106,7 @@ def _paragraph(w, meeting_node, doc, p, people: dict, decisions: dict) -> None:
         w.add(n, SG.reservation, res)
         w.add(res, RDF.type, SG.Reservation)
         w.label(res, DCTERMS.description, r.text)
-        for name in r.members:
-            if name in people:
-                w.add(res, SG.reservingMember, people[name])
-        for party in r.parties:
-            w.add(res, SG.reservingParty, party)
+        _who(w, res, r.members, r.parties, people, SG.reservingMember, SG.reservingParty)
         w.evidence(res, r.evidence)
     for i, motion in enumerate(p.motions, 1):
         node = URIRef(w.m.local("motion", p.number, i))
@@ -120,11 +116,7 @@ def _paragraph(w, meeting_node, doc, p, people: dict, decisions: dict) -> None:
         w.label(node, DCTERMS.description, motion.text)
         w.label(node, SG.motionProposal, motion.proposal)
         w.add(node, SG.motionKind, Literal(motion.kind))
-        for name in motion.movers:
-            if name in people:
-                w.add(node, SG.mover, people[name])
-        for party in motion.parties:
-            w.add(node, SG.moverParty, party)
+        _who(w, node, motion.movers, motion.parties, people, SG.mover, SG.moverParty)
         w.evidence(node, motion.evidence)
     for i, vote in enumerate(p.votes, 1):
         node = URIRef(w.m.local("vote", p.number, i))
@@ -136,3 +128,12 @@ def _paragraph(w, meeting_node, doc, p, people: dict, decisions: dict) -> None:
         for prop, count in ((SG.yesVotes, vote.yes), (SG.noVotes, vote.no), (SG.abstentions, vote.abstained)):
             w.add(node, prop, count)
         w.evidence(node, vote.evidence)
+
+
+def _who(w, node, names, parties, people: dict, person_term, party_term) -> None:
+    """The people (those read on the cover) and parties behind a reservation or a motion."""
+    for name in names:
+        if name in people:
+            w.add(node, person_term, people[name])
+    for party in parties:
+        w.add(node, party_term, party)
