@@ -44,6 +44,7 @@ from styrgraf.ingest.to_rdf import (
 from styrgraf.ontology.terms import DCTERMS, PROV, SG, sparql_prefixes
 
 from styrgraf.graph.analysis.rows import rows_of_graph, rows_triple
+from styrgraf.graph.store.cache import cached
 from styrgraf.graph.version_placement import place, text_fingerprint
 from styrgraf.graph.store.interface import GraphStore, StoreError
 
@@ -296,6 +297,16 @@ def list_documents(store: GraphStore) -> list[dict]:
             "ingested_at": str(r["at"]),
         }))
     return [doc for _order, doc in sorted(out, key=lambda pair: pair[0])]
+
+
+def newest_documents(store: GraphStore) -> list[dict]:
+    """`list_documents`, newest first (by date, then title), read once per store generation.
+
+    Shared by every answer until the next write: callers must not change it.
+    """
+    def build(s: GraphStore) -> list[dict]:
+        return sorted(list_documents(s), key=lambda d: (d.get("date") or "", d.get("title") or ""), reverse=True)
+    return cached(store, "documents-newest-first", build)
 
 
 def find_document_graph(store: GraphStore, ref: str) -> str | None:

@@ -209,6 +209,8 @@ ERRORS: dict[str, tuple[str, str]] = {
     "param.at_least_one": ("{name} måste vara minst 1", "{name} must be at least 1"),
     "param.share": ("{name} måste vara ett tal mellan 0 och 1", "{name} must be a number from 0 to 1"),
     "param.direction": ("direction måste vara down eller up", "direction must be down or up"),
+    "param.severity": ("allvarlighetsgraden måste vara error, warning eller info, inte {value!r}",
+                       "the severity must be error, warning or info, not {value!r}"),
 }
 
 

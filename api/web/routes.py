@@ -22,9 +22,10 @@ from styrgraf.graph import queries as q
 from styrgraf.graph import search as search_mod
 from styrgraf.graph import strategies as strategies_mod
 from styrgraf.graph import versions as versions_mod
-from styrgraf.graph.analysis import AnalysisError, compute_overlaps, coverage_matrix, run_checks
+from styrgraf.graph.analysis import AnalysisError, compute_overlaps, coverage_matrix
+from styrgraf.graph.analysis.checks import checks_page as checks_of
 from styrgraf.graph.analysis.overlaps import count_overlaps
-from styrgraf.graph.documents import list_documents
+from styrgraf.graph.documents import newest_documents
 
 from styrgraf.api.http.deps import get_store
 from styrgraf.api.web.diagram import chain_layout, dependency_layout
@@ -38,6 +39,10 @@ LATEST_CHECKS = 5
 START_DOCUMENTS = 25  # the newest documents on the start page; all of them at /dokument
 SEARCH_LIMIT = 20
 SHOWN_PAIRS = 100  # the strongest overlaps on the page; the CSV has them all
+# Lists of a large store are shown this many at a time (`?sida=2` for the next), with how many there are.
+SHOWN_DOCUMENTS = 100
+SHOWN_FINDINGS = 100
+SEVERITIES = ("error", "warning", "info")
 # The entity pages: web path segment -> the entity type `graph.queries.show` is asked for.
 ENTITY_KINDS = {"delprojekt": "subproject", "intention": "intention", "person": "person",
                 "organisation": "organisation", "beslut": "decision", "projekt": "project", "utredning": "work"}
@@ -86,9 +91,20 @@ def _answer(store: Any, question: str, lang: str) -> dict:
     return {"answer": answer, "hits": hits}
 
 
-def _findings_first(store: Any, lang: str, limit: int | None = None) -> dict:
-    found = run_checks(store, lang=lang)
-    return {"findings": found["findings"][:limit] if limit else found["findings"], "counts": found["counts"]}
+def _list_page(params: dict, lang: str) -> int:
+    """The 1-based page of a long list (`?sida=`); a page that is not a positive number is a 422."""
+    value = params.get("sida")
+    number = _int(value) if value not in (None, "") else 1
+    if number is None or number < 1:
+        raise PageError(422, TEXTS[lang]["list_page_error"].format(value=value))
+    return number
+
+
+def _paged(items_total: int, number: int, size: int) -> dict:
+    """Where page `number` of a list of `items_total` starts and ends, and its neighbours (None: none)."""
+    first = (number - 1) * size
+    return {"first": first + 1, "last": min(items_total, first + size), "total": items_total, "number": number,
+            "previous": number - 1 if number > 1 else None, "next": number + 1 if first + size < items_total else None}
 
 
 @router.get("/")
@@ -98,9 +114,9 @@ async def start(request: Request) -> Response:
     question = (request.query_params.get("q") or "").strip()[:ask_mod.MAX_QUESTION]
 
     def build() -> dict:
-        documents = _newest_first(list_documents(store))
+        documents = newest_documents(store)
         context = {"question": question, "documents": documents[:START_DOCUMENTS], "document_count": len(documents),
-                   "checks": _findings_first(store, lang, LATEST_CHECKS),
+                   "checks": checks_of(store, lang=lang, limit=LATEST_CHECKS),
                    "can_upload": bool(request.app.state.token), "examples": ask_mod.EXAMPLES}
         if question:
             context.update(_answer(store, question, lang))
@@ -111,14 +127,19 @@ async def start(request: Request) -> Response:
 
 # -- documents -----------------------------------------------------------------
 
-def _newest_first(documents: list[dict]) -> list[dict]:
-    return sorted(documents, key=lambda d: (d.get("date") or "", d.get("title") or ""), reverse=True)
+def _documents(store: Any, params: dict, lang: str) -> dict:
+    """One page of the stored documents, newest first."""
+    documents = newest_documents(store)
+    paged = _paged(len(documents), _list_page(params, lang), SHOWN_DOCUMENTS)
+    return {"documents": documents[paged["first"] - 1:paged["last"]], "paged": paged}
 
 
 @router.get("/dokument")
 async def documents_page(request: Request) -> Response:
     store = get_store(request)
-    return await _page(request, lambda: {"documents": _newest_first(list_documents(store))}, "documents.html")
+    lang = page_lang(request)
+    params = dict(request.query_params)
+    return await _page(request, lambda: _documents(store, params, lang), "documents.html")
 
 
 def _int(value: str | None) -> int | None:
@@ -225,11 +246,18 @@ async def meeting_page(request: Request, meeting_id: str) -> Response:
 # -- analyses --------------------------------------------------------------------
 
 def _coverage(store: Any, project: str | None) -> dict:
-    """The matrices, and the evidence of each cell (intention id, subproject id) from `graph.queries.intentions`."""
+    """The matrices, and the evidence of each cell (intention id, subproject id) from `graph.queries.intentions`.
+
+    Without a plan, a store of several plans is asked which one: every plan's matrix on one page
+    would be thousands of tables at 1 000 plans.
+    """
+    plans = q.plan_index(store)
+    if project is None and len(plans) > 1:
+        return {"matrices": [], "cell_evidence": {}, "choose": plans}
     matrices = coverage_matrix(store, project)
     evidence = {(i["id"], c["subproject"]["id"]): c.get("evidence") or []
                 for i in q.intentions(store, project=project) for c in i.get("covered_by") or []}
-    return dict(matrices, cell_evidence=evidence)
+    return dict(matrices, cell_evidence=evidence, choose=None, several_plans=len(plans) > 1)
 
 
 @router.get("/tackning")
@@ -304,8 +332,19 @@ async def overlaps_download(request: Request) -> Response:
                     headers={"Content-Disposition": 'attachment; filename="overlapp.csv"'})
 
 
+def _checks(store: Any, params: dict, lang: str) -> dict:
+    """One page of the findings (of one severity, `?allvar=`), most severe first, and the counts of all."""
+    severity = params.get("allvar") or None
+    if severity is not None and severity not in SEVERITIES:
+        raise PageError(422, TEXTS[lang]["severity_error"].format(value=severity))
+    number = _list_page(params, lang)
+    found = checks_of(store, lang=lang, severity=severity, offset=(number - 1) * SHOWN_FINDINGS, limit=SHOWN_FINDINGS)
+    return dict(found, severity=severity, paged=_paged(found["total"], number, SHOWN_FINDINGS))
+
+
 @router.get("/kontroller")
 async def checks_page(request: Request) -> Response:
     store = get_store(request)
     lang = page_lang(request)
-    return await _page(request, lambda: _findings_first(store, lang), "checks.html")
+    params = dict(request.query_params)
+    return await _page(request, lambda: _checks(store, params, lang), "checks.html")

@@ -61,6 +61,13 @@ TEXTS = {
         "not_found": "Finns inte", "bad_request": "Ogiltig begäran", "back": "Till startsidan",
         "score_error": "Lägsta poäng måste vara ett tal mellan 0 och 1, inte {value!r}.",
         "page_error": "Sidan {value!r} finns inte i dokumentet.",
+        "list_pages": "Sidor i listan", "range_shown": "{first}–{last} av {total}.",
+        "previous": "Föregående", "next": "Nästa",
+        "list_page_error": "Sidan måste vara ett positivt heltal, inte {value!r}.",
+        "severity_error": "Allvar måste vara error, warning eller info, inte {value!r}.",
+        "all_severities": "alla",
+        "choose_plan": "Välj en plan för att se dess täckningsmatris ({count} planer).",
+        "other_plans": "Välj en annan plan",
     },
     "en": {
         "site": "Styrgraf", "tagline": "Municipal steering documents and how they connect",
@@ -115,6 +122,13 @@ TEXTS = {
         "not_found": "Not found", "bad_request": "Bad request", "back": "To the start page",
         "score_error": "The minimum score must be a number between 0 and 1, not {value!r}.",
         "page_error": "Page {value!r} does not exist in the document.",
+        "list_pages": "Pages of the list", "range_shown": "{first}–{last} of {total}.",
+        "previous": "Previous", "next": "Next",
+        "list_page_error": "The page must be a positive whole number, not {value!r}.",
+        "severity_error": "The severity must be error, warning or info, not {value!r}.",
+        "all_severities": "all",
+        "choose_plan": "Choose a plan to see its coverage matrix ({count} plans).",
+        "other_plans": "Choose another plan",
     },
 }
 

@@ -28,7 +28,8 @@ from styrgraf.graph.store.interface import GraphStore
 from styrgraf.ingest.records import SEVERITIES, severity_of
 from styrgraf.ontology.terms import ONTOLOGY_TTL, SHAPES_TTL
 
-from styrgraf.graph.analysis.projection import LEADING_ROLES, ROLE_LABELS, AnalysisError, Projection, bulk_build, evidence, state_key
+from styrgraf.graph.analysis.projection import (LEADING_ROLES, ROLE_LABELS, AnalysisError, Projection, bulk_build, cached,
+                                                evidence, state_key)
 from styrgraf.graph.analysis.resolution import Resolution, load_resolution
 from styrgraf.graph.analysis.similarity import terms
 from styrgraf.graph.swedish import fold
@@ -43,10 +44,9 @@ _COVERED_INGEST_CODES = {"invalid-date", "unknown-intention"}
 
 
 class _Findings:
-    def __init__(self, p: Projection, lang: str, keep_evidence: bool = True):
+    def __init__(self, p: Projection, lang: str):
         self.p = p
         self.lang = lang
-        self.keep_evidence = keep_evidence  # without evidence, 100 000 findings need not keep their IRIs
         self.items: list[dict] = []
         self._objects: dict[str, dict] = {}
 
@@ -68,7 +68,7 @@ class _Findings:
             "severity": severity or severity_of(code), "code": code, "message": sv if self.lang == "sv" else en,
             "message_sv": sv, "message_en": en,
             "entity": self.obj(entity) if entity else None,
-            "_evidence": evidence_iris if self.keep_evidence else None, **extra,
+            "_evidence": evidence_iris, **extra,
         })
 
 
@@ -378,14 +378,11 @@ def _shacl(store: GraphStore, p: Projection, f: _Findings, shapes: Path) -> None
 
 # --- all checks --------------------------------------------------------------------------------------------------
 
-def run_checks(store: GraphStore, max_subprojects: int = DEFAULT_MAX_SUBPROJECTS, *, shacl: bool = False,
-               lang: str = "sv", with_evidence: bool = True, shapes: Path = SHAPES_TTL) -> dict:
-    """All findings, most severe first: `{findings: [...], counts: {error, warning, info}}`."""
-    if max_subprojects < 1:
-        raise AnalysisError.of("param.at_least_one", name="max_subprojects")
+def _all_findings(store: GraphStore, max_subprojects: int, shacl: bool, lang: str, shapes: Path) -> list[dict]:
+    """Every finding, most severe first, each with the IRIs of its evidence (`_evidence`) but not the evidence."""
     p, res = load_resolution(store)
     with bulk_build():
-        f = _Findings(p, lang, keep_evidence=with_evidence)
+        f = _Findings(p, lang)
         _dates(p, f)
         _deadlines(p, f)
         _intentions(p, f)
@@ -394,14 +391,61 @@ def run_checks(store: GraphStore, max_subprojects: int = DEFAULT_MAX_SUBPROJECTS
         _ingest_findings(p, f)
         if shacl:
             _shacl(store, p, f, shapes)
-        ev = evidence(store, sorted({i for x in f.items for i in x["_evidence"]})) if with_evidence else {}
-        findings = []
-        for x in f.items:
-            iris = x.pop("_evidence")
-            if with_evidence:
-                x["evidence"] = [e for i in dict.fromkeys(iris) for e in ev.get(i, [])]
-            findings.append(x)
-        findings.sort(key=lambda x: (SEVERITIES.index(x["severity"]), x["code"], (x["entity"] or {}).get("iri") or "",
-                                     x["message"]))
-        counts = {s: sum(1 for x in findings if x["severity"] == s) for s in SEVERITIES}
-        return {"findings": findings, "counts": counts}
+        f.items.sort(key=lambda x: (SEVERITIES.index(x["severity"]), x["code"], (x["entity"] or {}).get("iri") or "",
+                                    x["message"]))
+        return f.items
+
+
+def _findings_of(store: GraphStore, max_subprojects: int, shacl: bool, lang: str, shapes: Path) -> list[dict]:
+    """`_all_findings`, computed once per store generation (read-only: shared by every answer).
+
+    Without SHACL only: SHACL results also follow the shapes file, which a store generation does not
+    (they are cached per graph and shapes checksum in `shacl_results`).
+    """
+    if shacl:
+        return _all_findings(store, max_subprojects, shacl, lang, shapes)
+    return cached(store, f"checks-{max_subprojects}-{lang}",
+                  lambda: _all_findings(store, max_subprojects, False, lang, shapes))
+
+
+def _with_evidence(store: GraphStore, findings: list[dict], with_evidence: bool) -> list[dict]:
+    """Copies of `findings` with their evidence records (or none), without the evidence IRIs."""
+    ev = evidence(store, sorted({i for x in findings for i in x["_evidence"]})) if with_evidence else {}
+    out = []
+    for x in findings:
+        shown = {k: v for k, v in x.items() if k != "_evidence"}
+        if with_evidence:
+            shown["evidence"] = [e for i in dict.fromkeys(x["_evidence"]) for e in ev.get(i, [])]
+        out.append(shown)
+    return out
+
+
+def _counts(findings: list[dict]) -> dict[str, int]:
+    return {s: sum(1 for x in findings if x["severity"] == s) for s in SEVERITIES}
+
+
+def run_checks(store: GraphStore, max_subprojects: int = DEFAULT_MAX_SUBPROJECTS, *, shacl: bool = False,
+               lang: str = "sv", with_evidence: bool = True, shapes: Path = SHAPES_TTL) -> dict:
+    """All findings, most severe first: `{findings: [...], counts: {error, warning, info}}`."""
+    if max_subprojects < 1:
+        raise AnalysisError.of("param.at_least_one", name="max_subprojects")
+    findings = _findings_of(store, max_subprojects, shacl, lang, shapes)
+    return {"findings": _with_evidence(store, findings, with_evidence), "counts": _counts(findings)}
+
+
+def checks_page(store: GraphStore, *, lang: str = "sv", severity: str | None = None, offset: int = 0,
+                limit: int | None = None, max_subprojects: int = DEFAULT_MAX_SUBPROJECTS) -> dict:
+    """A page of `run_checks`'s findings (of one severity, if given), with evidence for that page only:
+    `{findings, counts (of all findings), total (of the severity asked for)}`.
+
+    Evidence is read per finding shown: at 1 000 plans there are thousands of findings, and
+    reading all their evidence took half a minute.
+    """
+    if max_subprojects < 1:
+        raise AnalysisError.of("param.at_least_one", name="max_subprojects")
+    if severity is not None and severity not in SEVERITIES:
+        raise AnalysisError.of("param.severity", value=severity)
+    findings = _findings_of(store, max_subprojects, False, lang, SHAPES_TTL)
+    chosen = [x for x in findings if x["severity"] == severity] if severity else findings
+    shown = chosen[offset:offset + limit] if limit is not None else chosen[offset:]
+    return {"findings": _with_evidence(store, shown, True), "counts": _counts(findings), "total": len(chosen)}
