@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from styrgraf.api.web.render import long_date
 from styrgraf.api.web.routes import highlighted
+from tests.graph.analysis.docs import write_documents
 from tests.graph.linked_set import write_linked_set
 
 DOC = "halmstad-projektplan-ks-2011-0456-2012-02-22"
@@ -107,3 +108,35 @@ def test_document_list_page_links_every_document(client):
     page = client.get("/dokument")
     assert page.status_code == 200 and "<h1>Dokument i lagret</h1>" in page.text
     assert f'href="/dokument/{DOC}"' in page.text
+
+
+def test_start_page_and_checks_follow_an_uploaded_document(token_client, tmp_path):
+    """The start page's documents and the checks are kept per store generation: an upload must show."""
+    def listed(path: str) -> set[str]:
+        main = token_client.get(path).text.split("<main", 1)[1]
+        return set(re.findall(r'href="(/dokument/[^"?#]+)"', main.split('id="kontroller"')[0]))
+
+    def findings() -> list[str]:
+        return re.findall(r'<tr class="severity-\w+"><td>[^<]*</td><td>([^<]*)</td>', token_client.get("/kontroller").text)
+
+    documents_before, findings_before = listed("/"), findings()
+    plan = write_documents(tmp_path, ("B",))["B"]  # a plan with findings of its own
+    with open(plan, "rb") as handle:
+        done = token_client.post("/las-in", data={"token": "hemlig"}, files={"file": (plan.name, handle)})
+    assert done.status_code == 201
+    new = re.search(r'href="(/dokument/[^"?#]+)"', done.text.split("<main", 1)[1]).group(1)
+    assert new not in documents_before
+    assert listed("/") == documents_before | {new} == listed("/dokument")
+    assert set(findings()) > set(findings_before)
+
+
+def test_checks_page_filters_by_severity_and_refuses_a_bad_page(client):
+    errors = client.get("/kontroller", params={"allvar": "error"})
+    assert errors.status_code == 200
+    rows = re.findall(r'<tr class="severity-(\w+)">', errors.text)
+    assert rows and set(rows) == {"error"}
+    every = re.findall(r'<tr class="severity-(\w+)">', client.get("/kontroller").text)
+    assert len(every) > len(rows)
+    assert client.get("/kontroller", params={"allvar": "allt"}).status_code == 422
+    assert client.get("/kontroller", params={"sida": "0"}).status_code == 422
+    assert client.get("/dokument", params={"sida": "x"}).status_code == 422
