@@ -27,7 +27,7 @@ from styrgraf.ingest.records import severity_of
 from styrgraf.ingest.roles import ROLES
 from styrgraf.ontology.terms import DATE_ROLE_PROPERTIES, SG, TIME, sparql_prefixes
 
-from styrgraf.graph.store.cache import cached
+from styrgraf.graph.store.cache import cached, remembered
 from styrgraf.graph.describe import CHUNK, Described, boolean, describe, evidence, integer, iri_values, properties, resolve_ref, text
 from styrgraf.graph.documents import list_documents
 from styrgraf.graph.entities import entity_id, entity_type
@@ -180,7 +180,15 @@ def _documents(store: GraphStore, docs: list[dict]) -> list[dict]:
 
 
 def document(store: GraphStore, ref: str) -> dict:
-    """One document: metadata, renditions, appendices, pages' text, related and linked documents."""
+    """One document: metadata, renditions, appendices, pages' text, related and linked documents.
+
+    Kept per store generation for the documents last asked for (`graph.store.cache.remembered`):
+    shared, not to be changed by the caller.
+    """
+    return remembered(store, "document", ref, lambda: _document(store, ref))
+
+
+def _document(store: GraphStore, ref: str) -> dict:
     doc = require(store, ref, ("document",))
     meta = _rows(store, f"""
         SELECT ?g ?title ?identifier ?date ?dateText ?valid ?pages ?type ?at ?muni ?signatory ?signatoryTitle WHERE {{
@@ -988,7 +996,12 @@ LINK_LABELS = {
 
 def document_links(store: GraphStore, ref: str) -> list[dict]:
     """A document's links to other stored documents (`graph.analysis.links`), each with type,
-    direction, the other document, confidence, the rules that gave it, and the quotes on both sides."""
+    direction, the other document, confidence, the rules that gave it, and the quotes on both sides.
+    Kept per store generation like `document` (shared, not to be changed by the caller)."""
+    return remembered(store, "document-links", ref, lambda: _document_links(store, ref))
+
+
+def _document_links(store: GraphStore, ref: str) -> list[dict]:
     from styrgraf.graph.analysis import links as lk
 
     doc = require(store, ref, ("document",))

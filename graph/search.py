@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from styrgraf.ingest.sentences import sentence_spans
 from styrgraf.ontology.terms import DCTERMS, FOAF, RDF, RDFS, SG, SKOS, sparql_prefixes
 
-from styrgraf.graph.store.cache import cached
+from styrgraf.graph.store.cache import cached, remembered
 from styrgraf.graph.describe import describe, evidence, safe_ref
 from styrgraf.graph.entities import entity_type
 from styrgraf.graph.store.interface import GraphStore
@@ -221,8 +221,13 @@ def get_index(store: GraphStore) -> SearchIndex:
 
 
 def search(store: GraphStore, q: str, limit: int = 20) -> dict:
-    """Ranked entities and passages for the query `q`."""
+    """Ranked entities and passages for the query `q` (kept per store generation for the queries
+    last asked: shared, not to be changed by the caller)."""
     limit = max(1, min(int(limit), MAX_LIMIT))
+    return remembered(store, "search", (q, limit), lambda: _search(store, q, limit))
+
+
+def _search(store: GraphStore, q: str, limit: int) -> dict:
     index = get_index(store)
     hits = index.search(q, limit)
     entity_iris = [item.iri for item, _, _ in hits if item.kind == "entity"]

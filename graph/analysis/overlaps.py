@@ -29,6 +29,7 @@ from itertools import combinations, islice
 from operator import itemgetter
 from typing import Callable, Iterable, Iterator, NamedTuple
 
+from styrgraf.graph.store.cache import remembered
 from styrgraf.graph.store.interface import GraphStore
 
 from styrgraf.graph.analysis.assignments import AssignmentModel, build_assignments
@@ -612,6 +613,16 @@ def compute_overlaps(store: GraphStore, project: str | None = None, min_score: f
     """
     if not 0.0 <= min_score <= 1.0:
         raise AnalysisError.of("param.share", name="min_score")
+    if limit is None:
+        return _ranked_overlaps(store, project, min_score, lang, with_evidence, None)
+    # A page of them (what the web page and the API show) is kept per store generation: reading its
+    # evidence takes a second at 1 000 plans. Shared: not to be changed by the caller.
+    return remembered(store, "overlaps", (project, min_score, lang, with_evidence, limit),
+                      lambda: _ranked_overlaps(store, project, min_score, lang, with_evidence, limit))
+
+
+def _ranked_overlaps(store: GraphStore, project: str | None, min_score: float, lang: str, with_evidence: bool,
+                     limit: int | None) -> list[dict]:
     model = overlap_model(store)
     p = model.projection
     only = subprojects_for(store, p, project) if project else None

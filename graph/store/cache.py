@@ -9,9 +9,10 @@ token every write replaces; one index lookup per use).
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Callable, Iterator, TypeVar
+from typing import Callable, Hashable, Iterator, TypeVar
 
 from styrgraf.graph.store.interface import GraphStore
 
@@ -83,6 +84,37 @@ def updated(store: GraphStore, name: str, build: Callable[[GraphStore], T],
         with _LOCK:
             _ENTRIES[key] = (signature, value)
         return value
+
+
+class _Answers:
+    """The answers of one kind kept for one store generation: the most recently asked `size` of them."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.lock = threading.Lock()
+        self.entries: OrderedDict[Hashable, object] = OrderedDict()
+
+
+def remembered(store: GraphStore, name: str, key: Hashable, build: Callable[[], T], size: int = 128) -> T:
+    """`build()`, the answer to request `key` of kind `name`, kept while the store's documents are
+    unchanged: the `size` most recently asked are kept (a write discards them all, as a new
+    generation starts an empty set). What it returns is shared: callers must not change it.
+
+    For answers that are cheap to keep but too slow to compute on every request (a page of ranked
+    pairs with their evidence, a question's answer) and that vary with the request.
+    """
+    answers = cached(store, f"answers-{name}", lambda _s: _Answers(size))
+    with answers.lock:
+        if key in answers.entries:
+            answers.entries.move_to_end(key)
+            return answers.entries[key]  # type: ignore[return-value]
+    value = build()  # not under the lock: answers of other keys need not wait
+    with answers.lock:
+        answers.entries[key] = value
+        answers.entries.move_to_end(key)
+        while len(answers.entries) > answers.size:
+            answers.entries.popitem(last=False)
+    return value
 
 
 def peek(store: GraphStore, name: str, signature: str) -> object | None:
