@@ -1,4 +1,5 @@
-"""Answers kept per store generation (checks, ranked overlaps, the documents newest first) follow a write:
+"""Answers kept per store generation (checks, ranked overlaps, the documents newest first, questions and
+searches) follow a write:
 each is asked, a document is ingested through the real store, and the answer asked again must show it."""
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from styrgraf.graph.analysis import compute_overlaps, run_checks
 from styrgraf.graph.analysis.checks import checks_page
 from styrgraf.graph.analysis.overlaps import count_overlaps
 from styrgraf.graph.documents import newest_documents
+from styrgraf.graph.ask import ask
 from styrgraf.graph.entities import entity_id
+from styrgraf.graph.search import search
 
 from tests.graph.analysis.conftest import ingest_all
 
@@ -40,9 +43,11 @@ def test_overlaps_follow_an_ingested_document(fresh_store, hand_docs):
     ingest_all(fresh_store, [hand_docs["A"]])
     before = count_overlaps(fresh_store)
     first = compute_overlaps(fresh_store)
+    page_before = compute_overlaps(fresh_store, limit=50)
     ingest_all(fresh_store, [hand_docs["B"]])  # the same municipality: its subprojects pair with A's
     after = compute_overlaps(fresh_store)
-    assert count_overlaps(fresh_store) == len(after) > before == len(first)
+    assert count_overlaps(fresh_store) == len(after) > before == len(first) == len(page_before)
+    assert compute_overlaps(fresh_store, limit=50) == after[:50]
     plan_b = {s["a"]["project"]["iri"] for s in after} | {s["b"]["project"]["iri"] for s in after}
     assert len(plan_b) == 2
     # A page of them is the first part of all of them, filtered the same way.
@@ -59,3 +64,17 @@ def test_newest_documents_follow_an_ingested_document(fresh_store, hand_docs):
     assert len(listed) == 2
     assert [d["date"] or "" for d in listed] == sorted((d["date"] or "" for d in listed), reverse=True)
     assert {entity_id(d["iri"]) for d in listed} == {entity_id(d["iri"]) for d in listed if d["title"]}
+
+
+def test_questions_and_searches_follow_an_ingested_document(fresh_store, hand_docs):
+    """Ekby is named only in plan C: asked before it is stored, the kept answers must not outlive it."""
+    ingest_all(fresh_store, [hand_docs["A"]])
+    question = "Vem leder delprojekt 1?"
+    assert search(fresh_store, "Ekby")["results"] == []
+    answer_before = ask(fresh_store, question, "sv")
+    ingest_all(fresh_store, [hand_docs["C"]])
+    hits = search(fresh_store, "Ekby")["results"]
+    assert hits
+    answer_after = ask(fresh_store, question, "sv")
+    assert answer_after != answer_before
+    assert answer_after["answer"] != answer_before["answer"] or answer_after["results"] != answer_before["results"]
