@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from styrgraf.graph.store.cache import cached, peek
 from styrgraf.graph.errors import StoreError, Words, message_in, texts
 from styrgraf.graph.store.interface import open_store, resolve_location
+from styrgraf.graph.warm import warm_up as warm_store
 
 from styrgraf.api.http import errors
 
@@ -74,14 +75,16 @@ def store_kind(store: Any) -> str:
 def create_app(store_location: str | None = None, *, token: str | None = None, query_timeout: float = 10.0,
                row_cap: int = 10_000, max_upload: int = DEFAULT_MAX_UPLOAD, local_token: str | None = None,
                query_workers: int = 4, query_memory: int | None = 2 * 1024 ** 3,
-               response_cache_bytes: int = DEFAULT_MAX_BYTES) -> FastAPI:
+               response_cache_bytes: int = DEFAULT_MAX_BYTES, warm_up: bool = False) -> FastAPI:
     """Open the store (`--store`, else $STYRGRAF_STORE, else ./var/store) and build the app.
 
     `token` (else $STYRGRAF_TOKEN) lets clients write; without it writing over
     HTTP is off.  `local_token` is the per-run token of `styrgraf serve`.
     SPARQL endpoint limits: `query_timeout` seconds, `row_cap` rows,
     `query_workers` queries at once, `query_memory` bytes per query process.
-    `response_cache_bytes` bounds the cached read answers (0: no cache).
+    `response_cache_bytes` bounds the cached read answers (0: no cache). `warm_up` builds the
+    store-wide tables of the pages in a background thread right away (`graph.warm`), so that the
+    first visitors need not wait for them.
     Raises StoreError if the store cannot be opened (e.g. locked by another process).
     """
     location = resolve_location(store_location)
@@ -98,6 +101,12 @@ def create_app(store_location: str | None = None, *, token: str | None = None, q
     app.state.query_runner = QueryRunner(store, query_workers)
     app.state.max_upload = max_upload
     app.state.write_lock = threading.Lock()
+    app.state.closing = threading.Event()
+    app.state.warm_up = None
+    if warm_up:
+        app.state.warm_up = threading.Thread(target=warm_store, args=(store, app.state.closing.is_set),
+                                             name="styrgraf-warm-up", daemon=True)
+        app.state.warm_up.start()
     app.state.response_cache = ResponseCache(max_bytes=response_cache_bytes)
     if response_cache_bytes > 0:
         app.add_middleware(ResponseCacheMiddleware, store_of=lambda: app.state.store,
@@ -124,6 +133,7 @@ def create_app(store_location: str | None = None, *, token: str | None = None, q
 
 def close_app(app: FastAPI) -> None:
     """Release what `create_app` opened: query checkpoints and the store (and its lock)."""
+    app.state.closing.set()  # the warm-up stops after its current step
     app.state.query_runner.close()
     app.state.store.close()
 

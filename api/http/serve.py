@@ -155,7 +155,8 @@ def serve(
             raise typer.Exit(2)
     local_token = secrets.token_urlsafe(32)
     try:
-        app = create_app(location, local_token=local_token, query_timeout=query_timeout, row_cap=row_cap)
+        app = create_app(location, local_token=local_token, query_timeout=query_timeout, row_cap=row_cap,
+                         warm_up=True)
     except StoreError as error:
         _say(message_in(error, lang))
         raise typer.Exit(2)
