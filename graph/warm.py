@@ -25,7 +25,7 @@ from styrgraf.graph.store.interface import GraphStore
 log = logging.getLogger(__name__)
 
 # The cheap and most asked first: the start page's documents and checks, then what the other pages need.
-STEPS: tuple[tuple[str, Callable[[GraphStore], object]], ...] = (
+STEPS: tuple[tuple[str, Callable[[GraphStore], object]], ...] = (  # (name, step)
     ("documents", newest_documents),
     ("checks", lambda store: checks_page(store, limit=0)),
     ("plans", q.plan_index),
@@ -37,12 +37,16 @@ STEPS: tuple[tuple[str, Callable[[GraphStore], object]], ...] = (
 )
 
 
-def warm_up(store: GraphStore, stopped: Callable[[], bool] = lambda: False) -> list[str]:
-    """Build the store-wide tables of the current generation, in `STEPS` order, until `stopped()`;
-    returns the names of the steps done. A store that closes or fails meanwhile ends the warm-up:
-    the requests that need a table build it themselves (and report the store's trouble)."""
+Step = tuple[str, Callable[[GraphStore], object]]
+
+
+def warm_up(store: GraphStore, stopped: Callable[[], bool] = lambda: False, also: tuple[Step, ...] = ()) -> list[str]:
+    """Build the store-wide tables of the current generation, in `STEPS` order, then the caller's own
+    steps `also` (the first answers of its pages), until `stopped()`; returns the names of the steps
+    done. A store that closes or fails meanwhile ends the warm-up: the requests that need a table
+    build it themselves (and report the store's trouble)."""
     done = []
-    for name, step in STEPS:
+    for name, step in STEPS + also:
         if stopped():
             break
         try:

@@ -39,7 +39,7 @@ DEFAULT_MAX_UPLOAD = 50 * 1024 * 1024
 
 from styrgraf.api.http.routes import router as read_router
 from styrgraf.api.http.routes_analysis import router as analysis_router
-from styrgraf.api.web.routes import router as web_router
+from styrgraf.api.web.routes import WARM_UP_STEPS, router as web_router
 from styrgraf.api.web.upload import router as web_upload_router
 
 
@@ -104,7 +104,7 @@ def create_app(store_location: str | None = None, *, token: str | None = None, q
     app.state.closing = threading.Event()
     app.state.warm_up = None
     if warm_up:
-        app.state.warm_up = threading.Thread(target=warm_store, args=(store, app.state.closing.is_set),
+        app.state.warm_up = threading.Thread(target=warm_store, args=(store, app.state.closing.is_set, WARM_UP_STEPS),
                                              name="styrgraf-warm-up", daemon=True)
         app.state.warm_up.start()
     app.state.response_cache = ResponseCache(max_bytes=response_cache_bytes)

@@ -348,3 +348,11 @@ async def checks_page(request: Request) -> Response:
     lang = page_lang(request)
     params = dict(request.query_params)
     return await _page(request, lambda: _checks(store, params, lang), "checks.html")
+
+
+# What `styrgraf serve`'s warm-up (`graph.warm`) also prepares: the first answers of the pages most
+# opened, which read evidence (slow on a store whose files are not yet in memory).
+WARM_UP_STEPS = (
+    ("start page checks", lambda store: checks_of(store, lang="sv", limit=LATEST_CHECKS)),
+    ("overlap page", lambda store: compute_overlaps(store, None, 0.0, lang="sv", limit=SHOWN_PAIRS)),
+)

@@ -140,3 +140,13 @@ def test_checks_page_filters_by_severity_and_refuses_a_bad_page(client):
     assert client.get("/kontroller", params={"allvar": "allt"}).status_code == 422
     assert client.get("/kontroller", params={"sida": "0"}).status_code == 422
     assert client.get("/dokument", params={"sida": "x"}).status_code == 422
+
+
+def test_an_app_that_warms_up_serves_the_same_start_and_overlap_pages(make_seed_app, client):
+    app = make_seed_app(warm_up=True)
+    app.state.warm_up.join(timeout=300)
+    assert not app.state.warm_up.is_alive()
+    warmed = TestClient(app, raise_server_exceptions=False)
+    for path in ("/", "/overlapp", "/kontroller"):
+        page = warmed.get(path)
+        assert page.status_code == 200 and page.text == client.get(path).text
