@@ -78,3 +78,23 @@ def _dict_node(value: dict, lang: str, depth: int) -> dict | None:
 def _row(text: str | None = None, entity: dict | None = None, evidence: list | None = None,
          items: list | None = None, rows: list | None = None) -> dict:
     return {"text": text, "entity": entity, "evidence": evidence or [], "entries": items or [], "subrows": rows or []}
+
+
+def plan_rows(graph: dict) -> list[dict]:
+    """The plan graph (`graph.plan_graph.plan_graph`) per subproject, for the table beside its diagram:
+    `{subproject, addresses, members, considers}`, each item `{entity, role, evidence}`."""
+    entities = {x["iri"]: x for key in ("subprojects", "intentions", "people", "organisations", "works")
+                for x in graph[key]}
+    rows = {s["iri"]: {"subproject": s, "addresses": [], "members": [], "considers": []} for s in graph["subprojects"]}
+    lists = {"addresses": "addresses", "member": "members", "considers": "considers"}
+    for edge in graph["edges"]:
+        row, target = rows.get(edge["source"]), entities.get(edge["target"])
+        if row is not None and target is not None:
+            row[lists[edge["kind"]]].append({"entity": target, "role": edge["role"], "evidence": edge["evidence"]})
+    return list(rows.values())
+
+
+def uncovered_intentions(graph: dict) -> list[dict]:
+    """The plan's intentions that no subproject addresses."""
+    addressed = {e["target"] for e in graph["edges"] if e["kind"] == "addresses"}
+    return [i for i in graph["intentions"] if i["iri"] not in addressed]

@@ -18,6 +18,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from styrgraf.graph import ask as ask_mod
 from styrgraf.graph import meetings as meetings_mod
+from styrgraf.graph import plan_graph as plan_graph_mod
 from styrgraf.graph import queries as q
 from styrgraf.graph import search as search_mod
 from styrgraf.graph import strategies as strategies_mod
@@ -27,8 +28,8 @@ from styrgraf.graph.analysis.overlaps import count_overlaps
 from styrgraf.graph.documents import list_documents
 
 from styrgraf.api.http.deps import get_store
-from styrgraf.api.web.diagram import chain_layout, dependency_layout
-from styrgraf.api.web.facts import fact_rows
+from styrgraf.api.web.diagram import chain_layout, dependency_layout, plan_layout
+from styrgraf.api.web.facts import fact_rows, plan_rows, uncovered_intentions
 from styrgraf.api.web.render import STATIC, page_lang, render
 from styrgraf.api.web.texts import TEXTS
 
@@ -309,3 +310,18 @@ async def checks_page(request: Request) -> Response:
     store = get_store(request)
     lang = page_lang(request)
     return await _page(request, lambda: _findings_first(store, lang), "checks.html")
+
+
+# -- the pages designed for one kind: a plan's graph, a person, a meeting, a strategy -------------------------
+
+def _plan_graph(store: Any, project_id: str, lang: str) -> dict:
+    graph = plan_graph_mod.plan_graph(store, project_id)
+    return {"graph": graph, "diagram": plan_layout(graph, lang), "rows": plan_rows(graph),
+            "uncovered": uncovered_intentions(graph)}
+
+
+@router.get("/projekt/{project_id}/beroenden")
+async def plan_graph_page(request: Request, project_id: str) -> Response:
+    store = get_store(request)
+    lang = page_lang(request)
+    return await _page(request, lambda: _plan_graph(store, project_id, lang), "plan_graph.html")
