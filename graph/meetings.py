@@ -372,3 +372,38 @@ def paragraphs_for_case(store: GraphStore, identifier: str) -> list[dict]:
         out += [dict(p, meeting=summary) for p in m["paragraphs"] if p["iri"] in wanted]
     out.sort(key=lambda p: (p["meeting"]["date"] or "", p["meeting"]["iri"], p["ordinal"] or 0))
     return out
+
+
+# -- a person's reservations ---------------------------------------------------------------------------------
+
+def reservations_by(store: GraphStore, people: list[str]) -> list[dict]:
+    """The reservations the people (stored person IRIs, one identity's nodes) took part in: each
+    `{meeting, paragraph, text, evidence}`, by meeting date and paragraph."""
+    from styrgraf.graph.describe import iri_values
+
+    if not people:
+        return []
+    rows = store.select(P + f"""SELECT DISTINCT ?m ?p ?r WHERE {{ VALUES ?who {{ {iri_values(people)} }}
+        ?r sg:reservingMember ?who . ?p sg:reservation ?r . ?m sg:hasParagraph ?p }}""")
+    if not rows:
+        return []
+    meetings_ = {str(r["m"]) for r in rows}
+    props = properties(store, [str(r["p"]) for r in rows] + [str(r["r"]) for r in rows],
+                       (SG.paragraphNumber, DCTERMS.title, DCTERMS.identifier, DCTERMS.description))
+    d = describe(store, meetings_)
+    body = properties(store, meetings_, (PROV.wasAssociatedWith, DCTERMS.date))
+    bodies = describe(store, [str(x) for m in meetings_ for x in _all(body.get(m, {}), PROV.wasAssociatedWith)])
+    ev = evidence(store, [str(r["r"]) for r in rows])
+    out = []
+    for r in rows:
+        m, p, x = str(r["m"]), str(r["p"]), str(r["r"])
+        org = next((bodies[str(b)] for b in _all(body.get(m, {}), PROV.wasAssociatedWith)
+                    if entity_type(str(b)) == "organisation"), None)
+        meeting_obj = dict(d[m], body=org, date=text(_first(body.get(m, {}), DCTERMS.date)))
+        out.append({"meeting": meeting_obj, "paragraph": {
+            "number": text(_first(props.get(p, {}), SG.paragraphNumber)),
+            "title": text(_first(props.get(p, {}), DCTERMS.title)),
+            "identifier": text(_first(props.get(p, {}), DCTERMS.identifier))},
+            "text": text(_first(props.get(x, {}), DCTERMS.description)), "evidence": ev.get(x, [])})
+    out.sort(key=lambda x: (x["meeting"]["date"] or "", x["meeting"]["iri"], x["paragraph"]["number"] or ""))
+    return out

@@ -42,6 +42,8 @@ SHOWN_PAIRS = 100  # the strongest overlaps on the page; the CSV has them all
 # The entity pages: web path segment -> the entity type `graph.queries.show` is asked for.
 ENTITY_KINDS = {"delprojekt": "subproject", "intention": "intention", "person": "person",
                 "organisation": "organisation", "beslut": "decision", "projekt": "project", "utredning": "work"}
+# The kinds with a page of their own below (the rest are shown by the generic entity page).
+DESIGNED_PAGES = ("person",)
 
 
 class PageError(Exception):
@@ -187,7 +189,8 @@ def _entity_route(segment: str, kind: str) -> None:
 
 
 for _segment, _kind in ENTITY_KINDS.items():
-    _entity_route(_segment, _kind)
+    if _kind not in DESIGNED_PAGES:
+        _entity_route(_segment, _kind)
 
 
 def _trail(store: Any, kind: str, entity_id: str, lang: str) -> dict:
@@ -325,3 +328,32 @@ async def plan_graph_page(request: Request, project_id: str) -> Response:
     store = get_store(request)
     lang = page_lang(request)
     return await _page(request, lambda: _plan_graph(store, project_id, lang), "plan_graph.html")
+
+
+def _person(store: Any, person_id: str) -> dict:
+    """A person for people: titles and parties, roles in projects and subprojects, the groups and
+    bodies they sit in, the meetings they took part in and the documents they appear in."""
+    data = q.show(store, person_id, ("person",))["data"]
+    identity = data["identity"]
+    roles = [dict(r, document=d) for d in identity["documents"] for r in d["roles"]]
+    meetings: dict[str, dict] = {}
+    for r in (r for r in roles if r.get("meeting")):
+        item = meetings.setdefault(r["meeting"]["iri"], {"meeting": r["meeting"], "body": r["body"],
+                                                          "document": r["document"], "roles": [], "reservations": []})
+        item["roles"].append(r)
+    for res in meetings_mod.reservations_by(store, [m["iri"] for m in identity["members"]]):
+        item = meetings.setdefault(res["meeting"]["iri"], {"meeting": res["meeting"], "body": res["meeting"]["body"],
+                                                            "document": None, "roles": [], "reservations": []})
+        item["reservations"].append(res)
+    return {"person": data, "identity": identity,
+            "project_roles": [r for r in roles if not r.get("meeting") and (r.get("subproject") or r.get("project"))],
+            "group_roles": [r for r in roles if not r.get("meeting") and r.get("body")],
+            "meetings": sorted(meetings.values(), key=lambda m: ((m["document"] or {}).get("date") or "",
+                                                                 m["meeting"]["iri"])),
+            "documents": identity["documents"]}
+
+
+@router.get("/person/{person_id}")
+async def person_page(request: Request, person_id: str) -> Response:
+    store = get_store(request)
+    return await _page(request, lambda: _person(store, person_id), "person.html")
