@@ -98,3 +98,43 @@ def uncovered_intentions(graph: dict) -> list[dict]:
     """The plan's intentions that no subproject addresses."""
     addressed = {e["target"] for e in graph["edges"] if e["kind"] == "addresses"}
     return [i for i in graph["intentions"] if i["iri"] not in addressed]
+
+
+# The meeting roles of each group of participants on the meeting page, in the order of the cover.
+PARTICIPANT_GROUPS = (("decision_makers", ("ordforande", "viceordforande", "ledamot")), ("substitutes", ("ersattare",)),
+                      ("others", ("deltagare",)))
+
+
+def participant_groups(meeting: dict) -> list[tuple[str, list[dict]]]:
+    """The participants as the cover lists them: decision-makers, serving substitutes, others."""
+    out = []
+    for key, roles in PARTICIPANT_GROUPS:
+        people = [p for p in meeting["participants"] if any(r["key"] in roles for r in p["roles"])]
+        if people:
+            out.append((key, people))
+    return out
+
+
+def with_role(meeting: dict, role: str) -> list[dict]:
+    return [p for p in meeting["participants"] if any(r["key"] == role for r in p["roles"])]
+
+
+def links_by_paragraph(paragraphs: list[dict], links: list[dict]) -> tuple[dict[str, list[dict]], list[dict]]:
+    """The minutes' "decides" links placed at the paragraph their quote on this side stands in (the
+    same page, and the paragraph's case number or title in the quote when a page holds several);
+    the links that fit no paragraph are returned apart."""
+    placed: dict[str, list[dict]] = {}
+    rest = []
+    for link in links:
+        quotes = [e for e in link["evidence"] if e.get("side") == "this"]
+        pages = {e["page"] for e in quotes}
+        here = [p for p in paragraphs if {e["page"] for e in p["evidence"]} & pages]
+        if len(here) > 1:
+            said = " ".join(e["quote"] for e in quotes)
+            here = [p for p in here if (p["identifier"] and p["identifier"] in said)
+                    or (p["title"] and p["title"] in said)] or here[:1]
+        if here:
+            placed.setdefault(here[0]["iri"], []).append(link)
+        else:
+            rest.append(link)
+    return placed, rest

@@ -29,7 +29,8 @@ from styrgraf.graph.documents import list_documents
 
 from styrgraf.api.http.deps import get_store
 from styrgraf.api.web.diagram import chain_layout, dependency_layout, plan_layout
-from styrgraf.api.web.facts import fact_rows, plan_rows, uncovered_intentions
+from styrgraf.api.web.facts import (fact_rows, links_by_paragraph, participant_groups, plan_rows, uncovered_intentions,
+                                    with_role)
 from styrgraf.api.web.render import STATIC, page_lang, render
 from styrgraf.api.web.texts import TEXTS
 
@@ -216,14 +217,17 @@ def _meeting(store: Any, meeting_id: str, lang: str) -> dict:
     data = meetings_mod.meeting(store, meeting_id)
     minutes = (data.get("document") or {}).get("id")
     links = [link for link in q.document_links(store, minutes) if link["type"] == "decides"] if minutes else []
-    return {"kind": "meeting", "entity": data, "rows": fact_rows(data, lang), "links": links}
+    placed, rest = links_by_paragraph(data["paragraphs"], links)
+    return {"kind": "meeting", "entity": data, "links": links, "paragraph_links": placed, "other_links": rest,
+            "groups": participant_groups(data), "chairs": with_role(data, "ordforande"),
+            "secretaries": with_role(data, "sekreterare"), "adjusters": with_role(data, "justerare")}
 
 
 @router.get("/sammantrade/{meeting_id}")
 async def meeting_page(request: Request, meeting_id: str) -> Response:
     store = get_store(request)
     lang = page_lang(request)
-    return await _page(request, lambda: _meeting(store, meeting_id, lang), "entity.html")
+    return await _page(request, lambda: _meeting(store, meeting_id, lang), "meeting.html")
 
 
 # -- analyses --------------------------------------------------------------------
