@@ -361,3 +361,9 @@ def _person(store: Any, person_id: str) -> dict:
 async def person_page(request: Request, person_id: str) -> Response:
     store = get_store(request)
     return await _page(request, lambda: _person(store, person_id), "person.html")
+
+
+@router.get("/strategi/{doc_id}")
+async def strategy_page(request: Request, doc_id: str) -> Response:
+    store = get_store(request)
+    return await _page(request, lambda: {"strategy": strategies_mod.strategy(store, doc_id)}, "strategy.html")

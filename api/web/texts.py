@@ -92,7 +92,8 @@ TEXTS = {
         "valid_until": "Gäller till", "until_further_notice": "Gäller tills vidare", "owner": "Ansvarig",
         "goal_areas": "Målområden", "goals": "Mål", "measures": "Åtgärder", "indicators": "Indikatorer",
         "approaches": "Strategier", "revisions": "Revisioner", "general_parts": "Övergripande strategier och åtgärder",
-        "adoption": "Antagande", "source_document": "Källdokument",
+        "adoption": "Antagande", "source_document": "Källdokument", "revision_version": "Version",
+        "revision_change": "Ändring",
     },
     "en": {
         "site": "Styrgraf", "tagline": "Municipal steering documents and how they connect",
@@ -180,7 +181,8 @@ TEXTS = {
         "valid_until": "Valid until", "until_further_notice": "Valid until further notice", "owner": "Owner",
         "goal_areas": "Goal areas", "goals": "Goals", "measures": "Measures", "indicators": "Indicators",
         "approaches": "Strategies", "revisions": "Revisions", "general_parts": "Overall strategies and measures",
-        "adoption": "Adoption", "source_document": "Source document",
+        "adoption": "Adoption", "source_document": "Source document", "revision_version": "Version",
+        "revision_change": "Change",
     },
 }
 
