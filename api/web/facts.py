@@ -138,3 +138,34 @@ def links_by_paragraph(paragraphs: list[dict], links: list[dict]) -> tuple[dict[
         else:
             rest.append(link)
     return placed, rest
+
+
+def person_sections(person: dict, reservations: list[dict]) -> dict:
+    """A person's roles (`graph.queries.person`, across its identity) as the person page lists them:
+    `project_roles`, `group_roles` (bodies and groups) and `meetings` (`{meeting, body, document,
+    roles, reservations}`, oldest first), each role with the document it is written in."""
+    roles = [dict(r, document=d) for d in person["identity"]["documents"] for r in d["roles"]]
+    meetings: dict[str, dict] = {}
+    for r in (r for r in roles if r.get("meeting")):
+        meetings.setdefault(r["meeting"]["iri"], _meeting_entry(r["meeting"], r["body"], r["document"]))["roles"].append(r)
+    # A role the cover of the minutes states (the adjuster who signs, say) is also written as a
+    # membership of the body: it is listed with the meeting of those minutes, not as a group.
+    by_minutes = {m["document"]["iri"]: m for m in meetings.values()}
+    groups = []
+    for r in (r for r in roles if not r.get("meeting") and r.get("body")):
+        held = by_minutes.get(r["document"]["iri"])
+        if held is None:
+            groups.append(r)
+        elif all(x["role"]["key"] != r["role"]["key"] for x in held["roles"]):
+            held["roles"].append(r)
+    for res in reservations:
+        entry = meetings.setdefault(res["meeting"]["iri"], _meeting_entry(res["meeting"], res["meeting"]["body"], None))
+        entry["reservations"].append(res)
+    return {"project_roles": [r for r in roles if not r.get("meeting") and (r.get("subproject") or r.get("project"))],
+            "group_roles": groups,
+            "meetings": sorted(meetings.values(), key=lambda m: ((m["document"] or {}).get("date")
+                                                                 or m["meeting"].get("date") or "", m["meeting"]["iri"]))}
+
+
+def _meeting_entry(meeting: dict, body: dict | None, document: dict | None) -> dict:
+    return {"meeting": meeting, "body": body, "document": document, "roles": [], "reservations": []}

@@ -29,8 +29,8 @@ from styrgraf.graph.documents import list_documents
 
 from styrgraf.api.http.deps import get_store
 from styrgraf.api.web.diagram import chain_layout, dependency_layout, plan_layout
-from styrgraf.api.web.facts import (fact_rows, links_by_paragraph, participant_groups, plan_rows, uncovered_intentions,
-                                    with_role)
+from styrgraf.api.web.facts import (fact_rows, links_by_paragraph, participant_groups, person_sections, plan_rows,
+                                    uncovered_intentions, with_role)
 from styrgraf.api.web.render import STATIC, page_lang, render
 from styrgraf.api.web.texts import TEXTS
 
@@ -338,23 +338,9 @@ def _person(store: Any, person_id: str) -> dict:
     """A person for people: titles and parties, roles in projects and subprojects, the groups and
     bodies they sit in, the meetings they took part in and the documents they appear in."""
     data = q.show(store, person_id, ("person",))["data"]
-    identity = data["identity"]
-    roles = [dict(r, document=d) for d in identity["documents"] for r in d["roles"]]
-    meetings: dict[str, dict] = {}
-    for r in (r for r in roles if r.get("meeting")):
-        item = meetings.setdefault(r["meeting"]["iri"], {"meeting": r["meeting"], "body": r["body"],
-                                                          "document": r["document"], "roles": [], "reservations": []})
-        item["roles"].append(r)
-    for res in meetings_mod.reservations_by(store, [m["iri"] for m in identity["members"]]):
-        item = meetings.setdefault(res["meeting"]["iri"], {"meeting": res["meeting"], "body": res["meeting"]["body"],
-                                                            "document": None, "roles": [], "reservations": []})
-        item["reservations"].append(res)
-    return {"person": data, "identity": identity,
-            "project_roles": [r for r in roles if not r.get("meeting") and (r.get("subproject") or r.get("project"))],
-            "group_roles": [r for r in roles if not r.get("meeting") and r.get("body")],
-            "meetings": sorted(meetings.values(), key=lambda m: ((m["document"] or {}).get("date") or "",
-                                                                 m["meeting"]["iri"])),
-            "documents": identity["documents"]}
+    reservations = meetings_mod.reservations_by(store, [m["iri"] for m in data["identity"]["members"]])
+    return dict(person_sections(data, reservations), person=data, identity=data["identity"],
+                documents=data["identity"]["documents"])
 
 
 @router.get("/person/{person_id}")
