@@ -93,7 +93,7 @@ def test_meeting_page_of_the_board_shows_groups_paragraphs_and_a_reservation(pag
     assert paragraphs.count() == 2
     reservation = paragraphs.nth(1).locator("ul", has=page.locator("a", has_text="Rolf Sparre"))
     assert "Per Holmgren (M)" in reservation.inner_text() and reservation.locator("a.source").count() == 1
-    screenshot(page, "sammantrade-ekträsk")
+    screenshot(page, "sammantrade-ektrask")
     assert serious_violations(page) == []
     page.set_viewport_size({"width": 390, "height": 800})
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
