@@ -19,7 +19,7 @@ import re
 
 from styrgraf.ontology.terms import DCTERMS, PROV, RDF, SG, sparql_prefixes
 
-from styrgraf.graph.describe import describe, evidence, integer, properties, resolve_ref, text
+from styrgraf.graph.describe import describe, evidence, integer, iri_values, properties, resolve_ref, text
 from styrgraf.graph.entities import entity_id, entity_type
 from styrgraf.graph.queries import NotFound, Page, role_object, window
 from styrgraf.graph.store.cache import cached
@@ -379,8 +379,6 @@ def paragraphs_for_case(store: GraphStore, identifier: str) -> list[dict]:
 def reservations_by(store: GraphStore, people: list[str]) -> list[dict]:
     """The reservations the people (stored person IRIs, one identity's nodes) took part in: each
     `{meeting, paragraph, text, evidence}`, by meeting date and paragraph."""
-    from styrgraf.graph.describe import iri_values
-
     if not people:
         return []
     rows = store.select(P + f"""SELECT DISTINCT ?m ?p ?r WHERE {{ VALUES ?who {{ {iri_values(people)} }}

@@ -161,7 +161,11 @@ def person_sections(person: dict, reservations: list[dict]) -> dict:
     for res in reservations:
         entry = meetings.setdefault(res["meeting"]["iri"], _meeting_entry(res["meeting"], res["meeting"]["body"], None))
         entry["reservations"].append(res)
-    return {"project_roles": [r for r in roles if not r.get("meeting") and (r.get("subproject") or r.get("project"))],
+    # A title has no evidence of its own: the quotes naming the person that hold it prove it.
+    quotes = person["evidence"] + [e for r in roles for e in r["evidence"]]
+    return {"titles": [{"text": title, "evidence": [e for e in quotes if title.lower() in e["quote"].lower()][:2]}
+                       for title in person["identity"]["titles"]],
+            "project_roles": [r for r in roles if not r.get("meeting") and (r.get("subproject") or r.get("project"))],
             "group_roles": groups,
             "meetings": sorted(meetings.values(), key=lambda m: ((m["document"] or {}).get("date")
                                                                  or m["meeting"].get("date") or "", m["meeting"]["iri"]))}

@@ -183,3 +183,9 @@ def test_a_document_without_strategy_parts_has_no_strategy_page(strategy_client)
     client, ids = strategy_client
     page = client.get(f"/strategi/{ids['plan']}")
     assert page.status_code == 404 and "<h1>Finns inte</h1>" in page.text
+
+
+def test_person_page_proves_a_title_by_the_quote_that_holds_it(minutes_client):
+    page = minutes_client.get("/person/ektrask-sanna-bjork")
+    titles = page.text.split("<dt>Titlar</dt>", 1)[1].split("</dd>", 1)[0]
+    assert "kommundirektör" in titles and 'title="Sanna Björk, kommundirektör (§ 112)"' in titles
