@@ -94,8 +94,8 @@ def test_plan_graph_lists_each_fact_with_a_source_in_text(client):
     assert "<h2" in main and 'role="group"' in main
 
 
-def test_project_subproject_and_coverage_pages_link_to_the_graph_in_english_too(client):
-    for path in (f"/projekt/{PROJECT}", f"/delprojekt/{PLAN}-delprojekt-1", "/tackning"):
+def test_project_subproject_coverage_and_plan_pages_link_to_the_graph_in_english_too(client):
+    for path in (f"/projekt/{PROJECT}", f"/delprojekt/{PLAN}-delprojekt-1", "/tackning", f"/dokument/{PLAN}"):
         assert f'href="{GRAPH}"' in client.get(path).text, path
     english = client.get(GRAPH, params={"lang": "en"})
     assert '<html lang="en">' in english.text and "Dependency graph" in english.text
