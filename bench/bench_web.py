@@ -54,6 +54,8 @@ def _paths(client) -> dict[str, str]:
         paths["subproject"] = f"/delprojekt/{subproject}"
     if people:
         paths["person"] = f"/person/{people[0]['id']}"
+    if projects:
+        paths["plan_graph"] = f"/projekt/{projects[0]['id']}/beroenden"
     return paths
 
 
