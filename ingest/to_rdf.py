@@ -584,11 +584,12 @@ def _nt_rows(triples: Iterable[Triple]) -> set[str]:
     (`rdflib.plugins.serializers.nt`). An IRI recurs in many triples: it is written once."""
     iris: dict = {}
     rows = set()
+    written, write, add = iris.get, iris.setdefault, rows.add
     for s, p, o in triples:
-        s = iris.get(s) or iris.setdefault(s, _nt_iri(s))
-        p = iris.get(p) or iris.setdefault(p, _nt_iri(p))
-        o = _nt_literal(o) if isinstance(o, Literal) else (iris.get(o) or iris.setdefault(o, _nt_iri(o)))
-        rows.add(f"{s} {p} {o} .")
+        s = written(s) or write(s, _nt_iri(s))
+        p = written(p) or write(p, _nt_iri(p))
+        o = _nt_literal(o) if isinstance(o, Literal) else (written(o) or write(o, _nt_iri(o)))
+        add(f"{s} {p} {o} .")
     return rows
 
 
@@ -599,7 +600,10 @@ def _nt_iri(term) -> str:
 
 
 def _nt_literal(lit: Literal) -> str:
-    text = '"%s"' % lit.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
+    if "\\" in lit or "\n" in lit or '"' in lit or "\r" in lit:  # else no copy of a page's text is made four times
+        text = '"%s"' % lit.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
+    else:
+        text = f'"{lit}"'
     if lit.language:
         return f"{text}@{lit.language}"
     if lit.datatype:
