@@ -558,9 +558,10 @@ def _compressed(lines: list[str]) -> bytes:
 def _lines(rows: Iterable[str]) -> Iterator[str]:
     """The rows cut into lines as `str.splitlines` cuts them, blank lines left out.
 
-    A slice of rows at a time is joined by newlines and cut at once: a row holds no newline of its
-    own (N-Triples escapes it), so the cuts are the rows' own ones, and a blank line between a row
-    that ends in a line break and the newline after it is left out like any blank line."""
+    A slice of rows at a time: when none of its rows holds a line break (N-Triples escapes newlines,
+    not every separator `splitlines` knows), its rows are its lines. Else the slice is joined by
+    newlines and cut at once: the cuts are the rows' own ones, and a blank line between a row that
+    ends in a line break and the newline after it is left out like any blank line."""
     rows = iter(rows)
     while chunk := list(islice(rows, _SLICE)):
         joined = "".join(chunk)
