@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 TARGET_MS = 300.0
 QUESTION = "Vilket delprojekt täcker intention 8?"
 PAGES = ("start", "question", "search", "documents", "document", "subproject", "person", "coverage",
-         "coverage_plan", "overlaps", "checks")
+         "coverage_plan", "overlaps", "checks", "plan_graph")
 
 
 def _store(docs: int | None, seed: int, work: Path) -> Path:
@@ -69,6 +69,8 @@ def _paths(client) -> dict[str, str]:
         paths["coverage_plan"] = f"/tackning?plan={projects[0]['id']}"
     if people:
         paths["person"] = f"/person/{people[0]['id']}"
+    if projects:
+        paths["plan_graph"] = f"/projekt/{projects[0]['id']}/beroenden"
     return {name: paths[name] for name in PAGES if name in paths}
 
 

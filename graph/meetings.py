@@ -19,7 +19,7 @@ import re
 
 from styrgraf.ontology.terms import DCTERMS, PROV, RDF, SG, sparql_prefixes
 
-from styrgraf.graph.describe import describe, evidence, integer, properties, resolve_ref, text
+from styrgraf.graph.describe import describe, evidence, integer, iri_values, properties, resolve_ref, text
 from styrgraf.graph.entities import entity_id, entity_type
 from styrgraf.graph.queries import NotFound, Page, role_object, window
 from styrgraf.graph.store.cache import cached
@@ -371,4 +371,37 @@ def paragraphs_for_case(store: GraphStore, identifier: str) -> list[dict]:
         summary = {k: m[k] for k in ("type", "id", "iri", "date", "body", "document", "extract")}
         out += [dict(p, meeting=summary) for p in m["paragraphs"] if p["iri"] in wanted]
     out.sort(key=lambda p: (p["meeting"]["date"] or "", p["meeting"]["iri"], p["ordinal"] or 0))
+    return out
+
+
+# -- a person's reservations ---------------------------------------------------------------------------------
+
+def reservations_by(store: GraphStore, people: list[str]) -> list[dict]:
+    """The reservations the people (stored person IRIs, one identity's nodes) took part in: each
+    `{meeting, paragraph, text, evidence}`, by meeting date and paragraph."""
+    if not people:
+        return []
+    rows = store.select(P + f"""SELECT DISTINCT ?m ?p ?r WHERE {{ VALUES ?who {{ {iri_values(people)} }}
+        ?r sg:reservingMember ?who . ?p sg:reservation ?r . ?m sg:hasParagraph ?p }}""")
+    if not rows:
+        return []
+    meetings_ = {str(r["m"]) for r in rows}
+    props = properties(store, [str(r["p"]) for r in rows] + [str(r["r"]) for r in rows],
+                       (SG.paragraphNumber, DCTERMS.title, DCTERMS.identifier, DCTERMS.description))
+    d = describe(store, meetings_)
+    body = properties(store, meetings_, (PROV.wasAssociatedWith, DCTERMS.date))
+    bodies = describe(store, [str(x) for m in meetings_ for x in _all(body.get(m, {}), PROV.wasAssociatedWith)])
+    ev = evidence(store, [str(r["r"]) for r in rows])
+    out = []
+    for r in rows:
+        m, p, x = str(r["m"]), str(r["p"]), str(r["r"])
+        org = next((bodies[str(b)] for b in _all(body.get(m, {}), PROV.wasAssociatedWith)
+                    if entity_type(str(b)) == "organisation"), None)
+        meeting_obj = dict(d[m], body=org, date=text(_first(body.get(m, {}), DCTERMS.date)))
+        out.append({"meeting": meeting_obj, "paragraph": {
+            "number": text(_first(props.get(p, {}), SG.paragraphNumber)),
+            "title": text(_first(props.get(p, {}), DCTERMS.title)),
+            "identifier": text(_first(props.get(p, {}), DCTERMS.identifier))},
+            "text": text(_first(props.get(x, {}), DCTERMS.description)), "evidence": ev.get(x, [])})
+    out.sort(key=lambda x: (x["meeting"]["date"] or "", x["meeting"]["iri"], x["paragraph"]["number"] or ""))
     return out

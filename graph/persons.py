@@ -45,7 +45,7 @@ def _meeting_roles(store: GraphStore, p, members: list[str]) -> list[tuple[str, 
     by_node: dict[str, dict] = {}
     for r in rows:
         item = by_node.setdefault(str(r["n"]), {"p": str(r["p"]), "doc": str(r["doc"]), "roles": [], "body": None,
-                                                "text": text(r.get("attendance"))})
+                                                "text": text(r.get("attendance")), "meeting": str(r["meeting"])})
         if r.get("role") is not None and str(r["role"]) not in item["roles"]:
             item["roles"].append(str(r["role"]))
         if r.get("body") is not None:
@@ -57,6 +57,8 @@ def _meeting_roles(store: GraphStore, p, members: list[str]) -> list[tuple[str, 
         for role in item["roles"]:
             out.append((item["p"], item["doc"], {"role": role_object(role), "role_text": item["text"],
                                                   "subproject": None, "project": None, "body": body,
+                                                  "meeting": {"type": "meeting", "id": entity_id(item["meeting"]),
+                                                              "iri": item["meeting"]},
                                                   "evidence": ev.get(node, [])}))
     return out
 

@@ -157,9 +157,14 @@ def _name_at(text: str, first: re.Match) -> tuple[int, int] | None:
     return (first.start(), end) if end else None
 
 
+# `A (S), vice ordförande` at a line's end: the role word is A's, not a label of the next line's name.
+_TRAILING_ROLE = re.compile(r",[ \t]*(?:(?:vice|förste|förste vice|andre|andre vice)[ \t]+)?$")
+
+
 def _label_before(text: str, start: int) -> RoleMention | None:
     m = _ROLE_BEFORE.search(text, max(0, start - 40), start)
-    if m and role_for_word(m.group("word")):
+    trailing = m and m.group("word")[0].islower() and _TRAILING_ROLE.search(text, max(0, m.start() - 20), m.start())
+    if m and not trailing and role_for_word(m.group("word")):
         return RoleMention(role_for_word(m.group("word")), m.group("word"), m.start("word"), m.end("word"))
     m = _LED_BY.search(text, max(0, start - 20), start)
     return RoleMention("projektledare", m.group(0).strip(), m.start(), m.end()) if m else None

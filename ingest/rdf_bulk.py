@@ -60,10 +60,12 @@ def _index(store: Memory, triples: Iterable[tuple]) -> None:
     (graph_key,) = (key for key in contexts if key is not None)
     spo, pos, osp = store._Memory__spo, store._Memory__pos, store._Memory__osp  # noqa: SLF001
     added = []
-    # A literal's hash is computed in Python: each term is looked up as few times as it can be.
+    # A literal's hash is computed in Python: each term is looked up as few times as it can be
+    # (`setdefault` hashes its key once where a miss and then a store would hash it twice).
+    spo_get, pos_setdefault, osp_setdefault = spo.get, pos.setdefault, osp.setdefault
     for triple in triples:
         s, p, o = triple
-        po = spo.get(s)
+        po = spo_get(s)
         if po is None:
             po = spo[s] = {}
         objects = po.get(p)
@@ -73,23 +75,8 @@ def _index(store: Memory, triples: Iterable[tuple]) -> None:
         objects[o] = 1
         if len(objects) == known:
             continue  # a triple given twice
-        os_ = pos.get(p)
-        if os_ is None:
-            os_ = pos[p] = {}
-        subjects = os_.get(o)
-        if subjects is None:
-            os_[o] = {s: 1}
-        else:
-            subjects[s] = 1
-        sp = osp.get(o)
-        if sp is None:
-            osp[o] = {s: {p: 1}}
-        else:
-            predicates = sp.get(s)
-            if predicates is None:
-                sp[s] = {p: 1}
-            else:
-                predicates[p] = 1
+        pos_setdefault(p, {}).setdefault(o, {})[s] = 1
+        osp_setdefault(o, {}).setdefault(s, {})[p] = 1
         added.append(triple)
     in_graph = contexts[graph_key]
     in_graph.update(added)

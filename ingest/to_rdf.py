@@ -530,19 +530,23 @@ def encode_content(content: Graph | Iterable[Triple]) -> Literal:
     """A contribution as one literal: its sorted N-Triples, zlib-compressed, in base64 (deterministic).
 
     The lines are what rdflib's N-Triples serialiser writes for the distinct triples, cut into lines
-    as `str.splitlines` cuts them: contributions packed before stay byte-identical to new ones.
+    as `str.splitlines` cuts them. Whatever the level they were packed at, contributions unpack to
+    the same N-Triples (`content_ntriples`): they are compared unpacked, never as packed bytes.
     """
     packed = _compressed(sorted(_lines(_nt_rows(content))))
     return Literal(base64.b64encode(packed).decode("ascii"), datatype=XSD.base64Binary)
 
 
 _SLICE = 2000  # lines compressed at once
+# zlib's level: 3 packs a plan's N-Triples some five times faster than 9 (the N-Triples are most
+# of the time of writing a document's graph at 9) into some 18 % more bytes.
+PACKING_LEVEL = 3
 
 
 def _compressed(lines: list[str]) -> bytes:
-    """zlib (level 9) of the lines joined by newlines, a slice at a time: zlib's output does not depend
-    on how its input is cut, and a large document's N-Triples are not held whole once more."""
-    packer = zlib.compressobj(9)
+    """zlib (`PACKING_LEVEL`) of the lines joined by newlines, a slice at a time: zlib's output does not
+    depend on how its input is cut, and a large document's N-Triples are not held whole once more."""
+    packer = zlib.compressobj(PACKING_LEVEL)
     out = []
     for i in range(0, len(lines), _SLICE):
         text = "\n".join(lines[i:i + _SLICE])
@@ -554,12 +558,22 @@ def _compressed(lines: list[str]) -> bytes:
 def _lines(rows: Iterable[str]) -> Iterator[str]:
     """The rows cut into lines as `str.splitlines` cuts them, blank lines left out.
 
-    A slice of rows at a time is joined by newlines and cut at once: a row holds no newline of its
-    own (N-Triples escapes it), so the cuts are the rows' own ones, and a blank line between a row
-    that ends in a line break and the newline after it is left out like any blank line."""
+    A slice of rows at a time: when none of its rows holds a line break (N-Triples escapes newlines,
+    not every separator `splitlines` knows), its rows are its lines. Else the slice is joined by
+    newlines and cut at once: the cuts are the rows' own ones, and a blank line between a row that
+    ends in a line break and the newline after it is left out like any blank line."""
     rows = iter(rows)
     while chunk := list(islice(rows, _SLICE)):
-        yield from (line for line in "\n".join(chunk).splitlines() if line and not line.isspace())
+        joined = "".join(chunk)
+        if not any(cut in joined for cut in _LINE_BREAKS):  # as nearly always: each row is one line
+            yield from chunk
+        else:
+            yield from (line for line in "\n".join(chunk).splitlines() if line and not line.isspace())
+
+
+# Where `str.splitlines` cuts a line (each looked for on its own: a one-character search is a
+# memchr). An N-Triples row is never blank: it ends with ` .`.
+_LINE_BREAKS = ("\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
 
 
 # What `URIRef.n3` refuses to write.
@@ -571,11 +585,12 @@ def _nt_rows(triples: Iterable[Triple]) -> set[str]:
     (`rdflib.plugins.serializers.nt`). An IRI recurs in many triples: it is written once."""
     iris: dict = {}
     rows = set()
+    written, write, add = iris.get, iris.setdefault, rows.add
     for s, p, o in triples:
-        s = iris.get(s) or iris.setdefault(s, _nt_iri(s))
-        p = iris.get(p) or iris.setdefault(p, _nt_iri(p))
-        o = _nt_literal(o) if isinstance(o, Literal) else (iris.get(o) or iris.setdefault(o, _nt_iri(o)))
-        rows.add(f"{s} {p} {o} .")
+        s = written(s) or write(s, _nt_iri(s))
+        p = written(p) or write(p, _nt_iri(p))
+        o = _nt_literal(o) if isinstance(o, Literal) else (written(o) or write(o, _nt_iri(o)))
+        add(f"{s} {p} {o} .")
     return rows
 
 
@@ -586,7 +601,10 @@ def _nt_iri(term) -> str:
 
 
 def _nt_literal(lit: Literal) -> str:
-    text = '"%s"' % lit.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
+    if "\\" in lit or "\n" in lit or '"' in lit or "\r" in lit:  # else no copy of a page's text is made four times
+        text = '"%s"' % lit.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
+    else:
+        text = f'"{lit}"'
     if lit.language:
         return f"{text}@{lit.language}"
     if lit.datatype:

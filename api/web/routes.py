@@ -18,6 +18,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from styrgraf.graph import ask as ask_mod
 from styrgraf.graph import meetings as meetings_mod
+from styrgraf.graph import plan_graph as plan_graph_mod
 from styrgraf.graph import queries as q
 from styrgraf.graph import search as search_mod
 from styrgraf.graph import strategies as strategies_mod
@@ -28,8 +29,9 @@ from styrgraf.graph.analysis.overlaps import count_overlaps
 from styrgraf.graph.documents import newest_documents
 
 from styrgraf.api.http.deps import get_store
-from styrgraf.api.web.diagram import chain_layout, dependency_layout
-from styrgraf.api.web.facts import fact_rows
+from styrgraf.api.web.diagram import chain_layout, dependency_layout, plan_layout
+from styrgraf.api.web.facts import (fact_rows, links_by_paragraph, participant_groups, person_sections, plan_rows,
+                                    uncovered_intentions, with_role)
 from styrgraf.api.web.render import STATIC, page_lang, render
 from styrgraf.api.web.texts import TEXTS
 
@@ -46,6 +48,8 @@ SEVERITIES = ("error", "warning", "info")
 # The entity pages: web path segment -> the entity type `graph.queries.show` is asked for.
 ENTITY_KINDS = {"delprojekt": "subproject", "intention": "intention", "person": "person",
                 "organisation": "organisation", "beslut": "decision", "projekt": "project", "utredning": "work"}
+# The kinds with a page of their own below (the rest are shown by the generic entity page).
+DESIGNED_PAGES = ("person",)
 
 
 class PageError(Exception):
@@ -207,7 +211,8 @@ def _entity_route(segment: str, kind: str) -> None:
 
 
 for _segment, _kind in ENTITY_KINDS.items():
-    _entity_route(_segment, _kind)
+    if _kind not in DESIGNED_PAGES:
+        _entity_route(_segment, _kind)
 
 
 def _trail(store: Any, kind: str, entity_id: str, lang: str) -> dict:
@@ -233,14 +238,17 @@ def _meeting(store: Any, meeting_id: str, lang: str) -> dict:
     data = meetings_mod.meeting(store, meeting_id)
     minutes = (data.get("document") or {}).get("id")
     links = [link for link in q.document_links(store, minutes) if link["type"] == "decides"] if minutes else []
-    return {"kind": "meeting", "entity": data, "rows": fact_rows(data, lang), "links": links}
+    placed, rest = links_by_paragraph(data["paragraphs"], links)
+    return {"kind": "meeting", "entity": data, "links": links, "paragraph_links": placed, "other_links": rest,
+            "groups": participant_groups(data), "chairs": with_role(data, "ordforande"),
+            "secretaries": with_role(data, "sekreterare"), "adjusters": with_role(data, "justerare")}
 
 
 @router.get("/sammantrade/{meeting_id}")
 async def meeting_page(request: Request, meeting_id: str) -> Response:
     store = get_store(request)
     lang = page_lang(request)
-    return await _page(request, lambda: _meeting(store, meeting_id, lang), "entity.html")
+    return await _page(request, lambda: _meeting(store, meeting_id, lang), "meeting.html")
 
 
 # -- analyses --------------------------------------------------------------------
@@ -348,6 +356,42 @@ async def checks_page(request: Request) -> Response:
     lang = page_lang(request)
     params = dict(request.query_params)
     return await _page(request, lambda: _checks(store, params, lang), "checks.html")
+
+
+# -- the pages designed for one kind: a plan's graph, a person, a meeting, a strategy -------------------------
+
+def _plan_graph(store: Any, project_id: str, lang: str) -> dict:
+    graph = plan_graph_mod.plan_graph(store, project_id)
+    return {"graph": graph, "diagram": plan_layout(graph, lang), "rows": plan_rows(graph),
+            "uncovered": uncovered_intentions(graph)}
+
+
+@router.get("/projekt/{project_id}/beroenden")
+async def plan_graph_page(request: Request, project_id: str) -> Response:
+    store = get_store(request)
+    lang = page_lang(request)
+    return await _page(request, lambda: _plan_graph(store, project_id, lang), "plan_graph.html")
+
+
+def _person(store: Any, person_id: str) -> dict:
+    """A person for people: titles and parties, roles in projects and subprojects, the groups and
+    bodies they sit in, the meetings they took part in and the documents they appear in."""
+    data = q.show(store, person_id, ("person",))["data"]
+    reservations = meetings_mod.reservations_by(store, [m["iri"] for m in data["identity"]["members"]])
+    return dict(person_sections(data, reservations), person=data, identity=data["identity"],
+                documents=data["identity"]["documents"])
+
+
+@router.get("/person/{person_id}")
+async def person_page(request: Request, person_id: str) -> Response:
+    store = get_store(request)
+    return await _page(request, lambda: _person(store, person_id), "person.html")
+
+
+@router.get("/strategi/{doc_id}")
+async def strategy_page(request: Request, doc_id: str) -> Response:
+    store = get_store(request)
+    return await _page(request, lambda: {"strategy": strategies_mod.strategy(store, doc_id)}, "strategy.html")
 
 
 # What `styrgraf serve`'s warm-up (`graph.warm`) also prepares: the first answers of the pages most

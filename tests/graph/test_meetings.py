@@ -285,3 +285,13 @@ def test_no_such_meeting(store, question, expected):
 def test_plan_questions_are_still_plan_questions(store):
     assert ask(store, "Vem leder delprojekt 3?")["understood_as"]["intent"] == "subproject_leaders"
     assert ask(store, "I vilka delprojekt är Ingrid Vall med?")["understood_as"]["intent"] == "person_subprojects"
+
+
+def test_reservations_by_a_person_name_the_meeting_and_paragraph_with_the_quote(store, board):
+    holmgren = next(p["person"]["iri"] for p in board["participants"] if p["person"]["name"] == "Per Holmgren")
+    (found,) = mt.reservations_by(store, [holmgren])
+    assert found["meeting"]["iri"] == board["iri"] and found["meeting"]["body"]["abbreviation"] == "KS"
+    assert (found["paragraph"]["number"], found["paragraph"]["identifier"]) == ("113", "KS 2022/155")
+    assert any("Per Holmgren (M)" in q and "reserverar sig" in q for q in _quotes(found["evidence"]))
+    vall = next(p["person"]["iri"] for p in board["participants"] if p["person"]["name"] == "Ingrid Vall")
+    assert mt.reservations_by(store, [vall]) == [] and mt.reservations_by(store, []) == []

@@ -40,6 +40,18 @@ def test_label_lines_one_after_another_keep_their_own_roles():
                              ("Ruben Hallin", ("projektgrupp",))]
 
 
+def test_a_role_at_a_lines_end_is_the_name_before_it_not_a_label_of_the_next_line():
+    text = "Beslutande Hedda Rask (S), ordförande\nOlle Tarp (M), vice ordförande\nSiv Ahlin (C)"
+    people = _people(text)
+    assert people[0] == ("Hedda Rask", ("ordforande",))
+    assert [name for name, _ in people] == ["Hedda Rask", "Olle Tarp", "Siv Ahlin"]
+    assert people[2] == ("Siv Ahlin", ())  # not the chair: `vice ordförande` ends the line before
+
+
+def test_a_role_label_on_its_own_line_still_labels_the_next_line():
+    assert _people("Ordförande\nHedda Rask") == [("Hedda Rask", ("ordforande",))]
+
+
 def test_role_word_without_colon_in_a_flattened_table():
     text = "Roll Namn Projektledare Nora Vinge, miljöstrateg Referensgrupp Maja Ask och Ruben Hallin"
     people = find_people(text)

@@ -23,7 +23,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from styrgraf.ingest.pipeline import ExtractedDocument, extract_path
 from styrgraf.ingest.to_rdf import (
-    SourceMeta, content_ntriples, decode_content, encode_content, records_to_content,
+    PACKING_LEVEL, SourceMeta, content_ntriples, decode_content, encode_content, records_to_content,
 )
 from styrgraf.ontology import terms
 from styrgraf.ontology.terms import DEFAULT_BASE_IRI, SG
@@ -195,7 +195,7 @@ def _graph_of(literals) -> Graph:
 
 
 def _packed_by_rdflib(g: Graph) -> str:
-    return base64.b64encode(zlib.compress("\n".join(sorted(_ntriples(g))).encode("utf-8"), 9)).decode()
+    return base64.b64encode(zlib.compress("\n".join(sorted(_ntriples(g))).encode("utf-8"), PACKING_LEVEL)).decode()
 
 
 def test_a_contribution_of_hard_literals_packs_as_rdflib_writes_it():

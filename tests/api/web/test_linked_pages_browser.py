@@ -45,22 +45,28 @@ def test_see_also_leads_from_the_directive_to_the_minutes_that_decide_it(page, l
     assert page.url.endswith(f"/dokument/{ids['protokoll2023-03-14']}")
 
 
-def test_meeting_page_shows_participants_and_paragraphs_with_sources(page, linked_server):
+def test_meeting_page_shows_cover_participants_and_paragraphs_with_sources(page, linked_server):
     url, ids = linked_server
     page.goto(f"{url}/sammantrade/{ids['protokoll2023-03-14']}")
     assert page.get_by_role("heading", level=1).inner_text() == "Kommunstyrelsen, 14 mars 2023"
-    participants = page.locator("dl.facts > dd").nth(
-        page.locator("dl.facts > dt").all_inner_texts().index("Deltagare"))
-    text = participants.inner_text()
-    assert "Karin Holm" in text and "Ordförande" in text
-    assert participants.locator("a.source").count() >= 3
-    paragraphs = page.locator("dl.facts > dd").nth(page.locator("dl.facts > dt").all_inner_texts().index("Paragrafer"))
-    assert "KS 2023/45" in paragraphs.inner_text()
-    decided = page.locator("section", has=page.locator("h2#beslutar-om")).locator("ul.links > li")
+    cover = page.locator("table.cover")
+    chair = cover.locator("tr", has=page.locator("th", has_text="Ordförande"))
+    assert "Karin Holm (S)" in chair.inner_text() and chair.locator("a.source").count() == 1
+    assert "Jonas Ahl" in cover.locator("tr", has=page.locator("th", has_text="Justerare")).inner_text()
+    makers = page.locator("table[aria-labelledby='deltagare-decision_makers'] tbody tr")
+    assert makers.count() == 1 and "Ordförande" in makers.first.inner_text()
+    paragraph = page.locator("article.paragraph").first
+    assert paragraph.get_by_role("heading", level=3).inner_text().startswith("§ 12 Projektdirektiv för trygga skolvägar")
+    assert "KS 2023/45" in paragraph.locator("p.case").inner_text()
+    decided = paragraph.locator("ul.links > li")
     assert decided.count() == 1
     assert decided.locator(f"a[href='/dokument/{ids['projektdirektiv2023-02-01']}']").count() == 1
+    assert decided.locator("a.source").count() >= 1
     screenshot(page, "sammantrade")
     assert serious_violations(page) == []
+    decided.locator("a:not(.source)").click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/dokument/{ids['projektdirektiv2023-02-01']}")
 
 
 def test_a_later_version_lists_the_versions_and_its_changes(page, linked_server):
@@ -83,6 +89,14 @@ def test_strategy_document_shows_its_adoption_with_a_source(page, linked_server)
     text = section.inner_text()
     assert "16 maj 2022" in text and "ommunfullmäktige" in text
     assert section.locator("a.source").count() >= 1
+    section.get_by_role("link", name="Strategisidan: antagande, giltighet, mål och åtgärder").click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/strategi/{ids['strategi2022-05-16']}")
+    assert page.get_by_role("heading", level=1).inner_text() == "Strategi för hållbart resande"
+    adopted = page.locator("table.cover tr", has=page.locator("th", has_text="Antagen"))
+    assert "16 maj 2022" in adopted.last.inner_text() and adopted.last.locator("a.source").count() == 1
+    screenshot(page, "strategi")
+    assert serious_violations(page) == []
 
 
 def test_decision_page_reaches_the_minutes_that_record_it(page, linked_server):
