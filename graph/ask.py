@@ -24,7 +24,7 @@ from styrgraf.graph.questions.families.meetings import meeting_ref_phrase
 from styrgraf.graph.questions.parse import MAX_QUESTION, Parse, read
 from styrgraf.graph.questions.sentences import LANGS, SENTENCES, say  # noqa: F401 (public API)
 from styrgraf.graph.search import search
-from styrgraf.graph.store.cache import one_view, remembered
+from styrgraf.graph.store.cache import one_view
 from styrgraf.graph.store.interface import GraphStore
 from styrgraf.ingest.roles import ROLES
 
@@ -173,12 +173,9 @@ def _read(store: GraphStore | None, question: str) -> tuple[Family, dict, Parse]
 
 
 def ask(store: GraphStore, question: str, lang: str | None = None) -> dict:
-    """Answer a question: `{question, understood_as, answer, results, evidence}`.
-
-    Kept per store generation for the questions last asked (shared, not to be changed by the caller).
-    """
+    """Answer a question: `{question, understood_as, answer, results, evidence}`."""
     with one_view():
-        return remembered(store, "ask", (question, lang), lambda: _ask(store, question, lang))
+        return _ask(store, question, lang)
 
 
 def _ask(store: GraphStore, question: str, lang: str | None) -> dict:

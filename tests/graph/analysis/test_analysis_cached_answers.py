@@ -1,6 +1,6 @@
-"""Answers kept per store generation (checks, ranked overlaps, the documents newest first, questions and
-searches) follow a write:
-each is asked, a document is ingested through the real store, and the answer asked again must show it."""
+"""Answers kept per store generation (checks, ranked overlaps, the documents newest first, searches)
+follow a write: each is asked, a document is ingested through the real store, and the answer asked
+again must show it."""
 from __future__ import annotations
 
 from styrgraf.graph.analysis import checks as checks_module
@@ -8,7 +8,6 @@ from styrgraf.graph.analysis import compute_overlaps, run_checks
 from styrgraf.graph.analysis.checks import checks_page
 from styrgraf.graph.analysis.overlaps import count_overlaps
 from styrgraf.graph.documents import newest_documents
-from styrgraf.graph.ask import ask
 from styrgraf.graph.entities import entity_id
 from styrgraf.graph.search import search
 
@@ -66,15 +65,9 @@ def test_newest_documents_follow_an_ingested_document(fresh_store, hand_docs):
     assert {entity_id(d["iri"]) for d in listed} == {entity_id(d["iri"]) for d in listed if d["title"]}
 
 
-def test_questions_and_searches_follow_an_ingested_document(fresh_store, hand_docs):
-    """Ekby is named only in plan C: asked before it is stored, the kept answers must not outlive it."""
+def test_searches_follow_an_ingested_document(fresh_store, hand_docs):
+    """Ekby is named only in plan C: searched before it is stored, the kept answer must not outlive it."""
     ingest_all(fresh_store, [hand_docs["A"]])
-    question = "Vem leder delprojekt 1?"
     assert search(fresh_store, "Ekby")["results"] == []
-    answer_before = ask(fresh_store, question, "sv")
     ingest_all(fresh_store, [hand_docs["C"]])
-    hits = search(fresh_store, "Ekby")["results"]
-    assert hits
-    answer_after = ask(fresh_store, question, "sv")
-    assert answer_after != answer_before
-    assert answer_after["answer"] != answer_before["answer"] or answer_after["results"] != answer_before["results"]
+    assert search(fresh_store, "Ekby")["results"]
