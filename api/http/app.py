@@ -20,7 +20,6 @@ from pydantic import BaseModel
 from styrgraf.graph.store.cache import cached, peek
 from styrgraf.graph.errors import StoreError, Words, message_in, texts
 from styrgraf.graph.store.interface import open_store, resolve_location
-from styrgraf.graph.warm import warm_up as warm_store
 
 from styrgraf.api.http import errors
 
@@ -30,6 +29,7 @@ from styrgraf.api.sparql import routes as sparql
 
 from styrgraf.api.http import upload
 from styrgraf.api.http.conditional import ConditionalMiddleware
+from styrgraf.api.http.deps import start_warm_up
 from styrgraf.api.http.server_registry import store_fingerprint
 from styrgraf.api.http.response_cache import DEFAULT_MAX_BYTES, ResponseCache, ResponseCacheMiddleware, read_generation
 from styrgraf.api.sparql.execute import Limits, QueryRunner
@@ -103,10 +103,10 @@ def create_app(store_location: str | None = None, *, token: str | None = None, q
     app.state.write_lock = threading.Lock()
     app.state.closing = threading.Event()
     app.state.warm_up = None
+    app.state.warm_lock = threading.Lock()
+    app.state.warm_steps = WARM_UP_STEPS if warm_up else None
     if warm_up:
-        app.state.warm_up = threading.Thread(target=warm_store, args=(store, app.state.closing.is_set, WARM_UP_STEPS),
-                                             name="styrgraf-warm-up", daemon=True)
-        app.state.warm_up.start()
+        start_warm_up(app.state)
     app.state.response_cache = ResponseCache(max_bytes=response_cache_bytes)
     if response_cache_bytes > 0:
         app.add_middleware(ResponseCacheMiddleware, store_of=lambda: app.state.store,

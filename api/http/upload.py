@@ -37,7 +37,7 @@ from styrgraf.ingest.abandon import abandon_when, abandoned
 from styrgraf.ingest.sources import SourceError, identify_source
 
 from styrgraf.api.http.auth import require_writer
-from styrgraf.api.http.deps import get_store
+from styrgraf.api.http.deps import get_store, store_written
 from styrgraf.api.http.errors import ApiError, responses
 from styrgraf.graph.errors import Words
 from styrgraf.graph.wording import decimal
@@ -238,7 +238,7 @@ async def upload_document(request: Request) -> JSONResponse:
             return Response(status_code=CLIENT_CLOSED)
         finally:
             # Also after a failure: whatever reached the store must reach SPARQL too.
-            state.query_runner.store_changed()
+            store_written(request)
         document = await run_in_threadpool(document_ref, store, result.graph)
     body = {"status": result.status, "document": document, "graph": result.graph,
             "findings": [finding_json(f) for f in result.findings]}
@@ -259,5 +259,5 @@ def delete_document(request: Request,
             raise ApiError.say(404, "not_found", "http.no_document", ref=doc_id)
         document = document_ref(store, graph)
         remove_document(store, graph)
-    request.app.state.query_runner.store_changed()
+    store_written(request)
     return {"status": "removed", "graph": graph, "document": document}

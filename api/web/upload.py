@@ -17,7 +17,7 @@ from starlette.requests import ClientDisconnect
 
 from styrgraf.api.http import upload as http_upload
 from styrgraf.api.http.auth import token_matches
-from styrgraf.api.http.deps import get_store
+from styrgraf.api.http.deps import get_store, store_written
 from styrgraf.api.http.errors import ApiError
 from styrgraf.api.web.render import page_lang, render
 from styrgraf.api.web.texts import TEXTS
@@ -49,7 +49,7 @@ async def upload_page(request: Request) -> Response:
         except (ClientDisconnect, http_upload.Abandoned):
             return Response(status_code=http_upload.CLIENT_CLOSED)
         finally:
-            state.query_runner.store_changed()
+            store_written(request)
         document = await run_in_threadpool(http_upload.document_ref, store, result.graph)
     status = 201 if result.status in ("ingested", "version") else 200
     return render(request, "uploaded.html", status=status, result=result, document=document,

@@ -9,6 +9,8 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
+from styrgraf.graph.store import cache
+
 from styrgraf.api.web.render import long_date
 from styrgraf.api.web.routes import highlighted
 from tests.graph.analysis.docs import write_documents
@@ -150,3 +152,18 @@ def test_an_app_that_warms_up_serves_the_same_start_and_overlap_pages(make_seed_
     for path in ("/", "/overlapp", "/kontroller"):
         page = warmed.get(path)
         assert page.status_code == 200 and page.text == client.get(path).text
+
+
+def test_an_app_that_warms_up_warms_up_again_after_an_upload(make_seed_app, tmp_path):
+    """The first visitor after an upload finds the new generation's tables built already."""
+    app = make_seed_app(warm_up=True, token="hemlig")
+    app.state.warm_up.join(timeout=300)
+    warmed = TestClient(app, raise_server_exceptions=False)
+    plan = write_documents(tmp_path, ("B",))["B"]
+    with open(plan, "rb") as handle:
+        assert warmed.post("/las-in", data={"token": "hemlig"}, files={"file": (plan.name, handle)}).status_code == 201
+    app.state.warm_up.join(timeout=300)
+    assert not app.state.warm_up.is_alive()
+    store = app.state.store
+    documents = cache.peek(store, "documents-newest-first", store.generation())
+    assert documents is not None and len(documents) == 2
