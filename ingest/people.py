@@ -48,8 +48,12 @@ _NOT_SURNAME = frozenset(
 # Job titles: a compound ending in one of these heads (`utvecklingschef`, `IT-chef`, `miljöstrateg`).
 _TITLE_HEADS = ("chef", "direktör", "strateg", "samordnare", "controller", "handläggare", "sekreterare",
                 "utvecklare", "ingenjör", "planerare", "ekonom", "arkitekt", "jurist", "ordförande", "rådgivare",
-                "specialist", "förvaltare", "inspektör", "analytiker", "konsult", "ansvarig")
-_TITLE_WORD = r"(?:[A-ZÅÄÖ]{1,4}-)?(?:[A-ZÅÄÖa-zåäö][a-zåäö]*)?(?:" + "|".join(_TITLE_HEADS) + r")|VD|Vd|vd|KSO|ordf"
+                "specialist", "förvaltare", "inspektör", "analytiker", "konsult", "ansvarig", "rektor", "lärare",
+                "kurator", "bibliotekarie", "pedagog", "kommunikatör", "informatör", "assistent", "registrator",
+                "arkivarie")
+# A head stands alone too, capitalised where a title follows a name without a comma (`Eva Holm Rektor`).
+_TITLE_WORD = (r"(?:[A-ZÅÄÖ]{1,4}-)?(?:[A-ZÅÄÖa-zåäö][a-zåäö]*)?(?:"
+               + "|".join(f"[{head[0].upper()}{head[0]}]{head[1:]}" for head in _TITLE_HEADS) + r")|VD|Vd|vd|KSO|ordf")
 _TITLE = re.compile(rf"(?<![\wåäö-])(?P<title>{_TITLE_WORD})(?![\wåäö-])")
 _PARTY = re.compile(r"[ \t]*\((?P<party>S|M|C|V|L|MP|KD|SD|FP|KP|TUP|-|s|m|c|v|l|mp|kd|sd|fp)\)|,[ \t]*(?P<lparty>s|m|c|v|mp|kd|fp|sd),")
 _SEPARATOR = re.compile(r"\s*(?:,|/|&|\boch\b|\bsamt\b)\s*")
@@ -89,7 +93,9 @@ class PersonMention:
 
 
 def _is_surname(word: str) -> bool:
-    return word.lower() not in _NOT_SURNAME and role_for_word(word) is None and is_person_name(word)
+    """No role or title either: `Eva Holm Rektor` is Eva Holm, rector."""
+    return (word.lower() not in _NOT_SURNAME and role_for_word(word) is None and _TITLE.fullmatch(word) is None
+            and is_person_name(word))
 
 
 def _word_at(text: str, pos: int) -> re.Match | None:

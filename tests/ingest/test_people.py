@@ -52,6 +52,14 @@ def test_a_role_label_on_its_own_line_still_labels_the_next_line():
     assert _people("Ordförande\nHedda Rask") == [("Hedda Rask", ("ordforande",))]
 
 
+def test_a_title_after_a_name_without_a_comma_is_no_surname():
+    # `Holm` is a first name too: the capitalised title must not become the name's last word.
+    people = find_people("Arbetsgrupp: Lisa Holm Rektor, Edvin Sand Förskollärare och Maj Ros Kurator")
+    assert [(p.name, p.title) for p in people] == [("Lisa Holm", "Rektor"), ("Edvin Sand", "Förskollärare"),
+                                                   ("Maj Ros", "Kurator")]
+    assert _people("Anna Berg Lind, projektledare") == [("Anna Berg Lind", ("projektledare",))]
+
+
 def test_role_word_without_colon_in_a_flattened_table():
     text = "Roll Namn Projektledare Nora Vinge, miljöstrateg Referensgrupp Maja Ask och Ruben Hallin"
     people = find_people(text)
