@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from styrgraf.ingest import name_lexicon
 from styrgraf.ingest.names import NAME_CLOSE, is_person_name
-from styrgraf.ingest.roles import role_for_word
+from styrgraf.ingest.roles import ROLES, role_for_word
 
 _WORD = re.compile(r"(?<![\wåäöéü-])[A-ZÅÄÖÉÜ][a-zåäöéüøæ]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüøæ]+)?(?![\wåäöéü])")
 _GAP = re.compile(r"[ \t]+")
@@ -291,9 +291,49 @@ def _lists(text: str) -> list[list[tuple[PersonMention, RoleMention | None, int]
     return lists
 
 
+# A group's label alone on its line, and one member a line under it (`Styrgrupp` / `Eva Holm, rektor` /
+# `Per Lind, skolchef`): each line after the first continues the list while it holds one name and what
+# is written after it, bulleted or not.
+_LABEL_LINE = re.compile(r"(?:^|\n)[ \t]*[-•*–]?[ \t]*$")
+_NEXT_LINE = re.compile(r"[ \t,;.]*\n[ \t]*(?:[-•*–][ \t]+)?")
+
+
+def _group_label_line(text: str, label: RoleMention | None) -> bool:
+    role = ROLES.get(label.key) if label else None
+    return bool(role and role.group and _LABEL_LINE.search(text, max(0, label.start - 20), label.start)
+                and re.fullmatch(r"[ \t]*:?[ \t]*\n[ \t]*(?:[-•*–][ \t]+)?", text[label.end:_line_end(text, label.end) + 1]))
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def _ends_its_line(text: str, lst: list) -> bool:
+    """Nothing but punctuation after the list's last name and what is written after it, on its line."""
+    stop = lst[-1][2]
+    return not text[stop:_line_end(text, stop)].strip(" \t,;.")
+
+
+def _member_lines(text: str, lists: list) -> list:
+    """The lists with the member lines under a group's label line joined to the list of its first line."""
+    out: list = []
+    chained = False
+    for lst in lists:
+        first = lst[0][0]
+        label = _label_before(text, first.start)
+        if (chained and label is None and _NEXT_LINE.fullmatch(text, out[-1][-1][2], first.start)
+                and _ends_its_line(text, lst)):
+            out[-1] = out[-1] + lst
+            continue
+        chained = _group_label_line(text, label) and _ends_its_line(text, lst)
+        out.append(lst)
+    return out
+
+
 def find_people(text: str) -> list[PersonMention]:
     """Every person named in `text`, in order, with the roles, titles and parties written with them."""
-    lists = _lists(text)
+    lists = _member_lines(text, _lists(text))
     runs = _label_runs(text)
     list_roles: dict[int, RoleMention] = {}
     for i, (_start, end, labels) in enumerate(runs):

@@ -60,6 +60,19 @@ def test_a_title_after_a_name_without_a_comma_is_no_surname():
     assert _people("Anna Berg Lind, projektledare") == [("Anna Berg Lind", ("projektledare",))]
 
 
+def test_members_one_a_line_under_a_group_label_line_all_hold_the_group_role():
+    text = "Referensgrupp\nHedda Rask, rektor\nOlle Tarp (M)\nSiv Ahlin och Bo Ek\n\nBakgrund\nIngvar Moll skrev."
+    assert _people(text) == [("Hedda Rask", ("referensgrupp",)), ("Olle Tarp", ("referensgrupp",)),
+                             ("Siv Ahlin", ("referensgrupp",)), ("Bo Ek", ("referensgrupp",)), ("Ingvar Moll", ())]
+
+
+def test_member_lines_end_at_a_line_that_is_more_than_a_name_and_under_a_single_post():
+    assert _people("Styrgrupp:\nHedda Rask, rektor\nOlle Tarp har skrivit förslaget.") == [
+        ("Hedda Rask", ("styrgrupp",)), ("Olle Tarp", ())]
+    assert _people("Projektledare\nHedda Rask\nOlle Tarp, skolchef") == [("Hedda Rask", ("projektledare",)),
+                                                                          ("Olle Tarp", ())]
+
+
 def test_role_word_without_colon_in_a_flattened_table():
     text = "Roll Namn Projektledare Nora Vinge, miljöstrateg Referensgrupp Maja Ask och Ruben Hallin"
     people = find_people(text)
