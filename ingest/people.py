@@ -59,15 +59,16 @@ _PARTY = re.compile(r"[ \t]*\((?P<party>S|M|C|V|L|MP|KD|SD|FP|KP|TUP|-|s|m|c|v|l
 _SEPARATOR = re.compile(r"\s*(?:,|/|&|\boch\b|\bsamt\b)\s*")
 _ROLE_WORD = r"[A-ZÅÄÖa-zåäö][a-zåäö]+"
 # A role word before a name or list: a label (`Projektledare: A`, `Projektledare A`) or prose
-# (`I arbetsgruppen ingår A, B och C`, `Styrgruppen består av …`, `Som resurspersoner bidrar …`).
+# (`I arbetsgruppen ingår A, B och C`, `Styrgruppen består av …`, `Som resurspersoner bidrar …`), the
+# name bulleted or not (`Styrgrupp:` / `- A`).
 _ROLE_BEFORE = re.compile(
-    rf"(?P<word>{_ROLE_WORD})(?:[ \t]*:|\s+(?:ingår|består av|utgörs av|bidrar|deltar|medverkar))?\s*$")
+    rf"(?P<word>{_ROLE_WORD})(?:[ \t]*:|\s+(?:ingår|består av|utgörs av|bidrar|deltar|medverkar))?\s*(?:[-•*–][ \t]+)?$")
 # `Delprojektet leds av A`: the one who leads.
 _LED_BY = re.compile(r"(?P<word>leds|ledas|leddes)\s+av\s*$")
 _ROLE_AFTER = re.compile(
     rf"\s*(?:,[ \t]*(?:som[ \t]+(?:är|blir)[ \t]+)?|[ \t]+(?:utses|utsågs|har utsetts|blir|är|i rollen)?[ \t]*(?:till|som)[ \t]+)"
     rf"(?P<word>{_ROLE_WORD})(?![\wåäö-])")
-_TITLE_AFTER = re.compile(rf",[ \t]*(?P<title>{_TITLE_WORD}|[a-zåäö][a-zåäö]+)(?=\s*(?:$|[,.;/&]|och\b|samt\b|[A-ZÅÄÖ]))"
+_TITLE_AFTER = re.compile(rf",[ \t]*(?P<title>{_TITLE_WORD}|[a-zåäö][a-zåäö]+)(?=[ \t]*\n[ \t]*(?:[-•*–][ \t]|\n|$)|\s*(?:$|[,.;/&]|och\b|samt\b|[A-ZÅÄÖ]))"
                           rf"|[ \t]*\((?P<ptitle>{_TITLE_WORD}|[a-zåäö][a-zåäö-]{{3,}})\)|[ \t]+(?P<btitle>{_TITLE_WORD})(?![\wåäö-])")
 # A name glued to more letters is part of a compound (`Anna Lind-skolan`), and one before a company
 # form or `kommun` is part of an organisation's name.

@@ -66,6 +66,13 @@ def test_members_one_a_line_under_a_group_label_line_all_hold_the_group_role():
                              ("Siv Ahlin", ("referensgrupp",)), ("Bo Ek", ("referensgrupp",)), ("Ingvar Moll", ())]
 
 
+def test_bulleted_members_under_a_group_label_keep_their_titles_and_the_group_role():
+    text = "Styrgrupp:\n- Hedda Rask, rektor\n- Olle Tarp, skolchef\n\nVi ber Siv Ahlin, som\nsamordnar, om hjälp."
+    people = find_people(text)
+    assert [(p.name, p.title, tuple(r.key for r in p.roles)) for p in people] == [
+        ("Hedda Rask", "rektor", ("styrgrupp",)), ("Olle Tarp", "skolchef", ("styrgrupp",)), ("Siv Ahlin", None, ())]
+
+
 def test_member_lines_end_at_a_line_that_is_more_than_a_name_and_under_a_single_post():
     assert _people("Styrgrupp:\nHedda Rask, rektor\nOlle Tarp har skrivit förslaget.") == [
         ("Hedda Rask", ("styrgrupp",)), ("Olle Tarp", ())]
