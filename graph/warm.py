@@ -24,8 +24,10 @@ from styrgraf.graph.store.interface import GraphStore
 
 log = logging.getLogger(__name__)
 
+Step = tuple[str, Callable[[GraphStore], object]]  # (name, step)
+
 # The cheap and most asked first: the start page's documents and checks, then what the other pages need.
-STEPS: tuple[tuple[str, Callable[[GraphStore], object]], ...] = (  # (name, step)
+STEPS: tuple[Step, ...] = (
     ("documents", newest_documents),
     ("checks", lambda store: checks_page(store, limit=0)),
     ("plans", q.plan_index),
@@ -35,9 +37,6 @@ STEPS: tuple[tuple[str, Callable[[GraphStore], object]], ...] = (  # (name, step
     ("document links", link_index),
     ("overlaps", count_overlaps),
 )
-
-
-Step = tuple[str, Callable[[GraphStore], object]]
 
 
 def warm_up(store: GraphStore, stopped: Callable[[], bool] = lambda: False, also: tuple[Step, ...] = ()) -> list[str]:

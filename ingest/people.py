@@ -58,17 +58,18 @@ _TITLE = re.compile(rf"(?<![\wåäö-])(?P<title>{_TITLE_WORD})(?![\wåäö-])")
 _PARTY = re.compile(r"[ \t]*\((?P<party>S|M|C|V|L|MP|KD|SD|FP|KP|TUP|-|s|m|c|v|l|mp|kd|sd|fp)\)|,[ \t]*(?P<lparty>s|m|c|v|mp|kd|fp|sd),")
 _SEPARATOR = re.compile(r"\s*(?:,|/|&|\boch\b|\bsamt\b)\s*")
 _ROLE_WORD = r"[A-ZÅÄÖa-zåäö][a-zåäö]+"
+_BULLET = r"(?:[-•*–][ \t]+)"  # a list item's mark at the start of its line
 # A role word before a name or list: a label (`Projektledare: A`, `Projektledare A`) or prose
 # (`I arbetsgruppen ingår A, B och C`, `Styrgruppen består av …`, `Som resurspersoner bidrar …`), the
 # name bulleted or not (`Styrgrupp:` / `- A`).
 _ROLE_BEFORE = re.compile(
-    rf"(?P<word>{_ROLE_WORD})(?:[ \t]*:|\s+(?:ingår|består av|utgörs av|bidrar|deltar|medverkar))?\s*(?:[-•*–][ \t]+)?$")
+    rf"(?P<word>{_ROLE_WORD})(?:[ \t]*:|\s+(?:ingår|består av|utgörs av|bidrar|deltar|medverkar))?\s*{_BULLET}?$")
 # `Delprojektet leds av A`: the one who leads.
 _LED_BY = re.compile(r"(?P<word>leds|ledas|leddes)\s+av\s*$")
 _ROLE_AFTER = re.compile(
     rf"\s*(?:,[ \t]*(?:som[ \t]+(?:är|blir)[ \t]+)?|[ \t]+(?:utses|utsågs|har utsetts|blir|är|i rollen)?[ \t]*(?:till|som)[ \t]+)"
     rf"(?P<word>{_ROLE_WORD})(?![\wåäö-])")
-_TITLE_AFTER = re.compile(rf",[ \t]*(?P<title>{_TITLE_WORD}|[a-zåäö][a-zåäö]+)(?=[ \t]*\n[ \t]*(?:[-•*–][ \t]|\n|$)|\s*(?:$|[,.;/&]|och\b|samt\b|[A-ZÅÄÖ]))"
+_TITLE_AFTER = re.compile(rf",[ \t]*(?P<title>{_TITLE_WORD}|[a-zåäö][a-zåäö]+)(?=[ \t]*\n[ \t]*(?:{_BULLET}|\n|$)|\s*(?:$|[,.;/&]|och\b|samt\b|[A-ZÅÄÖ]))"
                           rf"|[ \t]*\((?P<ptitle>{_TITLE_WORD}|[a-zåäö][a-zåäö-]{{3,}})\)|[ \t]+(?P<btitle>{_TITLE_WORD})(?![\wåäö-])")
 # A name glued to more letters is part of a compound (`Anna Lind-skolan`), and one before a company
 # form or `kommun` is part of an organisation's name.
@@ -296,13 +297,15 @@ def _lists(text: str) -> list[list[tuple[PersonMention, RoleMention | None, int]
 # `Per Lind, skolchef`): each line after the first continues the list while it holds one name and what
 # is written after it, bulleted or not.
 _LABEL_LINE = re.compile(r"(?:^|\n)[ \t]*[-•*–]?[ \t]*$")
-_NEXT_LINE = re.compile(r"[ \t,;.]*\n[ \t]*(?:[-•*–][ \t]+)?")
+_NEXT_LINE = re.compile(rf"[ \t,;.]*\n[ \t]*{_BULLET}?")
 
 
 def _group_label_line(text: str, label: RoleMention | None) -> bool:
     role = ROLES.get(label.key) if label else None
-    return bool(role and role.group and _LABEL_LINE.search(text, max(0, label.start - 20), label.start)
-                and re.fullmatch(r"[ \t]*:?[ \t]*\n[ \t]*(?:[-•*–][ \t]+)?", text[label.end:_line_end(text, label.end) + 1]))
+    if not (role and role.group and _LABEL_LINE.search(text, max(0, label.start - 20), label.start)):
+        return False
+    line_end = _line_end(text, label.end)  # the label ends its line, a colon at the most, and a line follows
+    return line_end < len(text) and not text[label.end:line_end].strip(" \t:")
 
 
 def _line_end(text: str, pos: int) -> int:

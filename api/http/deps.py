@@ -23,7 +23,7 @@ def store_written(request: Request) -> None:
     warm-up, where the server has one, builds the new generation's tables."""
     state = request.app.state
     state.query_runner.store_changed()
-    if getattr(state, "warm_steps", None) is not None:
+    if state.warm_steps is not None:
         start_warm_up(state)
 
 
