@@ -39,14 +39,14 @@ from styrgraf.ingest.pipeline import ExtractedDocument, extract_path
 from styrgraf.ingest.records import Finding
 from styrgraf.ingest.sources import SourceError
 from styrgraf.ingest.to_rdf import (
-    Rendition, SourceMeta, content_ntriples, decode_content, document_provenance, records_to_content,
+    Rendition, SourceMeta, content_ntriples, content_triples, decode_content, document_provenance,
 )
 from styrgraf.ontology.terms import DCTERMS, PROV, SG, sparql_prefixes
 
-from styrgraf.graph.analysis.rows import rows_of_graph, rows_triple
+from styrgraf.graph.analysis.rows import rows_of_ntriples, rows_triple
 from styrgraf.graph.store.cache import cached
 from styrgraf.graph.version_placement import place, text_fingerprint
-from styrgraf.graph.store.interface import GraphStore, StoreError
+from styrgraf.graph.store.interface import GraphStore, NTriplesLines, StoreError, triples_to_lines
 
 
 @dataclass
@@ -164,20 +164,20 @@ def ingest_file(store: GraphStore, path: Path | str) -> IngestResult:
     elsewhere = store.find_graph_by_sha256(extracted.source.sha256)
     now = datetime.now(timezone.utc).replace(microsecond=0)
     new = Rendition(extracted.source, pipeline.EXTRACTOR_VERSION, now.isoformat(),
-                    records_to_content(extracted.records, extracted.pages, extracted.preamble, minter=minter))
+                    content_triples(extracted.records, extracted.pages, extracted.preamble, minter=minter))
     # A rendition of the same media type is an older version of this file; the others stay as they are.
     kept = [r for r in (stored.renditions if stored else [])
             if r.source.media_type != new.source.media_type and r.source.sha256 != new.source.sha256]
-    graph = _document_graph(minter, kept + [new], used=new.source, at=now)
+    lines = _document_graph(minter, kept + [new], used=new.source, at=now)
     if abandoned():  # the client left while the text was extracted: nobody is waiting for this write
         return IngestResult(path, "failed", title=title, reason=ABANDONED_SV, reason_en=ABANDONED_EN)
-    store.replace_graph(graph_iri, graph)
+    store.replace_graph(graph_iri, lines)
     status = "version" if placement.new_version else _status(stored, new.source)
     if elsewhere and elsewhere != graph_iri:
         _remove_rendition(store, elsewhere, new.source.sha256)
         status = "replaced"
     return IngestResult(path, status, graph=graph_iri, title=title,
-                        findings=list(extracted.records.findings), triples=len(graph))
+                        findings=list(extracted.records.findings), triples=len(lines))
 
 
 def _is_current(store: GraphStore, graph_iri: str, sha256: str) -> bool:
@@ -235,14 +235,12 @@ def _fewer_pages(stored: StoredDocument, extracted: ExtractedDocument, path: Pat
                    f"Remove the document first if the shorter file is the right one."))
 
 
-def _document_graph(m: Minter, renditions: list[Rendition], *, used: SourceMeta, at: datetime) -> Graph:
-    """The document graph: every rendition's contribution, their provenance, the analysis rows."""
-    graph = Graph()
-    for r in renditions:
-        if r.content is not None:
-            graph += r.content
-    graph += document_provenance(m, renditions, used=used, written_at=at, extractor_version=pipeline.EXTRACTOR_VERSION)
-    return with_analysis_rows(m.graph(), graph)
+def _document_graph(m: Minter, renditions: list[Rendition], *, used: SourceMeta, at: datetime) -> NTriplesLines:
+    """The document graph as the lines a store writes: every rendition's contribution, their
+    provenance, the analysis rows."""
+    triples = [t for r in renditions if r.content is not None for t in r.content]
+    triples += document_provenance(m, renditions, used=used, written_at=at, extractor_version=pipeline.EXTRACTOR_VERSION)
+    return with_analysis_rows(m.graph(), triples)
 
 
 def _remove_rendition(store: GraphStore, graph_iri: str, sha256: str) -> None:
@@ -258,11 +256,13 @@ def _remove_rendition(store: GraphStore, graph_iri: str, sha256: str) -> None:
     store.replace_graph(graph_iri, _document_graph(Minter.of_graph(graph_iri), rest, used=rest[0].source, at=now))
 
 
-def with_analysis_rows(graph_iri: str, graph):
-    """The graph with its analysis rows (`graph.analysis.rows`): written with the document, so the
-    analyses read one value per document instead of querying every document's triples."""
-    graph.add(rows_triple(graph_iri, rows_of_graph(graph_iri, graph)))
-    return graph
+def with_analysis_rows(graph_iri: str, triples: Graph | list) -> NTriplesLines:
+    """The graph's lines with its analysis rows (`graph.analysis.rows`): written with the document,
+    so the analyses read one value per document instead of querying every document's triples.
+    The triples are encoded once, for the rows' queries and for the store."""
+    lines = triples_to_lines(triples)
+    rows = rows_of_ntriples(graph_iri, "\n".join(lines).encode("utf-8"))
+    return NTriplesLines(dict.fromkeys([*lines, *triples_to_lines([rows_triple(graph_iri, rows)])]))
 
 
 def list_documents(store: GraphStore) -> list[dict]:

@@ -1,6 +1,6 @@
 """The ingest pipeline: source file -> pages -> records -> RDF graph.
 
-Pure up to `records_to_graph`; storing is the graph layer's work.
+Pure up to `records_to_triples`; storing is the graph layer's work.
 """
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ from styrgraf.ingest.kinds import detect_kind, generic
 from styrgraf.ingest.pages import Page, normalise_pages
 from styrgraf.ingest.records import DocumentInfo, PlanRecords
 from styrgraf.ingest.sources import SourceError, SourceFile, open_source
-from styrgraf.ingest.to_rdf import SourceMeta, records_to_graph
+from styrgraf.ingest.rdf_bulk import graph_of
+from styrgraf.ingest.to_rdf import SourceMeta, Triple, records_to_triples
 
 EXTRACTOR_VERSION = "styrgraf-extract/0.1.1"
 
@@ -29,13 +30,20 @@ class ExtractedDocument:
     kind: str
     doc: DocumentText
 
-    def to_graph(self, *, ingested_at: datetime | None = None,
-                 renditions: tuple[SourceMeta, ...] = ()) -> tuple[str, Graph]:
-        return records_to_graph(
+    def to_triples(self, *, ingested_at: datetime | None = None,
+                   renditions: tuple[SourceMeta, ...] = ()) -> tuple[str, list[Triple]]:
+        """The document graph's IRI and its triples (what a store is given)."""
+        return records_to_triples(
             self.records, self.pages, self.preamble, self.source,
             ingested_at=ingested_at or datetime.now(timezone.utc).replace(microsecond=0),
             extractor_version=EXTRACTOR_VERSION, renditions=renditions,
         )
+
+    def to_graph(self, *, ingested_at: datetime | None = None,
+                 renditions: tuple[SourceMeta, ...] = ()) -> tuple[str, Graph]:
+        """`to_triples` as an rdflib graph, to read in Python."""
+        graph_iri, triples = self.to_triples(ingested_at=ingested_at, renditions=renditions)
+        return graph_iri, graph_of(triples)
 
 
 def _title_hint(preamble: str | None) -> str | None:

@@ -1,4 +1,4 @@
-"""A new rdflib graph filled with many triples at once.
+"""A new rdflib graph filled with many triples at once, and the terms of many triples made fast.
 
 rdflib's in-memory store (`Memory`) adds a triple through an event dispatch and a context
 bookkeeping step per triple, some ten microseconds each: most of the time of turning a long
@@ -15,7 +15,8 @@ import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from rdflib import Graph
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import XSD
 from rdflib.plugins.stores.memory import Memory
 
 # The private fields of rdflib's `Memory` that are filled here (name-mangled as Python does).
@@ -81,3 +82,60 @@ def _index(store: Memory, triples: Iterable[tuple]) -> None:
     in_graph = contexts[graph_key]
     in_graph.update(added)
     contexts[None].update(in_graph)  # from a set: its hashes are taken, not computed again
+
+
+# -- terms ------------------------------------------------------------------
+# A document's graph has thousands of literals (quotes, offsets) and IRIs. rdflib's constructors
+# check and convert each (some microseconds apiece: a quarter of turning records into triples).
+# For the two commonest literals, a plain string and an xsd:integer, the result is always the same
+# four fields, so they are set directly; a probe at import compares them with what rdflib's own
+# constructor makes, and any difference (another rdflib) falls back to the constructor.
+
+def _literal_fields(lit: Literal) -> tuple:
+    return (type(lit), str(lit), lit.language, lit.datatype, lit.value, lit.ill_typed)
+
+
+def _fast_plain(text: str) -> Literal:
+    lit = str.__new__(Literal, text)
+    lit._language = None  # noqa: SLF001
+    lit._datatype = None  # noqa: SLF001
+    lit._value = text  # noqa: SLF001
+    lit._ill_typed = None  # noqa: SLF001
+    return lit
+
+
+def _fast_integer(n: int) -> Literal:
+    lit = str.__new__(Literal, str(n))
+    lit._language = None  # noqa: SLF001
+    lit._datatype = XSD.integer  # noqa: SLF001
+    lit._value = n  # noqa: SLF001
+    lit._ill_typed = None  # noqa: SLF001
+    return lit
+
+
+def _ordinary_plain(text: str) -> Literal:
+    return Literal(text)
+
+
+def _ordinary_integer(n: int) -> Literal:
+    return Literal(n, datatype=XSD.integer)
+
+
+def _same_as_rdflib() -> bool:
+    texts = ("", "Delprojekt 1", "rad\nrad \"citat\" \\ åäö", "\u2028")
+    try:
+        return (all(_literal_fields(_fast_plain(t)) == _literal_fields(Literal(t)) for t in texts)
+                and all(_literal_fields(_fast_integer(n)) == _literal_fields(Literal(n, datatype=XSD.integer))
+                        for n in (0, 7, -3, 10 ** 20)))
+    except (AttributeError, TypeError):
+        return False
+
+
+plain_literal, integer_literal = ((_fast_plain, _fast_integer) if _same_as_rdflib()
+                                  else (_ordinary_plain, _ordinary_integer))
+
+
+def minted_iri(value: str) -> URIRef:
+    """A URIRef of an IRI Styrgraf made itself: `URIRef(value)` without its check of every
+    character, which for a bad IRI only logs a warning (the store's encoder refuses it)."""
+    return str.__new__(URIRef, value)

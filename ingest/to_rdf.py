@@ -28,7 +28,7 @@ from styrgraf.ontology.terms import (
 
 from styrgraf.ingest.identity import Minter
 from styrgraf.ingest.pages import Page
-from styrgraf.ingest.rdf_bulk import collector_paused, graph_of
+from styrgraf.ingest.rdf_bulk import collector_paused, graph_of, integer_literal, minted_iri, plain_literal
 from styrgraf.ingest.rdf_meetings import write_meeting
 from styrgraf.ingest.rdf_strategies import write_strategy
 from styrgraf.ingest.records import DateValue, Evidences, PlanRecords
@@ -59,11 +59,10 @@ _EVIDENCE, _ANNOTATION, _SPECIFIC, _QUOTE, _POSITION = (
 _TYPE, _MOTIVATED, _IDENTIFYING, _BODY, _PROPERTY, _TARGET, _SOURCE, _SELECTOR, _EXACT, _START, _END = (
     RDF.type, OA.motivatedBy, OA.identifying, OA.hasBody, SG.property, OA.hasTarget, OA.hasSource,
     OA.hasSelector, OA.exact, OA.start, OA.end)
-_INTEGER = XSD.integer
 
 
 class _Writer:
-    """Collects triples as term tuples: one graph is built of them at the end (`_graph_of`),
+    """Collects triples as term tuples: a store or a graph takes them all at once (`rdf_bulk.graph_of`),
     instead of one store write per triple and a copy of the whole contribution into the graph."""
 
     def __init__(self, minter: Minter):
@@ -76,8 +75,9 @@ class _Writer:
         if o is None:
             return
         if not isinstance(o, (URIRef, Literal)):
-            o = Literal(o)
-        self.triples.append((s if type(s) is URIRef else URIRef(s), p, o))
+            kind = type(o)
+            o = plain_literal(o) if kind is str else integer_literal(o) if kind is int else Literal(o)
+        self.triples.append((s if type(s) is URIRef else minted_iri(s), p, o))
 
     def label(self, s, p, text: str | None, lang: str | None = "sv") -> None:
         if text:
@@ -87,19 +87,19 @@ class _Writer:
         """An xsd:integer literal; offsets repeat across evidence, so each is made once."""
         lit = self._integers.get(n)
         if lit is None:
-            lit = self._integers[n] = Literal(n, datatype=_INTEGER)
+            lit = self._integers[n] = integer_literal(n)
         return lit
 
     def evidence(self, entity, evidence: Evidences, prop=None) -> None:
         out = self.triples.append
-        body = entity if type(entity) is URIRef else URIRef(entity)
+        body = entity if type(entity) is URIRef else minted_iri(entity)
         for ev in evidence:
             page = self.pages.get(ev.page)
             if page is None:
                 continue
             iri = self.m.node("evidence", entity, prop or "", ev.page, ev.start, ev.end)
-            ann, target, quote, pos = (URIRef(iri), URIRef(iri + "-target"), URIRef(iri + "-quote"),
-                                       URIRef(iri + "-position"))
+            ann, target, quote, pos = (minted_iri(iri), minted_iri(iri + "-target"), minted_iri(iri + "-quote"),
+                                       minted_iri(iri + "-position"))
             out((ann, _TYPE, _EVIDENCE))
             out((ann, _TYPE, _ANNOTATION))
             out((ann, _MOTIVATED, _IDENTIFYING))
@@ -112,7 +112,7 @@ class _Writer:
             out((target, _SELECTOR, quote))
             out((target, _SELECTOR, pos))
             out((quote, _TYPE, _QUOTE))
-            out((quote, _EXACT, Literal(ev.quote)))
+            out((quote, _EXACT, plain_literal(ev.quote)))
             out((pos, _TYPE, _POSITION))
             out((pos, _START, self.integer(ev.start)))
             out((pos, _END, self.integer(ev.end)))
@@ -130,7 +130,7 @@ class _Writer:
             self.add(s, prop, Literal(value.iso, datatype=dtype))
 
 
-def records_to_graph(
+def records_to_triples(
     records: PlanRecords,
     pages: list[Page],
     preamble: Page | None,
@@ -140,19 +140,20 @@ def records_to_graph(
     extractor_version: str,
     renditions: tuple[SourceMeta, ...] = (),
     minter: Minter | None = None,
-) -> tuple[str, Graph]:
-    """The named graph IRI and its triples for one extracted document read from `source`.
+) -> tuple[str, list[Triple]]:
+    """The named graph IRI and the triples of one extracted document read from `source` (a triple
+    may come twice: a graph or a store keeps it once).
 
     `renditions` are other files of the document, listed by their metadata only.
     """
     m = minter or Minter(records.document)
     with collector_paused():  # terms, triples and rows: many objects, no cycles
-        content = _content_triples(records, pages, preamble, m)
+        content = content_triples(records, pages, preamble, minter=m)
         this = Rendition(source, extractor_version, ingested_at.isoformat(), content)
         others = tuple(Rendition(r) for r in renditions if r.sha256 != source.sha256)
-        provenance = _provenance_triples(m, (this,) + others, used=source, written_at=ingested_at,
+        provenance = document_provenance(m, (this,) + others, used=source, written_at=ingested_at,
                                          extractor_version=extractor_version)
-        return m.graph(), _graph_of(content + provenance)
+        return m.graph(), content + provenance
 
 
 def _role_unit(r, project, subs: dict, orgs: dict, muni):
@@ -179,21 +180,21 @@ def _other_dates_and_cases(w: "_Writer", doc, info) -> None:
         w.evidence(doc, c.evidence, prop)
 
 
-def records_to_content(records: PlanRecords, pages: list[Page], preamble: Page | None, *,
-                       minter: Minter | None = None) -> Graph:
+def content_triples(records: PlanRecords, pages: list[Page], preamble: Page | None, *,
+                    minter: Minter | None = None) -> list[Triple]:
     """What one file contributes to its document's graph: pages, entities, relations, evidence.
 
     No provenance and no time: the same file read by the same extractor gives the same triples,
     so the contribution can be kept beside the graph and compared (`encode_content`).
     """
-    return _graph_of(_content_triples(records, pages, preamble, minter or Minter(records.document)))
+    with collector_paused():
+        return _content_triples(records, pages, preamble, minter or Minter(records.document))
 
 
-def _graph_of(triples: list[Triple]) -> Graph:
-    """One graph of collected triples, written straight into its store (rdflib's default one: the
-    graph is wrapped in conjunctive graphs downstream, e.g. by SHACL validation, which need a store
-    that knows contexts)."""
-    return graph_of(triples)
+def records_to_content(records: PlanRecords, pages: list[Page], preamble: Page | None, *,
+                       minter: Minter | None = None) -> Graph:
+    """`content_triples` as an rdflib graph."""
+    return graph_of(content_triples(records, pages, preamble, minter=minter))
 
 
 def _content_triples(records: PlanRecords, pages: list[Page], preamble: Page | None, m: Minter) -> list[Triple]:
@@ -467,12 +468,6 @@ class Rendition:
 
 
 def document_provenance(m: Minter, renditions: Sequence[Rendition], *, used: SourceMeta,
-                        written_at: datetime, extractor_version: str) -> Graph:
-    return _graph_of(_provenance_triples(m, renditions, used=used, written_at=written_at,
-                                         extractor_version=extractor_version))
-
-
-def _provenance_triples(m: Minter, renditions: Sequence[Rendition], *, used: SourceMeta,
                         written_at: datetime, extractor_version: str) -> list[Triple]:
     """The document graph's own provenance (PROV-O) and its renditions.
 

@@ -33,7 +33,7 @@ from typing import Callable, Iterator
 
 import pyoxigraph as ox
 
-from styrgraf.graph.store.interface import GraphStore, triples_to_lines
+from styrgraf.graph.store.interface import GraphStore
 from styrgraf.ontology.terms import SG, sparql_prefixes
 
 ROWS_PREDICATE = str(SG.analysisRows)
@@ -147,13 +147,15 @@ def rows_of_ntriples(graph_iri: str, data: bytes) -> Segments:
     out: Segments = {}
     for name, query in QUERIES.items():
         result = memory.query(prefixes + query, use_default_graph_as_union=True)
-        out[name] = _segment(*csv_rows(result.serialize(format=ox.QueryResultsFormat.CSV)))
+        header, rows = csv_rows(result.serialize(format=ox.QueryResultsFormat.CSV))
+        # In sorted order: the engine's order follows the order the triples were loaded in, and
+        # one graph must give one stored value (a graph rebuilt from its renditions is compared).
+        out[name] = _segment(header, sorted(rows, key=_row_order))
     return out
 
 
-def rows_of_graph(graph_iri: str, graph) -> Segments:
-    """`rows_of_ntriples` for an rdflib graph (what ingest writes)."""
-    return rows_of_ntriples(graph_iri, "\n".join(triples_to_lines(graph)).encode("utf-8"))
+def _row_order(row: list[str | None]) -> list[tuple[bool, str]]:
+    return [(value is None, value or "") for value in row]
 
 
 def encode(segments: Segments) -> str:

@@ -100,14 +100,28 @@ def document_graph(graph_iri: str) -> str:
     return graph_iri
 
 
-def triples_to_lines(triples: Triples | rdflib.Graph) -> list[str]:
+class NTriplesLines(list):
+    """Distinct N-Triples lines as `triples_to_lines` encodes them (every term checked): a write
+    given these stores them as they are, instead of encoding the same triples once more."""
+
+
+def triples_to_lines(triples: Triples | rdflib.Graph) -> NTriplesLines:
     """Encode triples as unique N-Triples lines (the one write format of both backends)."""
+    if isinstance(triples, NTriplesLines):
+        return triples
     if isinstance(triples, rdflib.Graph):
         triples = triples.triples((None, None, None))
-    lines = set()
+    # A document's IRIs recur in many triples (its pages, its evidence): each is encoded once.
+    encoded: dict = {}
+    known, remember = encoded.get, encoded.setdefault
+    lines: dict[str, None] = {}
     for subject, predicate, obj in triples:
-        lines.add(f"{rdflib_to_nt(subject)} {rdflib_to_nt(predicate)} {rdflib_to_nt(obj)} .")
-    return list(lines)
+        s = known(subject) or remember(subject, rdflib_to_nt(subject))
+        p = known(predicate) or remember(predicate, rdflib_to_nt(predicate))
+        o = (rdflib_to_nt(obj) if isinstance(obj, rdflib.Literal)
+             else known(obj) or remember(obj, rdflib_to_nt(obj)))
+        lines[f"{s} {p} {o} ."] = None
+    return NTriplesLines(lines)
 
 
 class GraphStore(ABC):
