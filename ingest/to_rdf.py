@@ -580,12 +580,17 @@ def _nt_rows(triples: Iterable[Triple]) -> set[str]:
     (`rdflib.plugins.serializers.nt`). An IRI recurs in many triples: it is written once."""
     iris: dict = {}
     rows = set()
-    written, write, add = iris.get, iris.setdefault, rows.add
+    written, add = iris.get, rows.add
     for s, p, o in triples:
-        s = written(s) or write(s, _nt_iri(s))
-        p = written(p) or write(p, _nt_iri(p))
-        o = _nt_literal(o) if isinstance(o, Literal) else (written(o) or write(o, _nt_iri(o)))
-        add(f"{s} {p} {o} .")
+        if (s_row := written(s)) is None:
+            s_row = iris[s] = _nt_iri(s)
+        if (p_row := written(p)) is None:
+            p_row = iris[p] = _nt_iri(p)
+        if isinstance(o, Literal):
+            o_row = _nt_literal(o)
+        elif (o_row := written(o)) is None:
+            o_row = iris[o] = _nt_iri(o)
+        add(f"{s_row} {p_row} {o_row} .")
     return rows
 
 

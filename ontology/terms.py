@@ -17,9 +17,21 @@ ONTOLOGY_DIR = Path(__file__).resolve().parent
 ONTOLOGY_TTL = ONTOLOGY_DIR / "styrgraf.ttl"
 SHAPES_TTL = ONTOLOGY_DIR / "shapes.ttl"
 
+
+
+class _KeptTerms(Namespace):
+    """A namespace whose terms are made once: `SG.number` is asked for thousands of times while a
+    document's triples are written, and rdflib's `Namespace` makes a new term each time."""
+
+    def __getattr__(self, name: str):
+        term = super().__getattr__(name)
+        self.__dict__[name] = term
+        return term
+
+
 SG_IRI = "https://styrgraf.example/ontology#"
-SG = Namespace(SG_IRI)
-OA = Namespace("http://www.w3.org/ns/oa#")
+SG = _KeptTerms(SG_IRI)
+OA = _KeptTerms("http://www.w3.org/ns/oa#")
 
 # Graph holding the ontology itself in the store.
 ONTOLOGY_GRAPH = "https://styrgraf.example/ontology"
