@@ -29,8 +29,12 @@ _REQUEST_BYTES = 1 << 16
 _DESCRIPTORS = 3  # stdout, stderr, status
 
 
-def serve(channel_fd: int, read_file) -> None:
-    """Fork `read_file(argv)` for each request on the channel, until the channel closes."""
+def serve(channel_fd: int, read_file, warm_up=None) -> None:
+    """Fork `read_file(argv)` for each request on the channel, until the channel closes.
+
+    `warm_up()` is run once, as soon as no request waits (the first file's reading process has
+    been forked by then, and runs alongside on the other core), so that later forks start warm.
+    """
     gc.freeze()  # the imported modules are shared with each fork: its collector need not walk (and copy) them
     channel = socket.socket(fileno=channel_fd)
     wake_r, wake_w = os.pipe()
@@ -42,7 +46,12 @@ def serve(channel_fd: int, read_file) -> None:
     events.register(channel, selectors.EVENT_READ)
     events.register(wake_r, selectors.EVENT_READ)
     while True:
-        for key, _ in events.select():
+        ready = events.select(0 if warm_up is not None else None)
+        if not ready and warm_up is not None:
+            _warm(warm_up)
+            warm_up = None
+            continue
+        for key, _ in ready:
             if key.fileobj is channel:
                 message, fds, _flags, _addr = socket.recv_fds(channel, _REQUEST_BYTES, _DESCRIPTORS)
                 if not message:
@@ -53,6 +62,15 @@ def serve(channel_fd: int, read_file) -> None:
             else:
                 os.read(wake_r, 512)
         _reap(waiting)
+
+
+def _warm(warm_up) -> None:
+    try:
+        warm_up()
+    except Exception:  # noqa: BLE001 - only a slower start for each reading process: the starter still serves
+        traceback.print_exc()
+    gc.collect()
+    gc.freeze()  # what the warm-up left is shared with each fork too
 
 
 def _fork(read_file, message: bytes, fds: list[int], inherited: tuple[int, ...]) -> int | None:
