@@ -116,3 +116,48 @@ def test_the_starter_warms_up_once_no_file_waits(tmp_path, fails):
 
 def test_the_warm_up_document_is_read_by_the_reading_code():
     assert pdf_reader.read_document(Path("warm-up.pdf"), pdf_warm_up.document(), ReadLimits()) == [pdf_warm_up.LINES]
+
+
+def _spare_of(starter: Starter) -> psutil.Process:
+    """The spare the starter forks once idle: its one child, waiting for a file."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        children = psutil.Process(starter._process.pid).children()  # noqa: SLF001
+        if len(children) == 1:
+            return children[0]
+        time.sleep(0.01)
+    raise AssertionError("the starter forked no spare")
+
+
+def test_a_file_goes_to_the_spare_forked_before_it_was_asked_for(tmp_path):
+    path = badfiles.good_pdf(tmp_path)
+    starter = Starter(list(pdf._READER))  # noqa: SLF001
+    try:
+        args = [str(path), json.dumps(ReadLimits().to_dict())]
+        first = starter.start(args)
+        assert first.communicate(timeout=60)[1] == b"" and first.returncode == 0
+        spare = _spare_of(starter)
+        time.sleep(0.5)  # warm by now: a spare that is not yet is passed over, and the file forked anew
+        second = starter.start(args)
+        out, err = second.communicate(timeout=60)
+        assert second.returncode == 0, err
+        assert second.pid == spare.pid != first.pid
+        assert json.loads(out)["pages"][0][0] == "2012-02-22 KS 2011/0456"
+    finally:
+        starter._stop()  # noqa: SLF001
+
+
+def test_a_spare_ends_with_its_starter(tmp_path):
+    path = badfiles.good_pdf(tmp_path)
+    starter = Starter(list(pdf._READER))  # noqa: SLF001
+    child = starter.start([str(path), json.dumps(ReadLimits().to_dict())])
+    child.communicate(timeout=60)
+    spare = _spare_of(starter)
+    starter._process.kill()  # noqa: SLF001 - killed, so it cannot end its spare itself
+    starter._process.wait(timeout=10)  # noqa: SLF001
+    try:
+        spare.wait(timeout=10)
+    except psutil.NoSuchProcess:
+        pass
+    assert not psutil.pid_exists(spare.pid) or spare.status() == psutil.STATUS_ZOMBIE
+    starter._stop()  # noqa: SLF001
