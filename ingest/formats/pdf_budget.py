@@ -3,7 +3,7 @@
 Only used in the PDF reading process (`pdf_reader`), where pdfminer decodes,
 ahead of PDFium, the streams PDFium will inflate (`pdf_page_streams`). pdfminer
 decodes a stream whole, with one `zlib.decompress`: a 400 MB stream of spaces
-is 400 MB in memory before anyone could look at it. `install` replaces that
+is 400 MB in memory before anyone could look at it. `charging` replaces that
 call with one that stops one byte past what the budget still allows, and
 charges every decoded stream:
 
@@ -19,6 +19,8 @@ process's memory limit is the backstop for them.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import SimpleNamespace
 
 from pdfminer import pdftypes
@@ -94,22 +96,34 @@ def _bounded_corrupted(data: bytes) -> bytes:
     return bytes(out)
 
 
-def install(limits: ReadLimits) -> Budget:
-    """Put the budget in charge of pdfminer's decoding in this process."""
+_unbudgeted = (pdftypes.zlib, pdftypes.decompress_corrupted, pdftypes.PDFStream.decode)
+
+
+def _budgeted_decode(stream: pdftypes.PDFStream) -> None:
+    global _bound
+    key = (stream.objid, stream.genno) if stream.objid is not None else None
+    known = _budget.known.get(key) if key is not None else None  # type: ignore[union-attr]
+    _bound = _budget.allowance(known)  # type: ignore[union-attr]
+    _unbudgeted[2](stream)
+    _budget.charge(key, len(stream.data or b""), known)  # type: ignore[union-attr]
+
+
+@contextmanager
+def charging(limits: ReadLimits) -> Iterator[Budget]:
+    """A budget in charge of pdfminer's decoding in this process, for one file.
+
+    pdfminer's own decoding is back once the file is read: the warm starter reads a document
+    of its own before it forks the reading processes (`pdf_reader.warm_up`), and each of them
+    reads its file with a budget of its own, charged once for each stream.
+    """
     global _budget
     _budget = Budget(limits)
-    original_decode = pdftypes.PDFStream.decode
-
-    def decode(stream: pdftypes.PDFStream) -> None:
-        global _bound
-        key = (stream.objid, stream.genno) if stream.objid is not None else None
-        known = _budget.known.get(key) if key is not None else None
-        _bound = _budget.allowance(known)
-        original_decode(stream)
-        _budget.charge(key, len(stream.data or b""), known)
-
     pdftypes.zlib = SimpleNamespace(decompress=_bounded_decompress, decompressobj=zlib.decompressobj,
                                     error=zlib.error)
     pdftypes.decompress_corrupted = _bounded_corrupted
-    pdftypes.PDFStream.decode = decode
-    return _budget
+    pdftypes.PDFStream.decode = _budgeted_decode
+    try:
+        yield _budget
+    finally:
+        pdftypes.zlib, pdftypes.decompress_corrupted, pdftypes.PDFStream.decode = _unbudgeted
+        _budget = None

@@ -16,6 +16,14 @@ Images are not decoded: text extraction does not draw them. A stream is
 decoded once per file; its size is remembered by object number. Anything past
 what is walked here (an inline image's data, an object pdfminer cannot parse)
 is left to the reading process's memory and time limits.
+
+Every file is walked, however small. Its size alone bounds nothing: a Flate
+stream inflates at most some 1032-fold, but filters chain (Flate over Flate
+multiplies the ratios, LZW has a far higher one), a stream can name its filters
+through an indirect object kept in a compressed object stream, and the page
+limit is mostly about repetition, not inflation: forms nested seven deep draw a
+small form ten million times from a file of a few kilobytes. Telling that a
+file has none of this takes the parse this walk is.
 """
 from __future__ import annotations
 

@@ -17,10 +17,14 @@ shape pdfplumber's had); pdfminer parses the same file alongside, page by page,
 to decode within the budget what PDFium is about to inflate for the page
 (`pdf_page_streams`), since PDFium's own decoding cannot be stopped. Pages are
 loaded one at a time and closed after their text is taken, and pdfminer's
-object cache is off, so a 500-page document is not held in memory.
+object cache is off, so a 500-page document is not held in memory. The file's
+bytes are held, one copy (at most the upload limit), read once: both parsers
+read them from memory, not with a system call per few hundred bytes, and PDFium
+reads the very bytes pdfminer budgeted.
 """
 from __future__ import annotations
 
+import io
 import json
 import logging
 import os
@@ -39,7 +43,7 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser, PDFSyntaxError
 from pdfminer.pdftypes import resolve1
 
-from styrgraf.ingest.formats import pdf_budget
+from styrgraf.ingest.formats import pdf_budget, pdf_warm_up
 from styrgraf.ingest.formats.pdf import corrupt, encrypted
 from styrgraf.ingest.formats.pdf_lines import page_lines
 from styrgraf.ingest.formats.pdf_page_streams import PageStreams
@@ -74,28 +78,27 @@ class _Document(PDFDocument):
 
 
 @contextmanager
-def _parsed(path: Path) -> Iterator[PDFDocument]:
+def _parsed(path: Path, data: bytes) -> Iterator[PDFDocument]:
     """pdfminer's view of the file, for the budget; refuses files that need a password."""
-    with path.open("rb") as fh:
-        try:
-            document = _Document(PDFParser(fh), password="")
-        except MemoryError:  # the address space limit: reported as such, not as a broken file
-            raise
-        except PDFEncryptionError as err:
+    try:
+        document = _Document(PDFParser(io.BytesIO(data)), password="")
+    except MemoryError:  # the address space limit: reported as such, not as a broken file
+        raise
+    except PDFEncryptionError as err:
+        raise encrypted(path) from err
+    except Exception as err:  # pdfminer raises many kinds; all mean a broken file
+        if _declares_encryption(data):
             raise encrypted(path) from err
-        except Exception as err:  # pdfminer raises many kinds; all mean a broken file
-            if _declares_encryption(path):
-                raise encrypted(path) from err
-            raise corrupt(path, "den går inte att tolka", f"it cannot be parsed ({err!r})") from err
-        document.caching = False  # keep memory flat: resolved objects are not kept
-        yield document
+        raise corrupt(path, "den går inte att tolka", f"it cannot be parsed ({err!r})") from err
+    document.caching = False  # keep memory flat: resolved objects are not kept
+    yield document
 
 
 @contextmanager
-def _opened(path: Path) -> Iterator[pdfium.PdfDocument]:
+def _opened(path: Path, data: bytes) -> Iterator[pdfium.PdfDocument]:
     """PDFium's view of the file, for the text."""
     try:
-        pdf = pdfium.PdfDocument(str(path), password=None)
+        pdf = pdfium.PdfDocument(data, password=None)
     except pdfium.PdfiumError as err:
         if getattr(err, "err_code", None) in _PASSWORD_ERRORS:
             raise encrypted(path) from err
@@ -106,19 +109,13 @@ def _opened(path: Path) -> Iterator[pdfium.PdfDocument]:
         pdf.close()
 
 
-def _declares_encryption(path: Path) -> bool:
+def _declares_encryption(data: bytes) -> bool:
     """Whether the raw bytes name an encryption dictionary.
 
     Only asked when pdfminer fails: an encryption scheme it does not support
     must be reported as encryption, not as a broken file.
     """
-    tail = b""
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(MB), b""):
-            if b"/Encrypt" in tail + chunk:
-                return True
-            tail = chunk[-16:]
-    return False
+    return b"/Encrypt" in data
 
 
 def _declared_pages(document: PDFDocument) -> int:
@@ -172,10 +169,14 @@ def _has_text(lines: list[str]) -> bool:
 
 def read_pages(path: Path, limits: ReadLimits) -> list[list[str]]:
     """Every page's text lines; raises SourceError or LimitExceeded."""
-    budget = pdf_budget.install(limits)
-    streams = PageStreams(budget)
+    return read_document(path, path.read_bytes(), limits)
+
+
+def read_document(path: Path, data: bytes, limits: ReadLimits) -> list[list[str]]:
+    """Every page's text lines of the PDF `data` (the file at `path`, named in errors)."""
     pages: list[list[str]] = []
-    with _parsed(path) as document, _opened(path) as pdf:
+    with pdf_budget.charging(limits) as budget, _parsed(path, data) as document, _opened(path, data) as pdf:
+        streams = PageStreams(budget)
         if max(len(pdf), _declared_pages(document)) > limits.pages:  # cheap: refused before any page is read
             raise LimitExceeded("pages")
         walked = _page_objects(path, document)
@@ -194,6 +195,11 @@ def read_pages(path: Path, limits: ReadLimits) -> list[list[str]]:
                           "PDF-filen saknar textlager (troligen en inskannad bild); den behöver OCR-behandlas först",
                           "the PDF has no text layer (probably a scanned image); it needs OCR first")
     return pages
+
+
+def warm_up() -> None:
+    """Read the starter's own document (`pdf_warm_up`), so that the processes it forks start warm."""
+    read_document(Path("warm-up.pdf"), pdf_warm_up.document(), ReadLimits())
 
 
 def _error(code: str, reason: str, reason_en: str, **extra: object) -> dict:
@@ -235,6 +241,6 @@ def main(argv: list[str]) -> None:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--serve"]:
         from styrgraf.ingest.formats.pdf_reader_starter import serve
-        serve(int(sys.argv[2]), main)
+        serve(int(sys.argv[2]), main, warm_up)
     else:
         main(sys.argv[1:])

@@ -5,7 +5,9 @@ Python process spends some 0.2 s importing PDFium and pdfminer before it reads a
 what reading an 18-page plan takes. So one starter process (`python -m
 styrgraf.ingest.formats.pdf_reader --serve FD`) imports them once and forks a reading process for
 each file; the fork is the same fresh process with the same limits (`pdf_reader.main` sets them in
-the fork), the starter itself never reads a file.
+the fork). The starter reads no file: only, once, a small document of its own (`pdf_warm_up`), so
+that each fork starts with what a first read leaves done; and when idle it forks the next file's
+reading process ahead, as a spare (`serve`).
 
 The parent sends a request over a Unix socket: the file and its limits, and three descriptors, the
 reading process's stdout and stderr and a status socket. On the status socket the starter answers
@@ -27,10 +29,19 @@ import traceback
 
 _REQUEST_BYTES = 1 << 16
 _DESCRIPTORS = 3  # stdout, stderr, status
+_READY = b"ready"  # a spare's word to the starter: warm, waiting for its file
 
 
-def serve(channel_fd: int, read_file) -> None:
-    """Fork `read_file(argv)` for each request on the channel, until the channel closes."""
+def serve(channel_fd: int, read_file, warm_up=None) -> None:
+    """Fork `read_file(argv)` for each request on the channel, until the channel closes.
+
+    `warm_up()` is run once, as soon as no request waits and no reading process runs (the first
+    file's has been forked by then), so that later forks start warm. Then, whenever the starter is
+    idle again, it forks a spare: a reading process that runs `warm_up()` once more and waits for
+    its file, so that the next file's reading process is forked, and has copied the pages its
+    reading writes to, before the file is asked for. A spare has read no file but the starter's
+    own document; it takes one file, as any fork does, and ends when the starter does.
+    """
     gc.freeze()  # the imported modules are shared with each fork: its collector need not walk (and copy) them
     channel = socket.socket(fileno=channel_fd)
     wake_r, wake_w = os.pipe()
@@ -38,21 +49,132 @@ def serve(channel_fd: int, read_file) -> None:
     signal.set_wakeup_fd(wake_w)
     signal.signal(signal.SIGCHLD, lambda *_: None)  # only to wake the loop: children are reaped below
     waiting: dict[int, int] = {}  # reading process pid -> its status socket
+    spare: _Spare | None = None
+    warmed = warm_up is None
+    wanted = False  # a spare, once idle: one for each file served (a spare that ends unused is not replaced)
     events = selectors.DefaultSelector()
     events.register(channel, selectors.EVENT_READ)
     events.register(wake_r, selectors.EVENT_READ)
     while True:
-        for key, _ in events.select():
+        idle = not waiting and (not warmed or (wanted and spare is None))
+        ready = events.select(0 if idle else None)
+        if not ready and idle:
+            if not warmed:
+                _warm(warm_up)
+                warmed = wanted = True
+            else:
+                spare, wanted = _fork_spare(read_file, warm_up, (channel.fileno(), wake_r, wake_w)), False
+            continue
+        for key, _ in ready:
             if key.fileobj is channel:
                 message, fds, _flags, _addr = socket.recv_fds(channel, _REQUEST_BYTES, _DESCRIPTORS)
                 if not message:
                     return
-                pid = _fork(read_file, message, fds, (channel.fileno(), wake_r, wake_w, *waiting.values()))
+                pid = spare.take(message, fds) if spare is not None else None
+                if spare is not None and (pid is not None or spare.ended):
+                    spare = None
+                if pid is None:  # no spare, or one still warming up: a fork of the starter's own
+                    inherited = (channel.fileno(), wake_r, wake_w, *waiting.values(), *([spare.fd] if spare else []))
+                    pid = _fork(read_file, message, fds, inherited)
                 if pid is not None:
                     waiting[pid] = fds[2]
+                wanted = spare is None
             else:
                 os.read(wake_r, 512)
-        _reap(waiting)
+        ended = _reap(waiting)
+        if spare is not None and spare.pid in ended:  # ended before it had a file (killed?)
+            spare = None
+
+
+def _warm(warm_up) -> None:
+    try:
+        warm_up()
+    except Exception:  # noqa: BLE001 - only a slower start for each reading process: the starter still serves
+        traceback.print_exc()
+    gc.collect()
+    gc.freeze()  # what the warm-up left is shared with each fork too
+
+
+class _Spare:
+    """A forked reading process waiting for its file on a socket of its own (`serve`).
+
+    It says `_READY` on the socket once warm; until then a file goes to a fork of the starter's
+    own (it would wait for the spare's warm-up otherwise)."""
+
+    def __init__(self, pid: int, socket_here: socket.socket):
+        self.pid = pid
+        self.ended = False
+        self._socket = socket_here
+        self._ready = False
+
+    @property
+    def fd(self) -> int:
+        return self._socket.fileno()
+
+    def take(self, message: bytes, fds: list[int]) -> int | None:
+        """Hand the request to the spare: its pid; None (nothing handed on) if it is not ready or has ended."""
+        if len(fds) != _DESCRIPTORS or not self._is_ready():
+            return None
+        out, err, status = fds
+        try:
+            socket.send_fds(self._socket, [message], [out, err])
+        except OSError:  # it has ended (killed?): the request goes to a new fork
+            self._end()
+            return None
+        self._end()  # a spare takes one file
+        os.close(out)
+        os.close(err)
+        _send(status, f"{self.pid}\n")
+        return self.pid
+
+    def _is_ready(self) -> bool:
+        if not self._ready:
+            try:
+                said = self._socket.recv(len(_READY), socket.MSG_DONTWAIT)
+            except BlockingIOError:
+                return False
+            except OSError:
+                said = b""
+            if said != _READY:  # it has ended
+                self._end()
+                return False
+            self._ready = True
+        return True
+
+    def _end(self) -> None:
+        self.ended = True
+        self._socket.close()  # a spare without its socket ends
+
+
+def _fork_spare(read_file, warm_up, inherited: tuple[int, ...]) -> _Spare | None:
+    try:
+        here, there = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    except OSError:  # out of descriptors for now: the next file is forked as it comes
+        return None
+    try:
+        pid = os.fork()
+    except OSError:  # out of processes for now: likewise
+        here.close()
+        there.close()
+        return None
+    if pid == 0:
+        _leave_starter((here.fileno(), *inherited))
+        if warm_up is not None:
+            try:
+                warm_up()
+            except BaseException:  # noqa: BLE001 - it only warms: the file is read all the same
+                pass
+        try:
+            there.send(_READY)
+            message, fds, _flags, _addr = socket.recv_fds(there, _REQUEST_BYTES, 2)
+        except BaseException:  # noqa: BLE001
+            os._exit(1)
+        there.close()
+        if not message or len(fds) != 2:  # the starter has ended without a file for it
+            os._exit(0)
+        _read_and_end(read_file, message, fds[0], fds[1])
+    there.close()
+    return _Spare(pid, here)
 
 
 def _fork(read_file, message: bytes, fds: list[int], inherited: tuple[int, ...]) -> int | None:
@@ -63,19 +185,24 @@ def _fork(read_file, message: bytes, fds: list[int], inherited: tuple[int, ...])
     out, err, status = fds
     pid = os.fork()
     if pid == 0:
-        _become_reader(read_file, message, out, err, status, inherited)
+        _leave_starter((status, *inherited))
+        _read_and_end(read_file, message, out, err)
     os.close(out)
     os.close(err)
     _send(status, f"{pid}\n")
     return pid
 
 
-def _become_reader(read_file, message: bytes, out: int, err: int, status: int, inherited: tuple[int, ...]) -> None:
-    """In the fork: the starter's own descriptors and signal handling go, the request's pipes become stdout and stderr."""
+def _leave_starter(inherited: tuple[int, ...]) -> None:
+    """In a fork: the starter's own descriptors and signal handling go."""
     signal.set_wakeup_fd(-1)
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-    for fd in (status, *inherited):
+    for fd in inherited:
         os.close(fd)
+
+
+def _read_and_end(read_file, message: bytes, out: int, err: int) -> None:
+    """In a fork: the request's pipes become stdout and stderr, the file is read, the process ends."""
     os.dup2(out, 1)
     os.dup2(err, 2)
     os.close(out)
@@ -96,14 +223,17 @@ def _become_reader(read_file, message: bytes, out: int, err: int, status: int, i
         os._exit(code)
 
 
-def _reap(waiting: dict[int, int]) -> None:
-    while waiting:
+def _reap(waiting: dict[int, int]) -> set[int]:
+    """Collect every ended child; tell the parent the exit code of each it waits for. The pids collected."""
+    ended = set()
+    while True:
         try:
             pid, status = os.waitpid(-1, os.WNOHANG)
         except ChildProcessError:
-            return
+            return ended
         if pid == 0:
-            return
+            return ended
+        ended.add(pid)
         fd = waiting.pop(pid, None)
         if fd is not None:
             _send(fd, f"{os.waitstatus_to_exitcode(status)}\n")

@@ -5,11 +5,12 @@ import json
 import time
 from pathlib import Path
 
+import pdfplumber
 import pypdfium2
 import pytest
 
 from styrgraf.ingest.formats import pdf_reader
-from styrgraf.ingest.limits import ReadLimits
+from styrgraf.ingest.limits import LimitExceeded, ReadLimits
 from styrgraf.ingest.pipeline import extract_path
 from styrgraf.ingest.sources import SourceError, open_source
 from tests.ingest import badfiles, pdf_bombs
@@ -71,6 +72,18 @@ def test_decompressed_bytes_per_page(tmp_path):
     assert_names(error, path, "sidan 1", "per sida", "2 MB")
     assert open_source(path, limits=ReadLimits(page_mb=4)).page_count == 1
 
+
+def test_a_second_read_in_the_same_process_has_a_budget_of_its_own(tmp_path):
+    """The warm starter reads a document before it forks: a read after another is charged once, not once per read."""
+    path = pdf_bombs.spaces_bomb(tmp_path, 3)
+    limits = ReadLimits(page_mb=4)
+    assert len(pdf_reader.read_pages(path, limits)) == 1
+    assert len(pdf_reader.read_pages(path, limits)) == 1
+    with pytest.raises(LimitExceeded):
+        pdf_reader.read_pages(path, ReadLimits(page_mb=2))
+    # and once a read has ended, pdfminer decodes on its own again (pdfplumber, in this process)
+    with pdfplumber.open(path) as plumber:
+        assert "hostilt test" in plumber.pages[0].extract_text()
 
 def test_pages(tmp_path):
     path = pdf_bombs.many_pages(tmp_path, 12)

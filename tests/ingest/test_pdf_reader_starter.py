@@ -6,11 +6,14 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import psutil
+import pytest
 
-from styrgraf.ingest.formats import pdf
+from styrgraf.ingest.formats import pdf, pdf_reader, pdf_warm_up
+from styrgraf.ingest.formats.pdf_reader_starter import Starter
 from styrgraf.ingest.limits import ReadLimits
 from styrgraf.ingest.sources import open_source
 from tests.ingest import badfiles
@@ -75,3 +78,86 @@ def test_the_starter_ends_with_its_parent(tmp_path):
     except psutil.NoSuchProcess:
         pass
     assert not psutil.pid_exists(starter)
+
+
+# A starter whose reading processes tell whether it had warmed up before it forked them.
+_TELLING_STARTER = """
+import sys
+from pathlib import Path
+from styrgraf.ingest.formats.pdf_reader_starter import serve
+warmed = []
+def warm_up():
+    warmed.append(True)
+    Path({marker!r}).touch()
+    if {fails!r}:
+        raise RuntimeError("the warm-up failed")
+def read_file(argv):
+    sys.stdout.write("warm" if warmed else "cold")
+serve(int(sys.argv[2]), read_file, warm_up)
+"""
+
+
+@pytest.mark.parametrize("fails", [False, True], ids=["warm-up", "failing-warm-up"])
+def test_the_starter_warms_up_once_no_file_waits(tmp_path, fails):
+    marker = tmp_path / "warmed"
+    starter = Starter([sys.executable, "-c", _TELLING_STARTER.format(marker=str(marker), fails=fails)])
+    try:
+        first = starter.start(["plan.pdf"])  # sent as the starter starts: forked before the warm-up
+        assert first.communicate(timeout=60) == (b"cold", b"") and first.returncode == 0
+        deadline = time.monotonic() + 30
+        while not marker.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert marker.exists()
+        second = starter.start(["plan.pdf"])
+        assert second.communicate(timeout=60)[0] == b"warm" and second.returncode == 0
+    finally:
+        starter._stop()  # noqa: SLF001
+
+
+def test_the_warm_up_document_is_read_by_the_reading_code():
+    assert pdf_reader.read_document(Path("warm-up.pdf"), pdf_warm_up.document(), ReadLimits()) == [pdf_warm_up.LINES]
+
+
+def _spare_of(starter: Starter) -> psutil.Process:
+    """The spare the starter forks once idle: its one child, waiting for a file."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        children = psutil.Process(starter._process.pid).children()  # noqa: SLF001
+        if len(children) == 1:
+            return children[0]
+        time.sleep(0.01)
+    raise AssertionError("the starter forked no spare")
+
+
+def test_a_file_goes_to_the_spare_forked_before_it_was_asked_for(tmp_path):
+    path = badfiles.good_pdf(tmp_path)
+    starter = Starter(list(pdf._READER))  # noqa: SLF001
+    try:
+        args = [str(path), json.dumps(ReadLimits().to_dict())]
+        first = starter.start(args)
+        assert first.communicate(timeout=60)[1] == b"" and first.returncode == 0
+        spare = _spare_of(starter)
+        time.sleep(0.5)  # warm by now: a spare that is not yet is passed over, and the file forked anew
+        second = starter.start(args)
+        out, err = second.communicate(timeout=60)
+        assert second.returncode == 0, err
+        assert second.pid == spare.pid != first.pid
+        assert json.loads(out)["pages"][0][0] == "2012-02-22 KS 2011/0456"
+    finally:
+        starter._stop()  # noqa: SLF001
+
+
+def test_a_spare_ends_with_its_starter(tmp_path):
+    path = badfiles.good_pdf(tmp_path)
+    starter = Starter(list(pdf._READER))  # noqa: SLF001
+    child = starter.start([str(path), json.dumps(ReadLimits().to_dict())])
+    child.communicate(timeout=60)
+    spare = _spare_of(starter)
+    starter._process.kill()  # noqa: SLF001 - killed, so it cannot end its spare itself
+    starter._process.wait(timeout=10)  # noqa: SLF001
+    try:
+        spare.wait(timeout=10)
+    except psutil.NoSuchProcess:
+        pass
+    assert not psutil.pid_exists(spare.pid) or spare.status() == psutil.STATUS_ZOMBIE
+    starter._stop()  # noqa: SLF001
