@@ -35,7 +35,7 @@ from rdflib import Graph, URIRef
 from styrgraf.ingest.abandon import ABANDONED_EN, ABANDONED_SV, abandoned
 from styrgraf.ingest.identity import Minter
 from styrgraf.ingest import pipeline
-from styrgraf.ingest.pipeline import ExtractedDocument, extract_path
+from styrgraf.ingest.pipeline import ExtractedDocument, extract_path, prepare_reading
 from styrgraf.ingest.records import Finding
 from styrgraf.ingest.sources import SourceError
 from styrgraf.ingest.to_rdf import (
@@ -135,6 +135,12 @@ def _without_provenance(g: Graph, gi: URIRef) -> Graph:
         if s not in own and p != SG.rendition:
             out.add((s, p, o))
     return out
+
+
+def prepare_ingest(paths: list[Path] | None = None) -> None:
+    """Start ahead, in the background, what ingesting `paths` (None: files yet to come) will need
+    (`ingest.pipeline.prepare_reading`)."""
+    prepare_reading(paths)
 
 
 def ingest_file(store: GraphStore, path: Path | str) -> IngestResult:
@@ -326,4 +332,4 @@ def remove_document(store: GraphStore, ref: str) -> str | None:
     return graph
 
 
-__all__ = ["IngestResult", "ingest_file", "list_documents", "find_document_graph", "remove_document", "StoreError"]
+__all__ = ["IngestResult", "ingest_file", "prepare_ingest", "list_documents", "find_document_graph", "remove_document", "StoreError"]

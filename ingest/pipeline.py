@@ -7,10 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Iterable
 
 from rdflib import Graph
 
 from styrgraf.ingest.document_text import DocumentText
+from styrgraf.ingest.formats import pdf as pdf_format
 from styrgraf.ingest.kinds import detect_kind, generic
 from styrgraf.ingest.pages import Page, normalise_pages
 from styrgraf.ingest.records import DocumentInfo, PlanRecords
@@ -79,6 +81,14 @@ def _has_basic_facts(info: DocumentInfo) -> bool:
     """A document of no known kind is kept only when it says what it is: a note without a title,
     date, case number or municipality would be a document of nothing, and all such notes one."""
     return bool(info.title_evidence) and any((info.date, info.identifier, info.municipality))
+
+
+def prepare_reading(paths: Iterable[Path] | None = None) -> None:
+    """Start, ahead, what reading the files will need and takes time to start (the PDF reader's
+    starter process), when any of them is named as a PDF or no paths are given (a server, which
+    will be sent files). It starts in the background: the caller goes on at once."""
+    if paths is None or any(Path(p).suffix.lower() == ".pdf" for p in paths):
+        pdf_format.prepare()
 
 
 def extract_path(path: Path | str) -> ExtractedDocument:

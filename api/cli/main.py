@@ -16,7 +16,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from styrgraf.api.http.server_registry import remove_via_server, running_server, upload_via_server
-from styrgraf.graph.documents import IngestResult, ingest_file, list_documents, remove_document
+from styrgraf.graph.documents import IngestResult, ingest_file, list_documents, prepare_ingest, remove_document
 from styrgraf.graph.store.interface import StoreError, open_store, resolve_location
 from styrgraf.api.cli import click_words
 from styrgraf.api.cli.messages import LANG_ENV, check_lang, decimal, error_text, help_lang, help_text
@@ -196,6 +196,8 @@ def ingest(
             print(_line(r, lang), flush=True)
     # A running `styrgraf serve` holds the embedded store: hand the files to it instead.
     server = running_server(resolve_location(store))
+    if not server:
+        prepare_ingest(files)  # it starts while the store is opened
     s = None if server else _open(store, lang)
     if server and not json_out:
         err.print(TEXTS[lang if lang in TEXTS else "sv"]["via_server"].format(url=server.get("url")))

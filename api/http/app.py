@@ -30,6 +30,7 @@ from styrgraf.api.sparql import routes as sparql
 from styrgraf.api.http import upload
 from styrgraf.api.http.conditional import ConditionalMiddleware
 from styrgraf.api.http.deps import start_warm_up
+from styrgraf.graph.documents import prepare_ingest
 from styrgraf.api.http.server_registry import store_fingerprint
 from styrgraf.api.http.response_cache import DEFAULT_MAX_BYTES, ResponseCache, ResponseCacheMiddleware, read_generation
 from styrgraf.api.sparql.execute import Limits, QueryRunner
@@ -107,6 +108,8 @@ def create_app(store_location: str | None = None, *, token: str | None = None, q
     app.state.warm_steps = WARM_UP_STEPS if warm_up else None
     if warm_up:
         start_warm_up(app.state)
+        if app.state.token or app.state.local_token:  # files may be sent: the PDF reader is made ready
+            prepare_ingest()
     app.state.response_cache = ResponseCache(max_bytes=response_cache_bytes)
     if response_cache_bytes > 0:
         app.add_middleware(ResponseCacheMiddleware, store_of=lambda: app.state.store,

@@ -36,6 +36,14 @@ _READER = (sys.executable, "-m", "styrgraf.ingest.formats.pdf_reader")
 _STARTER = Starter(list(_READER))
 
 
+def prepare() -> None:
+    """Make PDF reading ready ahead of the first file (`Starter.prepare`)."""
+    try:
+        _STARTER.prepare()
+    except OSError:  # no process to be had now: the first file starts one, or says why it cannot
+        pass
+
+
 def sniff(head: bytes) -> bool:
     return b"%PDF-" in head[:_HEADER_WINDOW]
 

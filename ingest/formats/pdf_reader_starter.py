@@ -336,6 +336,12 @@ class Starter:
             status_there.close()
         return ReadingProcess(args, out_r, err_r, status)
 
+    def prepare(self) -> None:
+        """Start the starter now if it is not running, without waiting for it: its imports then run
+        beside the caller's own work (opening a store, listing files), not in the first file's read."""
+        with self._lock:
+            self._running()
+
     def _running(self) -> socket.socket:
         if self._channel is not None and self._owner == os.getpid() and self._process.poll() is None:
             return self._channel

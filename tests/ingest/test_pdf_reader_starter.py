@@ -161,3 +161,23 @@ def test_a_spare_ends_with_its_starter(tmp_path):
         pass
     assert not psutil.pid_exists(spare.pid) or spare.status() == psutil.STATUS_ZOMBIE
     starter._stop()  # noqa: SLF001
+
+
+def test_reading_made_ready_ahead_starts_the_starter_that_the_first_file_then_uses(tmp_path, monkeypatch):
+    from styrgraf.ingest import pipeline
+
+    fresh = Starter(list(pdf._READER))  # noqa: SLF001
+    monkeypatch.setattr(pdf, "_STARTER", fresh)
+    try:
+        pipeline.prepare_reading([tmp_path / "plan.txt"])  # no PDF among the files: nothing started
+        assert fresh._process is None  # noqa: SLF001
+        pipeline.prepare_reading([tmp_path / "plan.txt", tmp_path / "PLAN.PDF"])
+        started = fresh._process  # noqa: SLF001
+        assert started is not None and started.poll() is None
+        assert "--serve" in psutil.Process(started.pid).cmdline()
+        _answer, _pid_, parent = _read(badfiles.good_pdf(tmp_path))
+        assert parent == started.pid  # the first file was forked by the starter made ready ahead
+        pipeline.prepare_reading()  # already running: the same one
+        assert fresh._process is started  # noqa: SLF001
+    finally:
+        fresh._stop()  # noqa: SLF001
