@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from styrgraf.ingest import name_lexicon
 from styrgraf.ingest.roles import role_for_word
@@ -88,10 +89,11 @@ ORG_HEADS = ("bolag", "bolaget", "kontor", "kontoret", "förvaltning", "förvalt
 _COMPANY_FORM = re.compile(r"\s+(?:AB|HB|KB|Ab|ek\.\s*för\.?)(?![\wåäö])")
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every capitalised word of a document, the same words again and again
 def is_person_name(name: str) -> bool:
     for w in re.split(r"[\s-]+", name):
         lw = w.lower()
-        if lw in ORG_WORDS or any(lw.endswith(h) and len(lw) > len(h) + 2 for h in ORG_HEADS):
+        if lw in ORG_WORDS or (lw.endswith(ORG_HEADS) and any(lw.endswith(h) and len(lw) > len(h) + 2 for h in ORG_HEADS)):
             return False
     return True
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from styrgraf.ingest import name_lexicon
 from styrgraf.ingest.names import NAME_CLOSE, is_person_name
@@ -62,8 +63,13 @@ _BULLET = r"(?:[-•*–][ \t]+)"  # a list item's mark at the start of its line
 # A role word before a name or list: a label (`Projektledare: A`, `Projektledare A`) or prose
 # (`I arbetsgruppen ingår A, B och C`, `Styrgruppen består av …`, `Som resurspersoner bidrar …`), the
 # name bulleted or not (`Styrgrupp:` / `- A`).
-_ROLE_BEFORE = re.compile(
-    rf"(?P<word>{_ROLE_WORD})(?:[ \t]*:|\s+(?:ingår|består av|utgörs av|bidrar|deltar|medverkar))?\s*{_BULLET}?$")
+_ROLE_BEFORE_TAIL = rf"(?:[ \t]*:|\s+(?:ingår|består av|utgörs av|bidrar|deltar|medverkar))?\s*{_BULLET}?$"
+_ROLE_BEFORE = re.compile(rf"(?P<word>{_ROLE_WORD}){_ROLE_BEFORE_TAIL}")
+# The same, tried only where a word starts (`_role_before`): the role word whole (no letter of it
+# given back, since the tail never starts with a letter), at a letter that no letter of the word
+# precedes, or at a capital.
+_ROLE_BEFORE_AT_WORD = re.compile(
+    rf"(?:(?<![A-ZÅÄÖa-zåäö])|(?=[A-ZÅÄÖ]))(?P<word>[A-ZÅÄÖa-zåäö][a-zåäö]++){_ROLE_BEFORE_TAIL}")
 # `Delprojektet leds av A`: the one who leads.
 _LED_BY = re.compile(r"(?P<word>leds|ledas|leddes)\s+av\s*$")
 _ROLE_AFTER = re.compile(
@@ -94,6 +100,7 @@ class PersonMention:
     roles: tuple[RoleMention, ...] = ()
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every capitalised word of a document, the same words again and again
 def _is_surname(word: str) -> bool:
     """No role or title either: `Eva Holm Rektor` is Eva Holm, rector."""
     return (word.lower() not in _NOT_SURNAME and role_for_word(word) is None and _TITLE.fullmatch(word) is None
@@ -169,8 +176,16 @@ def _name_at(text: str, first: re.Match) -> tuple[int, int] | None:
 _TRAILING_ROLE = re.compile(r",[ \t]*(?:(?:vice|förste|förste vice|andre|andre vice)[ \t]+)?$")
 
 
+def _role_before(text: str, start: int) -> re.Match | None:
+    """`_ROLE_BEFORE.search(text, start - 40, start)`, without trying it at every letter of the window:
+    a match that starts after the window's first position starts a word (a later letter of the same
+    word would match only where its first does), so only those positions are searched."""
+    window = max(0, start - 40)
+    return _ROLE_BEFORE.match(text, window, start) or _ROLE_BEFORE_AT_WORD.search(text, window, start)
+
+
 def _label_before(text: str, start: int) -> RoleMention | None:
-    m = _ROLE_BEFORE.search(text, max(0, start - 40), start)
+    m = _role_before(text, start)
     trailing = m and m.group("word")[0].islower() and _TRAILING_ROLE.search(text, max(0, m.start() - 20), m.start())
     if m and not trailing and role_for_word(m.group("word")):
         return RoleMention(role_for_word(m.group("word")), m.group("word"), m.start("word"), m.end("word"))
@@ -182,6 +197,8 @@ def _initial_name_at(text: str, surname: re.Match, spans: list[tuple[int, int]])
     """`A. Berg`: a first name written as its initial, taken only where a name is expected — right
     after a role label (`Uppdragsansvarig: A. Berg`) or as the next name of a list (`Karin Holm och
     L. Ek`) — and only before a word that can be a surname."""
+    if "." not in text[max(0, surname.start() - 2):surname.start()]:
+        return None  # no initial's full stop right before: the common case, let go before the search
     initial = _NAME_INITIAL.search(text, max(0, surname.start() - 3), surname.start())
     word = surname.group()
     if initial is None or not _is_surname(word) or _GLUED.match(text, surname.end()):
@@ -266,8 +283,9 @@ def _label_runs(text: str) -> list[tuple[int, int, list[RoleMention]]]:
     for m in _RUN_WORD.finditer(text):
         word = m.group()
         if not (role_for_word(word) or word.lower() in _LABEL_WORDS) or text.startswith(":", m.end()):
-            flush()
-            cur = []
+            if cur:  # most words end no run
+                flush()
+                cur = []
         elif cur and not text[cur[-1].end():m.start()].strip():
             cur.append(m)
         else:
