@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # (pattern on lower-cased text, canonical name, conventional abbreviation)
@@ -33,6 +34,12 @@ NOT_ORGANISATIONS = frozenset(
     {"VD", "HR", "IT", "VAD", "HUR", "NÄR", "VEM", "VARFÖR", "OCH", "ATT", "INTE", "SKA", "SKALL", "ALLA",
      "PM", "EU", "OBS", "NB", "CA", "EX", "BL", "VP", "DNR", "SMS", "TV", "PDF", "ID", "AB"}
 )
+# Each lexicon pattern compiled once and without the boundary before it (checked on each match by
+# `_not_after_word`): a pattern that starts with its name is searched for by its first letters, one
+# that starts with a look-behind is tried at every position of the text.
+_BODY_PATTERNS = tuple((re.compile(rf"(?:{pattern})(?![\w-])"), canonical, abbr)
+                       for pattern, canonical, abbr in BODY_LEXICON)
+_WORD_BEFORE = re.compile(r"[\w-]")
 ABBREVIATION = re.compile(r"(?<![\w-])(?P<abbr>[A-ZÅÄÖ]{2,6})(?::s|s)?(?![\w-])")
 _DEFINITION = re.compile(r"\((?P<abbr>[A-ZÅÄÖ]{2,6})\)")
 _CAPWORD = re.compile(r"[A-ZÅÄÖ][\wåäöé]*|&|AB|i|och")
@@ -69,10 +76,6 @@ def _definition_name(text: str, paren_start: int, abbr: str) -> tuple[int, str] 
     return start, text[start:paren_start].strip()
 
 
-def _initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w[0].isupper())
-
-
 def find_organisations(text: str, start: int = 0, end: int | None = None) -> list[OrgMention]:
     """Every organisation mention in `text[start:end]`, in order."""
     end = len(text) if end is None else end
@@ -80,9 +83,9 @@ def find_organisations(text: str, start: int = 0, end: int | None = None) -> lis
     lower = region.lower()
     mentions: list[OrgMention] = []
     names: dict[str, str] = {}
-    for pattern, canonical, abbr in BODY_LEXICON:
+    for regex, canonical, abbr in _BODY_PATTERNS:
         names.setdefault(abbr, canonical)
-        for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", lower):
+        for m in _not_after_word(regex, lower):
             mentions.append(OrgMention(abbr, canonical, abbr, start + m.start(), start + m.end()))
     for m in _NAMED_BODY.finditer(region):
         name = _body_name(m)
@@ -94,8 +97,9 @@ def find_organisations(text: str, start: int = 0, end: int | None = None) -> lis
             s, name = found
             names.setdefault(abbr, name)
             mentions.append(OrgMention(abbr, name, abbr, start + s, start + m.end()))
-    counts = Counter(m.group("abbr") for m in ABBREVIATION.finditer(region))
-    for m in ABBREVIATION.finditer(region):
+    abbreviations = list(ABBREVIATION.finditer(region))
+    counts = Counter(m.group("abbr") for m in abbreviations)
+    for m in abbreviations:
         abbr = m.group("abbr")
         if abbr in NOT_ORGANISATIONS or _in_caps_run(region, m.start(), m.end()):
             continue
@@ -110,6 +114,18 @@ def find_organisations(text: str, start: int = 0, end: int | None = None) -> lis
             continue
         out.append(OrgMention(o.key, names.get(o.key, o.name), o.abbreviation, o.start, o.end))
     return out
+
+
+def _not_after_word(regex: re.Pattern, text: str) -> Iterator[re.Match]:
+    """What `(?<![\\w-])` + `regex` finds in `text`: the matches not right after a word character or
+    `-`; past one that is, the search goes on from the next position."""
+    pos = 0
+    while (m := regex.search(text, pos)) is not None:
+        if m.start() and _WORD_BEFORE.match(text, m.start() - 1):
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def _body_name(m: re.Match) -> str:
@@ -146,16 +162,21 @@ def _org_context(text: str, s: int, e: int) -> bool:
     )
 
 
+_CAPITALISED_RUN = re.compile(r"(?:[A-ZÅÄÖ][\wåäöé]+\s+){1,4}[A-ZÅÄÖ][\wåäöé]+")
+
+
 def _expand_by_initials(text: str, mentions: list[OrgMention], names: dict[str, str]) -> None:
     wanted = {m.key for m in mentions if m.key not in names and m.abbreviation}
     if not wanted:
         return
     candidates: dict[str, Counter] = {}
-    for m in re.finditer(r"(?:[A-ZÅÄÖ][\wåäöé]+\s+){1,4}[A-ZÅÄÖ][\wåäöé]+", text):
+    for m in _CAPITALISED_RUN.finditer(text):
         words = m.group(0).split()
+        # Every word of the run starts with a capital: the initials of words i … i+n-1 are `firsts[i:i + n]`.
+        firsts = "".join(w[0] for w in words)
         for n in range(len(words), 1, -1):
             for i in range(0, len(words) - n + 1):
-                initials = _initials(words[i:i + n]).upper()
+                initials = firsts[i:i + n]
                 if initials in wanted:
                     candidates.setdefault(initials, Counter())[" ".join(words[i:i + n])] += 1
     for abbr, names_seen in candidates.items():
