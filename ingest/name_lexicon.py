@@ -181,10 +181,17 @@ def is_first_name(word: str) -> bool:
     """A first name as written, capitalised (`Anna`, `Eva-Lena`: each part a first name)."""
     if not word[:1].isupper():
         return False
-    nordic, anywhere = _first_names()
+    return _is_first_name_in(word, _first_names(), _common_words())
+
+
+# Asked of every capitalised word of a document, the same words again and again; the answer is
+# remembered with the lexicons it was given by.
+@lru_cache(maxsize=1 << 16)
+def _is_first_name_in(word: str, first_names: tuple[frozenset[str], frozenset[str]], common: frozenset[str]) -> bool:
+    nordic, anywhere = first_names
     if word in nordic:
         return True
-    if word in anywhere and not is_common_word(word):
+    if word in anywhere and word.lower() not in common:
         return True
     parts = word.split("-")
     return len(parts) > 1 and all(p and is_first_name(p) for p in parts)

@@ -252,8 +252,11 @@ def _starts_name(text: str, pos: int) -> bool:
     return bool(nxt and name_lexicon.is_first_name(nxt.group()))
 
 
+_TITLE_BEFORE = re.compile(rf"(?:^|(?<=[\s(:]))(?P<title>{_TITLE_WORD})[ \t]+$")
+
+
 def _title_before(text: str, start: int) -> str | None:
-    m = re.search(rf"(?:^|(?<=[\s(:]))(?P<title>{_TITLE_WORD})[ \t]+$", text[max(0, start - 40):start])
+    m = _TITLE_BEFORE.search(text[max(0, start - 40):start])
     # A title after a comma belongs to the name before it (`Anna Berg, kommunchef Per Lind`).
     if m and not text[:start - len(m.group(0))].rstrip().endswith(","):
         return m.group("title") if role_for_word(m.group("title")) is None else None

@@ -257,10 +257,11 @@ def extract_document_info(doc: DocumentText, parts: list[Part], title_hint: str 
         own = own_case_number(doc)
         if own:
             identifier, id_ev = own.dnr, b.ev(own.start, own.end)
-    muni = municipality_of(text[main.start:main.end]) or municipality_of(text)
+    in_main = municipality_of(text[main.start:main.end])
+    muni = in_main or municipality_of(text)
     muni_name = muni_ev = None
     if muni:
-        offset = main.start if municipality_of(text[main.start:main.end]) else 0
+        offset = main.start if in_main else 0
         muni_name, muni_ev = muni[0], b.ev(offset + muni[2], offset + muni[3])
     elif bf_letterhead := letterhead_municipality(doc):
         muni_name, muni_ev = bf_letterhead
