@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
+
+from styrgraf.ingest.matching import not_after
 
 # (pattern on lower-cased text, canonical name, conventional abbreviation)
 BODY_LEXICON: tuple[tuple[str, str, str], ...] = (
@@ -35,7 +36,7 @@ NOT_ORGANISATIONS = frozenset(
      "PM", "EU", "OBS", "NB", "CA", "EX", "BL", "VP", "DNR", "SMS", "TV", "PDF", "ID", "AB"}
 )
 # Each lexicon pattern compiled once and without the boundary before it (checked on each match by
-# `_not_after_word`): a pattern that starts with its name is searched for by its first letters, one
+# `matching.not_after`): a pattern that starts with its name is searched for by its first letters, one
 # that starts with a look-behind is tried at every position of the text.
 _BODY_PATTERNS = tuple((re.compile(rf"(?:{pattern})(?![\w-])"), canonical, abbr)
                        for pattern, canonical, abbr in BODY_LEXICON)
@@ -85,7 +86,7 @@ def find_organisations(text: str, start: int = 0, end: int | None = None) -> lis
     names: dict[str, str] = {}
     for regex, canonical, abbr in _BODY_PATTERNS:
         names.setdefault(abbr, canonical)
-        for m in _not_after_word(regex, lower):
+        for m in not_after(regex, _WORD_BEFORE, lower):
             mentions.append(OrgMention(abbr, canonical, abbr, start + m.start(), start + m.end()))
     for m in _NAMED_BODY.finditer(region):
         name = _body_name(m)
@@ -114,18 +115,6 @@ def find_organisations(text: str, start: int = 0, end: int | None = None) -> lis
             continue
         out.append(OrgMention(o.key, names.get(o.key, o.name), o.abbreviation, o.start, o.end))
     return out
-
-
-def _not_after_word(regex: re.Pattern, text: str) -> Iterator[re.Match]:
-    """What `(?<![\\w-])` + `regex` finds in `text`: the matches not right after a word character or
-    `-`; past one that is, the search goes on from the next position."""
-    pos = 0
-    while (m := regex.search(text, pos)) is not None:
-        if m.start() and _WORD_BEFORE.match(text, m.start() - 1):
-            pos = m.start() + 1
-            continue
-        yield m
-        pos = m.end()
 
 
 def _body_name(m: re.Match) -> str:

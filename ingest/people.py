@@ -25,10 +25,14 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from styrgraf.ingest import name_lexicon
+from styrgraf.ingest.matching import not_after
 from styrgraf.ingest.names import NAME_CLOSE, is_person_name
 from styrgraf.ingest.roles import ROLES, role_for_word
 
-_WORD = re.compile(r"(?<![\wåäöéü-])[A-ZÅÄÖÉÜ][a-zåäöéüøæ]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüøæ]+)?(?![\wåäöéü])")
+_WORD_BODY = r"[A-ZÅÄÖÉÜ][a-zåäöéüøæ]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüøæ]+)?(?![\wåäöéü])"
+_WORD = re.compile(rf"(?<![\wåäöéü-]){_WORD_BODY}")
+# For a pass over a whole text: the look-behind checked on each match (`matching.not_after`).
+_BARE_WORD, _WORD_BEFORE = re.compile(_WORD_BODY), re.compile(r"[\wåäöéü-]")
 _GAP = re.compile(r"[ \t]+")
 _INITIAL = re.compile(r"[A-ZÅÄÖ]\.?(?=[ \t])")
 # A first name written as its initial, right before the surname (`A. Berg`, `A.Berg`).
@@ -214,7 +218,7 @@ def _initial_name_at(text: str, surname: re.Match, spans: list[tuple[int, int]])
 def _names(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = 0
-    for first in _WORD.finditer(text):
+    for first in not_after(_BARE_WORD, _WORD_BEFORE, text):
         if first.start() < pos:
             continue
         span = _name_at(text, first) or _initial_name_at(text, first, spans)
@@ -270,7 +274,8 @@ def _title_before(text: str, start: int) -> str | None:
 _LABEL_WORDS = frozenset("projektnamn datum dnr diarienummer startdatum slutdatum version dokumenttyp "
                          "paragrafer paragraf underskrifter underskrift aktivitet aktiviteter åtgärd åtgärder klart "
                          "klar status kommentar".split())
-_RUN_WORD = re.compile(r"(?<![\wåäö-])[A-ZÅÄÖ][a-zåäö]+(?![\wåäö-])")
+# `(?<![\wåäö-])` before it, checked on each match (`matching.not_after`).
+_RUN_WORD, _RUN_WORD_BEFORE = re.compile(r"[A-ZÅÄÖ][a-zåäö]+(?![\wåäö-])"), re.compile(r"[\wåäö-]")
 
 
 def _label_runs(text: str) -> list[tuple[int, int, list[RoleMention]]]:
@@ -283,7 +288,7 @@ def _label_runs(text: str) -> list[tuple[int, int, list[RoleMention]]]:
         if roles and len(cur) >= 2:
             runs.append((cur[0].start(), cur[-1].end(), roles))
 
-    for m in _RUN_WORD.finditer(text):
+    for m in not_after(_RUN_WORD, _RUN_WORD_BEFORE, text):
         word = m.group()
         if not (role_for_word(word) or word.lower() in _LABEL_WORDS) or text.startswith(":", m.end()):
             if cur:  # most words end no run
