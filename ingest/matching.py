@@ -24,3 +24,18 @@ def not_after(regex: re.Pattern, before: re.Pattern, text: str, start: int = 0,
             continue
         yield m
         pos = m.end()
+
+
+def around_literal(regex: re.Pattern, text: str, literal: str, run: re.Pattern) -> Iterator[re.Match]:
+    """`regex.finditer(text)` for a pattern each of whose matches holds `literal` and is made only of
+    characters that `run` (a pattern of one such character, repeated: `[…]*`) takes: only the runs
+    of those characters around each occurrence of the literal are searched, not the whole text."""
+    pos = 0
+    while (at := text.find(literal, pos)) >= 0:
+        start = at
+        while start > pos and run.fullmatch(text, start - 1, start):
+            start -= 1
+        end = run.match(text, at).end()
+        # The character after the run is searched too, for what the pattern's look-ahead sees there.
+        yield from regex.finditer(text, start, end + 1)
+        pos = end

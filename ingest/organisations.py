@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from styrgraf.ingest.matching import not_after
+from styrgraf.ingest.matching import around_literal, not_after
 
 # (pattern on lower-cased text, canonical name, conventional abbreviation)
 BODY_LEXICON: tuple[tuple[str, str, str], ...] = (
@@ -30,6 +30,8 @@ _NAMED_BODY = re.compile(
     r"|(?P<adj>[A-ZÅÄÖ][a-zåäö]+a)\s+(?P<head2>nämnd))(?P<form>en|ens)?"
     r"(?:\s+(?P<unit>[a-zåäö]*utskott)(?P<uform>et|ets)?)?)(?![\w-])"
 )
+# What a committee's name is made of: `_NAMED_BODY` is searched only in runs of these around `nämnd`.
+_NAMED_BODY_RUN = re.compile(r"[A-ZÅÄÖa-zåäö&\s-]*")
 # Upper-case words that are not organisations: emphasis, titles, common terms.
 NOT_ORGANISATIONS = frozenset(
     {"VD", "HR", "IT", "VAD", "HUR", "NÄR", "VEM", "VARFÖR", "OCH", "ATT", "INTE", "SKA", "SKALL", "ALLA",
@@ -88,7 +90,7 @@ def find_organisations(text: str, start: int = 0, end: int | None = None) -> lis
         names.setdefault(abbr, canonical)
         for m in not_after(regex, _WORD_BEFORE, lower):
             mentions.append(OrgMention(abbr, canonical, abbr, start + m.start(), start + m.end()))
-    for m in _NAMED_BODY.finditer(region):
+    for m in around_literal(_NAMED_BODY, region, "nämnd", _NAMED_BODY_RUN):
         name = _body_name(m)
         mentions.append(OrgMention(name, name, None, start + m.start(), start + m.end()))
     for m in _DEFINITION.finditer(region):

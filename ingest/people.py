@@ -257,10 +257,14 @@ def _starts_name(text: str, pos: int) -> bool:
 
 
 _TITLE_BEFORE = re.compile(rf"(?:^|(?<=[\s(:]))(?P<title>{_TITLE_WORD})[ \t]+$")
+# What every title holds (a head but for its first letter, or a short title), looked for before the
+# pattern, which is tried at every position.
+_TITLE_HINTS = tuple(head[1:] for head in _TITLE_HEADS) + ("VD", "Vd", "vd", "KSO", "ordf")
 
 
 def _title_before(text: str, start: int) -> str | None:
-    m = _TITLE_BEFORE.search(text[max(0, start - 40):start])
+    before = text[max(0, start - 40):start]
+    m = _TITLE_BEFORE.search(before) if any(hint in before for hint in _TITLE_HINTS) else None
     # A title after a comma belongs to the name before it (`Anna Berg, kommunchef Per Lind`).
     if m and not text[:start - len(m.group(0))].rstrip().endswith(","):
         return m.group("title") if role_for_word(m.group("title")) is None else None
