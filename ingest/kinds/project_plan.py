@@ -38,7 +38,7 @@ from styrgraf.ingest.related_documents import find_related_documents
 from styrgraf.ingest.references import reference_key as _reference_key, reference_kind as _reference_kind
 from styrgraf.ingest.roles import ROLE_LABEL, project_role, role_for_word
 from styrgraf.ingest.goals import GOAL_WORD, find_goals
-from styrgraf.ingest.sections import SUBPROJECT_ANCHOR, Section, find_headings, split_sections
+from styrgraf.ingest.sections import Section, find_headings, split_sections, subproject_anchor_matches
 from styrgraf.ingest.sentences import first_sentence_end, sentence_spans, trim
 
 KEY = "projektplan"
@@ -621,7 +621,7 @@ def subproject_anchors(text: str, start: int, end: int) -> list[re.Match]:
     starts prose (`Delprojekt 2 Gemensam …`), so it counts only where it continues the series
     1, 2, 3 … of the headings before it."""
     out: list[re.Match] = []
-    for a in SUBPROJECT_ANCHOR.finditer(text, start, end):
+    for a in subproject_anchor_matches(text, start, end):
         n = int(a.group("n"))
         if a.group("sep") is None:
             last = max((int(x.group("n")) for x in out), default=0)
