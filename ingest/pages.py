@@ -130,7 +130,8 @@ def _join(lines: list[_Line]) -> tuple[str, list[int]]:
         if not text:
             continue
         if out:
-            mode = _join_mode(tail, text.split(" ", 1)[0])
+            # Only a line that ends with a hyphen may join otherwise than by a space.
+            mode = _join_mode(tail, text.split(" ", 1)[0]) if tail.endswith("-") else "space"
             if mode == "drop-hyphen":
                 out[-1] = out[-1][:-1]
                 src.pop()
