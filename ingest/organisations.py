@@ -153,7 +153,9 @@ def _org_context(text: str, s: int, e: int) -> bool:
     )
 
 
-_CAPITALISED_RUN = re.compile(r"(?:[A-ZÅÄÖ][\wåäöé]+\s+){1,4}[A-ZÅÄÖ][\wåäöé]+")
+# Two to five capitalised words: `(?:[A-ZÅÄÖ][\wåäöé]+\s+){1,4}[A-ZÅÄÖ][\wåäöé]+`, written to open with
+# its capital so that it is searched for by it.
+_CAPITALISED_RUN = re.compile(r"[A-ZÅÄÖ](?:[\wåäöé]+\s+[A-ZÅÄÖ]){1,4}[\wåäöé]+")
 
 
 def _expand_by_initials(text: str, mentions: list[OrgMention], names: dict[str, str]) -> None:
