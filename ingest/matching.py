@@ -39,3 +39,28 @@ def around_literal(regex: re.Pattern, text: str, literal: str, run: re.Pattern) 
         # The character after the run is searched too, for what the pattern's look-ahead sees there.
         yield from regex.finditer(text, start, end + 1)
         pos = end
+
+
+def first_of(alternatives: tuple[re.Pattern, ...], text: str, start: int = 0, end: int | None = None,
+             before: re.Pattern | None = None) -> Iterator[re.Match]:
+    """What `(?:A|B|…)` finds in `text[start:end]` (as `finditer` would) for the alternatives'
+    patterns A, B, … (each followed by what follows the alternation): at the first position where
+    one matches, the first of them that matches there, as the alternation takes it. An alternation
+    of words with different first letters is tried at every position; each word alone is searched
+    for by its letters. With `before`, as `not_after` (`(?<!B)` before the alternation)."""
+    stop = len(text) if end is None else end
+    pos = start
+    # Each alternative's first match at or after `pos`: still its first while it starts after `pos`.
+    nexts = [regex.search(text, pos, stop) for regex in alternatives]
+    while True:
+        for k, m in enumerate(nexts):
+            if m is not None and m.start() < pos:
+                nexts[k] = alternatives[k].search(text, pos, stop)
+        m = min((m for m in nexts if m is not None), key=re.Match.start, default=None)  # the first on a tie
+        if m is None:
+            return
+        if before is not None and m.start() and before.match(text, m.start() - 1):
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = m.end()

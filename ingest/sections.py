@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from styrgraf.ingest.matching import not_after
+from styrgraf.ingest.matching import first_of, not_after
 
 # A subproject's heading: `Delprojekt 1 – Titel`, `Delprojekt 1: Titel`, `Delprojekt 1. Titel`,
 # `DELPROJEKT 3 Titel`, `Delprojekt 1 Titel`, `DP1 Titel`, `DP 2: Titel`.
@@ -133,25 +133,8 @@ def find_headings(text: str, start: int, end: int, boundaries: frozenset[int] = 
 
 
 def _headings_of(alternatives: tuple[re.Pattern, ...], text: str, start: int, end: int) -> Iterator[re.Match]:
-    """What `(?<![\\w/-])(?:A|B|…)` finds in `text[start:end]` for the alternatives' patterns A, B, …:
-    at the first position where one matches, the first of them that matches there (as the
-    alternation takes it); the matches not right after a word character, `/` or `-`; past one that
-    is, the search goes on from the next position."""
-    pos = start
-    # Each alternative's first match at or after `pos`: still its first while it starts after `pos`.
-    nexts = [regex.search(text, pos, end) for regex in alternatives]
-    while True:
-        for k, m in enumerate(nexts):
-            if m is not None and m.start() < pos:
-                nexts[k] = alternatives[k].search(text, pos, end)
-        m = min((m for m in nexts if m is not None), key=re.Match.start, default=None)  # the first on a tie
-        if m is None:
-            return
-        if m.start() and _WORD_BEFORE.match(text, m.start() - 1):
-            pos = m.start() + 1
-            continue
-        yield m
-        pos = m.end()
+    """What `(?<![\\w/-])(?:A|B|…)` finds in `text[start:end]` for the alternatives' patterns A, B, …"""
+    return first_of(alternatives, text, start, end, _WORD_BEFORE)
 
 
 def split_sections(text: str, start: int, end: int, boundaries: frozenset[int] = frozenset()) -> list[Section]:

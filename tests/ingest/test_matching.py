@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from styrgraf.ingest.matching import around_literal, not_after
+from styrgraf.ingest.matching import around_literal, first_of, not_after
 from styrgraf.ingest.organisations import _NAMED_BODY, _NAMED_BODY_RUN
 from styrgraf.ingest.people import _ROLE_BEFORE, _role_before
 from styrgraf.ingest.sections import SUBPROJECT_ANCHOR, subproject_anchor_matches
@@ -41,6 +41,22 @@ def test_not_after_goes_on_from_the_next_position_past_a_match_it_turns_away():
     for _ in range(2000):
         text = "".join(rng.choice("xab-") for _ in range(rng.randint(0, 12)))
         assert _spans(not_after(re.compile("a+b"), re.compile("x"), text)) == _spans(re.finditer("(?<!x)a+b", text))
+
+
+def test_first_of_finds_what_the_alternation_finds():
+    # At `Beroenden och samordning` the first alternative fails after its word: the later one matches there.
+    # At `Be: Text` two match at one position: the first of them is taken.
+    words = ("Beroenden(?: till andra projekt)?", "Att beakta", "Beroenden och samordning", "Be", "Be: Text")
+    follow = r"(?=\s*:|\s+[A-ZÅÄÖ]|\s*$)"
+    alternatives = tuple(re.compile(rf"(?:{w}){follow}") for w in words)
+    alternation = re.compile(rf"(?:{'|'.join(words)}){follow}")
+    rng = random.Random(5)
+    parts = ["Beroenden", "och samordning", "till andra projekt", "Att beakta", "Be", "x", ":", " ", "Text", "-", ": Text"]
+    for _ in range(2000):
+        text = "".join(rng.choice(parts) + rng.choice(["", " "]) for _ in range(rng.randint(0, 8)))
+        assert _spans(first_of(alternatives, text)) == _spans(alternation.finditer(text))
+        assert (_spans(first_of(alternatives, text, before=re.compile(r"[\w-]")))
+                == _spans(re.finditer(rf"(?<![\w-])(?:{'|'.join(words)}){follow}", text)))
 
 
 @pytest.mark.parametrize("text", _texts(100, 2))
