@@ -9,14 +9,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from styrgraf.ingest.matching import not_after
+
+# A marker stands at the start of the text or after white space (`(?:(?<=\s)|^)`: no other character
+# before it). The numbers' and bullets' patterns open with their digit or mark, so that they are
+# searched for by it, and what stands before each match is checked on it (`matching.not_after`).
+_NOT_AFTER_SPACE = re.compile(r"\S")
 # `… 2 och 4. 4. En väg …`: the first `4.` ends a sentence, the second starts an item.
-_NUMBERED = re.compile(r"(?:(?<=\s)|^)(\d{1,2})[.)](?=\s+\S)(?!\s+\d{1,2}\.\s)")
+_NUMBERED = re.compile(r"(\d\d?)[.)](?=\s+\S)(?!\s+\d{1,2}\.\s)")
 # `1: Text`, `2:1 Text` (goal lists numbered with a colon, the second number a sub-goal's).
-_NUMBERED_COLON = re.compile(r"(?:(?<=\s)|^)(\d{1,2}):(?:\d{1,2})?(?=\s+[^\s\d])")
-_NUMBERED_BARE = re.compile(r"(?:(?<=\s)|^)(\d{1,2})(?=\s+[A-ZÅÄÖ])")
+_NUMBERED_COLON = re.compile(r"(\d\d?):(?:\d{1,2})?(?=\s+[^\s\d])")
+_NUMBERED_BARE = re.compile(r"(\d\d?)(?=\s+[A-ZÅÄÖ])")
 # `a)`, and `A.` / `A)` before a capitalised word (`A. Planen pekar ut …`).
 _LETTERED = re.compile(r"(?:(?<=\s)|^)(?:([a-zåäö])\)|([A-ZÅÄÖ])[.)](?=\s+[A-ZÅÄÖ0-9]))(?=\s+\S)")
-_BULLET = re.compile(r"(?:(?<=\s)|^)[-–•*]\s+(?=\S)")
+_BULLET = re.compile(r"[-–•*]\s+(?=\S)")  # after white space, as the numbers
 
 
 @dataclass(frozen=True)
@@ -56,7 +62,7 @@ def numbered_items(text: str, start: int, end: int, *, bare: bool = False, colon
     """`1. a 2. b` (or `1 a 2 b` with bare=True, `1: a 2: b` with colon=True) in `text[start:end]`."""
     regex = _NUMBERED_BARE if bare else _NUMBERED_COLON if colon else _NUMBERED
     cands = []
-    for m in regex.finditer(text, start, end):
+    for m in not_after(regex, _NOT_AFTER_SPACE, text, start, end):
         ts = m.end()
         while ts < end and text[ts].isspace():
             ts += 1
@@ -89,7 +95,7 @@ def labelled_items(text: str, start: int, end: int, label: str) -> list[Item]:
 
 
 def bullet_items(text: str, start: int, end: int) -> list[Item]:
-    marks = list(_BULLET.finditer(text, start, end))
+    marks = list(not_after(_BULLET, _NOT_AFTER_SPACE, text, start, end))
     chain = [(i + 1, m.start(), m.end(), "-") for i, m in enumerate(marks)]
     return _items(chain, end, text)
 

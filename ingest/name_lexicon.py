@@ -9,10 +9,18 @@ Common words come from Debian's `hunspell-sv` (`/usr/share/hunspell/sv_SE.dic`):
 in lower case. Both sources are optional: without the word list no word is known to be common,
 and without the name dictionary no word is a first name (so people are found only next to role
 labels). Both are loaded once, on first use.
+
+Parsing the two files line by line takes a tenth of a second each, paid by the first document a
+process reads; reading the words back from plain word lists is several times faster. So each
+parsed set is kept in the user's cache folder (`$XDG_CACHE_HOME/styrgraf` or `~/.cache/styrgraf`),
+one word a line, under a name made of its source file's path, size and modification time. A cache
+that cannot be read or written (a read-only home, a full disk) is passed over: the words are parsed.
 """
 from __future__ import annotations
 
+import hashlib
 import os
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -39,6 +47,12 @@ def _first_names() -> tuple[frozenset[str], frozenset[str]]:
     path = _name_dictionary()
     if path is None:
         return frozenset(), frozenset()
+    return (cached_words(path, "first-names-nordic", lambda p: _parse_first_names(p)[0]),
+            cached_words(path, "first-names", lambda p: _parse_first_names(p)[1]))
+
+
+@lru_cache(maxsize=1)  # both sets come from one reading of the file, when neither is cached
+def _parse_first_names(path: Path) -> tuple[frozenset[str], frozenset[str]]:
     nordic: set[str] = set()
     anywhere: set[str] = set()
     with open(path, encoding="utf-8") as f:
@@ -69,6 +83,10 @@ def _common_words() -> frozenset[str]:
     path = wordlist_path()
     if path is None:
         return frozenset()
+    return cached_words(path, "common-words", _parse_common_words)
+
+
+def _parse_common_words(path: Path) -> frozenset[str]:
     words: set[str] = set()
     with open(path, encoding="utf-8", errors="replace") as f:
         next(f, None)  # the entry count
@@ -77,6 +95,73 @@ def _common_words() -> frozenset[str]:
             if w[:1].islower():
                 words.add(w)
     return frozenset(words)
+
+
+# Part of every cache file's name: raise it when a parse above changes what it gives.
+_CACHE_VERSION = "1"
+_CACHE_HEADER = "# styrgraf word list, words: "
+
+
+def cache_folder() -> Path | None:
+    """`$XDG_CACHE_HOME/styrgraf`, else `~/.cache/styrgraf`; None when there is no home to name."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    try:
+        return Path(base) / "styrgraf" if base else Path.home() / ".cache" / "styrgraf"
+    except RuntimeError:  # no home directory known
+        return None
+
+
+def cached_words(source: Path, name: str, parse: Callable[[Path], frozenset[str]]) -> frozenset[str]:
+    """`parse(source)`, read back from the cache folder when a list of it is there for this very
+    file (path, size, modification time); else parsed, and the list written for the next process."""
+    cache = _cache_file(source, name)
+    words = _read_cache(cache) if cache else None
+    if words is None:
+        words = parse(source)
+        if cache:
+            _write_cache(cache, words)
+    return words
+
+
+def _cache_file(source: Path, name: str) -> Path | None:
+    folder = cache_folder()
+    if folder is None:
+        return None
+    try:
+        stat = source.stat()
+        key = f"{_CACHE_VERSION}\0{source.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}"
+    except (OSError, RuntimeError):
+        return None
+    return folder / f"{name}-{hashlib.sha256(key.encode('utf-8', 'surrogatepass')).hexdigest()[:20]}.txt"
+
+
+def _read_cache(cache: Path) -> frozenset[str] | None:
+    """The words of a cache file, or None when it is missing, unreadable or not whole."""
+    try:
+        with open(cache, encoding="utf-8", newline="") as f:  # newline="": the words as written
+            text = f.read()
+    except (OSError, UnicodeError):
+        return None
+    header, _, body = text.partition("\n")
+    words = body.split("\n")[:-1]  # each word ends with its line break, the last one too
+    if header != f"{_CACHE_HEADER}{len(words)}":
+        return None
+    return frozenset(words)
+
+
+def _write_cache(cache: Path, words: frozenset[str]) -> None:
+    """Written to a temporary file that then takes the cache's name, so no reader sees half a list."""
+    temporary = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        with open(temporary, "w", encoding="utf-8", newline="") as f:
+            f.write(f"{_CACHE_HEADER}{len(words)}\n" + "".join(w + "\n" for w in sorted(words)))
+        os.replace(temporary, cache)
+    except (OSError, UnicodeError):
+        try:
+            temporary.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def has_name_lexicon() -> bool:
@@ -96,10 +181,17 @@ def is_first_name(word: str) -> bool:
     """A first name as written, capitalised (`Anna`, `Eva-Lena`: each part a first name)."""
     if not word[:1].isupper():
         return False
-    nordic, anywhere = _first_names()
+    return _is_first_name_in(word, _first_names(), _common_words())
+
+
+# Asked of every capitalised word of a document, the same words again and again; the answer is
+# remembered with the lexicons it was given by.
+@lru_cache(maxsize=1 << 16)
+def _is_first_name_in(word: str, first_names: tuple[frozenset[str], frozenset[str]], common: frozenset[str]) -> bool:
+    nordic, anywhere = first_names
     if word in nordic:
         return True
-    if word in anywhere and not is_common_word(word):
+    if word in anywhere and word.lower() not in common:
         return True
     parts = word.split("-")
     return len(parts) > 1 and all(p and is_first_name(p) for p in parts)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from styrgraf.ingest import name_lexicon
 from styrgraf.ingest.roles import role_for_word
@@ -22,6 +23,11 @@ TITLE = re.compile(
 )
 _AFFILIATION = re.compile(r"(?P<org>[A-ZÅÄÖ]{2,6})(?![\wåäö-])")
 _SEPARATOR = re.compile(r"\s*(?:,|/|&|\boch\b|\bsamt\b)\s*")
+# Compiled once: `parse_people` tries them at every name of every list.
+_INITIAL_WORD = re.compile(_INITIAL)
+_AFFILIATION_AFTER_SPACE = re.compile(r"\s+" + _AFFILIATION.pattern)
+_AFFILIATION_AFTER_COMMA = re.compile(r",\s*" + _AFFILIATION.pattern)
+_TITLE_AFTER_COMMA = re.compile(r",\s*" + TITLE.pattern)
 # Words that make a capitalised phrase an organisation or a group, not a person.
 ORG_WORDS = frozenset(
     {"handel", "ab", "kommun", "kommuns", "region", "landsting", "förening", "föreningen", "förbund", "förbundet",
@@ -67,7 +73,7 @@ def _trim_name(text: str, m: re.Match, end: int) -> tuple[str, int]:
     or the next item (`Elin Eriksson Delprojekt 2`)."""
     name = m.group("name")
     words = name.split()
-    full_words = [w for w in words if not re.fullmatch(_INITIAL, w)]
+    full_words = [w for w in words if not _INITIAL_WORD.fullmatch(w)]
     if len(full_words) >= 3 and _not_a_last_name(words[-1]) and not _closing_double_surname(text, m, words[-1]):
         cut = name.rfind(" ")
         return name[:cut], m.start() + cut
@@ -88,10 +94,14 @@ ORG_HEADS = ("bolag", "bolaget", "kontor", "kontoret", "förvaltning", "förvalt
 _COMPANY_FORM = re.compile(r"\s+(?:AB|HB|KB|Ab|ek\.\s*för\.?)(?![\wåäö])")
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every capitalised word of a document, the same words again and again
 def is_person_name(name: str) -> bool:
     for w in re.split(r"[\s-]+", name):
         lw = w.lower()
-        if lw in ORG_WORDS or any(lw.endswith(h) and len(lw) > len(h) + 2 for h in ORG_HEADS):
+        if lw in ORG_WORDS:
+            return False
+        # `endswith` of them all at once first: most words end with none.
+        if lw.endswith(ORG_HEADS) and any(lw.endswith(h) and len(lw) > len(h) + 2 for h in ORG_HEADS):
             return False
     return True
 
@@ -110,7 +120,7 @@ def parse_people(text: str, start: int, end: int) -> tuple[list[PersonMention], 
         if mt:
             title = mt.group("title")
             pos = mt.end()
-            ma = re.compile(r"\s+" + _AFFILIATION.pattern).match(text, pos, end)
+            ma = _AFFILIATION_AFTER_SPACE.match(text, pos, end)
             if ma and NAME.match(text, ma.end() + 1, end):
                 affiliation = ma.group("org")
                 pos = ma.end()
@@ -123,11 +133,11 @@ def parse_people(text: str, start: int, end: int) -> tuple[list[PersonMention], 
         if not is_person_name(name) or _COMPANY_FORM.match(text, name_end, end):
             break
         pos = name_end
-        mt_after = re.compile(r",\s*" + TITLE.pattern).match(text, pos, end)
+        mt_after = _TITLE_AFTER_COMMA.match(text, pos, end)
         if mt_after and not title and re.match(r"\s*(?:[,./&]|och\b|samt\b|$)", text[mt_after.end():end] or ""):
             title = mt_after.group("title")
             pos = mt_after.end()
-        ma = re.compile(r",\s*" + _AFFILIATION.pattern).match(text, pos, end)
+        ma = _AFFILIATION_AFTER_COMMA.match(text, pos, end)
         if ma and not NAME.match(text, pos + 1 + (len(ma.group(0)) - len(ma.group(0).lstrip(",").lstrip())), end):
             affiliation = affiliation or ma.group("org")
             pos = ma.end()

@@ -13,6 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from styrgraf.ingest.matching import around_literal, not_after
+
 # (pattern on lower-cased text, canonical name, conventional abbreviation)
 BODY_LEXICON: tuple[tuple[str, str, str], ...] = (
     (r"kommunstyrelsens ledningsutskott", "Kommunstyrelsens ledningsutskott", "KLU"),
@@ -28,11 +30,19 @@ _NAMED_BODY = re.compile(
     r"|(?P<adj>[A-ZÅÄÖ][a-zåäö]+a)\s+(?P<head2>nämnd))(?P<form>en|ens)?"
     r"(?:\s+(?P<unit>[a-zåäö]*utskott)(?P<uform>et|ets)?)?)(?![\w-])"
 )
+# What a committee's name is made of: `_NAMED_BODY` is searched only in runs of these around `nämnd`.
+_NAMED_BODY_RUN = re.compile(r"[A-ZÅÄÖa-zåäö&\s-]*")
 # Upper-case words that are not organisations: emphasis, titles, common terms.
 NOT_ORGANISATIONS = frozenset(
     {"VD", "HR", "IT", "VAD", "HUR", "NÄR", "VEM", "VARFÖR", "OCH", "ATT", "INTE", "SKA", "SKALL", "ALLA",
      "PM", "EU", "OBS", "NB", "CA", "EX", "BL", "VP", "DNR", "SMS", "TV", "PDF", "ID", "AB"}
 )
+# Each lexicon pattern compiled once and without the boundary before it (checked on each match by
+# `matching.not_after`): a pattern that starts with its name is searched for by its first letters, one
+# that starts with a look-behind is tried at every position of the text.
+_BODY_PATTERNS = tuple((re.compile(rf"(?:{pattern})(?![\w-])"), canonical, abbr)
+                       for pattern, canonical, abbr in BODY_LEXICON)
+_WORD_BEFORE = re.compile(r"[\w-]")
 ABBREVIATION = re.compile(r"(?<![\w-])(?P<abbr>[A-ZÅÄÖ]{2,6})(?::s|s)?(?![\w-])")
 _DEFINITION = re.compile(r"\((?P<abbr>[A-ZÅÄÖ]{2,6})\)")
 _CAPWORD = re.compile(r"[A-ZÅÄÖ][\wåäöé]*|&|AB|i|och")
@@ -69,10 +79,6 @@ def _definition_name(text: str, paren_start: int, abbr: str) -> tuple[int, str] 
     return start, text[start:paren_start].strip()
 
 
-def _initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w[0].isupper())
-
-
 def find_organisations(text: str, start: int = 0, end: int | None = None) -> list[OrgMention]:
     """Every organisation mention in `text[start:end]`, in order."""
     end = len(text) if end is None else end
@@ -80,11 +86,11 @@ def find_organisations(text: str, start: int = 0, end: int | None = None) -> lis
     lower = region.lower()
     mentions: list[OrgMention] = []
     names: dict[str, str] = {}
-    for pattern, canonical, abbr in BODY_LEXICON:
+    for regex, canonical, abbr in _BODY_PATTERNS:
         names.setdefault(abbr, canonical)
-        for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", lower):
+        for m in not_after(regex, _WORD_BEFORE, lower):
             mentions.append(OrgMention(abbr, canonical, abbr, start + m.start(), start + m.end()))
-    for m in _NAMED_BODY.finditer(region):
+    for m in around_literal(_NAMED_BODY, region, "nämnd", _NAMED_BODY_RUN):
         name = _body_name(m)
         mentions.append(OrgMention(name, name, None, start + m.start(), start + m.end()))
     for m in _DEFINITION.finditer(region):
@@ -94,8 +100,9 @@ def find_organisations(text: str, start: int = 0, end: int | None = None) -> lis
             s, name = found
             names.setdefault(abbr, name)
             mentions.append(OrgMention(abbr, name, abbr, start + s, start + m.end()))
-    counts = Counter(m.group("abbr") for m in ABBREVIATION.finditer(region))
-    for m in ABBREVIATION.finditer(region):
+    abbreviations = list(ABBREVIATION.finditer(region))
+    counts = Counter(m.group("abbr") for m in abbreviations)
+    for m in abbreviations:
         abbr = m.group("abbr")
         if abbr in NOT_ORGANISATIONS or _in_caps_run(region, m.start(), m.end()):
             continue
@@ -146,16 +153,23 @@ def _org_context(text: str, s: int, e: int) -> bool:
     )
 
 
+# Two to five capitalised words: `(?:[A-ZÅÄÖ][\wåäöé]+\s+){1,4}[A-ZÅÄÖ][\wåäöé]+`, written to open with
+# its capital so that it is searched for by it.
+_CAPITALISED_RUN = re.compile(r"[A-ZÅÄÖ](?:[\wåäöé]+\s+[A-ZÅÄÖ]){1,4}[\wåäöé]+")
+
+
 def _expand_by_initials(text: str, mentions: list[OrgMention], names: dict[str, str]) -> None:
     wanted = {m.key for m in mentions if m.key not in names and m.abbreviation}
     if not wanted:
         return
     candidates: dict[str, Counter] = {}
-    for m in re.finditer(r"(?:[A-ZÅÄÖ][\wåäöé]+\s+){1,4}[A-ZÅÄÖ][\wåäöé]+", text):
+    for m in _CAPITALISED_RUN.finditer(text):
         words = m.group(0).split()
+        # Every word of the run starts with a capital: the initials of words i … i+n-1 are `firsts[i:i + n]`.
+        firsts = "".join(w[0] for w in words)
         for n in range(len(words), 1, -1):
             for i in range(0, len(words) - n + 1):
-                initials = _initials(words[i:i + n]).upper()
+                initials = firsts[i:i + n]
                 if initials in wanted:
                     candidates.setdefault(initials, Counter())[" ".join(words[i:i + n])] += 1
     for abbr, names_seen in candidates.items():

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from styrgraf.ingest.layout.furniture import Kind, find_furniture
@@ -38,7 +38,7 @@ _TRAILING_NUMBER = re.compile(r"\s+(\d{1,4})\s*$")
 # Words after which a line-end hyphen is a real one: `grund- och gymnasieskolan`.
 _KEEP_HYPHEN_BEFORE = frozenset({"och", "eller", "samt", "respektive", "resp", "resp.", "till", "som", "&"})
 _TOKEN = re.compile(r"\S+")
-_IRREGULAR_SPACE = re.compile(r"^\s|\s$|\s\s|[^\S ]")
+_OTHER_SPACE = re.compile(r"[^\S ]")  # white space other than a space: a tab, a form feed, a line break
 
 
 @dataclass(frozen=True)
@@ -101,10 +101,16 @@ def _join_mode(left: str, right: str) -> str:
     return "glue"
 
 
-def _folded(line: _Line) -> tuple[str, list[int]]:
+def _irregular_space(text: str) -> bool:
+    """White space at an end, two together or other than a space (what `_folded` folds); told by a
+    scan for other white space and a look for spaces at the ends or two together."""
+    return bool(_OTHER_SPACE.search(text)) or text[:1] == " " or text[-1:] == " " or "  " in text
+
+
+def _folded(line: _Line) -> tuple[str, Sequence[int]]:
     """A line with its white space folded to single spaces, and each character's raw offset."""
-    if not _IRREGULAR_SPACE.search(line.text):  # the common case: nothing to fold
-        return line.text, list(range(line.start, line.start + len(line.text)))
+    if not _irregular_space(line.text):  # the common case: nothing to fold
+        return line.text, range(line.start, line.start + len(line.text))
     tokens = list(_TOKEN.finditer(line.text))
     src: list[int] = []
     for k, token in enumerate(tokens):
@@ -124,7 +130,8 @@ def _join(lines: list[_Line]) -> tuple[str, list[int]]:
         if not text:
             continue
         if out:
-            mode = _join_mode(tail, text.split(" ", 1)[0])
+            # Only a line that ends with a hyphen may join otherwise than by a space.
+            mode = _join_mode(tail, text.split(" ", 1)[0]) if tail.endswith("-") else "space"
             if mode == "drop-hyphen":
                 out[-1] = out[-1][:-1]
                 src.pop()

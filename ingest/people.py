@@ -22,12 +22,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from styrgraf.ingest import name_lexicon
+from styrgraf.ingest.matching import not_after
 from styrgraf.ingest.names import NAME_CLOSE, is_person_name
 from styrgraf.ingest.roles import ROLES, role_for_word
 
-_WORD = re.compile(r"(?<![\wåäöéü-])[A-ZÅÄÖÉÜ][a-zåäöéüøæ]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüøæ]+)?(?![\wåäöéü])")
+_WORD_BODY = r"[A-ZÅÄÖÉÜ][a-zåäöéüøæ]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüøæ]+)?(?![\wåäöéü])"
+_WORD = re.compile(rf"(?<![\wåäöéü-]){_WORD_BODY}")
+# For a pass over a whole text: the look-behind checked on each match (`matching.not_after`).
+_BARE_WORD, _WORD_BEFORE = re.compile(_WORD_BODY), re.compile(r"[\wåäöéü-]")
 _GAP = re.compile(r"[ \t]+")
 _INITIAL = re.compile(r"[A-ZÅÄÖ]\.?(?=[ \t])")
 # A first name written as its initial, right before the surname (`A. Berg`, `A.Berg`).
@@ -62,8 +67,13 @@ _BULLET = r"(?:[-•*–][ \t]+)"  # a list item's mark at the start of its line
 # A role word before a name or list: a label (`Projektledare: A`, `Projektledare A`) or prose
 # (`I arbetsgruppen ingår A, B och C`, `Styrgruppen består av …`, `Som resurspersoner bidrar …`), the
 # name bulleted or not (`Styrgrupp:` / `- A`).
-_ROLE_BEFORE = re.compile(
-    rf"(?P<word>{_ROLE_WORD})(?:[ \t]*:|\s+(?:ingår|består av|utgörs av|bidrar|deltar|medverkar))?\s*{_BULLET}?$")
+_ROLE_BEFORE_TAIL = rf"(?:[ \t]*:|\s+(?:ingår|består av|utgörs av|bidrar|deltar|medverkar))?\s*{_BULLET}?$"
+_ROLE_BEFORE = re.compile(rf"(?P<word>{_ROLE_WORD}){_ROLE_BEFORE_TAIL}")
+# The same, tried only where a word starts (`_role_before`): the role word whole (no letter of it
+# given back, since the tail never starts with a letter), at a letter that no letter of the word
+# precedes, or at a capital.
+_ROLE_BEFORE_AT_WORD = re.compile(
+    rf"(?:(?<![A-ZÅÄÖa-zåäö])|(?=[A-ZÅÄÖ]))(?P<word>[A-ZÅÄÖa-zåäö][a-zåäö]++){_ROLE_BEFORE_TAIL}")
 # `Delprojektet leds av A`: the one who leads.
 _LED_BY = re.compile(r"(?P<word>leds|ledas|leddes)\s+av\s*$")
 _ROLE_AFTER = re.compile(
@@ -94,6 +104,7 @@ class PersonMention:
     roles: tuple[RoleMention, ...] = ()
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every capitalised word of a document, the same words again and again
 def _is_surname(word: str) -> bool:
     """No role or title either: `Eva Holm Rektor` is Eva Holm, rector."""
     return (word.lower() not in _NOT_SURNAME and role_for_word(word) is None and _TITLE.fullmatch(word) is None
@@ -169,8 +180,16 @@ def _name_at(text: str, first: re.Match) -> tuple[int, int] | None:
 _TRAILING_ROLE = re.compile(r",[ \t]*(?:(?:vice|förste|förste vice|andre|andre vice)[ \t]+)?$")
 
 
+def _role_before(text: str, start: int) -> re.Match | None:
+    """`_ROLE_BEFORE.search(text, start - 40, start)`, without trying it at every letter of the window:
+    a match that starts after the window's first position starts a word (a later letter of the same
+    word would match only where its first does), so only those positions are searched."""
+    window = max(0, start - 40)
+    return _ROLE_BEFORE.match(text, window, start) or _ROLE_BEFORE_AT_WORD.search(text, window, start)
+
+
 def _label_before(text: str, start: int) -> RoleMention | None:
-    m = _ROLE_BEFORE.search(text, max(0, start - 40), start)
+    m = _role_before(text, start)
     trailing = m and m.group("word")[0].islower() and _TRAILING_ROLE.search(text, max(0, m.start() - 20), m.start())
     if m and not trailing and role_for_word(m.group("word")):
         return RoleMention(role_for_word(m.group("word")), m.group("word"), m.start("word"), m.end("word"))
@@ -182,6 +201,8 @@ def _initial_name_at(text: str, surname: re.Match, spans: list[tuple[int, int]])
     """`A. Berg`: a first name written as its initial, taken only where a name is expected — right
     after a role label (`Uppdragsansvarig: A. Berg`) or as the next name of a list (`Karin Holm och
     L. Ek`) — and only before a word that can be a surname."""
+    if "." not in text[max(0, surname.start() - 2):surname.start()]:
+        return None  # no initial's full stop right before: the common case, let go before the search
     initial = _NAME_INITIAL.search(text, max(0, surname.start() - 3), surname.start())
     word = surname.group()
     if initial is None or not _is_surname(word) or _GLUED.match(text, surname.end()):
@@ -197,7 +218,7 @@ def _initial_name_at(text: str, surname: re.Match, spans: list[tuple[int, int]])
 def _names(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = 0
-    for first in _WORD.finditer(text):
+    for first in not_after(_BARE_WORD, _WORD_BEFORE, text):
         if first.start() < pos:
             continue
         span = _name_at(text, first) or _initial_name_at(text, first, spans)
@@ -235,8 +256,15 @@ def _starts_name(text: str, pos: int) -> bool:
     return bool(nxt and name_lexicon.is_first_name(nxt.group()))
 
 
+_TITLE_BEFORE = re.compile(rf"(?:^|(?<=[\s(:]))(?P<title>{_TITLE_WORD})[ \t]+$")
+# What every title holds (a head but for its first letter, or a short title), looked for before the
+# pattern, which is tried at every position.
+_TITLE_HINTS = tuple(head[1:] for head in _TITLE_HEADS) + ("VD", "Vd", "vd", "KSO", "ordf")
+
+
 def _title_before(text: str, start: int) -> str | None:
-    m = re.search(rf"(?:^|(?<=[\s(:]))(?P<title>{_TITLE_WORD})[ \t]+$", text[max(0, start - 40):start])
+    before = text[max(0, start - 40):start]
+    m = _TITLE_BEFORE.search(before) if any(hint in before for hint in _TITLE_HINTS) else None
     # A title after a comma belongs to the name before it (`Anna Berg, kommunchef Per Lind`).
     if m and not text[:start - len(m.group(0))].rstrip().endswith(","):
         return m.group("title") if role_for_word(m.group("title")) is None else None
@@ -250,7 +278,8 @@ def _title_before(text: str, start: int) -> str | None:
 _LABEL_WORDS = frozenset("projektnamn datum dnr diarienummer startdatum slutdatum version dokumenttyp "
                          "paragrafer paragraf underskrifter underskrift aktivitet aktiviteter åtgärd åtgärder klart "
                          "klar status kommentar".split())
-_RUN_WORD = re.compile(r"(?<![\wåäö-])[A-ZÅÄÖ][a-zåäö]+(?![\wåäö-])")
+# `(?<![\wåäö-])` before it, checked on each match (`matching.not_after`).
+_RUN_WORD, _RUN_WORD_BEFORE = re.compile(r"[A-ZÅÄÖ][a-zåäö]+(?![\wåäö-])"), re.compile(r"[\wåäö-]")
 
 
 def _label_runs(text: str) -> list[tuple[int, int, list[RoleMention]]]:
@@ -263,11 +292,12 @@ def _label_runs(text: str) -> list[tuple[int, int, list[RoleMention]]]:
         if roles and len(cur) >= 2:
             runs.append((cur[0].start(), cur[-1].end(), roles))
 
-    for m in _RUN_WORD.finditer(text):
+    for m in not_after(_RUN_WORD, _RUN_WORD_BEFORE, text):
         word = m.group()
         if not (role_for_word(word) or word.lower() in _LABEL_WORDS) or text.startswith(":", m.end()):
-            flush()
-            cur = []
+            if cur:  # most words end no run
+                flush()
+                cur = []
         elif cur and not text[cur[-1].end():m.start()].strip():
             cur.append(m)
         else:

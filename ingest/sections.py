@@ -12,10 +12,19 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from styrgraf.ingest.matching import first_of, not_after
+
 # A subproject's heading: `Delprojekt 1 – Titel`, `Delprojekt 1: Titel`, `Delprojekt 1. Titel`,
 # `DELPROJEKT 3 Titel`, `Delprojekt 1 Titel`, `DP1 Titel`, `DP 2: Titel`.
-SUBPROJECT_ANCHOR = re.compile(
-    r"(?<![\w-])(?:(?:Delprojekt|DELPROJEKT)\s+|DP\s?)(?P<n>\d{1,2})(?!\d)(?P<sep>\s*[:.–-])?\s+(?=[A-ZÅÄÖ])")
+_SUBPROJECT_ANCHOR = r"(?:(?:Delprojekt|DELPROJEKT)\s+|DP\s?)(?P<n>\d{1,2})(?!\d)(?P<sep>\s*[:.–-])?\s+(?=[A-ZÅÄÖ])"
+SUBPROJECT_ANCHOR = re.compile(rf"(?<![\w-]){_SUBPROJECT_ANCHOR}")
+_BARE_SUBPROJECT_ANCHOR, _ANCHOR_BEFORE = re.compile(_SUBPROJECT_ANCHOR), re.compile(r"[\w-]")
+
+
+def subproject_anchor_matches(text: str, start: int, end: int) -> Iterator[re.Match]:
+    """`SUBPROJECT_ANCHOR.finditer(text, start, end)`, searched for by its first letter (`D`) and
+    the look-behind checked on each match (`matching.not_after`)."""
+    return not_after(_BARE_SUBPROJECT_ANCHOR, _ANCHOR_BEFORE, text, start, end)
 
 # (key, pattern, strong). Strong headings need no sentence end before them:
 # multi-word phrases and words that do not occur capitalised mid-sentence.
@@ -45,10 +54,33 @@ HEADINGS: tuple[tuple[str, str, bool], ...] = (
 )
 
 _FOLLOW = r"(?=\s*:|\s+[A-ZÅÄÖ0-9\"”'–-]|\s*$)"
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """`A|B(?:C|D)` -> [`A`, `B(?:C|D)`]: the alternatives of a pattern outside its groups."""
+    out, depth, last, i = [], 0, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 1  # an escaped character is no bracket or bar
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and not depth:
+            out.append(pattern[last:i])
+            last = i + 1
+        i += 1
+    return out + [pattern[last:]]
+
+
 # Each heading phrase without the word boundary before it: a pattern that starts with its phrase is
 # searched for by its first letters, one that starts with a look-behind is tried at every position.
-# The boundary is checked on each match (`_headings_of`), as the look-behind would.
-_HEADING_RE = [(key, re.compile(rf"(?:{pattern}){_FOLLOW}"), strong) for key, pattern, strong in HEADINGS]
+# The boundary is checked on each match (`_headings_of`), as the look-behind would. For the same
+# reason each alternative of a phrase is a pattern of its own (an alternation of phrases with
+# different first letters is tried at every position too).
+_HEADING_RE = [(key, tuple(re.compile(rf"(?:{alt}){_FOLLOW}") for alt in _alternatives(pattern)), strong)
+               for key, pattern, strong in HEADINGS]
 _WORD_BEFORE = re.compile(r"[\w/-]")
 _SENTENCE_END = re.compile(r"(?:[.!?:]|^)\s*$")
 _COLON = re.compile(r"\s*:?\s*")  # between a heading and its content
@@ -100,16 +132,9 @@ def find_headings(text: str, start: int, end: int, boundaries: frozenset[int] = 
     return out
 
 
-def _headings_of(regex: re.Pattern, text: str, start: int, end: int) -> Iterator[re.Match]:
-    """What `(?<![\\w/-])` + `regex` finds in `text[start:end]`: the matches not right after a word
-    character, `/` or `-`; past one that is, the search goes on from the next position."""
-    pos = start
-    while (m := regex.search(text, pos, end)) is not None:
-        if m.start() and _WORD_BEFORE.match(text, m.start() - 1):
-            pos = m.start() + 1
-            continue
-        yield m
-        pos = m.end()
+def _headings_of(alternatives: tuple[re.Pattern, ...], text: str, start: int, end: int) -> Iterator[re.Match]:
+    """What `(?<![\\w/-])(?:A|B|…)` finds in `text[start:end]` for the alternatives' patterns A, B, …"""
+    return first_of(alternatives, text, start, end, _WORD_BEFORE)
 
 
 def split_sections(text: str, start: int, end: int, boundaries: frozenset[int] = frozenset()) -> list[Section]:

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import re
 
-SENTENCE_END = re.compile(r"(?<![\s.][A-ZÅÄÖ])(?<!\.[a-zåäö])(?<!\s\d)(?<!\s\d\d)[.!?](?=\s+[A-ZÅÄÖ0-9\"”'–-]|\s*$)")
+# The stop first, then what may not stand before it (each look-behind takes in the stop itself): a
+# pattern that starts with its stop is searched for by it, one that starts with look-behinds is
+# tried at every position of the text.
+SENTENCE_END = re.compile(r"[.!?](?<![\s.][A-ZÅÄÖ][.!?])(?<!\.[a-zåäö][.!?])(?<!\s\d[.!?])(?<!\s\d\d[.!?])"
+                          r"(?=\s+[A-ZÅÄÖ0-9\"”'–-]|\s*$)")
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

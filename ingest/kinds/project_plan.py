@@ -26,6 +26,7 @@ from styrgraf.ingest.doc_types import DOC_TYPES as ALL_DOC_TYPES, type_of_word
 from styrgraf.ingest.document_text import DocumentText
 from styrgraf.ingest.headers import DNR_PATTERN, normalise_dnr
 from styrgraf.ingest.lists import Item, bullet_items, letter_number, numbered_items
+from styrgraf.ingest.matching import first_of, not_after
 from styrgraf.ingest.names import PersonMention, find_title_after, find_title_before, parse_people, NAME
 from styrgraf.ingest.organisations import municipality_of
 from styrgraf.ingest.people import find_people
@@ -38,7 +39,7 @@ from styrgraf.ingest.related_documents import find_related_documents
 from styrgraf.ingest.references import reference_key as _reference_key, reference_kind as _reference_kind
 from styrgraf.ingest.roles import ROLE_LABEL, project_role, role_for_word
 from styrgraf.ingest.goals import GOAL_WORD, find_goals
-from styrgraf.ingest.sections import SUBPROJECT_ANCHOR, Section, find_headings, split_sections
+from styrgraf.ingest.sections import Section, find_headings, split_sections, subproject_anchor_matches
 from styrgraf.ingest.sentences import first_sentence_end, sentence_spans, trim
 
 KEY = "projektplan"
@@ -70,13 +71,18 @@ _PLANNED = re.compile(r"\bska kunna\b|\bambition\w*\b|\bsenast\b|\bbör\b|\bplan
 _TARGET_DATE = re.compile(r"(?:till dess sammanträde|till sammanträdet|till|senast|före|från)\s*(?:den\s*)?$")
 _BODY_ANAPHORA = re.compile(r"^(?:Utskottet|Styrelsen|Nämnden|Fullmäktige)\b")
 _SIBLINGS = re.compile(r"Övriga delprojekt\b[^.]*?(?=\s+\d{1,2}\.\s|\.(?:\s|$)|\s+[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ]|$)")
-_CONSIDER_CLAUSE = re.compile(
-    r"(?:samordnas med(?: arbetet med)?|ta i beaktande|beakta|innefatta|knyta an till|[Hh]änsyn (?:ska |skall )?tas till"
-    r"|(?:[Tt]a|[Tt]ar) hänsyn till)\s+(?P<what>[^.]+?)(?=\.\s|\.$|\s+samt\s|$)"
-)
+_CONSIDER_WORDS = ("samordnas med(?: arbetet med)?", "ta i beaktande", "beakta", "innefatta", "knyta an till",
+                   "[Hh]änsyn (?:ska |skall )?tas till", "(?:[Tt]a|[Tt]ar) hänsyn till")
+# `(?:A|B|…)` + what follows, one pattern for each of the words, which `matching.first_of` searches
+# for by its letters (the alternation of them all is tried at every position).
+_CONSIDER_CLAUSES = tuple(re.compile(rf"(?:{words})\s+(?P<what>[^.]+?)(?=\.\s|\.$|\s+samt\s|$)")
+                          for words in _CONSIDER_WORDS)
+# `\b` before it, checked on each match (`matching.not_after`): the word starts with a letter, so
+# the boundary is no word character before it.
 _NAMED_WORK = re.compile(
-    r"\b(?:projektet|utredningen|processen|programmet)\s+(?P<name>[A-ZÅÄÖ][\wåäö-]*(?:\s+[a-zåäöA-ZÅÄÖ][\wåäö-]*){0,3}?)(?=[.,;]|\s+(?:och|samt|som|där|i|inom)\b|$)"
+    r"(?:projektet|utredningen|processen|programmet)\s+(?P<name>[A-ZÅÄÖ][\wåäö-]*(?:\s+[a-zåäöA-ZÅÄÖ][\wåäö-]*){0,3}?)(?=[.,;]|\s+(?:och|samt|som|där|i|inom)\b|$)"
 )
+_WORD_CHARACTER = re.compile(r"\w")
 # What follows a subproject's title in its section: its own sentences, role labels or headings.
 _TITLE_STOP = re.compile(r"(?<![\w-])(?:Delprojektet|Syftet|Målet|Uppdraget|Ansvarig)\b")
 _TITLE_GOALS = re.compile(rf"\s*\((?={GOAL_WORD}\b)")
@@ -257,10 +263,11 @@ def extract_document_info(doc: DocumentText, parts: list[Part], title_hint: str 
         own = own_case_number(doc)
         if own:
             identifier, id_ev = own.dnr, b.ev(own.start, own.end)
-    muni = municipality_of(text[main.start:main.end]) or municipality_of(text)
+    in_main = municipality_of(text[main.start:main.end])
+    muni = in_main or municipality_of(text)
     muni_name = muni_ev = None
     if muni:
-        offset = main.start if municipality_of(text[main.start:main.end]) else 0
+        offset = main.start if in_main else 0
         muni_name, muni_ev = muni[0], b.ev(offset + muni[2], offset + muni[3])
     elif bf_letterhead := letterhead_municipality(doc):
         muni_name, muni_ev = bf_letterhead
@@ -620,7 +627,7 @@ def subproject_anchors(text: str, start: int, end: int) -> list[re.Match]:
     starts prose (`Delprojekt 2 Gemensam …`), so it counts only where it continues the series
     1, 2, 3 … of the headings before it."""
     out: list[re.Match] = []
-    for a in SUBPROJECT_ANCHOR.finditer(text, start, end):
+    for a in subproject_anchor_matches(text, start, end):
         n = int(a.group("n"))
         if a.group("sep") is None:
             last = max((int(x.group("n")) for x in out), default=0)
@@ -745,11 +752,11 @@ def _run_on_items(text: str, start: int, end: int) -> list[tuple[int, int, int]]
 def extract_clause_considerations(doc: DocumentText, number: int, start: int, end: int, b: _Builder) -> None:
     """`… samt samordnas med arbetet med KS verksamhetsmål …`, `inom projektet Stadens hjärta`."""
     text = doc.body
-    for m in _CONSIDER_CLAUSE.finditer(text, start, end):
+    for m in first_of(_CONSIDER_CLAUSES, text, start, end):
         ws, we = trim(text, m.start("what"), m.end("what"))
         if we - ws >= 6:
             b.reference(text[ws:we], m.start(), we, number)
-    for m in _NAMED_WORK.finditer(text, start, end):
+    for m in not_after(_NAMED_WORK, _WORD_CHARACTER, text, start, end):
         b.reference(text[m.start():m.end()], m.start(), m.end(), number)
 
 

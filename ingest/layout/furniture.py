@@ -49,6 +49,8 @@ _CONTACT = re.compile(
     r"postadress|besöksadress|adress|box)\b\.?(?=\s*[:\d+])|\b\d{3}\s?\d{2}\s+[A-ZÅÄÖ][a-zåäö]+|"
     r"\b\d{2,4}[- ]\d{2,3}\s?\d{2}\s?\d{2}\b|\b[A-ZÅÄÖ][a-zåäö]+(?:gatan|vägen|torget|plan|gränd|allén)\s+\d+"
 )
+# Every contact item holds a digit, `@`, `:`, `+` or `www.`: a line without any holds none.
+_CONTACT_HINT = re.compile(r"[\d@:+]|(?i:www\.)")
 _DEPARTMENT = re.compile(
     r"(?i)(?:förvaltning(?:en)?|kontor(?:et)?|nämnd(?:en)?|styrelse(?:n)?|enhet(?:en)?|avdelning(?:en)?|"
     r"sektor(?:n)?|stab(?:en)?|kansli(?:et)?)$"
@@ -286,12 +288,14 @@ def _letterhead(page: PageText, block: list[Line]) -> list[Furniture]:
     anchored = False
     for line in block:
         short = len(line.text.split()) <= 10
-        core = _CASE_ITEMS_AFTER.sub("", line.text)
+        # Case items hold a year (`2021-04-12`, `KS 2021/123`), and most lines none.
+        core = _CASE_ITEMS_AFTER.sub("", line.text) if "19" in line.text or "20" in line.text else line.text
+        contacts = _CONTACT_HINT.search(line.text) is not None
         if _MUNICIPALITY.match(core) and short:
             anchored = True
-        elif anchored and short and (_DEPARTMENT.search(core) or _CONTACT.search(line.text)):
+        elif anchored and short and (_DEPARTMENT.search(core) or (contacts and _CONTACT.search(line.text))):
             pass
-        elif len(_CONTACT.findall(line.text)) >= 2 and len(line.text.split()) <= 16:
+        elif contacts and len(line.text.split()) <= 16 and len(_CONTACT.findall(line.text)) >= 2:
             anchored = True
         else:
             anchored = False

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_LINE = re.compile(r"[^\n]+")
+# A line trimmed of its white space: from its first non-space character to its last.
+_TRIMMED_LINE = re.compile(r"\S(?:[^\n]*\S)?")
 DIGITS = re.compile(r"\d+")
 _SPACE = re.compile(r"\s+")
 
@@ -28,14 +29,8 @@ def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]
     """The non-blank lines of `text[start:end]`, trimmed, with offsets into `text`."""
     stop = len(text) if end is None else end
     out: list[Line] = []
-    for m in _LINE.finditer(text, start, stop):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append(Line(len(out), s, e, text[s:e]))
+    for m in _TRIMMED_LINE.finditer(text, start, stop):
+        out.append(Line(len(out), m.start(), m.end(), m.group()))
     return out
 
 

@@ -58,8 +58,10 @@ def line_markers(line: str) -> list[LineMarker]:
     """The page markers written in `line`, in order."""
     if _DIGIT.search(line) is None:  # every marker has its number: most lines are let go at once
         return []
+    # Only the shapes whose letters the line holds are searched for (`Sida` holds `ida`, `2 (9)` a parenthesis).
+    regexes = ((_SIDA,) if "ida" in line or "IDA" in line else ()) + ((_BARE_START, _BARE_END) if "(" in line else ())
     found = []
-    for regex in (_SIDA, _BARE_START, _BARE_END, _ALONE):
+    for regex in regexes + (_ALONE,):
         for m in regex.finditer(line):
             groups = m.groupdict()
             total = next((int(groups[k]) for k in ("m1", "m2", "m3") if groups.get(k)), None)
