@@ -28,6 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Iterable, Iterator
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -35,7 +36,7 @@ from rdflib import Graph, URIRef
 from styrgraf.ingest.abandon import ABANDONED_EN, ABANDONED_SV, abandoned
 from styrgraf.ingest.identity import Minter
 from styrgraf.ingest import pipeline
-from styrgraf.ingest.pipeline import ExtractedDocument, extract_path, prepare_reading
+from styrgraf.ingest.pipeline import ExtractedDocument, extract_ahead, extract_path, prepare_reading
 from styrgraf.ingest.records import Finding
 from styrgraf.ingest.sources import SourceError
 from styrgraf.ingest.to_rdf import (
@@ -149,7 +150,23 @@ def ingest_file(store: GraphStore, path: Path | str) -> IngestResult:
     try:
         extracted = extract_path(path)
     except SourceError as err:
-        return IngestResult(path, "failed", reason=err.reason, reason_en=err.reason_en)
+        extracted = err
+    return _ingest_extracted(store, path, extracted)
+
+
+def ingest_files(store: GraphStore, paths: Iterable[Path]) -> Iterator[IngestResult]:
+    """`ingest_file` for each file in order, the next file read and extracted while the current
+    one is written (`ingest.pipeline.extract_ahead`)."""
+    for path, extracted in extract_ahead(paths):
+        try:
+            yield _ingest_extracted(store, path, extracted)
+        except StoreError as err:  # as `ingest_file` would raise it: this file failed, the next may not
+            yield IngestResult(path, "failed", reason=err.message, reason_en=err.message_en)
+
+
+def _ingest_extracted(store: GraphStore, path: Path, extracted: ExtractedDocument | SourceError) -> IngestResult:
+    if isinstance(extracted, SourceError):
+        return IngestResult(path, "failed", reason=extracted.reason, reason_en=extracted.reason_en)
     minter = Minter(extracted.records.document)
     graph_iri = minter.graph()
     title = extracted.records.document.title
@@ -332,4 +349,4 @@ def remove_document(store: GraphStore, ref: str) -> str | None:
     return graph
 
 
-__all__ = ["IngestResult", "ingest_file", "prepare_ingest", "list_documents", "find_document_graph", "remove_document", "StoreError"]
+__all__ = ["IngestResult", "ingest_file", "ingest_files", "prepare_ingest", "list_documents", "find_document_graph", "remove_document", "StoreError"]

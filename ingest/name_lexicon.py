@@ -164,6 +164,13 @@ def _write_cache(cache: Path, words: frozenset[str]) -> None:
             pass
 
 
+def load() -> None:
+    """Load both lexicons now rather than on first use (`ingest.pipeline.extract_ahead` does it
+    while the first PDF is read)."""
+    _first_names()
+    _common_words()
+
+
 def has_name_lexicon() -> bool:
     return bool(_first_names()[0])
 

@@ -7,12 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Iterable, Iterator
 
 from rdflib import Graph
 
 from styrgraf.ingest.document_text import DocumentText
 from styrgraf.ingest.formats import pdf as pdf_format
+from styrgraf.ingest import name_lexicon
 from styrgraf.ingest.kinds import detect_kind, generic
 from styrgraf.ingest.pages import Page, normalise_pages
 from styrgraf.ingest.records import DocumentInfo, PlanRecords
@@ -87,9 +89,39 @@ def prepare_reading(paths: Iterable[Path] | None = None) -> None:
     """Start, ahead, what reading the files will need and takes time to start (the PDF reader's
     starter process), when any of them is named as a PDF or no paths are given (a server, which
     will be sent files). It starts in the background: the caller goes on at once."""
-    if paths is None or any(Path(p).suffix.lower() == ".pdf" for p in paths):
+    if paths is None or any(map(_named_pdf, paths)):
         pdf_format.prepare()
+
+
+def _named_pdf(path: Path | str) -> bool:
+    return Path(path).suffix.lower() == ".pdf"
 
 
 def extract_path(path: Path | str) -> ExtractedDocument:
     return extract_source(open_source(Path(path)))
+
+
+def extract_ahead(paths: Iterable[Path]) -> Iterator[tuple[Path, ExtractedDocument | SourceError]]:
+    """Each file's extraction (or the SourceError that refuses it), in order, the next file read
+    and extracted in a second thread while the caller works on the current one (builds its
+    triples, stores it). A PDF is read in a process of its own and a store writes outside Python,
+    so on a machine of two cores most of the next file's reading runs beside the caller's work.
+    One file at most is extracted ahead: the memory of two documents, not of all."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="styrgraf-extract") as worker:
+        ahead: tuple[Path, Future] | None = None
+        for number, path in enumerate(paths):
+            submitted = (Path(path), worker.submit(_extracted_or_refused, Path(path)))
+            if number == 0 and _named_pdf(path):  # while it is read, what extraction loads on first use
+                name_lexicon.load()
+            if ahead is not None:
+                yield ahead[0], ahead[1].result()
+            ahead = submitted
+        if ahead is not None:
+            yield ahead[0], ahead[1].result()
+
+
+def _extracted_or_refused(path: Path) -> ExtractedDocument | SourceError:
+    try:
+        return extract_path(path)
+    except SourceError as refused:
+        return refused

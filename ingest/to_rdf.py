@@ -74,8 +74,8 @@ class _Writer:
     def add(self, s, p, o) -> None:
         if o is None:
             return
-        if not isinstance(o, (URIRef, Literal)):
-            kind = type(o)
+        kind = type(o)  # `isinstance` against rdflib's terms (ABCs) is slow: the exact types first
+        if kind is not URIRef and kind is not Literal and not isinstance(o, (URIRef, Literal)):
             o = plain_literal(o) if kind is str else integer_literal(o) if kind is int else Literal(o)
         self.triples.append((s if type(s) is URIRef else minted_iri(s), p, o))
 
@@ -586,7 +586,7 @@ def _nt_rows(triples: Iterable[Triple]) -> set[str]:
             s_row = iris[s] = _nt_iri(s)
         if (p_row := written(p)) is None:
             p_row = iris[p] = _nt_iri(p)
-        if isinstance(o, Literal):
+        if type(o) is Literal or (type(o) is not URIRef and isinstance(o, Literal)):  # ABC: exact types first
             o_row = _nt_literal(o)
         elif (o_row := written(o)) is None:
             o_row = iris[o] = _nt_iri(o)

@@ -8,7 +8,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 import typer
 from rich.console import Console
@@ -16,7 +16,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from styrgraf.api.http.server_registry import remove_via_server, running_server, upload_via_server
-from styrgraf.graph.documents import IngestResult, ingest_file, list_documents, prepare_ingest, remove_document
+from styrgraf.graph.documents import IngestResult, ingest_files, list_documents, prepare_ingest, remove_document
 from styrgraf.graph.store.interface import StoreError, open_store, resolve_location
 from styrgraf.api.cli import click_words
 from styrgraf.api.cli.messages import LANG_ENV, check_lang, decimal, error_text, help_lang, help_text
@@ -176,6 +176,19 @@ def _line(r: IngestResult, lang: str) -> str:
     return f"{r.path}: {status}{title}{extra}"
 
 
+def _ingested(files: list[Path], server: dict | None, store) -> Iterator[IngestResult]:
+    """Each file's result, in order: sent to the running server, or ingested into the store (the
+    next file read while the current one is written)."""
+    if not server:
+        yield from ingest_files(store, files)
+        return
+    for f in files:
+        try:
+            yield _from_server(upload_via_server(server, f))
+        except StoreError as e:
+            yield IngestResult(f, "failed", reason=e.message, reason_en=e.message_en)
+
+
 @app.command(help=help_text("ingest"))
 def ingest(
     paths: list[Path] = typer.Argument(..., help=help_text("opt.paths")),
@@ -205,16 +218,13 @@ def ingest(
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=err, transient=True, disable=len(files) < 2 or json_out) as progress:
             task = progress.add_task(_t(lang, "progress"), total=len(files))
-            for f in files:
-                progress.update(task, description=f"{_t(lang, 'progress')} {f.name}")
-                try:
-                    r = _from_server(upload_via_server(server, f)) if server else ingest_file(s, f)
-                except StoreError as e:
-                    r = IngestResult(f, "failed", reason=e.message, reason_en=e.message_en)
+            names = [f"{_t(lang, 'progress')} {f.name}" for f in files] + [_t(lang, "progress")]
+            progress.update(task, description=names[0])
+            for i, r in enumerate(_ingested(files, server, s), 1):
                 results.append(r)
                 if not json_out:
                     print(_line(r, lang), flush=True)
-                progress.advance(task)
+                progress.update(task, advance=1, description=names[i])  # the file now being read
     finally:
         if s is not None:
             s.close()

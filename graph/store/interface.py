@@ -118,8 +118,9 @@ def triples_to_lines(triples: Triples | rdflib.Graph) -> NTriplesLines:
     for subject, predicate, obj in triples:
         s = known(subject) or remember(subject, rdflib_to_nt(subject))
         p = known(predicate) or remember(predicate, rdflib_to_nt(predicate))
-        o = (rdflib_to_nt(obj) if isinstance(obj, rdflib.Literal)
-             else known(obj) or remember(obj, rdflib_to_nt(obj)))
+        # rdflib's terms are ABCs, whose `isinstance` is slow: the exact types first.
+        literal = type(obj) is rdflib.Literal or (type(obj) is not rdflib.URIRef and isinstance(obj, rdflib.Literal))
+        o = rdflib_to_nt(obj) if literal else known(obj) or remember(obj, rdflib_to_nt(obj))
         lines[f"{s} {p} {o} ."] = None
     return NTriplesLines(lines)
 

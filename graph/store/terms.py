@@ -94,9 +94,10 @@ def nt_literal(lexical: str, language: str | None = None, datatype: str | None =
 
 def rdflib_to_nt(node: Node) -> str:
     """Encode an rdflib term (URIRef, BNode, Literal) as an N-Triples term."""
-    if isinstance(node, URIRef):
+    kind = type(node)  # rdflib's terms are ABCs, whose `isinstance` is slow: the exact types first
+    if kind is URIRef or (kind is not Literal and isinstance(node, URIRef)):
         return nt_iri(str(node))
-    if isinstance(node, Literal):
+    if kind is Literal or isinstance(node, Literal):
         dt = node.datatype
         return nt_literal(str(node), node.language, str(dt) if dt is not None else None)
     if isinstance(node, BNode):

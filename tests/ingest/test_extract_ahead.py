@@ -1,0 +1,47 @@
+"""Files extracted one ahead: in order, each refusal in its place, the next file under way while the
+caller still works on the current one."""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from styrgraf.ingest import pipeline
+from styrgraf.ingest.sources import SourceError
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED_TEXT = ROOT / "corpus" / "000_5a26368617003b47.txt"
+
+
+def test_extractions_come_in_order_with_refusals_in_their_place(tmp_path):
+    empty = tmp_path / "tom.txt"
+    empty.write_text("", encoding="utf-8")
+    out = list(pipeline.extract_ahead([SEED_TEXT, empty, SEED_TEXT]))
+    assert [path for path, _ in out] == [SEED_TEXT, empty, SEED_TEXT]
+    first, refused, last = (x for _, x in out)
+    assert isinstance(refused, SourceError) and refused.path == empty
+    assert first.records.document.title == last.records.document.title == pipeline.extract_path(SEED_TEXT).records.document.title
+
+
+def test_the_next_file_is_extracted_while_the_caller_holds_the_current_one(tmp_path, monkeypatch):
+    started: dict[Path, threading.Event] = {}
+    extract = pipeline.extract_path
+    paths = []
+    for name in ("a.txt", "b.txt", "c.txt"):
+        path = tmp_path / name
+        path.write_text(SEED_TEXT.read_text(encoding="utf-8"), encoding="utf-8")
+        paths.append(path)
+        started[path] = threading.Event()
+
+    def recording(path):
+        started[Path(path)].set()
+        return extract(path)
+
+    monkeypatch.setattr(pipeline, "extract_path", recording)
+    seen = []
+    for path, extracted in pipeline.extract_ahead(paths):
+        seen.append(path)
+        following = paths[len(seen)] if len(seen) < len(paths) else None
+        if following is not None:  # the caller has not asked for it: the worker reads it already
+            assert started[following].wait(timeout=20)
+        assert extracted.source.file_name == path.name
+    assert seen == paths
