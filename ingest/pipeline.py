@@ -4,17 +4,17 @@ Pure up to `records_to_triples`; storing is the graph layer's work.
 """
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Iterable, Iterator
 
 from rdflib import Graph
 
+from styrgraf.ingest import name_lexicon
 from styrgraf.ingest.document_text import DocumentText
 from styrgraf.ingest.formats import pdf as pdf_format
-from styrgraf.ingest import name_lexicon
 from styrgraf.ingest.kinds import detect_kind, generic
 from styrgraf.ingest.pages import Page, normalise_pages
 from styrgraf.ingest.records import DocumentInfo, PlanRecords

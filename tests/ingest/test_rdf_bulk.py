@@ -67,3 +67,36 @@ def test_the_graph_answers_removes_and_adds_like_one_built_triple_by_triple():
 
 def test_no_triples_give_an_empty_graph():
     assert len(graph_of([])) == 0
+
+
+def test_fast_terms_are_the_terms_rdflib_makes():
+    from rdflib.namespace import XSD
+
+    from styrgraf.ingest import rdf_bulk
+
+    assert rdf_bulk.plain_literal is rdf_bulk._fast_plain  # this rdflib passes the probe
+    for text in ("", "Delprojekt 3 – Kompetens", "två\nrader", 'citat "så"', "\\", "\u2028\x00"):
+        fast, ordinary = rdf_bulk.plain_literal(text), Literal(text)
+        assert rdf_bulk._literal_fields(fast) == rdf_bulk._literal_fields(ordinary)
+        assert fast == ordinary and hash(fast) == hash(ordinary) and fast.n3() == ordinary.n3()
+    for n in (0, 1, -12, 2 ** 70):
+        fast, ordinary = rdf_bulk.integer_literal(n), Literal(n, datatype=XSD.integer)
+        assert rdf_bulk._literal_fields(fast) == rdf_bulk._literal_fields(ordinary)
+        assert fast == ordinary and hash(fast) == hash(ordinary) and fast.toPython() == n
+    iri = EX + "bevis-1"
+    assert rdf_bulk.minted_iri(iri) == URIRef(iri) and type(rdf_bulk.minted_iri(iri)) is URIRef
+    assert hash(rdf_bulk.minted_iri(iri)) == hash(URIRef(iri))
+
+
+def test_terms_that_differ_from_rdflibs_are_refused_by_the_probe(monkeypatch):
+    from styrgraf.ingest import rdf_bulk
+
+    fast = rdf_bulk._fast_plain
+
+    def wrong(text):
+        lit = fast(text)
+        lit._value = None  # noqa: SLF001 - what a changed rdflib might leave
+        return lit
+
+    monkeypatch.setattr(rdf_bulk, "_fast_plain", wrong)
+    assert not rdf_bulk._same_as_rdflib()
