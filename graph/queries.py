@@ -205,13 +205,15 @@ def _document(store: GraphStore, ref: str) -> dict:
           OPTIONAL {{ ?f sg:fileName ?name }} OPTIONAL {{ ?f dcterms:format ?format }} OPTIONAL {{ ?f sg:byteSize ?size }}
         }} ORDER BY ?sha""")
     parts = _rows(store, f"""
-        SELECT ?kind ?x ?n ?value ?sp WHERE {{
+        SELECT ?kind ?x ?n ?value ?en ?sp WHERE {{
           {{ <{doc}> dcterms:hasPart ?x . ?x a sg:Appendix . BIND("appendix" AS ?kind)
              OPTIONAL {{ ?sp sg:appendix ?x }} }}
           UNION {{ <{doc}> sg:hasPage ?x . ?x sg:pageNumber ?n ; rdf:value ?value . BIND("page" AS ?kind) }}
           UNION {{ <{doc}> dcterms:relation ?x . OPTIONAL {{ ?x dcterms:title ?value }} BIND("related" AS ?kind) }}
           UNION {{ <{doc}> sg:finding ?x . BIND("finding" AS ?kind)
-                   OPTIONAL {{ ?x sg:code ?n }} OPTIONAL {{ ?x sg:severity ?sp }} OPTIONAL {{ ?x rdfs:comment ?value }} }}
+                   OPTIONAL {{ ?x sg:code ?n }} OPTIONAL {{ ?x sg:severity ?sp }}
+                   OPTIONAL {{ ?x rdfs:comment ?value FILTER(lang(?value) != "en") }}
+                   OPTIONAL {{ ?x rdfs:comment ?en FILTER(lang(?en) = "en") }} }}
           UNION {{ ?x dcterms:source <{doc}> ; a ?cls . FILTER(?cls IN (sg:Project, sg:Decision))
                    BIND(IF(?cls = sg:Project, "project", "decision") AS ?kind) }}
         }}""")
@@ -244,7 +246,8 @@ def _document(store: GraphStore, ref: str) -> dict:
                      key=lambda x: (x["evidence"][0]["start"] if x["evidence"] else 0, x["iri"]))
     findings = [{"id": entity_id(str(r["x"])), "iri": str(r["x"]), "code": _s(r, "n"),
                  "severity": severity_of(_s(r, "n")) if _s(r, "n") else _s(r, "sp"),
-                 "message": _s(r, "value"), "evidence": ev.get(str(r["x"]), [])} for r in by_kind["finding"]]
+                 "message": _s(r, "value"), "message_en": _s(r, "en"), "evidence": ev.get(str(r["x"]), [])}
+                for r in by_kind["finding"]]
     findings.sort(key=lambda f: f["iri"])
     doc_type = _s(meta, "type")
     return {

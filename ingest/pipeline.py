@@ -22,7 +22,7 @@ from styrgraf.ingest.sources import SourceError, SourceFile, open_source
 from styrgraf.ingest.rdf_bulk import graph_of
 from styrgraf.ingest.to_rdf import SourceMeta, Triple, records_to_triples
 
-EXTRACTOR_VERSION = "styrgraf-extract/0.1.1"
+EXTRACTOR_VERSION = "styrgraf-extract/0.1.2"
 
 
 @dataclass

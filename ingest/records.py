@@ -237,12 +237,13 @@ class Finding:
 
     severity: str  # one of SEVERITIES
     code: str  # e.g. "invalid-date"
-    message: str
+    message: str  # in Swedish
     evidence: Evidences = ()
+    message_en: str = ""  # the same in English (empty for a finding stored without it)
 
     @classmethod
-    def of(cls, code: str, message: str, evidence: Evidences = ()) -> "Finding":
-        return cls(severity_of(code), code, message, evidence)
+    def of(cls, code: str, message: str, message_en: str, evidence: Evidences = ()) -> "Finding":
+        return cls(severity_of(code), code, message, evidence, message_en)
 
 
 @dataclass(frozen=True)

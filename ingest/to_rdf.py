@@ -449,6 +449,7 @@ def _content_triples(records: PlanRecords, pages: list[Page], preamble: Page | N
         w.add(s, SG.severity, Literal(f.severity))
         w.add(s, SG.code, Literal(f.code))
         w.label(s, RDFS.comment, f.message)
+        w.label(s, RDFS.comment, f.message_en, lang="en")
         w.add(doc, SG.finding, s)
         w.evidence(s, f.evidence)
     write_meeting(w, records, doc, people, orgs, decisions)

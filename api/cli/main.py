@@ -153,7 +153,7 @@ def _from_server(d: dict) -> IngestResult:
     findings = [
         Finding(f.get("severity", "warning"), f.get("code", ""), f.get("message", ""),
                 tuple(Evidence(e.get("page", 0), e.get("start", 0), e.get("end", 0), e.get("quote", ""))
-                      for e in f.get("evidence") or ()))
+                      for e in f.get("evidence") or ()), f.get("message_en", ""))
         for f in d.get("findings") or ()
     ]
     return IngestResult(Path(d["path"]), d["status"], graph=d.get("graph"), document=d.get("document"),
@@ -232,7 +232,8 @@ def ingest(
     if json_out:
         print(json.dumps([{
             "path": str(r.path), "status": r.status, "graph": r.graph, "title": r.title, "reason": r.reason,
-            "findings": [{"code": f.code, "severity": f.severity, "message": f.message} for f in r.findings],
+            "findings": [{"code": f.code, "severity": f.severity, "message": f.message, "message_en": f.message_en}
+                         for f in r.findings],
         } for r in results], ensure_ascii=False, indent=2))
     else:
         err.print(_t(lang, "summary", n=len(results), ok=sum(r.status in ("ingested", "replaced", "rendition", "version") for r in results),

@@ -274,7 +274,8 @@ def _show_document(d: dict, lang: str) -> None:
     if d.get("findings"):
         out.print(f"[bold]{_t(lang, 'findings')}[/bold]")
         for f in d["findings"]:
-            out.print("  " + escape(f"{severity_label(f.get('severity') or '', lang)}: {f.get('message')}"))
+            message = f.get("message_en") if lang == "en" and f.get("message_en") else f.get("message")
+            out.print("  " + escape(f"{severity_label(f.get('severity') or '', lang)}: {message}"))
 
 
 def _show_decision(d: dict, lang: str) -> None:

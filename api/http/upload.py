@@ -165,6 +165,7 @@ def _too_large(limit: int) -> ApiError:
 
 def finding_json(finding: Any) -> dict[str, Any]:
     return {"code": finding.code, "severity": finding.severity, "message": finding.message,
+            "message_en": finding.message_en,
             "evidence": [{"page": e.page, "start": e.start, "end": e.end, "quote": e.quote} for e in finding.evidence]}
 
 

@@ -583,8 +583,10 @@ def build_from_rows(source: RowSource) -> Projection:
     dates = [DateStatement(iri(x), text(t), _bool(valid), graph_doc.get(g), _local(type_))
              for x, t, valid, g, type_ in columns(source, "dates", "x", "text", "valid", "g", "type")]
     quotes = [(iri(c), quote) for c, quote in columns(source, "coverage_quotes", "c", "quote")]
-    findings = [{"f": iri(f), "doc": iri(doc), "sev": text(sev), "code": text(code), "msg": text(msg)}
-                for f, doc, sev, code, msg in columns(source, "ingest_findings", "f", "doc", "sev", "code", "msg")]
+    findings = [{"f": iri(f), "doc": iri(doc), "sev": text(sev), "code": text(code), "msg": text(msg),
+                 "msg_en": text(msg_en)}
+                for f, doc, sev, code, msg, msg_en in columns(source, "ingest_findings", "f", "doc", "sev", "code",
+                                                              "msg", "msg_en")]
     return Projection(nodes, [(u, v, d) for (u, v, _k), d in edges.items()], dates=dates,
                       coverage_quotes=quotes,
                       ingest_findings=findings)

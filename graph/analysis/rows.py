@@ -104,8 +104,9 @@ SELECT ?x ?text ?valid ?g ?type WHERE { GRAPH ?g { ?x sg:dateText ?text . OPTION
 SELECT ?c ?quote WHERE { ?c a sg:Coverage . ?ev oa:hasBody ?c ; oa:hasTarget/oa:hasSelector ?sel .
   ?sel oa:exact ?quote . FILTER NOT EXISTS { ?ev sg:property ?prop } }""",
     "ingest_findings": """
-SELECT ?f ?doc ?sev ?code ?msg WHERE { ?doc sg:finding ?f . ?f sg:severity ?sev ; sg:code ?code .
-  OPTIONAL { ?f rdfs:comment ?msg } }""",
+SELECT ?f ?doc ?sev ?code ?msg ?msg_en WHERE { ?doc sg:finding ?f . ?f sg:severity ?sev ; sg:code ?code .
+  OPTIONAL { ?f rdfs:comment ?msg FILTER(lang(?msg) != "en") }
+  OPTIONAL { ?f rdfs:comment ?msg_en FILTER(lang(?msg_en) = "en") } }""",
 }
 
 _ENCODING = "zlib-json-1"

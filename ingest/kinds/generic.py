@@ -107,8 +107,10 @@ def extract(doc: DocumentText, title_hint: str | None = None) -> PlanRecords:
     info = document_info(doc, title_hint)
     meeting = next((t.value for t in bf.find_dates_typed(doc) if t.role == "meeting"), None)
     note = Finding.of(UNKNOWN_KIND,
-                   "Okänd dokumentsort: bara grundfakta lästa (titel, datum, diarienummer, kommun, typ, personer, beslut)",
-                   info.title_evidence)
+                      "Okänd dokumentsort: bara grundfakta lästa (titel, datum, diarienummer, kommun, typ, personer, beslut)",
+                      "Unknown kind of document: only its basic facts read (title, date, case number, municipality, "
+                      "type, people, decisions)",
+                      info.title_evidence)
     organisations = _organisations(doc)
     people, roles = people_and_roles(doc, meeting_body(doc, organisations, info.municipality))
     return PlanRecords(document=info, decisions=find_decisions(doc, meeting or info.date),

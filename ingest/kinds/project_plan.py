@@ -783,7 +783,7 @@ def extract_milestones(doc: DocumentText, number: int | None, start: int, end: i
         prev_end = de
         if not d.value.valid:
             b.findings.append(Finding.of("invalid-date", f"Omöjligt datum '{d.value.text}' i tidplanen ({label})",
-                                         b.ev(ds, de)))
+                                         f"Impossible date '{d.value.text}' in the schedule ({label})", b.ev(ds, de)))
     return out
 
 
@@ -970,7 +970,8 @@ def _check_intention_numbers(records: PlanRecords) -> None:
         if c.intention not in known:
             records.findings.append(Finding.of(
                 "unknown-intention",
-                f"Delprojekt {c.subproject} hänvisar till intention {c.intention}, som inte finns", c.evidence))
+                f"Delprojekt {c.subproject} hänvisar till intention {c.intention}, som inte finns",
+                f"Subproject {c.subproject} refers to intention {c.intention}, which does not exist", c.evidence))
 
 
 # Documents that may mention plans and project roles but are records of meetings.

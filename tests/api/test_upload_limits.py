@@ -1,6 +1,8 @@
 """Hostile uploads against a real `styrgraf serve`: refused fast, memory flat, abandoned when the client leaves."""
 from __future__ import annotations
 
+import os
+
 import socket
 import time
 import uuid
@@ -99,12 +101,20 @@ def _busy(server: ServeProcess) -> bool:
 
 
 def _readers(server: ServeProcess) -> list[psutil.Process]:
-    """The server's reading processes: of its own, or forked by its warm starter (which reads nothing itself)."""
+    """The server's processes reading a file: of its own, or forked by its warm starter (which reads
+    nothing itself). A spare fork waiting for its file is none: a reading process writes its answer to
+    a pipe, a spare's output is still the starter's (/dev/null)."""
     def starter(process: psutil.Process) -> bool:
         return "--serve" in process.cmdline() and process.ppid() == server.process.pid
 
+    def reading_a_file(process: psutil.Process) -> bool:
+        try:
+            return os.readlink(f"/proc/{process.pid}/fd/1").startswith("pipe:")
+        except OSError:  # ended meanwhile
+            return False
+
     return [child for child in psutil.Process(server.process.pid).children(recursive=True)
-            if "pdf_reader" in " ".join(child.cmdline()) and not starter(child)]
+            if "pdf_reader" in " ".join(child.cmdline()) and not starter(child) and reading_a_file(child)]
 
 
 @pytest.mark.parametrize("fraction", [1.0, 0.5], ids=["whole-upload", "half-upload"])

@@ -49,6 +49,18 @@ def test_english_toggle_keeps_the_question(client):
     assert links and all("lang=en" in link for link in links)
 
 
+def test_a_documents_ingest_findings_are_shown_in_the_pages_language(client):
+    def messages(lang: str) -> list[str]:
+        page = client.get(f"/dokument/{DOC}", params={"lang": lang})
+        assert page.status_code == 200
+        return re.findall(r'<tr class="severity-\w+"><td>[^<]*</td><td>([^<]*)</td>', page.text)
+
+    swedish, english = messages("sv"), messages("en")
+    assert swedish and len(swedish) == len(english)
+    assert all(m.startswith("Omöjligt datum &#39;2012-04-31&#39;") for m in swedish)
+    assert all(m.startswith("Impossible date &#39;2012-04-31&#39;") for m in english)
+
+
 def test_unknown_document_and_page_are_html_error_pages(client):
     missing = client.get("/dokument/no-such-document")
     assert missing.status_code == 404 and "<h1>Finns inte</h1>" in missing.text
