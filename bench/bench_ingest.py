@@ -48,39 +48,38 @@ TARGET_SHARE = 0.10  # of raw PDFium's pages/s
 TARGET_PEAK_MB = 300
 
 TASK = r"""
-import json, resource, sys, time
+import json, os, resource, shutil, sys, tempfile, time
 sys.path.insert(0, {root!r})
 mode, path, repeat = sys.argv[1], sys.argv[2], int(sys.argv[3])
+work = tempfile.mkdtemp(prefix="bench-ingest-")  # the store and the warm-up PDF, removed at the end
 # imports are not part of the measured work
 if mode == "pdfium":
     import pypdfium2 as pdfium
 elif mode == "plumber":
     import pdfplumber
 elif mode == "reader":
-    import os, subprocess
+    import subprocess
     reader = [sys.executable, "-m", "styrgraf.ingest.formats.pdf_reader", path, "{{}}"]
     reader_peak = 0.0
 elif mode == "stored":
-    import tempfile
     from styrgraf.graph.documents import ingest_files
     from styrgraf.graph.store.interface import open_store
     import pypdfium2 as pdfium
-    store = open_store(tempfile.mkdtemp(prefix="bench-store-"))
+    store = open_store(os.path.join(work, "store"))
     file_pages = len(pdfium.PdfDocument(path))
 else:
     from styrgraf.ingest.pipeline import extract_ahead
 if mode in ("full", "stored"):  # the reader's starter started and ready, as a server has it
-    import tempfile
     from pathlib import Path
     from styrgraf.ingest.formats import pdf_warm_up
     from styrgraf.ingest.sources import open_source
-    warm = Path(tempfile.mkdtemp(prefix="bench-warm-")) / "warm.pdf"
+    warm = Path(work) / "warm.pdf"
     warm.write_bytes(pdf_warm_up.document())
     open_source(warm).pages()
 pages = 0
 cpu0 = sum(u.ru_utime + u.ru_stime for u in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
 t0 = time.perf_counter()
-for _ in range(repeat):
+for _ in range(repeat if mode in ("pdfium", "plumber", "reader") else 0):
     if mode == "pdfium":
         pdf = pdfium.PdfDocument(path)
         for index in range(len(pdf)):
@@ -104,17 +103,15 @@ for _ in range(repeat):
         child.returncode = os.waitstatus_to_exitcode(status)
         pages += len(json.loads(out)["pages"])
         reader_peak = max(reader_peak, usage.ru_maxrss / 1024)
-    elif mode == "stored":  # the files in one go, as `styrgraf ingest` takes them
-        for result in ingest_files(store, [path] * repeat):
-            assert result.ok, result.reason_en
-            store.drop_graph(result.graph)  # so that the next one is written anew
-            pages += file_pages
-        break
-    else:  # likewise
-        for _path, x in extract_ahead([path] * repeat):
-            x.to_triples()
-            pages += len(x.pages)
-        break
+if mode == "stored":  # the files in one go, as `styrgraf ingest` takes them
+    for result in ingest_files(store, [path] * repeat):
+        assert result.ok, result.reason_en
+        store.drop_graph(result.graph)  # so that the next one is written anew
+        pages += file_pages
+elif mode in ("full", "cold"):  # likewise
+    for _path, x in extract_ahead([path] * repeat):
+        x.to_triples()
+        pages += len(x.pages)
 elapsed = time.perf_counter() - t0
 peak = reader_peak if mode == "reader" else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 if mode in ("full", "cold"):  # the reading processes' CPU time is counted once the starter that forked them has ended
@@ -123,6 +120,9 @@ if mode in ("full", "cold"):  # the reading processes' CPU time is counted once 
     if starter is not None:
         starter._stop()
 cpu = sum(u.ru_utime + u.ru_stime for u in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
+if mode == "stored":
+    store.close()
+shutil.rmtree(work, ignore_errors=True)
 print(json.dumps({{"seconds": elapsed, "pages": pages, "peak_mb": peak, "cpu_seconds": cpu - cpu0}}))
 """
 

@@ -1,4 +1,4 @@
-"""Documents in the store: ingest one file, list, remove.
+"""Documents in the store: ingest files (one at a time, the next read ahead), list, remove.
 
 One named graph per document. A document may have several renditions (the text export and
 the PDF of one plan, recognised as one document by `ingest.identity`): its graph is the union
@@ -159,9 +159,10 @@ def ingest_files(store: GraphStore, paths: Iterable[Path]) -> Iterator[IngestRes
     one is written (`ingest.pipeline.extract_ahead`)."""
     for path, extracted in extract_ahead(paths):
         try:
-            yield _ingest_extracted(store, path, extracted)
-        except StoreError as err:  # as `ingest_file` would raise it: this file failed, the next may not
-            yield IngestResult(path, "failed", reason=err.message, reason_en=err.message_en)
+            result = _ingest_extracted(store, path, extracted)
+        except StoreError as err:  # the store refused this file's write: it failed, the next may not
+            result = IngestResult(path, "failed", reason=err.message, reason_en=err.message_en)
+        yield result
 
 
 def _ingest_extracted(store: GraphStore, path: Path, extracted: ExtractedDocument | SourceError) -> IngestResult:

@@ -233,22 +233,10 @@ def _document(store: GraphStore, ref: str) -> dict:
     refs += [str(r["other"]) for r in linked] + [str(meta[k]) for k in ("muni", "signatory") if meta.get(k)]
     d = describe(store, refs)
     ev = evidence(store, refs)
-    appendices = []
-    for r in by_kind["appendix"]:
-        a = d[str(r["x"])]
-        a.pop("document", None)
-        a.update(subproject=d.get(_s(r, "sp")), evidence=ev.get(str(r["x"]), []))
-        appendices.append(a)
-    appendices.sort(key=lambda a: (a["number"] is None, a["number"] or 0))
+    appendices = _document_appendices(by_kind["appendix"], d, ev)
     pages = sorted(({"number": integer(r["n"]), "text": str(r["value"])} for r in by_kind["page"]), key=lambda p: p["number"])
-    related = sorted(({"type": "related_document", "id": entity_id(str(r["x"])), "iri": str(r["x"]),
-                       "title": _s(r, "value"), "evidence": ev.get(str(r["x"]), [])} for r in by_kind["related"]),
-                     key=lambda x: (x["evidence"][0]["start"] if x["evidence"] else 0, x["iri"]))
-    findings = [{"id": entity_id(str(r["x"])), "iri": str(r["x"]), "code": _s(r, "n"),
-                 "severity": severity_of(_s(r, "n")) if _s(r, "n") else _s(r, "sp"),
-                 "message": _s(r, "value"), "message_en": _s(r, "en"), "evidence": ev.get(str(r["x"]), [])}
-                for r in by_kind["finding"]]
-    findings.sort(key=lambda f: f["iri"])
+    related = _document_related(by_kind["related"], ev)
+    findings = _document_findings(by_kind["finding"], ev)
     doc_type = _s(meta, "type")
     return {
         "type": doc_type.rsplit("doctype-", 1)[-1] if doc_type else None,
@@ -270,6 +258,31 @@ def _document(store: GraphStore, ref: str) -> dict:
         "findings": findings,
         "evidence": ev.get(doc, []),
     }
+
+
+def _document_appendices(rows: list[dict], d: dict, ev: dict) -> list[dict]:
+    appendices = []
+    for r in rows:
+        a = d[str(r["x"])]
+        a.pop("document", None)
+        a.update(subproject=d.get(_s(r, "sp")), evidence=ev.get(str(r["x"]), []))
+        appendices.append(a)
+    return sorted(appendices, key=lambda a: (a["number"] is None, a["number"] or 0))
+
+
+def _document_related(rows: list[dict], ev: dict) -> list[dict]:
+    """The documents a document's text names, in the order it names them."""
+    return sorted(({"type": "related_document", "id": entity_id(str(r["x"])), "iri": str(r["x"]),
+                    "title": _s(r, "value"), "evidence": ev.get(str(r["x"]), [])} for r in rows),
+                  key=lambda x: (x["evidence"][0]["start"] if x["evidence"] else 0, x["iri"]))
+
+
+def _document_findings(rows: list[dict], ev: dict) -> list[dict]:
+    """What the ingest noticed in a document, its message in Swedish and (when stored) English."""
+    return sorted(({"id": entity_id(str(r["x"])), "iri": str(r["x"]), "code": _s(r, "n"),
+                    "severity": severity_of(_s(r, "n")) if _s(r, "n") else _s(r, "sp"),
+                    "message": _s(r, "value"), "message_en": _s(r, "en"), "evidence": ev.get(str(r["x"]), [])}
+                   for r in rows), key=lambda f: f["iri"])
 
 
 def _dates_and_case_numbers(store: GraphStore, doc: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:

@@ -20,10 +20,15 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
+import threading
 from collections.abc import Callable
-from functools import lru_cache
+from functools import lru_cache, wraps
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
+
+_T = TypeVar("_T")
 
 # Column offsets in nam_dict.txt: country frequencies start at column 30, one character each,
 # in the order of gender-guesser's country list (Iceland 15, Denmark 16, Norway 17, Sweden 18, Finland 19).
@@ -41,7 +46,26 @@ def _name_dictionary() -> Path | None:
     return Path(str(path)) if path.is_file() else None
 
 
-@lru_cache(maxsize=1)
+# The lexicons are loaded once per process, under one lock: `load()` may run in one thread while
+# the first document's extraction asks for them in another (`ingest.pipeline.extract_ahead`).
+_LOADING = threading.RLock()
+
+
+def _loaded_once(loader: Callable[[], _T]) -> Callable[[], _T]:
+    """`loader()` called once, by whichever thread asks first; the others wait for its value."""
+    value: list[_T] = []
+
+    @wraps(loader)
+    def loaded() -> _T:
+        if not value:
+            with _LOADING:
+                if not value:
+                    value.append(loader())
+        return value[0]
+    return loaded
+
+
+@_loaded_once
 def _first_names() -> tuple[frozenset[str], frozenset[str]]:
     """(Nordic first names, first names from anywhere), as written (`Anna`, `Göran`)."""
     path = _name_dictionary()
@@ -78,7 +102,7 @@ def wordlist_path() -> Path | None:
     return None
 
 
-@lru_cache(maxsize=1)
+@_loaded_once
 def _common_words() -> frozenset[str]:
     path = wordlist_path()
     if path is None:
@@ -103,17 +127,18 @@ _CACHE_HEADER = "# styrgraf word list, words: "
 
 
 def cache_folder() -> Path | None:
-    """`$XDG_CACHE_HOME/styrgraf`, else `~/.cache/styrgraf`; None when there is no home to name."""
+    """`$XDG_CACHE_HOME/styrgraf`, else `~/.cache/styrgraf`; None when there is no home to name.
+    A relative `XDG_CACHE_HOME` is ignored, as the XDG specification asks."""
     base = os.environ.get("XDG_CACHE_HOME")
     try:
-        return Path(base) / "styrgraf" if base else Path.home() / ".cache" / "styrgraf"
+        return Path(base) / "styrgraf" if base and os.path.isabs(base) else Path.home() / ".cache" / "styrgraf"
     except RuntimeError:  # no home directory known
         return None
 
 
 def cached_words(source: Path, name: str, parse: Callable[[Path], frozenset[str]]) -> frozenset[str]:
     """`parse(source)`, read back from the cache folder when a list of it is there for this very
-    file (path, size, modification time); else parsed, and the list written for the next process."""
+    file (path, inode, size, modification and change times); else parsed, and the list written for the next process."""
     cache = _cache_file(source, name)
     words = _read_cache(cache) if cache else None
     if words is None:
@@ -129,7 +154,9 @@ def _cache_file(source: Path, name: str) -> Path | None:
         return None
     try:
         stat = source.stat()
-        key = f"{_CACHE_VERSION}\0{source.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}"
+        # The change time too: a copy that keeps size and modification time still changes it.
+        key = (f"{_CACHE_VERSION}\0{source.resolve()}\0{stat.st_ino}\0{stat.st_size}\0{stat.st_mtime_ns}"
+               f"\0{stat.st_ctime_ns}")
     except (OSError, RuntimeError):
         return None
     return folder / f"{name}-{hashlib.sha256(key.encode('utf-8', 'surrogatepass')).hexdigest()[:20]}.txt"
@@ -150,18 +177,35 @@ def _read_cache(cache: Path) -> frozenset[str] | None:
 
 
 def _write_cache(cache: Path, words: frozenset[str]) -> None:
-    """Written to a temporary file that then takes the cache's name, so no reader sees half a list."""
-    temporary = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
+    """Written to a temporary file of its own that then takes the cache's name, so no reader sees
+    half a list; the lists of this name kept for other versions of the source are removed."""
+    temporary: Path | None = None
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        with open(temporary, "w", encoding="utf-8", newline="") as f:
+        handle, name = tempfile.mkstemp(dir=cache.parent, prefix=f".{cache.name}.", suffix=".tmp")
+        temporary = Path(name)
+        with open(handle, "w", encoding="utf-8", newline="") as f:
             f.write(f"{_CACHE_HEADER}{len(words)}\n" + "".join(w + "\n" for w in sorted(words)))
         os.replace(temporary, cache)
+        temporary = None
+        _remove_stale(cache)
     except (OSError, UnicodeError):
-        try:
-            temporary.unlink(missing_ok=True)
-        except OSError:
-            pass
+        if temporary is not None:
+            try:
+                temporary.unlink(missing_ok=True)
+            except OSError:
+                pass
+
+
+def _remove_stale(cache: Path) -> None:
+    """Other lists of the same name (`common-words-…`): kept for a source that has since changed."""
+    stem = cache.stem.rsplit("-", 1)[0]
+    for other in cache.parent.glob(f"{stem}-*.txt"):
+        if other != cache and other.stem.rsplit("-", 1)[0] == stem:
+            try:
+                other.unlink()
+            except OSError:
+                pass
 
 
 def load() -> None:

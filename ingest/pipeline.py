@@ -1,4 +1,4 @@
-"""The ingest pipeline: source file -> pages -> records -> RDF graph.
+"""The ingest pipeline: source file -> pages -> records -> RDF triples.
 
 Pure up to `records_to_triples`; storing is the graph layer's work.
 """
@@ -106,8 +106,10 @@ def extract_ahead(paths: Iterable[Path]) -> Iterator[tuple[Path, ExtractedDocume
     and extracted in a second thread while the caller works on the current one (builds its
     triples, stores it). A PDF is read in a process of its own and a store writes outside Python,
     so on a machine of two cores most of the next file's reading runs beside the caller's work.
-    One file at most is extracted ahead: the memory of two documents, not of all."""
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="styrgraf-extract") as worker:
+    One file at most is extracted ahead: the memory of two documents, not of all. A caller that
+    stops early (Ctrl-C, an error) does not wait for the file ahead: its work is cancelled."""
+    worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="styrgraf-extract")
+    try:
         ahead: tuple[Path, Future] | None = None
         for number, path in enumerate(paths):
             submitted = (Path(path), worker.submit(_extracted_or_refused, Path(path)))
@@ -118,6 +120,8 @@ def extract_ahead(paths: Iterable[Path]) -> Iterator[tuple[Path, ExtractedDocume
             ahead = submitted
         if ahead is not None:
             yield ahead[0], ahead[1].result()
+    finally:
+        worker.shutdown(wait=False, cancel_futures=True)
 
 
 def _extracted_or_refused(path: Path) -> ExtractedDocument | SourceError:

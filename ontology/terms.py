@@ -18,7 +18,6 @@ ONTOLOGY_TTL = ONTOLOGY_DIR / "styrgraf.ttl"
 SHAPES_TTL = ONTOLOGY_DIR / "shapes.ttl"
 
 
-
 class _KeptTerms(Namespace):
     """A namespace whose terms are made once: `SG.number` is asked for thousands of times while a
     document's triples are written, and rdflib's `Namespace` makes a new term each time."""

@@ -105,7 +105,7 @@ class NTriplesLines(list):
     given these stores them as they are, instead of encoding the same triples once more."""
 
 
-def triples_to_lines(triples: Triples | rdflib.Graph) -> NTriplesLines:
+def triples_to_lines(triples: Triples | rdflib.Graph | NTriplesLines) -> NTriplesLines:
     """Encode triples as unique N-Triples lines (the one write format of both backends)."""
     if isinstance(triples, NTriplesLines):
         return triples
@@ -135,7 +135,7 @@ class GraphStore(ABC):
 
     # -- writing -----------------------------------------------------------
 
-    def replace_graph(self, graph_iri: str, triples: Triples | rdflib.Graph) -> None:
+    def replace_graph(self, graph_iri: str, triples: Triples | rdflib.Graph | NTriplesLines) -> None:
         """Make `graph_iri` hold exactly `triples`, atomically.
 
         Concurrent readers see the old content or the new, never a mix and
@@ -144,7 +144,7 @@ class GraphStore(ABC):
         self._check_writable()
         self._replace_lines(document_graph(graph_iri), triples_to_lines(triples))
 
-    def add_triples(self, graph_iri: str, triples: Triples | rdflib.Graph) -> None:
+    def add_triples(self, graph_iri: str, triples: Triples | rdflib.Graph | NTriplesLines) -> None:
         """Add triples to a graph (created if absent) in one transaction."""
         self._check_writable()
         lines = triples_to_lines(triples)

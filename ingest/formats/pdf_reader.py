@@ -18,7 +18,7 @@ to decode within the budget what PDFium is about to inflate for the page
 (`pdf_page_streams`), since PDFium's own decoding cannot be stopped. Pages are
 loaded one at a time and closed after their text is taken, and pdfminer's
 object cache is off, so a 500-page document is not held in memory. The file's
-bytes are held, one copy (at most the upload limit), read once: both parsers
+bytes are held, one copy (at most `ingest.sources`' size limit), read once: both parsers
 read them from memory, not with a system call per few hundred bytes, and PDFium
 reads the very bytes pdfminer budgeted.
 """

@@ -35,8 +35,8 @@ _READY = b"ready"  # a spare's word to the starter: warm, waiting for its file
 def serve(channel_fd: int, read_file, warm_up=None) -> None:
     """Fork `read_file(argv)` for each request on the channel, until the channel closes.
 
-    `warm_up()` is run once, as soon as no request waits and no reading process runs (the first
-    file's has been forked by then), so that later forks start warm. Then, whenever the starter is
+    `warm_up()` is run once, as soon as no request waits and no reading process runs, so that
+    later forks start warm. Then, whenever the starter is
     idle again, it forks a spare: a reading process that runs `warm_up()` once more and waits for
     its file, so that the next file's reading process is forked, and has copied the pages its
     reading writes to, before the file is asked for. A spare has read no file but the starter's
@@ -83,6 +83,7 @@ def serve(channel_fd: int, read_file, warm_up=None) -> None:
                 os.read(wake_r, 512)
         ended = _reap(waiting)
         if spare is not None and spare.pid in ended:  # ended before it had a file (killed?)
+            spare.end()
             spare = None
 
 
@@ -119,9 +120,9 @@ class _Spare:
         try:
             socket.send_fds(self._socket, [message], [out, err])
         except OSError:  # it has ended (killed?): the request goes to a new fork
-            self._end()
+            self.end()
             return None
-        self._end()  # a spare takes one file
+        self.end()  # a spare takes one file
         os.close(out)
         os.close(err)
         _send(status, f"{self.pid}\n")
@@ -136,12 +137,12 @@ class _Spare:
             except OSError:
                 said = b""
             if said != _READY:  # it has ended
-                self._end()
+                self.end()
                 return False
             self._ready = True
         return True
 
-    def _end(self) -> None:
+    def end(self) -> None:
         self.ended = True
         self._socket.close()  # a spare without its socket ends
 
@@ -160,10 +161,12 @@ def _fork_spare(read_file, warm_up, inherited: tuple[int, ...]) -> _Spare | None
     if pid == 0:
         _leave_starter((here.fileno(), *inherited))
         if warm_up is not None:
+            # It only warms: the file is read all the same. Whatever it raises, a fork never
+            # returns to the starter's loop.
             try:
                 warm_up()
-            except BaseException:  # noqa: BLE001 - it only warms: the file is read all the same
-                pass
+            except BaseException:  # noqa: BLE001
+                traceback.print_exc()
         try:
             there.send(_READY)
             message, fds, _flags, _addr = socket.recv_fds(there, _REQUEST_BYTES, 2)

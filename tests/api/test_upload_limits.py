@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-
 import socket
 import time
 import uuid
@@ -102,7 +101,7 @@ def _busy(server: ServeProcess) -> bool:
 
 def _readers(server: ServeProcess) -> list[psutil.Process]:
     """The server's processes reading a file: of its own, or forked by its warm starter (which reads
-    nothing itself). A spare fork waiting for its file is none: a reading process writes its answer to
+    no file itself). A spare fork waiting for its file is none: a reading process writes its answer to
     a pipe, a spare's output is still the starter's (/dev/null)."""
     def starter(process: psutil.Process) -> bool:
         return "--serve" in process.cmdline() and process.ppid() == server.process.pid

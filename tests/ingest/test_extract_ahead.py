@@ -45,3 +45,28 @@ def test_the_next_file_is_extracted_while_the_caller_holds_the_current_one(tmp_p
             assert started[following].wait(timeout=20)
         assert extracted.source.file_name == path.name
     assert seen == paths
+
+
+def test_a_caller_that_stops_early_does_not_wait_for_the_file_ahead(tmp_path, monkeypatch):
+    paths = [tmp_path / name for name in ("a.txt", "b.txt", "c.txt")]
+    for path in paths:
+        path.write_text(SEED_TEXT.read_text(encoding="utf-8"), encoding="utf-8")
+    release, extract = threading.Event(), pipeline.extract_path
+    asked: list[str] = []
+
+    def held_at_b(path):
+        asked.append(Path(path).name)
+        if Path(path).name == "b.txt":
+            release.wait(timeout=60)
+        return extract(path)
+
+    monkeypatch.setattr(pipeline, "extract_path", held_at_b)
+    ahead = pipeline.extract_ahead(paths)
+    first_path, _ = next(ahead)  # b.txt is under way and held
+    closing = threading.Thread(target=ahead.close)
+    closing.start()
+    closing.join(timeout=20)
+    stopped = not closing.is_alive()
+    release.set()
+    assert first_path == paths[0] and stopped
+    assert "c.txt" not in asked

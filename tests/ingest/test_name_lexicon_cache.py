@@ -95,3 +95,42 @@ def test_the_installed_lexicons_read_through_the_cache_are_the_parsed_ones(cache
         assert name_lexicon._first_names.__wrapped__() == _parse_first_names.__wrapped__(names)
         assert name_lexicon._common_words.__wrapped__() == _parse_common_words(wordlist)
     assert len(list(cache_home.glob("*.txt"))) == 3
+
+
+def test_a_changed_source_leaves_one_list_of_its_name(tmp_path, cache_home):
+    dic = tmp_path / "sv.dic"
+    dic.write_text(DIC, encoding="utf-8")
+    cached_words(dic, "common-words", _parse_common_words)
+    cached_words(dic, "common-words-extra", _parse_common_words)  # another name that begins alike stays
+    dic.write_text(DIC + "vik/A\n", encoding="utf-8")
+    cached_words(dic, "common-words", _parse_common_words)
+    kept = sorted(p.name.rsplit("-", 1)[0] for p in cache_home.glob("*.txt"))
+    assert kept == ["common-words", "common-words-extra"]
+    assert "vik" in cached_words(dic, "common-words", _not_called)
+
+
+def test_a_relative_cache_home_is_ignored(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert name_lexicon.cache_folder() == tmp_path / ".cache" / "styrgraf"
+
+
+def test_a_lexicon_asked_for_by_two_threads_at_once_is_loaded_once():
+    import threading
+    import time
+
+    calls: list[int] = []
+
+    def slow_loader() -> frozenset[str]:
+        calls.append(1)
+        time.sleep(0.05)
+        return frozenset({"ord"})
+
+    loaded = name_lexicon._loaded_once(slow_loader)
+    answers: list[frozenset[str]] = []
+    threads = [threading.Thread(target=lambda: answers.append(loaded())) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert calls == [1] and answers == [frozenset({"ord"})] * 4
