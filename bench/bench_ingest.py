@@ -9,7 +9,7 @@ Measures in one run, each in a fresh subprocess (so peak RSS is the task's own):
   full     - the whole pipeline: read (its reading process included), normalise, extract records,
              make the document's RDF triples (`ExtractedDocument.to_triples`, what ingest stores),
              file after file as `styrgraf ingest` takes them (`extract_ahead`: the next file is
-             read and extracted while the current one's triples are made). The PDF reader's
+             extracted and the one after it read while the current one's triples are made). The PDF reader's
              starter process is started and ready before the clock, as `styrgraf serve` has it
              from its start (and `styrgraf ingest` starts it while it opens the store): its
              imports are left out as the baselines' imports are

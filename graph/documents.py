@@ -1,4 +1,4 @@
-"""Documents in the store: ingest files (one at a time, the next read ahead), list, remove.
+"""Documents in the store: ingest files (one at a time, the next ones read ahead), list, remove.
 
 One named graph per document. A document may have several renditions (the text export and
 the PDF of one plan, recognised as one document by `ingest.identity`): its graph is the union
@@ -155,7 +155,7 @@ def ingest_file(store: GraphStore, path: Path | str) -> IngestResult:
 
 
 def ingest_files(store: GraphStore, paths: Iterable[Path]) -> Iterator[IngestResult]:
-    """`ingest_file` for each file in order, the next file read and extracted while the current
+    """`ingest_file` for each file in order, the next files extracted and read while the current
     one is written (`ingest.pipeline.extract_ahead`)."""
     for path, extracted in extract_ahead(paths):
         try:

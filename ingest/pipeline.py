@@ -4,6 +4,7 @@ Pure up to `records_to_triples`; storing is the graph layer's work.
 """
 from __future__ import annotations
 
+from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -102,30 +103,43 @@ def extract_path(path: Path | str) -> ExtractedDocument:
 
 
 def extract_ahead(paths: Iterable[Path]) -> Iterator[tuple[Path, ExtractedDocument | SourceError]]:
-    """Each file's extraction (or the SourceError that refuses it), in order, the next file read
-    and extracted in a second thread while the caller works on the current one (builds its
-    triples, stores it). A PDF is read in a process of its own and a store writes outside Python,
-    so on a machine of two cores most of the next file's reading runs beside the caller's work.
-    One file at most is extracted ahead: the memory of two documents, not of all. A caller that
-    stops early (Ctrl-C, an error) does not wait for the file ahead: its work is cancelled."""
-    worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="styrgraf-extract")
+    """Each file's extraction (or the SourceError that refuses it), in order, while the caller
+    works on the one before (builds its triples, stores it): the next file is extracted in one
+    thread and the one after it read in another. A PDF is read in a process of its own, which
+    waits for no lock of Python's, so on a machine of two cores the reading runs beside the
+    extraction and the caller's work, which take turns on the other core.
+
+    What is held ahead is bounded: one file extracted, one file's text read. A caller that stops
+    early (Ctrl-C, an error) does not wait for the files ahead: their work is cancelled."""
+    reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="styrgraf-read")
+    extractor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="styrgraf-extract")
     try:
-        ahead: tuple[Path, Future] | None = None
-        for number, path in enumerate(paths):
-            submitted = (Path(path), worker.submit(_extracted_or_refused, Path(path)))
+        ahead: deque[tuple[Path, Future]] = deque()
+        for number, path in enumerate(map(Path, paths)):
+            opened = reader.submit(open_source, path)
+            ahead.append((path, extractor.submit(_extracted_or_refused, opened)))
             if number == 0 and _named_pdf(path):  # while it is read, what extraction loads on first use
                 name_lexicon.load()
-            if ahead is not None:
-                yield ahead[0], ahead[1].result()
-            ahead = submitted
-        if ahead is not None:
-            yield ahead[0], ahead[1].result()
+            if len(ahead) > _FILES_AHEAD:
+                yield _next_of(ahead)
+        while ahead:
+            yield _next_of(ahead)
     finally:
-        worker.shutdown(wait=False, cancel_futures=True)
+        reader.shutdown(wait=False, cancel_futures=True)
+        extractor.shutdown(wait=False, cancel_futures=True)
 
 
-def _extracted_or_refused(path: Path) -> ExtractedDocument | SourceError:
+# Files under way while the caller works on one: one being extracted, one being read.
+_FILES_AHEAD = 2
+
+
+def _next_of(ahead: deque[tuple[Path, Future]]) -> tuple[Path, ExtractedDocument | SourceError]:
+    path, extraction = ahead.popleft()
+    return path, extraction.result()
+
+
+def _extracted_or_refused(opened: Future) -> ExtractedDocument | SourceError:
     try:
-        return extract_path(path)
+        return extract_source(opened.result())
     except SourceError as refused:
         return refused
