@@ -1,4 +1,4 @@
 """`python -m styrgraf.api.cli`: the same command line as the `styrgraf` command."""
-from styrgraf.api.cli.main import main
+from styrgraf.api.cli.launch import main
 
 main()

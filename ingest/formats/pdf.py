@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from styrgraf.ingest.abandon import ABANDONED_EN, ABANDONED_SV, abandoned
-from styrgraf.ingest.formats.pdf_reader_starter import ReadingProcess, Starter
+from styrgraf.ingest.formats.pdf_reader_starter import ReadingProcess, Starter, interrupts_held
 from styrgraf.ingest.limits import ReadLimits, describe
 from styrgraf.ingest.sources import RawPage, SourceError, SourceFile
 
@@ -93,8 +93,9 @@ def _read(path: Path, limits: ReadLimits) -> list[list[str]]:
     try:
         child = _STARTER.start(args)
     except OSError:  # no warm starter (e.g. out of processes for a moment): a reading process of its own
-        child = subprocess.Popen([*_READER, *args], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                 stderr=subprocess.PIPE)
+        with interrupts_held():
+            child = subprocess.Popen([*_READER, *args], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE)
     out, err = _wait(path, child, limits)
     try:
         answer = json.loads(out)

@@ -239,8 +239,11 @@ def main(argv: list[str]) -> None:
 
 
 if __name__ == "__main__":
+    from styrgraf.ingest.formats.pdf_reader_starter import serve, take_interrupts
     if sys.argv[1:2] == ["--serve"]:
-        from styrgraf.ingest.formats.pdf_reader_starter import serve
         serve(int(sys.argv[2]), main, warm_up)
     else:
+        # Ctrl-C reaches the whole process group: it ends a reading process quietly (the parent,
+        # which handles it, says what happened).
+        take_interrupts(signal.SIG_DFL)
         main(sys.argv[1:])

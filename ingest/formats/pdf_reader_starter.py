@@ -26,6 +26,8 @@ import sys
 import threading
 import time
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 _REQUEST_BYTES = 1 << 16
 _DESCRIPTORS = 3  # stdout, stderr, status
@@ -48,6 +50,9 @@ def serve(channel_fd: int, read_file, warm_up=None) -> None:
     os.set_blocking(wake_w, False)
     signal.set_wakeup_fd(wake_w)
     signal.signal(signal.SIGCHLD, lambda *_: None)  # only to wake the loop: children are reaped below
+    # Ctrl-C reaches the whole process group: the parent handles it, and the starter ends when
+    # the parent closes the channel (no traceback of its own on the user's terminal).
+    take_interrupts(signal.SIG_IGN)
     waiting: dict[int, int] = {}  # reading process pid -> its status socket
     spare: _Spare | None = None
     warmed = warm_up is None
@@ -95,6 +100,27 @@ def _warm(warm_up) -> None:
     gc.collect()
     gc.freeze()  # what the warm-up left is shared with each fork too
 
+
+
+@contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Around the start of a reading process (or the starter): Ctrl-C held back from it, by the
+    signal mask it inherits, until it sets its own handling (`take_interrupts`), so that it is
+    never interrupted amid its imports with a traceback on the user's terminal. The caller's own
+    Ctrl-C waits for those moments and is then delivered."""
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def take_interrupts(handling) -> None:
+    """In a reading process or the starter: Ctrl-C handled by `handling` (`signal.SIG_IGN`, or
+    `signal.SIG_DFL`: ended quietly, as the system ends a process) from now on, one held back
+    since its start included."""
+    signal.signal(signal.SIGINT, handling)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 class _Spare:
     """A forked reading process waiting for its file on a socket of its own (`serve`).
@@ -197,9 +223,11 @@ def _fork(read_file, message: bytes, fds: list[int], inherited: tuple[int, ...])
 
 
 def _leave_starter(inherited: tuple[int, ...]) -> None:
-    """In a fork: the starter's own descriptors and signal handling go."""
+    """In a fork: the starter's own descriptors and signal handling go; Ctrl-C ends a reading
+    process as the system ends one, quietly."""
     signal.set_wakeup_fd(-1)
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    take_interrupts(signal.SIG_DFL)
     for fd in inherited:
         os.close(fd)
 
@@ -351,8 +379,10 @@ class Starter:
         self._stop()
         here, there = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         try:
-            self._process = subprocess.Popen([*self._command, "--serve", str(there.fileno())], pass_fds=(there.fileno(),),
-                                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+            with interrupts_held():
+                self._process = subprocess.Popen([*self._command, "--serve", str(there.fileno())],
+                                                 pass_fds=(there.fileno(),), stdin=subprocess.DEVNULL,
+                                                 stdout=subprocess.DEVNULL)
         finally:
             there.close()
         self._channel, self._owner = here, os.getpid()
