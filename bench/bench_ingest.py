@@ -79,6 +79,7 @@ if mode in ("full", "stored"):  # the reader's starter started and ready, as a s
 pages = 0
 cpu0 = sum(u.ru_utime + u.ru_stime for u in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
 t0 = time.perf_counter()
+# The raw modes read the file `repeat` times here; the pipeline's modes take the files in one go, below.
 for _ in range(repeat if mode in ("pdfium", "plumber", "reader") else 0):
     if mode == "pdfium":
         pdf = pdfium.PdfDocument(path)

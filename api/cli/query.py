@@ -274,7 +274,7 @@ def _show_document(d: dict, lang: str) -> None:
     if d.get("findings"):
         out.print(f"[bold]{_t(lang, 'findings')}[/bold]")
         for f in d["findings"]:
-            message = f.get("message_en") if lang == "en" and f.get("message_en") else f.get("message")
+            message = (lang == "en" and f.get("message_en")) or f.get("message")
             out.print("  " + escape(f"{severity_label(f.get('severity') or '', lang)}: {message}"))
 
 

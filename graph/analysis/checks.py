@@ -310,7 +310,7 @@ def _ingest_findings(p: Projection, f: _Findings) -> None:
         if code in _COVERED_INGEST_CODES:
             continue
         msg = r["msg"] or code
-        f.add("ingest-" + code, msg, r.get("msg_en") or msg, r["doc"], [r["f"]], severity=severity_of(code))
+        f.add("ingest-" + code, msg, r["msg_en"] or msg, r["doc"], [r["f"]], severity=severity_of(code))
 
 
 # --- SHACL ----------------------------------------------------------------------------------------------------

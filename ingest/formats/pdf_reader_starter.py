@@ -38,11 +38,11 @@ def serve(channel_fd: int, read_file, warm_up=None) -> None:
     """Fork `read_file(argv)` for each request on the channel, until the channel closes.
 
     `warm_up()` is run once, as soon as no request waits and no reading process runs, so that
-    later forks start warm. Then, whenever the starter is
-    idle again, it forks a spare: a reading process that runs `warm_up()` once more and waits for
-    its file, so that the next file's reading process is forked, and has copied the pages its
-    reading writes to, before the file is asked for. A spare has read no file but the starter's
-    own document; it takes one file, as any fork does, and ends when the starter does.
+    later forks start warm. Then, whenever the starter is idle again, it forks a spare: a reading
+    process that runs `warm_up()` once more and waits for its file, so that the next file's
+    reading process is forked, and has copied the pages its reading writes to, before the file is
+    asked for. A spare has read no file but the starter's own document; it takes one file, as any
+    fork does, and ends when the starter does.
     """
     gc.freeze()  # the imported modules are shared with each fork: its collector need not walk (and copy) them
     channel = socket.socket(fileno=channel_fd)
@@ -101,7 +101,6 @@ def _warm(warm_up) -> None:
     gc.freeze()  # what the warm-up left is shared with each fork too
 
 
-
 @contextmanager
 def interrupts_held() -> Iterator[None]:
     """Around the start of a reading process (or the starter): Ctrl-C held back from it, by the
@@ -121,6 +120,7 @@ def take_interrupts(handling) -> None:
     since its start included."""
     signal.signal(signal.SIGINT, handling)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
 
 class _Spare:
     """A forked reading process waiting for its file on a socket of its own (`serve`).
